@@ -1,0 +1,75 @@
+package dailypapers;
+
+import dailypapers.feed.FeedService;
+import dailypapers.ingest.PaperImporter;
+import dailypapers.paper.PaperStore;
+import dailypapers.store.Database;
+import dailypapers.store.JdbiPaperStore;
+import dailypapers.web.Web;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+
+/** Builds the object graph by hand: config, database, stores, services; then the web server or a CLI command. */
+public final class App implements AutoCloseable {
+
+    private final Config config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics;
+    private final Database database;
+    private final PaperStore papers;
+    private final FeedService feed;
+
+    private App(Config config, Clock clock, PrometheusMeterRegistry metrics, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.database = database;
+        this.papers = new JdbiPaperStore(database, clock);
+        this.feed = new FeedService(papers, clock);
+    }
+
+    /** Opens and migrates the database; throws {@link dailypapers.store.DatabaseException} when it cannot. */
+    public static App open(Config config, Clock clock) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(metrics);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        return new App(config, clock, metrics, Database.open(config.database(), metrics));
+    }
+
+    /** Starts the web server on the configured address. */
+    public Web serve() {
+        return Web.start(config.httpHost(), config.httpPort(), feed, papers, clock, metrics, database::isReachable);
+    }
+
+    public PaperImporter importer() {
+        return new PaperImporter(papers);
+    }
+
+    public PaperStore papers() {
+        return papers;
+    }
+
+    public FeedService feed() {
+        return feed;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,72 @@
+package dailypapers.cli;
+
+import dailypapers.ingest.ImportListener.Progress;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Shows import progress: a redrawn bar with rate and ETA on a terminal, a plain line every few seconds otherwise
+ * (so logs of unattended runs stay readable).
+ */
+final class ProgressReporter {
+
+    private static final int BAR_WIDTH = 30;
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+
+    private final PrintWriter out;
+    private final boolean terminal;
+    private long lastLineNanos;
+    private boolean barShown;
+
+    private ProgressReporter(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    static ProgressReporter forConsole(PrintWriter out) {
+        String term = System.getenv("TERM");
+        boolean terminal = System.console() != null && term != null && !"dumb".equals(term);
+        return new ProgressReporter(out, terminal);
+    }
+
+    void update(Progress p) {
+        if (terminal) {
+            int filled = (int) Math.round(p.fraction() * BAR_WIDTH);
+            out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + describe(p));
+            out.flush();
+            barShown = true;
+        } else if (p.elapsedNanos() - lastLineNanos >= LOG_EVERY_NANOS) {
+            lastLineNanos = p.elapsedNanos();
+            out.println("import " + p.file() + ": " + describe(p));
+            out.flush();
+        }
+    }
+
+    void message(String line) {
+        if (barShown) {
+            out.print("\r\033[K");
+        }
+        out.println(line);
+        out.flush();
+    }
+
+    void finish() {
+        if (barShown) {
+            out.println();
+            out.flush();
+        }
+    }
+
+    private static String describe(Progress p) {
+        double seconds = p.elapsedNanos() / 1e9;
+        double rate = seconds > 0 ? p.records() / seconds : 0;
+        String eta = p.fraction() > 0.001 ? duration(seconds / p.fraction() - seconds) : "--:--";
+        return String.format(Locale.ROOT, "%3.0f%% %,d records, %,d rejected, %,.0f/s, ETA %s",
+                p.fraction() * 100, p.records(), p.rejected(), rate, eta);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,58 @@
+package dailypapers.cli;
+
+import dailypapers.App;
+import dailypapers.Config;
+import dailypapers.web.Web;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Runs the web server until interrupted; SIGTERM and Ctrl-C stop it gracefully. */
+@Command(name = "serve", description = "Start the web server.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default 0.0.0.0).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> flags = new HashMap<>();
+        Main.putIfSet(flags, Config.HTTP_PORT, port);
+        Main.putIfSet(flags, Config.HTTP_HOST, host);
+        App app = main.openApp(flags);
+        Web web;
+        try {
+            web = app.serve();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        var counts = app.papers().counts();
+        log.info("Daily Papers is serving http://{}:{}/ ({} papers, {} featured; database {})",
+                "0.0.0.0".equals(app.config().httpHost()) ? "localhost" : app.config().httpHost(), web.port(),
+                counts.papers(), counts.featured(), app.config().database().url());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            web.close();
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

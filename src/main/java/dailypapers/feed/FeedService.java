@@ -1,0 +1,115 @@
+package dailypapers.feed;
+
+import dailypapers.paper.FeaturedQuery;
+import dailypapers.paper.PaperEntry;
+import dailypapers.paper.PaperStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The listings: Daily Papers by day, week and month, trending, New by publication day, authors, categories. */
+public final class FeedService {
+
+    /** Upper bound on trending candidates; a week of Daily Papers is a few hundred. */
+    private static final int MAX_TRENDING_CANDIDATES = 5_000;
+
+    private final PaperStore store;
+    private final Clock clock;
+
+    public FeedService(PaperStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<LocalDate> latestFeaturedDay() {
+        return store.latestFeaturedDay();
+    }
+
+    /** Featured papers of a period, most upvoted first, with links to the nearest non-empty periods. */
+    public Listing featured(Period period, int page, int pageSize) {
+        Page<PaperEntry> items = featured(FeaturedQuery.between(period.from(), period.until()), page, pageSize);
+        Optional<Period> previous = store.featuredDayBefore(period.from()).map(period::containing);
+        Optional<Period> next = store.featuredDayAfter(period.until().minusDays(1)).map(period::containing);
+        return new Listing(period, items, previous, next);
+    }
+
+    /** Papers published on a day (the "New" firehose), optionally in one arXiv category. */
+    public DayListing published(LocalDate day, Optional<String> category, int page, int pageSize) {
+        int total = store.countPublished(day, category);
+        List<PaperEntry> items = store.published(day, category, page * pageSize, pageSize);
+        return new DayListing(day, new Page<>(items, page, pageSize, total),
+                store.publishedDayBefore(day, category), store.publishedDayAfter(day, category));
+    }
+
+    public Optional<LocalDate> latestPublishedDay(Optional<String> category) {
+        return store.latestPublishedDay(category);
+    }
+
+    public Page<PaperEntry> byAuthor(String name, int page, int pageSize) {
+        return new Page<>(store.byAuthor(name, page * pageSize, pageSize), page, pageSize, store.countByAuthor(name));
+    }
+
+    public Page<PaperEntry> inCategory(String category, int page, int pageSize) {
+        return new Page<>(store.inCategory(category, page * pageSize, pageSize), page, pageSize,
+                store.countInCategory(category));
+    }
+
+    /** Any selection of featured papers, paged. */
+    public Page<PaperEntry> featured(FeaturedQuery query, int page, int pageSize) {
+        return new Page<>(store.featured(query, page * pageSize, pageSize), page, pageSize, store.countFeatured(query));
+    }
+
+    /** The papers that compete for trending: those featured in the last {@link TrendingScore#WINDOW_DAYS} days. */
+    public Optional<FeaturedQuery> trendingWindow() {
+        return store.latestFeaturedDay().map(latest -> FeaturedQuery.between(
+                latest.minusDays(TrendingScore.WINDOW_DAYS - 1), latest.plusDays(1)));
+    }
+
+    public Page<Trending> trending(int page, int pageSize) {
+        return trendingWindow().map(window -> trending(window, page, pageSize))
+                .orElseGet(() -> new Page<>(List.of(), page, pageSize, 0));
+    }
+
+    /**
+     * Papers of a selection ranked by {@link TrendingScore}. Ages are counted up to now, or to the end of the
+     * newest featured day when that is earlier, so an instance whose harvesters paused still ranks sensibly.
+     */
+    public Page<Trending> trending(FeaturedQuery candidates, int page, int pageSize) {
+        Optional<LocalDate> latest = store.latestFeaturedDay();
+        if (latest.isEmpty()) {
+            return new Page<>(List.of(), page, pageSize, 0);
+        }
+        Instant now = trendingNow(latest.get());
+        List<Trending> ranked = store.featured(candidates, 0, MAX_TRENDING_CANDIDATES).stream()
+                .map(e -> new Trending(e, TrendingScore.score(e.upvotes(), e.featuring().orElseThrow().at(), now)))
+                .sorted(Comparator.comparingDouble(Trending::score).reversed()
+                        .thenComparing(t -> t.entry().paper().id(), Comparator.reverseOrder()))
+                .toList();
+        int fromIndex = Math.min(page * pageSize, ranked.size());
+        int toIndex = Math.min(fromIndex + pageSize, ranked.size());
+        return new Page<>(ranked.subList(fromIndex, toIndex), page, pageSize, ranked.size());
+    }
+
+    public Instant trendingNow(LocalDate latestFeaturedDay) {
+        Instant endOfLatest = latestFeaturedDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant now = clock.instant();
+        return now.isBefore(endOfLatest) ? now : endOfLatest;
+    }
+
+    /** A page of a period's featured papers and the nearest periods before and after that have any. */
+    public record Listing(Period period, Page<PaperEntry> page, Optional<Period> previous, Optional<Period> next) {
+    }
+
+    /** A page of one publication day and the nearest days before and after that have papers. */
+    public record DayListing(LocalDate day, Page<PaperEntry> page, Optional<LocalDate> previous,
+            Optional<LocalDate> next) {
+    }
+
+    /** A paper with its trending score. */
+    public record Trending(PaperEntry entry, double score) {
+    }
+}

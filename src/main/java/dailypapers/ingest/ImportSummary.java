@@ -1,0 +1,27 @@
+package dailypapers.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What an import did: every record read is inserted, updated, unchanged or rejected. */
+public record ImportSummary(long read, long inserted, long updated, long unchanged, long rejected,
+        List<Rejection> firstRejections, Duration elapsed) {
+
+    /** How many rejections a summary keeps; all of them are reported as they happen. */
+    public static final int KEPT_REJECTIONS = 100;
+
+    public ImportSummary {
+        firstRejections = List.copyOf(firstRejections);
+    }
+
+    public double recordsPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds == 0 ? 0 : read / seconds;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("read %,d, inserted %,d, updated %,d, unchanged %,d, rejected %,d in %.1f s (%,.0f records/s)",
+                read, inserted, updated, unchanged, rejected, elapsed.toMillis() / 1000.0, recordsPerSecond());
+    }
+}

@@ -1,0 +1,236 @@
+package dailypapers.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperRecord;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one JSON line into a {@link PaperRecord}. Two formats are recognised per line: our own schema
+ * (../shared/data/README.md: {@code published}, {@code hf_daily_date}, …) and the arXiv metadata snapshot of the
+ * public Kaggle dump ({@code versions}, {@code update_date}, {@code authors_parsed}, …).
+ */
+final class RecordParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Kaggle's version dates look like "Mon, 2 Apr 2007 19:18:42 GMT". */
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
+    private static final int MAX_COMMUNITY_COUNT = 10_000_000;
+
+    private final String defaultSource;
+
+    RecordParser(String defaultSource) {
+        this.defaultSource = defaultSource;
+    }
+
+    PaperRecord parse(String line) throws RejectedRecord {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new RejectedRecord(null, "invalid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new RejectedRecord(null, "not a JSON object");
+        }
+        return isKaggleSnapshot(node) ? parseKaggle(node) : parseOwn(node);
+    }
+
+    private static boolean isKaggleSnapshot(JsonNode node) {
+        return !node.has("published") && (node.has("versions") || node.has("authors_parsed")
+                || node.has("update_date"));
+    }
+
+    private PaperRecord parseOwn(JsonNode node) throws RejectedRecord {
+        ArxivId.Versioned id = id(node);
+        List<String> sources = strings(node, "sources");
+        String source = text(node, "source");
+        if (sources.isEmpty()) {
+            sources = List.of(source != null ? source : defaultSource);
+        }
+        Paper paper = new Paper(id.id(), requiredText(node, "title"), collapse(text(node, "abstract")),
+                strings(node, "authors"), date(node, "published", true), date(node, "updated", false),
+                id.version(), strings(node, "categories"), collapse(text(node, "arxiv_comment")), text(node, "doi"),
+                text(node, "journal_ref"), url(node, "github"), url(node, "project_page"),
+                strings(node, "ai_keywords"), sources);
+        return new PaperRecord(paper, count(node, "upvotes"), count(node, "num_comments"),
+                date(node, "hf_daily_date", false), null);
+    }
+
+    private PaperRecord parseKaggle(JsonNode node) throws RejectedRecord {
+        ArxivId.Versioned id = id(node);
+        JsonNode versions = node.get("versions");
+        if (versions != null && !versions.isNull() && !versions.isArray()) {
+            throw new RejectedRecord("versions", "expected an array");
+        }
+        LocalDate published = versions == null || versions.isEmpty() ? null : versionDate(versions.get(0));
+        LocalDate updated = date(node, "update_date", false);
+        if (published == null) {
+            if (updated == null) {
+                throw new RejectedRecord("versions", "missing: no version date and no update_date");
+            }
+            published = updated;
+        }
+        int version = versions == null ? id.version() : Math.max(id.version(), versions.size());
+        Paper paper = new Paper(id.id(), requiredText(node, "title"), collapse(text(node, "abstract")),
+                kaggleAuthors(node), published, updated, version, categoryList(node), collapse(text(node, "comments")),
+                text(node, "doi"), collapse(text(node, "journal-ref")), null, null, List.of(),
+                List.of(defaultSource));
+        return new PaperRecord(paper, null, null, null, null);
+    }
+
+    private static LocalDate versionDate(JsonNode version) throws RejectedRecord {
+        JsonNode created = version.get("created");
+        if (created == null || !created.isTextual()) {
+            throw new RejectedRecord("versions", "first version has no 'created' date");
+        }
+        try {
+            return ZonedDateTime.parse(created.asText().strip(), RFC_1123).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecord("versions", "invalid date '" + abbreviate(created.asText())
+                    + "', expected like 'Mon, 2 Apr 2007 19:18:42 GMT'");
+        }
+    }
+
+    /** Kaggle gives authors_parsed as [last, first, suffix] triples; the plain string is the fallback. */
+    private static List<String> kaggleAuthors(JsonNode node) throws RejectedRecord {
+        JsonNode parsed = node.get("authors_parsed");
+        if (parsed != null && parsed.isArray() && !parsed.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (JsonNode triple : parsed) {
+                if (!triple.isArray() || triple.isEmpty()) {
+                    throw new RejectedRecord("authors_parsed", "expected [last, first, suffix] arrays");
+                }
+                String last = triple.get(0).asText("").strip();
+                String first = triple.size() > 1 ? triple.get(1).asText("").strip() : "";
+                String suffix = triple.size() > 2 ? triple.get(2).asText("").strip() : "";
+                String name = collapse(String.join(" ", first, last, suffix));
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+            return names;
+        }
+        String authors = collapse(text(node, "authors"));
+        if (authors == null || authors.isEmpty()) {
+            return List.of();
+        }
+        return List.of(authors.split(",\\s*|\\s+and\\s+")).stream().map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static List<String> categoryList(JsonNode node) throws RejectedRecord {
+        String categories = text(node, "categories");
+        return categories == null || categories.isBlank() ? List.of() : List.of(WHITESPACE.split(categories.strip()));
+    }
+
+    private static ArxivId.Versioned id(JsonNode node) throws RejectedRecord {
+        String raw = text(node, "id");
+        if (raw == null || raw.isBlank()) {
+            throw new RejectedRecord("id", "missing");
+        }
+        try {
+            return ArxivId.parseVersioned(raw);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecord("id", "not a valid arXiv id: '" + abbreviate(raw) + "'");
+        }
+    }
+
+    private static String requiredText(JsonNode node, String field) throws RejectedRecord {
+        String value = collapse(text(node, field));
+        if (value == null || value.isEmpty()) {
+            throw new RejectedRecord(field, "missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) throws RejectedRecord {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new RejectedRecord(field, "expected a string, got " + value.getNodeType().name().toLowerCase());
+        }
+        return value.asText();
+    }
+
+    private static String url(JsonNode node, String field) throws RejectedRecord {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip();
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new RejectedRecord(field, "expected an http(s) URL, got '" + abbreviate(url) + "'");
+        }
+        return url;
+    }
+
+    private static List<String> strings(JsonNode node, String field) throws RejectedRecord {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new RejectedRecord(field, "expected an array of strings");
+        }
+        List<String> out = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw new RejectedRecord(field, "expected an array of strings, found " + item.getNodeType()
+                        .name().toLowerCase());
+            }
+            String text = collapse(item.asText());
+            if (!text.isEmpty()) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate date(JsonNode node, String field, boolean required) throws RejectedRecord {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new RejectedRecord(field, "missing");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecord(field, "invalid date '" + abbreviate(value) + "', expected YYYY-MM-DD");
+        }
+    }
+
+    private static Integer count(JsonNode node, String field) throws RejectedRecord {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_COMMUNITY_COUNT) {
+            throw new RejectedRecord(field, "expected a whole number from 0 to " + MAX_COMMUNITY_COUNT + ", got "
+                    + abbreviate(value.toString()));
+        }
+        return value.intValue();
+    }
+
+    private static String collapse(String text) {
+        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+}

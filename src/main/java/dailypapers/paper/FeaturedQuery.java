@@ -1,0 +1,34 @@
+package dailypapers.paper;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which featured papers to list: those featured on days in [from, until), optionally only one submitter's, in
+ * one of two orders.
+ */
+public record FeaturedQuery(LocalDate from, LocalDate until, Optional<String> submitter, Order order) {
+
+    /** The earliest and latest days any query can name. */
+    public static final LocalDate BEGINNING = LocalDate.of(1991, 1, 1);
+    public static final LocalDate END = LocalDate.of(9999, 12, 31);
+
+    public enum Order {
+        /** Most upvoted first, then most recently featured, then by id. */
+        UPVOTES,
+        /** Most recently featured first, then by id. */
+        NEWEST
+    }
+
+    public FeaturedQuery {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(submitter, "submitter");
+        Objects.requireNonNull(order, "order");
+    }
+
+    public static FeaturedQuery between(LocalDate from, LocalDate until) {
+        return new FeaturedQuery(from, until, Optional.empty(), Order.UPVOTES);
+    }
+}

@@ -1,0 +1,120 @@
+package dailypapers.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An open, migrated database: a connection pool, Flyway migrations applied, and a {@link Jdbi} over it.
+ * SQLite runs in WAL mode so readers never wait for the importer.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean sqlite;
+
+    private Database(HikariDataSource dataSource, boolean sqlite) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.sqlite = sqlite;
+    }
+
+    /** Opens the pool and applies pending migrations; fails with a {@link DatabaseException} that says why. */
+    public static Database open(DatabaseConfig config, MeterRegistry metrics) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.url());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setPoolName("dailypapers");
+        hikari.setConnectionTimeout(10_000);
+        hikari.setMetricRegistry(metrics);
+        if (config.isSqlite()) {
+            createParentDirectory(config.url());
+            hikari.addDataSourceProperty("journal_mode", "WAL");
+            hikari.addDataSourceProperty("synchronous", "NORMAL");
+            hikari.addDataSourceProperty("foreign_keys", "true");
+            hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseException("cannot connect to the database at " + config.url() + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            migrate(dataSource);
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new DatabaseException("cannot migrate the database at " + config.url() + ": " + rootMessage(e), e);
+        }
+        return new Database(dataSource, config.isSqlite());
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static void createParentDirectory(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("cannot create the database directory " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean isSqlite() {
+        return sqlite;
+    }
+
+    /** True when a connection can be taken and answers a trivial query. */
+    public boolean isReachable() {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            return statement.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

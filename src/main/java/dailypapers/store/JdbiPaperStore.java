@@ -1,0 +1,434 @@
+package dailypapers.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.FeaturedQuery;
+import dailypapers.paper.Featuring;
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperEntry;
+import dailypapers.paper.PaperRecord;
+import dailypapers.paper.PaperStore;
+import dailypapers.paper.UpsertCounts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** {@link PaperStore} in SQL that SQLite and PostgreSQL both run unchanged. */
+public final class JdbiPaperStore implements PaperStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+
+    private static final String ENTRY_COLUMNS = """
+            p.id, p.title, p.abstract, p.authors, p.published, p.updated, p.version, p.categories,
+            p.arxiv_comment, p.doi, p.journal_ref, p.github_repo, p.project_page, p.ai_keywords, p.sources,
+            p.upvotes, p.num_comments, f.day, f.featured_at, f.submitted_by""";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public JdbiPaperStore(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+    }
+
+    @Override
+    public UpsertCounts upsert(List<PaperRecord> records) {
+        if (records.isEmpty()) {
+            return UpsertCounts.NONE;
+        }
+        Map<String, PaperRecord> byId = new LinkedHashMap<>();
+        for (PaperRecord record : records) {
+            byId.put(record.paper().id().value(), record);
+        }
+        UpsertCounts counts = jdbi.inTransaction(handle -> upsert(handle, byId));
+        // A record superseded by a later one for the same id in the same batch counts as unchanged.
+        int superseded = records.size() - byId.size();
+        return counts.plus(new UpsertCounts(0, 0, superseded));
+    }
+
+    private UpsertCounts upsert(Handle handle, Map<String, PaperRecord> byId) {
+        Map<String, Existing> existing = new LinkedHashMap<>();
+        handle.createQuery("SELECT id, content_hash, updated, version FROM paper WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(byId.keySet()))
+                .map((rs, ctx) -> new Existing(rs.getString("id"), rs.getString("content_hash"),
+                        rs.getString("updated"), rs.getInt("version")))
+                .forEach(e -> existing.put(e.id(), e));
+
+        List<PaperRecord> inserts = new ArrayList<>();
+        List<PaperRecord> updates = new ArrayList<>();
+        int unchanged = 0;
+        for (PaperRecord record : byId.values()) {
+            Existing old = existing.get(record.paper().id().value());
+            if (old == null) {
+                inserts.add(record);
+            } else if (old.contentHash().equals(contentHash(record)) || isOlderThan(record.paper(), old)) {
+                unchanged++;
+            } else {
+                updates.add(record);
+            }
+        }
+        String now = Instant.now(clock).toString();
+        insertPapers(handle, inserts, now);
+        updatePapers(handle, updates, now);
+        List<PaperRecord> changed = new ArrayList<>(inserts);
+        changed.addAll(updates);
+        replaceAuthorsAndCategories(handle, updates, changed);
+        upsertFeaturings(handle, changed);
+        return new UpsertCounts(inserts.size(), updates.size(), unchanged);
+    }
+
+    /** A record that names an older revision than the stored one must not overwrite it. */
+    private static boolean isOlderThan(Paper incoming, Existing old) {
+        if (incoming.version() > 0 && old.version() > 0 && incoming.version() != old.version()) {
+            return incoming.version() < old.version();
+        }
+        return incoming.updated() != null && old.updated() != null
+                && incoming.updated().toString().compareTo(old.updated()) < 0;
+    }
+
+    private void insertPapers(Handle handle, List<PaperRecord> records, String now) {
+        if (records.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO paper (id, title, abstract, authors, author_count, published, updated, version,
+                    categories, arxiv_comment, doi, journal_ref, github_repo, project_page, ai_keywords, sources,
+                    upstream_upvotes, upvotes, num_comments, content_hash, created_at, updated_at)
+                VALUES (:id, :title, :abstract, :authors, :authorCount, :published, :updated, :version,
+                    :categories, :comment, :doi, :journalRef, :githubRepo, :projectPage, :aiKeywords, :sources,
+                    :upstreamUpvotes, :upstreamUpvotes, :numComments, :contentHash, :now, :now)""");
+        for (PaperRecord record : records) {
+            bindPaper(batch, record)
+                    .bind("upstreamUpvotes", record.upvotes() == null ? 0 : record.upvotes())
+                    .bind("numComments", record.numComments() == null ? 0 : record.numComments())
+                    .bind("now", now)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private void updatePapers(Handle handle, List<PaperRecord> records, String now) {
+        if (records.isEmpty()) {
+            return;
+        }
+        // Local votes are the difference between upvotes and upstream_upvotes; keep them across updates.
+        PreparedBatch batch = handle.prepareBatch("""
+                UPDATE paper SET title = :title, abstract = :abstract, authors = :authors,
+                    author_count = :authorCount, published = :published, updated = :updated, version = :version,
+                    categories = :categories, arxiv_comment = :comment, doi = :doi, journal_ref = :journalRef,
+                    github_repo = :githubRepo, project_page = :projectPage, ai_keywords = :aiKeywords,
+                    sources = :sources,
+                    upvotes = upvotes - upstream_upvotes + COALESCE(:upstreamUpvotes, upstream_upvotes),
+                    upstream_upvotes = COALESCE(:upstreamUpvotes, upstream_upvotes),
+                    num_comments = COALESCE(:numComments, num_comments),
+                    content_hash = :contentHash, updated_at = :now
+                WHERE id = :id""");
+        for (PaperRecord record : records) {
+            bindPaper(batch, record)
+                    .bind("upstreamUpvotes", record.upvotes())
+                    .bind("numComments", record.numComments())
+                    .bind("now", now)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static PreparedBatch bindPaper(PreparedBatch batch, PaperRecord record) {
+        Paper paper = record.paper();
+        return batch.bind("id", paper.id().value())
+                .bind("title", paper.title())
+                .bind("abstract", paper.abstractText())
+                .bind("authors", toJson(paper.authors()))
+                .bind("authorCount", paper.authors().size())
+                .bind("published", paper.published().toString())
+                .bind("updated", paper.updated() == null ? null : paper.updated().toString())
+                .bind("version", paper.version())
+                .bind("categories", toJson(paper.categories()))
+                .bind("comment", paper.comment())
+                .bind("doi", paper.doi())
+                .bind("journalRef", paper.journalRef())
+                .bind("githubRepo", paper.githubRepo())
+                .bind("projectPage", paper.projectPage())
+                .bind("aiKeywords", toJson(paper.aiKeywords()))
+                .bind("sources", toJson(paper.sources()))
+                .bind("contentHash", contentHash(record));
+    }
+
+    private static void replaceAuthorsAndCategories(Handle handle, List<PaperRecord> updated,
+            List<PaperRecord> changed) {
+        if (!updated.isEmpty()) {
+            List<String> ids = updated.stream().map(r -> r.paper().id().value()).toList();
+            handle.createUpdate("DELETE FROM paper_author WHERE paper_id IN (<ids>)").bindList("ids", ids).execute();
+            handle.createUpdate("DELETE FROM paper_category WHERE paper_id IN (<ids>)").bindList("ids", ids)
+                    .execute();
+        }
+        PreparedBatch authors = handle.prepareBatch(
+                "INSERT INTO paper_author (paper_id, position, name) VALUES (:id, :position, :name)");
+        PreparedBatch categories = handle.prepareBatch("""
+                INSERT INTO paper_category (paper_id, category, position, published)
+                VALUES (:id, :category, :position, :published)""");
+        for (PaperRecord record : changed) {
+            Paper paper = record.paper();
+            for (int i = 0; i < paper.authors().size(); i++) {
+                authors.bind("id", paper.id().value()).bind("position", i).bind("name", paper.authors().get(i)).add();
+            }
+            List<String> distinct = paper.categories().stream().distinct().toList();
+            for (int i = 0; i < distinct.size(); i++) {
+                categories.bind("id", paper.id().value()).bind("category", distinct.get(i)).bind("position", i)
+                        .bind("published", paper.published().toString()).add();
+            }
+        }
+        if (authors.size() > 0) {
+            authors.execute();
+        }
+        if (categories.size() > 0) {
+            categories.execute();
+        }
+    }
+
+    private static void upsertFeaturings(Handle handle, List<PaperRecord> changed) {
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO featured (paper_id, day, featured_at, submitted_by)
+                VALUES (:id, :day, :featuredAt, :submittedBy)
+                ON CONFLICT (paper_id) DO UPDATE
+                    SET day = excluded.day, featured_at = excluded.featured_at, submitted_by = excluded.submitted_by""");
+        for (PaperRecord record : changed) {
+            if (record.featuredOn() != null) {
+                batch.bind("id", record.paper().id().value())
+                        .bind("day", record.featuredOn().toString())
+                        .bind("featuredAt", record.featuredOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                                .toString())
+                        .bind("submittedBy", record.submittedBy() == null ? "import" : record.submittedBy())
+                        .add();
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    @Override
+    public Optional<PaperEntry> find(ArxivId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ENTRY_COLUMNS
+                        + " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id WHERE p.id = :id")
+                .bind("id", id.value())
+                .map(JdbiPaperStore::mapEntry)
+                .findOne());
+    }
+
+    @Override
+    public List<PaperEntry> featured(FeaturedQuery query, int offset, int limit) {
+        String order = switch (query.order()) {
+            case UPVOTES -> "p.upvotes DESC, f.featured_at DESC, p.id DESC";
+            case NEWEST -> "f.featured_at DESC, p.id DESC";
+        };
+        return entries("FROM featured f JOIN paper p ON p.id = f.paper_id WHERE " + featuredWhere(query)
+                + " ORDER BY " + order, featuredParams(query), offset, limit);
+    }
+
+    @Override
+    public int countFeatured(FeaturedQuery query) {
+        return count("SELECT COUNT(*) FROM featured f WHERE " + featuredWhere(query), featuredParams(query));
+    }
+
+    private static String featuredWhere(FeaturedQuery query) {
+        return "f.day >= :from AND f.day < :until"
+                + (query.submitter().isPresent() ? " AND f.submitted_by = :submitter" : "");
+    }
+
+    private static Map<String, String> featuredParams(FeaturedQuery query) {
+        Map<String, String> params = new java.util.HashMap<>();
+        params.put("from", query.from().toString());
+        params.put("until", query.until().toString());
+        query.submitter().ifPresent(s -> params.put("submitter", s));
+        return params;
+    }
+
+    @Override
+    public Optional<LocalDate> featuredDayBefore(LocalDate day) {
+        return day("SELECT MAX(day) FROM featured WHERE day < :day", Map.of("day", day.toString()));
+    }
+
+    @Override
+    public Optional<LocalDate> featuredDayAfter(LocalDate day) {
+        return day("SELECT MIN(day) FROM featured WHERE day > :day", Map.of("day", day.toString()));
+    }
+
+    @Override
+    public Optional<LocalDate> latestFeaturedDay() {
+        return day("SELECT MAX(day) FROM featured", Map.of());
+    }
+
+    @Override
+    public List<PaperEntry> published(LocalDate day, Optional<String> category, int offset, int limit) {
+        if (category.isPresent()) {
+            return entries("""
+                    FROM paper_category c JOIN paper p ON p.id = c.paper_id LEFT JOIN featured f ON f.paper_id = p.id
+                    WHERE c.category = :category AND c.published = :day
+                    ORDER BY p.id DESC""",
+                    Map.of("category", category.get(), "day", day.toString()), offset, limit);
+        }
+        return entries("""
+                FROM paper p LEFT JOIN featured f ON f.paper_id = p.id
+                WHERE p.published = :day
+                ORDER BY p.id DESC""", Map.of("day", day.toString()), offset, limit);
+    }
+
+    @Override
+    public int countPublished(LocalDate day, Optional<String> category) {
+        return category.isPresent()
+                ? count("SELECT COUNT(*) FROM paper_category WHERE category = :category AND published = :day",
+                        Map.of("category", category.get(), "day", day.toString()))
+                : count("SELECT COUNT(*) FROM paper WHERE published = :day", Map.of("day", day.toString()));
+    }
+
+    @Override
+    public Optional<LocalDate> publishedDayBefore(LocalDate day, Optional<String> category) {
+        return publishedDay("MAX", "<", day, category);
+    }
+
+    @Override
+    public Optional<LocalDate> publishedDayAfter(LocalDate day, Optional<String> category) {
+        return publishedDay("MIN", ">", day, category);
+    }
+
+    @Override
+    public Optional<LocalDate> latestPublishedDay(Optional<String> category) {
+        return publishedDay("MAX", "<=", LocalDate.MAX, category);
+    }
+
+    private Optional<LocalDate> publishedDay(String aggregate, String comparison, LocalDate day,
+            Optional<String> category) {
+        String bound = day.equals(LocalDate.MAX) ? "9999-12-31" : day.toString();
+        return category.isPresent()
+                ? day("SELECT " + aggregate + "(published) FROM paper_category WHERE category = :category"
+                        + " AND published " + comparison + " :day", Map.of("category", category.get(), "day", bound))
+                : day("SELECT " + aggregate + "(published) FROM paper WHERE published " + comparison + " :day",
+                        Map.of("day", bound));
+    }
+
+    @Override
+    public List<PaperEntry> byAuthor(String name, int offset, int limit) {
+        return entries("""
+                FROM paper p LEFT JOIN featured f ON f.paper_id = p.id
+                WHERE p.id IN (SELECT paper_id FROM paper_author WHERE name = :name)
+                ORDER BY p.published DESC, p.id DESC""", Map.of("name", name), offset, limit);
+    }
+
+    @Override
+    public int countByAuthor(String name) {
+        return count("SELECT COUNT(DISTINCT paper_id) FROM paper_author WHERE name = :name", Map.of("name", name));
+    }
+
+    @Override
+    public List<PaperEntry> inCategory(String category, int offset, int limit) {
+        return entries("""
+                FROM paper_category c JOIN paper p ON p.id = c.paper_id LEFT JOIN featured f ON f.paper_id = p.id
+                WHERE c.category = :category
+                ORDER BY c.published DESC, c.paper_id DESC""", Map.of("category", category), offset, limit);
+    }
+
+    @Override
+    public int countInCategory(String category) {
+        return count("SELECT COUNT(*) FROM paper_category WHERE category = :category", Map.of("category", category));
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return jdbi.withHandle(h -> new StoreCounts(
+                h.createQuery("SELECT COUNT(*) FROM paper").mapTo(Long.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM featured").mapTo(Long.class).one()));
+    }
+
+    private List<PaperEntry> entries(String fromWhereOrder, Map<String, ?> params, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ENTRY_COLUMNS + " " + fromWhereOrder
+                        + " LIMIT :limit OFFSET :offset")
+                .bindMap(params)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(JdbiPaperStore::mapEntry)
+                .list());
+    }
+
+    private int count(String sql, Map<String, ?> params) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bindMap(params).mapTo(Integer.class).one());
+    }
+
+    private Optional<LocalDate> day(String sql, Map<String, ?> params) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bindMap(params).mapTo(String.class).findOne())
+                .map(LocalDate::parse);
+    }
+
+    private static PaperEntry mapEntry(ResultSet rs, StatementContext ctx) throws SQLException {
+        String updated = rs.getString("updated");
+        Paper paper = new Paper(
+                new ArxivId(rs.getString("id")),
+                rs.getString("title"),
+                rs.getString("abstract"),
+                fromJson(rs.getString("authors")),
+                LocalDate.parse(rs.getString("published")),
+                updated == null ? null : LocalDate.parse(updated),
+                rs.getInt("version"),
+                fromJson(rs.getString("categories")),
+                rs.getString("arxiv_comment"),
+                rs.getString("doi"),
+                rs.getString("journal_ref"),
+                rs.getString("github_repo"),
+                rs.getString("project_page"),
+                fromJson(rs.getString("ai_keywords")),
+                fromJson(rs.getString("sources")));
+        String day = rs.getString("day");
+        Optional<Featuring> featuring = day == null ? Optional.empty() : Optional.of(new Featuring(
+                LocalDate.parse(day), Instant.parse(rs.getString("featured_at")), rs.getString("submitted_by")));
+        return new PaperEntry(paper, rs.getInt("upvotes"), rs.getInt("num_comments"), featuring);
+    }
+
+    /** Fingerprint of everything an upsert writes, so re-importing an identical record is a no-op. */
+    private static String contentHash(PaperRecord record) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(record.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+
+    private static String toJson(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always serialises", e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt JSON list in the paper table: " + json, e);
+        }
+    }
+
+    private record Existing(String id, String contentHash, String updated, int version) {
+    }
+}

@@ -1,0 +1,72 @@
+package dailypapers.web;
+
+import dailypapers.feed.FeedService;
+import dailypapers.paper.Featuring;
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperEntry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * JSON bodies in the shape of Hugging Face's public papers API, so its clients can switch by base URL. Field
+ * names are theirs, including {@code ai_keywords}.
+ */
+final class ApiModel {
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private ApiModel() {
+    }
+
+    record Author(String name) {
+    }
+
+    record Submitter(String name, String fullname) {
+    }
+
+    /** The flat paper object of {@code /api/papers/{id}} and the {@code paper} field of each daily item. */
+    record ApiPaper(String id, String title, String summary, List<Author> authors, String publishedAt,
+            String updatedAt, int upvotes, String githubRepo, String projectPage, List<String> ai_keywords,
+            String submittedOnDailyAt, int numComments, List<String> categories, String arxivComment, String doi,
+            String journalRef) {
+    }
+
+    /** One item of {@code /api/daily_papers}. */
+    record DailyItem(ApiPaper paper, String publishedAt, String title, String summary, int numComments,
+            Submitter submittedBy, boolean isAuthorParticipating, Double trendingScore) {
+    }
+
+    static ApiPaper paper(PaperEntry entry) {
+        Paper p = entry.paper();
+        return new ApiPaper(p.id().value(), p.title(), p.abstractText(),
+                p.authors().stream().map(Author::new).toList(),
+                timestamp(p.published()), p.updated() == null ? null : timestamp(p.updated()),
+                entry.upvotes(), p.githubRepo(), p.projectPage(), p.aiKeywords(),
+                entry.featuring().map(f -> timestamp(f.at())).orElse(null), entry.numComments(), p.categories(),
+                p.comment(), p.doi(), p.journalRef());
+    }
+
+    static DailyItem daily(PaperEntry entry, Double trendingScore) {
+        Featuring featuring = entry.featuring().orElseThrow();
+        Paper p = entry.paper();
+        return new DailyItem(paper(entry), timestamp(featuring.at()), p.title(), p.abstractText(),
+                entry.numComments(), new Submitter(featuring.submittedBy(), featuring.submittedBy()), false,
+                trendingScore);
+    }
+
+    static DailyItem daily(FeedService.Trending trending) {
+        return daily(trending.entry(), trending.score());
+    }
+
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+
+    static String timestamp(LocalDate day) {
+        return timestamp(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+}

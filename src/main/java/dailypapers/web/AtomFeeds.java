@@ -1,0 +1,159 @@
+package dailypapers.web;
+
+import dailypapers.feed.FeedService;
+import dailypapers.feed.Period;
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperEntry;
+import io.javalin.http.Context;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** Atom (RFC 4287) feeds for every listing; the XML writer escapes all upstream text. */
+final class AtomFeeds {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final int FEED_SIZE = 50;
+
+    private final FeedService feed;
+    private final Clock clock;
+
+    AtomFeeds(FeedService feed, Clock clock) {
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    void daily(Context ctx) {
+        Optional<LocalDate> day = Params.optional(ctx, "date").map(text -> {
+            try {
+                return Period.parseDay(text).from();
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badParameter("date", e.getMessage() + ", got '" + Params.abbreviate(text) + "'");
+            }
+        }).or(feed::latestFeaturedDay);
+        List<PaperEntry> entries = day.map(d -> feed.featured(Period.day(d), 0, FEED_SIZE).page().items())
+                .orElse(List.of());
+        String title = day.map(d -> "Daily Papers — " + d).orElse("Daily Papers");
+        write(ctx, title, day.map(d -> "/papers/date/" + d).orElse("/"), entries);
+    }
+
+    void trending(Context ctx) {
+        List<PaperEntry> entries = feed.trending(0, FEED_SIZE).items().stream().map(FeedService.Trending::entry)
+                .toList();
+        write(ctx, "Daily Papers — trending", "/trending", entries);
+    }
+
+    void newest(Context ctx) {
+        Optional<String> category = Params.optional(ctx, "category");
+        Optional<LocalDate> day = feed.latestPublishedDay(category);
+        List<PaperEntry> entries = day.map(d -> feed.published(d, category, 0, FEED_SIZE).page().items())
+                .orElse(List.of());
+        write(ctx, "Daily Papers — new" + category.map(c -> " in " + c).orElse(""),
+                "/new" + category.map(c -> "?category=" + Links.encode(c)).orElse(""), entries);
+    }
+
+    void category(Context ctx) {
+        String category = ctx.pathParam("category");
+        write(ctx, "Daily Papers — " + category, Links.category(category),
+                feed.inCategory(category, 0, FEED_SIZE).items());
+    }
+
+    void author(Context ctx) {
+        String name = ctx.pathParam("name");
+        write(ctx, "Daily Papers — papers by " + name, Links.author(name),
+                feed.byAuthor(name, 0, FEED_SIZE).items());
+    }
+
+    private void write(Context ctx, String title, String alternatePath, List<PaperEntry> entries) {
+        String base = ctx.scheme() + "://" + ctx.host();
+        String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        Instant updated = entries.stream().map(AtomFeeds::updated).max(Comparator.naturalOrder())
+                .orElse(Instant.now(clock));
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("feed");
+            xml.writeDefaultNamespace(ATOM);
+            element(xml, "id", self);
+            element(xml, "title", title);
+            element(xml, "updated", updated.toString());
+            link(xml, "self", self, "application/atom+xml");
+            link(xml, "alternate", base + alternatePath, "text/html");
+            xml.writeStartElement("author");
+            element(xml, "name", "Daily Papers");
+            xml.writeEndElement();
+            element(xml, "generator", "Daily Papers");
+            for (PaperEntry entry : entries) {
+                writeEntry(xml, base, entry);
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write Atom feed", e);
+        }
+        ctx.contentType("application/atom+xml; charset=utf-8").result(out.toString());
+    }
+
+    private static void writeEntry(XMLStreamWriter xml, String base, PaperEntry entry) throws XMLStreamException {
+        Paper paper = entry.paper();
+        xml.writeStartElement("entry");
+        element(xml, "id", paper.id().absUrl());
+        element(xml, "title", paper.title());
+        link(xml, "alternate", base + Links.paper(paper.id()), "text/html");
+        link(xml, "related", paper.id().pdfUrl(), "application/pdf");
+        element(xml, "published", paper.published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        element(xml, "updated", updated(entry).toString());
+        for (String author : paper.authors().isEmpty() ? List.of("Unknown") : paper.authors()) {
+            xml.writeStartElement("author");
+            element(xml, "name", author);
+            xml.writeEndElement();
+        }
+        for (String category : paper.categories()) {
+            xml.writeEmptyElement("category");
+            xml.writeAttribute("term", category);
+        }
+        xml.writeStartElement("summary");
+        xml.writeAttribute("type", "text");
+        xml.writeCharacters(xmlSafe(paper.abstractText() + " (" + entry.upvotes() + " upvotes)"));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** The latest thing that happened to a paper: its featuring, its revision or its publication. */
+    private static Instant updated(PaperEntry entry) {
+        LocalDate revised = entry.paper().updated() == null ? entry.paper().published() : entry.paper().updated();
+        Instant paperTime = revised.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return entry.featuring().map(f -> f.at().isAfter(paperTime) ? f.at() : paperTime).orElse(paperTime);
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(xmlSafe(text));
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("href", href);
+        xml.writeAttribute("type", type);
+    }
+
+    /** Drops characters XML 1.0 cannot carry at all (control characters sometimes found in upstream text). */
+    static String xmlSafe(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package dailypapers.web;
+
+import dailypapers.feed.FeedService;
+import dailypapers.feed.Page;
+import dailypapers.feed.Period;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.FeaturedQuery;
+import dailypapers.paper.PaperStore;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The JSON API: {@code /api/daily_papers} and {@code /api/papers/{id}}, shaped after Hugging Face's. */
+final class PaperApi {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+    static final int MAX_PAGE = 100_000;
+    private static final List<String> PERIOD_PARAMETERS = List.of("date", "week", "month");
+
+    private final FeedService feed;
+    private final PaperStore papers;
+
+    PaperApi(FeedService feed, PaperStore papers) {
+        this.feed = feed;
+        this.papers = papers;
+    }
+
+    void dailyPapers(Context ctx) {
+        int page = Params.integer(ctx, "p", 0, 0, MAX_PAGE);
+        int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        Optional<Period> period = period(ctx);
+        Sort sort = sort(ctx, period.isPresent() ? Sort.UPVOTES : Sort.PUBLISHED_AT);
+        Optional<String> submitter = Params.optional(ctx, "submitter");
+
+        FeaturedQuery query;
+        if (period.isPresent()) {
+            query = new FeaturedQuery(period.get().from(), period.get().until(), submitter, sort.order());
+        } else if (sort == Sort.TRENDING) {
+            Optional<FeaturedQuery> window = feed.trendingWindow();
+            if (window.isEmpty()) {
+                ctx.json(List.of());
+                return;
+            }
+            query = new FeaturedQuery(window.get().from(), window.get().until(), submitter, sort.order());
+        } else {
+            query = new FeaturedQuery(FeaturedQuery.BEGINNING, FeaturedQuery.END, submitter, sort.order());
+        }
+
+        List<ApiModel.DailyItem> items;
+        boolean hasNext;
+        if (sort == Sort.TRENDING) {
+            Page<FeedService.Trending> result = feed.trending(query, page, limit);
+            items = result.items().stream().map(ApiModel::daily).toList();
+            hasNext = result.hasNext();
+        } else {
+            var result = feed.featured(query, page, limit);
+            items = result.items().stream().map(e -> ApiModel.daily(e, null)).toList();
+            hasNext = result.hasNext();
+        }
+        if (hasNext) {
+            ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
+        }
+        ctx.json(items);
+    }
+
+    void paper(Context ctx) {
+        String raw = ctx.pathParam("id");
+        ArxivId id = ArxivId.tryParse(raw)
+                .orElseThrow(() -> HttpError.badParameter("id", "not an arXiv id: '" + Params.abbreviate(raw) + "'"));
+        ctx.json(ApiModel.paper(papers.find(id)
+                .orElseThrow(() -> HttpError.notFound("no paper with id " + id))));
+    }
+
+    private static Optional<Period> period(Context ctx) {
+        List<String> given = PERIOD_PARAMETERS.stream().filter(name -> Params.optional(ctx, name).isPresent())
+                .toList();
+        if (given.size() > 1) {
+            throw HttpError.badParameter(given.get(1), "give only one of date, week and month");
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = given.getFirst();
+        String value = Params.optional(ctx, name).orElseThrow();
+        try {
+            return Optional.of(switch (name) {
+                case "date" -> Period.parseDay(value);
+                case "week" -> Period.parseWeek(value);
+                default -> Period.parseMonth(value);
+            });
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badParameter(name, e.getMessage() + ", got '" + Params.abbreviate(value) + "'");
+        }
+    }
+
+    /** A period's papers default to most upvoted first; the unbounded stream to newest first, as on HF. */
+    private static Sort sort(Context ctx, Sort defaultSort) {
+        Optional<String> given = Params.optional(ctx, "sort");
+        if (given.isEmpty()) {
+            return defaultSort;
+        }
+        String value = given.get();
+        return switch (value) {
+            case "upvotes" -> Sort.UPVOTES;
+            case "publishedAt" -> Sort.PUBLISHED_AT;
+            case "trending" -> Sort.TRENDING;
+            default -> throw HttpError.badParameter("sort",
+                    "expected upvotes, publishedAt or trending, got '" + Params.abbreviate(value) + "'");
+        };
+    }
+
+    private static String nextPageUrl(Context ctx, int nextPage) {
+        Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
+        params.put("p", List.of(String.valueOf(nextPage)));
+        String query = params.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                .collect(Collectors.joining("&"));
+        return ctx.scheme() + "://" + ctx.host() + ctx.path() + "?" + query;
+    }
+
+    private static String encode(String text) {
+        return Links.encode(text);
+    }
+
+    private enum Sort {
+        UPVOTES(FeaturedQuery.Order.UPVOTES),
+        PUBLISHED_AT(FeaturedQuery.Order.NEWEST),
+        TRENDING(FeaturedQuery.Order.UPVOTES);
+
+        private final FeaturedQuery.Order order;
+
+        Sort(FeaturedQuery.Order order) {
+            this.order = order;
+        }
+
+        FeaturedQuery.Order order() {
+            return order;
+        }
+    }
+}
