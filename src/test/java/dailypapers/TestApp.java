@@ -1,0 +1,99 @@
+package dailypapers;
+
+import dailypapers.ingest.ImportListener;
+import dailypapers.ingest.ImportSummary;
+import dailypapers.store.DatabaseConfig;
+import dailypapers.web.Web;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * The real application for integration tests: a real database (SQLite file by default), the web server on a free
+ * loopback port, and an HTTP client. Close it after the test class.
+ */
+public final class TestApp implements AutoCloseable {
+
+    /** The day after the newest featured day in the shared data, so trending has a stable "now". */
+    public static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-08-22T12:00:00Z"), ZoneOffset.UTC);
+
+    private final App app;
+    private final Web web;
+    private final Path directory;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestApp(App app, Web web, Path directory) {
+        this.app = app;
+        this.web = web;
+        this.directory = directory;
+    }
+
+    /** Starts on a fresh SQLite file in a temporary directory. */
+    public static TestApp start() {
+        try {
+            Path directory = Files.createTempDirectory("dailypapers-test");
+            return start(TestDatabases.sqlite(directory), directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestApp start(DatabaseConfig database, Path directory) {
+        Config config = new Config(directory, database, "127.0.0.1", 0);
+        App app = App.open(config, FIXED_CLOCK);
+        return new TestApp(app, app.serve(), directory);
+    }
+
+    /** Starts on SQLite with the shared 1,000-paper sample imported (skips when the shared data is absent). */
+    public static TestApp withSample() {
+        TestApp testApp = start();
+        testApp.importFile(SharedData.sample());
+        return testApp;
+    }
+
+    public ImportSummary importFile(Path file) {
+        try {
+            return app.importer().importFile(file, ImportListener.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + web.port();
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        app.close();
+    }
+}
