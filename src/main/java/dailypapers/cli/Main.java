@@ -2,6 +2,7 @@ package dailypapers.cli;
 
 import dailypapers.App;
 import dailypapers.Config;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -34,14 +35,18 @@ public final class Main {
     String databasePassword;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    static int run(String... args) {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return EXIT_STARTUP_FAILED;
-        }).execute(args);
+    /** Runs one command; failures print one "error: …" line, never a stack trace, and give a non-zero code. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("error: " + e.getMessage());
+                    return EXIT_STARTUP_FAILED;
+                }).execute(args);
     }
 
     /** Settings from the file, the environment and these flags plus the subcommand's own. */

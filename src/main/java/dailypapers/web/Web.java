@@ -20,6 +20,9 @@ public final class Web implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Web.class);
     private static final Logger requestLog = LoggerFactory.getLogger("dailypapers.request");
 
+    /** Set once an error body is written, so Javalin's unmatched-route 404 handler leaves it alone. */
+    private static final String ERROR_RENDERED = "dailypapers.errorRendered";
+
     private final Javalin javalin;
 
     private Web(Javalin javalin) {
@@ -90,7 +93,7 @@ public final class Web implements AutoCloseable {
                         "Something went wrong on our side; it has been logged."), views);
             });
             routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (ctx.attribute(ERROR_RENDERED) == null) {
                     renderError(ctx, new HttpErrorView(404, "not_found", null, "No such page: " + ctx.path()),
                             views);
                 }
@@ -134,6 +137,7 @@ public final class Web implements AutoCloseable {
     }
 
     private static void renderError(Context ctx, HttpErrorView error, Views views) {
+        ctx.attribute(ERROR_RENDERED, true);
         ctx.status(error.status());
         if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/feeds/")) {
             var body = new java.util.LinkedHashMap<String, Object>();

@@ -1,0 +1,92 @@
+package dailypapers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dailypapers.SharedData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as an operator meets it: summaries, clear errors and exit codes, never a stack trace. */
+class MainIT {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void importPrintsASummaryAndExitsZero() {
+        int code = run("--data-dir", dir.toString(), "import", SharedData.sample().toString());
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("read 1,000, inserted 1,000, updated 0, unchanged 0, rejected 0");
+    }
+
+    @Test
+    void importWithRejectsNamesThemAndExitsNonZero() throws IOException {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, "{\"id\": \"2601.00001\", \"title\": \"Fine\", \"published\": \"2026-01-01\"}\n"
+                + "{\"id\": \"2601.00002\", \"published\": \"2026-01-01\"}\n");
+        int code = run("--data-dir", dir.resolve("db").toString(), "import", file.toString());
+        assertThat(code).isEqualTo(ImportCommand.EXIT_SOME_REJECTED);
+        assertThat(err.toString()).contains("rejected " + file + ":2: field 'title': missing");
+        assertThat(out.toString()).contains("inserted 1,").contains("rejected 1");
+    }
+
+    @Test
+    void missingImportFileIsAClearError() {
+        int code = run("--data-dir", dir.toString(), "import", dir.resolve("nope.jsonl").toString());
+        assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).contains("error: cannot read");
+    }
+
+    @Test
+    void busyPortIsAClearError() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int code = run("--data-dir", dir.toString(), "serve", "--host", "127.0.0.1", "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
+            assertThat(err.toString()).contains("error: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void unreachableDatabaseIsAClearError() throws IOException {
+        int freePort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        int code = run("--database-url", "jdbc:postgresql://127.0.0.1:" + freePort + "/nothing", "serve");
+        assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).contains("error: cannot connect to the database at jdbc:postgresql://127.0.0.1:"
+                + freePort);
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void badConfigValueIsAClearError() throws IOException {
+        Path config = dir.resolve("bad.properties");
+        Files.writeString(config, "http.port=eighty\n");
+        int code = run("--config", config.toString(), "serve");
+        assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).contains("error: http.port must be a whole number, got 'eighty'");
+    }
+
+    @Test
+    void unknownSubcommandShowsUsage() {
+        int code = run("frobnicate");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument").contains("Usage: dailypapers");
+    }
+}

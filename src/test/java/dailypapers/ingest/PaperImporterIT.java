@@ -1,0 +1,156 @@
+package dailypapers.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dailypapers.SharedData;
+import dailypapers.TestApp;
+import dailypapers.TestDatabases;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.PaperStore;
+import dailypapers.store.Database;
+import dailypapers.store.DatabaseConfig;
+import dailypapers.store.JdbiPaperStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperImporterIT {
+
+    @TempDir
+    Path dir;
+
+    private Database database;
+    private PaperStore store;
+    private PaperImporter importer;
+
+    @BeforeEach
+    void open() {
+        DatabaseConfig config = TestDatabases.sqlite(dir);
+        database = Database.open(config, new SimpleMeterRegistry());
+        store = new JdbiPaperStore(database, TestApp.FIXED_CLOCK);
+        importer = new PaperImporter(store);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static String line(String id, String title) {
+        return "{\"id\": \"" + id + "\", \"title\": \"" + title + "\", \"authors\": [\"A\"], \"abstract\": \"x\","
+                + " \"published\": \"2026-01-02\", \"upvotes\": 3, \"hf_daily_date\": \"2026-01-03\"}";
+    }
+
+    @Test
+    void badLinesAreReportedWithFileLineAndReasonAndGoodOnesKept() throws IOException {
+        Path file = dir.resolve("mixed.jsonl");
+        Files.writeString(file, String.join("\n",
+                line("2601.00001", "Good one"),
+                "{not json",
+                line("2601.00002", "Good two"),
+                "",
+                line("not-an-id", "Bad id"),
+                "{\"id\": \"2601.00003\", \"title\": \"No date\"}",
+                line("2601.00004", "Good three")) + "\n");
+        List<Rejection> heard = new ArrayList<>();
+
+        ImportSummary summary = importer.importFile(file, new ImportListener() {
+            @Override
+            public void progress(Progress progress) {
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                heard.add(rejection);
+            }
+        });
+
+        assertThat(summary.read()).isEqualTo(6);
+        assertThat(summary.inserted()).isEqualTo(3);
+        assertThat(summary.rejected()).isEqualTo(3);
+        assertThat(heard).isEqualTo(summary.firstRejections());
+        assertThat(heard).extracting(Rejection::line).containsExactly(2L, 5L, 6L);
+        assertThat(heard.get(0).toString()).startsWith(file + ":2: invalid JSON");
+        assertThat(heard.get(1).reason()).isEqualTo("field 'id': not a valid arXiv id: 'not-an-id'");
+        assertThat(heard.get(2).reason()).isEqualTo("field 'published': missing");
+        assertThat(store.counts().papers()).isEqualTo(3);
+    }
+
+    @Test
+    void readsGzipByContentWhateverTheName() throws IOException {
+        Path file = dir.resolve("papers.data");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((line("2601.00001", "One") + "\n" + line("2601.00002", "Two") + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        ImportSummary summary = importer.importFile(file, ImportListener.NONE);
+        assertThat(summary.inserted()).isEqualTo(2);
+        assertThat(summary.rejected()).isZero();
+    }
+
+    @Test
+    void manyBatchesReportProgressAndImportEverything() throws IOException {
+        Path file = dir.resolve("big.jsonl");
+        StringBuilder text = new StringBuilder();
+        int count = PaperImporter.BATCH_SIZE * 2 + 17;
+        for (int i = 0; i < count; i++) {
+            text.append(line(String.format("2601.%05d", i + 1), "Paper " + i)).append('\n');
+        }
+        Files.writeString(file, text);
+        List<ImportListener.Progress> progress = new ArrayList<>();
+        ImportSummary summary = importer.importFile(file, new ImportListener() {
+            @Override
+            public void progress(Progress p) {
+                progress.add(p);
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+            }
+        });
+        assertThat(summary.inserted()).isEqualTo(count);
+        assertThat(progress).last().satisfies(p -> {
+            assertThat(p.records()).isEqualTo(count);
+            assertThat(p.fraction()).isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void readsTheArxivKaggleSnapshot() throws Exception {
+        Path file = Path.of(getClass().getResource("/ingest/arxiv-metadata-snapshot-sample.json").toURI());
+        ImportSummary summary = importer.importFile(file, ImportListener.NONE);
+        assertThat(summary.inserted()).isEqualTo(2);
+        var paper = store.find(ArxivId.parse("0704.0001")).orElseThrow().paper();
+        assertThat(paper.title()).isEqualTo(
+                "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+        assertThat(paper.authors()).containsExactly("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan");
+        assertThat(paper.published()).isEqualTo(LocalDate.of(2007, 4, 2));
+        assertThat(paper.journalRef()).isEqualTo("Phys.Rev.D76:013009,2007");
+        assertThat(paper.version()).isEqualTo(2);
+        assertThat(store.find(ArxivId.parse("0704.0001")).orElseThrow().featuring()).isEmpty();
+    }
+
+    @Test
+    void theSharedSampleImportsCompletelyAndIdempotently() throws IOException {
+        Path sample = SharedData.sample();
+        ImportSummary first = importer.importFile(sample, ImportListener.NONE);
+        assertThat(first.read()).isEqualTo(1_000);
+        assertThat(first.inserted()).isEqualTo(1_000);
+        assertThat(first.rejected()).isZero();
+
+        ImportSummary second = importer.importFile(sample, ImportListener.NONE);
+        assertThat(second.unchanged()).isEqualTo(1_000);
+        assertThat(second.inserted() + second.updated()).isZero();
+    }
+}

@@ -1,0 +1,112 @@
+package dailypapers.web;
+
+import static dailypapers.paper.PaperFixtures.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.io.WireFeedInput;
+import dailypapers.TestApp;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every Atom feed parses with a real feed library and carries what RFC 4287 requires. */
+class AtomFeedsIT {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 8, 21);
+    private static final String HOSTILE_TITLE = "<script>alert('x')</script> & \u0007bell \"quotes\"";
+
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        app.app().papers().upsert(List.of(
+                paper().id("2608.00001").title(HOSTILE_TITLE).authors("Zoë Ünïcode", "Li Ming")
+                        .categories("cs.CL", "cs.AI").featuredOn(DAY).upvotes(30).build(),
+                paper().id("2608.00002").authors("Li Ming").categories("cs.CL").featuredOn(DAY).upvotes(10).build(),
+                paper().id("2608.00003").categories("cs.CV").published(DAY).build()));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static Feed parse(String path) throws Exception {
+        HttpResponse<String> response = app.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/atom+xml"));
+        WireFeedInput input = new WireFeedInput();
+        input.setXmlHealerOn(false);
+        Feed feed = (Feed) input.build(new StringReader(response.body()));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getId()).isNotBlank();
+        assertThat(feed.getTitle()).isNotBlank();
+        assertThat(feed.getUpdated()).isNotNull();
+        assertThat(feed.getOtherLinks()).extracting(Link::getRel).contains("self");
+        for (Entry entry : feed.getEntries()) {
+            assertThat(entry.getId()).startsWith("https://arxiv.org/abs/");
+            assertThat(entry.getTitle()).isNotBlank();
+            assertThat(entry.getUpdated()).isNotNull();
+            assertThat(entry.getAuthors()).isNotEmpty();
+            assertThat(entry.getAlternateLinks()).isNotEmpty();
+        }
+        return feed;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/feeds/daily.atom", "/feeds/daily.atom?date=2026-08-21", "/feeds/trending.atom",
+            "/feeds/new.atom", "/feeds/new.atom?category=cs.CV", "/feeds/categories/cs.CL",
+            "/feeds/authors/Li%20Ming"})
+    void everyListingHasAValidFeed(String path) throws Exception {
+        assertThat(parse(path).getEntries()).isNotEmpty();
+    }
+
+    @Test
+    void dailyFeedListsTheDayByUpvotes() throws Exception {
+        List<Entry> entries = parse("/feeds/daily.atom").getEntries();
+        assertThat(entries).extracting(Entry::getId)
+                .containsExactly("https://arxiv.org/abs/2608.00001", "https://arxiv.org/abs/2608.00002");
+    }
+
+    @Test
+    void hostileTextIsEscapedAndSurvivesTheRoundTrip() throws Exception {
+        Entry entry = parse("/feeds/authors/Zo%C3%AB%20%C3%9Cn%C3%AFcode").getEntries().getFirst();
+        assertThat(entry.getTitle()).isEqualTo("<script>alert('x')</script> & bell \"quotes\"");
+        assertThat(entry.getAuthors().getFirst().getName()).isEqualTo("Zoë Ünïcode");
+        assertThat(app.get("/feeds/daily.atom").body()).doesNotContain("<script>");
+    }
+
+    @Test
+    void categoryFeedHasOnlyThatCategory() throws Exception {
+        assertThat(parse("/feeds/categories/cs.CV").getEntries()).extracting(Entry::getId)
+                .containsExactly("https://arxiv.org/abs/2608.00003");
+    }
+
+    @Test
+    void badDateIsAJson400() {
+        HttpResponse<String> response = app.get("/feeds/daily.atom?date=2026-02-30");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"parameter\":\"date\"");
+    }
+
+    @Test
+    void emptyInstanceStillServesAValidFeed() throws Exception {
+        try (TestApp empty = TestApp.start()) {
+            HttpResponse<String> response = empty.get("/feeds/trending.atom");
+            assertThat(response.statusCode()).isEqualTo(200);
+            Feed feed = (Feed) new WireFeedInput().build(new StringReader(response.body()));
+            assertThat(feed.getEntries()).isEmpty();
+        }
+    }
+}
