@@ -68,6 +68,13 @@ public final class App implements AutoCloseable {
         return config;
     }
 
+    /** The database URL without its query string, which may carry credentials; for logs. */
+    public String databaseDescription() {
+        String url = config.database().url();
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
     @Override
     public void close() {
         database.close();

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         var counts = app.papers().counts();
         log.info("Daily Papers is serving http://{}:{}/ ({} papers, {} featured; database {})",
                 "0.0.0.0".equals(app.config().httpHost()) ? "localhost" : app.config().httpHost(), web.port(),
-                counts.papers(), counts.featured(), app.config().database().url());
+                counts.papers(), counts.featured(), app.databaseDescription());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");

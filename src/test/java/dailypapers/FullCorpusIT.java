@@ -1,0 +1,81 @@
+package dailypapers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.ingest.ImportSummary;
+import dailypapers.store.DatabaseConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The acceptance check of the core: the full 81,070-paper corpus imports with no rejects into SQLite and into
+ * PostgreSQL, and the home page shows its latest featured day with the right number of papers.
+ */
+class FullCorpusIT {
+
+    private static final int CORPUS_SIZE = 81_070;
+
+    private static Path corpus;
+    private static Map.Entry<String, Integer> latestDay;
+
+    @BeforeAll
+    static void readExpectations() throws IOException {
+        corpus = SharedData.file("papers.jsonl.gz");
+        TreeMap<String, Integer> featuredPerDay = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(corpus)), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                JsonNode day = json.readTree(line).get("hf_daily_date");
+                if (!day.isNull()) {
+                    featuredPerDay.merge(day.asText(), 1, Integer::sum);
+                }
+            }
+        }
+        latestDay = featuredPerDay.lastEntry();
+    }
+
+    @Test
+    void fullCorpusOnSqlite(@TempDir Path dir) {
+        check(TestDatabases.sqlite(dir), dir);
+    }
+
+    @Test
+    void fullCorpusOnPostgres(@TempDir Path dir) {
+        DatabaseConfig database = TestDatabases.freshPostgres();
+        try {
+            check(database, dir);
+        } finally {
+            TestDatabases.dropPostgres(database);
+        }
+    }
+
+    private static void check(DatabaseConfig database, Path dir) {
+        try (TestApp app = TestApp.start(database, dir)) {
+            ImportSummary summary = app.importFile(corpus);
+            assertThat(summary.read()).isEqualTo(CORPUS_SIZE);
+            assertThat(summary.inserted()).isEqualTo(CORPUS_SIZE);
+            assertThat(summary.rejected()).isZero();
+            assertThat(app.app().papers().counts().papers()).isEqualTo(CORPUS_SIZE);
+
+            var home = app.app().feed().featured(
+                    dailypapers.feed.Period.day(app.app().feed().latestFeaturedDay().orElseThrow()), 0, 100);
+            assertThat(home.period().key()).isEqualTo(latestDay.getKey());
+            assertThat(home.page().total()).isEqualTo(latestDay.getValue());
+            assertThat(app.get("/").body()).contains(String.valueOf(latestDay.getValue()));
+        }
+    }
+}
