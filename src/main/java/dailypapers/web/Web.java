@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,8 @@ public final class Web implements AutoCloseable {
 
     /** Set once an error body is written, so Javalin's unmatched-route 404 handler leaves it alone. */
     private static final String ERROR_RENDERED = "dailypapers.errorRendered";
+
+    private static final long STOP_TIMEOUT_MS = 10_000;
 
     private final Javalin javalin;
 
@@ -47,6 +50,11 @@ public final class Web implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.router.ignoreTrailingSlashes = true;
+            // Javalin mounts its handlers inside this wrapper; on stop, Jetty lets in-flight requests finish.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setHandler(new GracefulHandler());
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/assets";
