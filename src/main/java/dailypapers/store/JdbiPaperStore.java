@@ -19,7 +19,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,7 +217,7 @@ public final class JdbiPaperStore implements PaperStore {
             if (record.featuredOn() != null) {
                 batch.bind("id", record.paper().id().value())
                         .bind("day", record.featuredOn().toString())
-                        .bind("featuredAt", record.featuredOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        .bind("featuredAt", record.featuredOn().atStartOfDay(ZoneOffset.UTC).toInstant()
                                 .toString())
                         .bind("submittedBy", record.submittedBy() == null ? "import" : record.submittedBy())
                         .add();
@@ -256,7 +258,7 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     private static Map<String, String> featuredParams(FeaturedQuery query) {
-        Map<String, String> params = new java.util.HashMap<>();
+        Map<String, String> params = new HashMap<>();
         params.put("from", query.from().toString());
         params.put("until", query.until().toString());
         query.submitter().ifPresent(s -> params.put("submitter", s));
@@ -374,7 +376,7 @@ public final class JdbiPaperStore implements PaperStore {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            Map<String, PaperEntry> byId = new java.util.HashMap<>();
+            Map<String, PaperEntry> byId = new HashMap<>();
             h.createQuery("SELECT " + ENTRY_COLUMNS
                             + " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id WHERE p.id IN (<ids>)")
                     .bindList("ids", ids)

@@ -7,6 +7,7 @@ import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.PaperStore;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,16 +114,12 @@ final class PaperApi {
     }
 
     private static String nextPageUrl(Context ctx, int nextPage) {
-        Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
+        Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
         params.put("p", List.of(String.valueOf(nextPage)));
         String query = params.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                .flatMap(e -> e.getValue().stream().map(v -> Links.encode(e.getKey()) + "=" + Links.encode(v)))
                 .collect(Collectors.joining("&"));
         return ctx.scheme() + "://" + ctx.host() + ctx.path() + "?" + query;
-    }
-
-    private static String encode(String text) {
-        return Links.encode(text);
     }
 
     private enum Sort {

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -140,7 +142,7 @@ public final class Web implements AutoCloseable {
     }
 
     private static void renderError(Context ctx, HttpError e, Views views) {
-        String code = e.code().name().toLowerCase(java.util.Locale.ROOT);
+        String code = e.code().name().toLowerCase(Locale.ROOT);
         renderError(ctx, new HttpErrorView(e.status(), code, e.parameter(), e.getMessage()), views);
     }
 
@@ -148,7 +150,7 @@ public final class Web implements AutoCloseable {
         ctx.attribute(ERROR_RENDERED, true);
         ctx.status(error.status());
         if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/feeds/")) {
-            var body = new java.util.LinkedHashMap<String, Object>();
+            var body = new LinkedHashMap<String, Object>();
             body.put("error", error.message());
             body.put("code", error.code());
             if (error.parameter() != null) {
