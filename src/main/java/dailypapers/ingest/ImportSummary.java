@@ -2,6 +2,7 @@ package dailypapers.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** What an import did: every record read is inserted, updated, unchanged or rejected. */
 public record ImportSummary(long read, long inserted, long updated, long unchanged, long rejected,
@@ -21,7 +22,7 @@ public record ImportSummary(long read, long inserted, long updated, long unchang
 
     @Override
     public String toString() {
-        return String.format("read %,d, inserted %,d, updated %,d, unchanged %,d, rejected %,d in %.1f s (%,.0f records/s)",
+        return String.format(Locale.ROOT, "read %,d, inserted %,d, updated %,d, unchanged %,d, rejected %,d in %.1f s (%,.0f records/s)",
                 read, inserted, updated, unchanged, rejected, elapsed.toMillis() / 1000.0, recordsPerSecond());
     }
 }

@@ -95,6 +95,7 @@ public final class JdbiPaperStore implements PaperStore {
         changed.addAll(updates);
         replaceAuthorsAndCategories(handle, updates, changed);
         upsertFeaturings(handle, changed);
+        copyUpvotesToFeatured(handle, updates);
         return new UpsertCounts(inserts.size(), updates.size(), unchanged);
     }
 
@@ -209,10 +210,11 @@ public final class JdbiPaperStore implements PaperStore {
 
     private static void upsertFeaturings(Handle handle, List<PaperRecord> changed) {
         PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO featured (paper_id, day, featured_at, submitted_by)
-                VALUES (:id, :day, :featuredAt, :submittedBy)
+                INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes)
+                VALUES (:id, :day, :featuredAt, :submittedBy, (SELECT upvotes FROM paper WHERE id = :id))
                 ON CONFLICT (paper_id) DO UPDATE
-                    SET day = excluded.day, featured_at = excluded.featured_at, submitted_by = excluded.submitted_by""");
+                    SET day = excluded.day, featured_at = excluded.featured_at, submitted_by = excluded.submitted_by,
+                        upvotes = excluded.upvotes""");
         for (PaperRecord record : changed) {
             if (record.featuredOn() != null) {
                 batch.bind("id", record.paper().id().value())
@@ -228,6 +230,18 @@ public final class JdbiPaperStore implements PaperStore {
         }
     }
 
+    /** featured.upvotes mirrors paper.upvotes; an update without a featuring must still refresh it. */
+    private static void copyUpvotesToFeatured(Handle handle, List<PaperRecord> updated) {
+        if (updated.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("""
+                UPDATE featured SET upvotes = (SELECT upvotes FROM paper WHERE paper.id = featured.paper_id)
+                WHERE paper_id IN (<ids>)""")
+                .bindList("ids", updated.stream().map(r -> r.paper().id().value()).toList())
+                .execute();
+    }
+
     @Override
     public Optional<PaperEntry> find(ArxivId id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ENTRY_COLUMNS
@@ -240,11 +254,11 @@ public final class JdbiPaperStore implements PaperStore {
     @Override
     public List<PaperEntry> featured(FeaturedQuery query, int offset, int limit) {
         String order = switch (query.order()) {
-            case UPVOTES -> "p.upvotes DESC, f.featured_at DESC, p.id DESC";
-            case NEWEST -> "f.featured_at DESC, p.id DESC";
+            case UPVOTES -> "f.upvotes DESC, f.featured_at DESC, f.paper_id DESC";
+            case NEWEST -> "f.featured_at DESC, f.paper_id DESC";
         };
-        return entries("FROM featured f JOIN paper p ON p.id = f.paper_id WHERE " + featuredWhere(query)
-                + " ORDER BY " + order, featuredParams(query), offset, limit);
+        return entries("f.paper_id", "FROM featured f WHERE " + featuredWhere(query) + " ORDER BY " + order,
+                featuredParams(query), offset, limit);
     }
 
     @Override
@@ -283,14 +297,14 @@ public final class JdbiPaperStore implements PaperStore {
     @Override
     public List<PaperEntry> published(LocalDate day, Optional<String> category, int offset, int limit) {
         if (category.isPresent()) {
-            return entries("""
-                    FROM paper_category c JOIN paper p ON p.id = c.paper_id LEFT JOIN featured f ON f.paper_id = p.id
+            return entries("c.paper_id", """
+                    FROM paper_category c
                     WHERE c.category = :category AND c.published = :day
-                    ORDER BY p.id DESC""",
+                    ORDER BY c.paper_id DESC""",
                     Map.of("category", category.get(), "day", day.toString()), offset, limit);
         }
-        return entries("""
-                FROM paper p LEFT JOIN featured f ON f.paper_id = p.id
+        return entries("p.id", """
+                FROM paper p
                 WHERE p.published = :day
                 ORDER BY p.id DESC""", Map.of("day", day.toString()), offset, limit);
     }
@@ -330,8 +344,8 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public List<PaperEntry> byAuthor(String name, int offset, int limit) {
-        return entries("""
-                FROM paper p LEFT JOIN featured f ON f.paper_id = p.id
+        return entries("p.id", """
+                FROM paper p
                 WHERE p.id IN (SELECT paper_id FROM paper_author WHERE name = :name)
                 ORDER BY p.published DESC, p.id DESC""", Map.of("name", name), offset, limit);
     }
@@ -343,8 +357,8 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public List<PaperEntry> inCategory(String category, int offset, int limit) {
-        return entries("""
-                FROM paper_category c JOIN paper p ON p.id = c.paper_id LEFT JOIN featured f ON f.paper_id = p.id
+        return entries("c.paper_id", """
+                FROM paper_category c
                 WHERE c.category = :category
                 ORDER BY c.published DESC, c.paper_id DESC""", Map.of("category", category), offset, limit);
     }
@@ -365,9 +379,11 @@ public final class JdbiPaperStore implements PaperStore {
      * Runs a listing in two steps: first the page's ids, ordered and paged over narrow rows, then the full rows of
      * just those ids. Sorting thousands of rows that carry whole abstracts was the slow part of deep pages.
      */
-    private List<PaperEntry> entries(String fromWhereOrder, Map<String, ?> params, int offset, int limit) {
+    private List<PaperEntry> entries(String idColumn, String fromWhereOrder, Map<String, ?> params, int offset,
+            int limit) {
         return jdbi.withHandle(h -> {
-            List<String> ids = h.createQuery("SELECT p.id " + fromWhereOrder + " LIMIT :limit OFFSET :offset")
+            List<String> ids = h.createQuery("SELECT " + idColumn + " " + fromWhereOrder
+                            + " LIMIT :limit OFFSET :offset")
                     .bindMap(params)
                     .bind("limit", limit)
                     .bind("offset", offset)

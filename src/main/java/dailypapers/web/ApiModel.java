@@ -1,9 +1,12 @@
 package dailypapers.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.feed.FeedService;
 import dailypapers.paper.Featuring;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +22,18 @@ final class ApiModel {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ApiModel() {
+    }
+
+    /** Serialises straight to UTF-8 bytes; the default path builds a String and encodes it again. */
+    static void write(Context ctx, Object body) {
+        try {
+            ctx.contentType("application/json").result(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("API bodies are plain records and always serialise", e);
+        }
     }
 
     record Author(String name) {

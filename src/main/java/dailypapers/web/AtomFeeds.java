@@ -151,9 +151,26 @@ final class AtomFeeds {
 
     /** Drops characters XML 1.0 cannot carry at all (control characters sometimes found in upstream text). */
     static String xmlSafe(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
-                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF).forEach(out::appendCodePoint);
+        int firstBad = 0;
+        while (firstBad < text.length() && isXmlChar(text.charAt(firstBad))) {
+            firstBad++;
+        }
+        if (firstBad == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, firstBad);
+        text.codePoints().skip(text.codePointCount(0, firstBad)).filter(AtomFeeds::isXmlCodePoint)
+                .forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    /** Fast check on one UTF-16 unit; surrogates are left to the code point check. */
+    private static boolean isXmlChar(char c) {
+        return c >= 0x20 && c <= 0xD7FF || c == 0x9 || c == 0xA || c == 0xD || c >= 0xE000 && c <= 0xFFFD;
+    }
+
+    private static boolean isXmlCodePoint(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                || c >= 0x10000 && c <= 0x10FFFF;
     }
 }

@@ -64,14 +64,14 @@ final class PaperApi {
         if (hasNext) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ctx.json(items);
+        ApiModel.write(ctx, items);
     }
 
     void paper(Context ctx) {
         String raw = ctx.pathParam("id");
         ArxivId id = ArxivId.tryParse(raw)
                 .orElseThrow(() -> HttpError.badParameter("id", "not an arXiv id: '" + Params.abbreviate(raw) + "'"));
-        ctx.json(ApiModel.paper(papers.find(id)
+        ApiModel.write(ctx, ApiModel.paper(papers.find(id)
                 .orElseThrow(() -> HttpError.notFound("no paper with id " + id))));
     }
 
