@@ -150,7 +150,11 @@ final class FeedPages {
                                 + ", most upvoted first.",
                 List.of(new LinkView("Atom feed", feeds.getFirst().href())));
         return new ListingView(new PageFrame("Daily Papers — " + label, Section.DAILY, feeds), heading,
-                tabs(Optional.of(anchor), TabKey.valueOf(period.kind().name())), steps, null,
+                tabs(Optional.of(anchor), switch (period.kind()) {
+                    case DAY -> TabKey.DAY;
+                    case WEEK -> TabKey.WEEK;
+                    case MONTH -> TabKey.MONTH;
+                }), steps, null,
                 cards(listing.page().items()), Pager.of(listing.page(), href), empty);
     }
 
@@ -242,7 +246,7 @@ final class FeedPages {
     }
 
     /** A day, week or month from the path; a malformed one is a 400 naming the parameter. */
-    static Period period(Context ctx, String name, Function<String, Period> parse) {
+    private static Period period(Context ctx, String name, Function<String, Period> parse) {
         String text = ctx.pathParam(name);
         try {
             return parse.apply(text);
