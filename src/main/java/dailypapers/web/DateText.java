@@ -62,7 +62,8 @@ final class DateText {
         if (first.getYear() != last.getYear()) {
             return full(first) + " – " + full(last);
         }
-        String end = first.getMonth() == last.getMonth() ? String.valueOf(last.getDayOfMonth()) : MONTH_DAY.format(last);
+        String end = first.getMonth() == last.getMonth()
+                ? String.valueOf(last.getDayOfMonth()) : MONTH_DAY.format(last);
         return MONTH_DAY.format(first) + " – " + end + ", " + last.getYear();
     }
 }

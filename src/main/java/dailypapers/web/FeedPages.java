@@ -138,17 +138,18 @@ final class FeedPages {
                         List.of("Papers appear here on the days the community features them. The nearest "
                                 + noun + "s with papers:"),
                         null, stepLinks(steps));
-        List<FeedLink> feeds = period.kind() == Period.Kind.DAY && !isHome
-                ? List.of(new FeedLink("Daily Papers — " + label, Links.dailyFeed(Optional.of(period.from()))),
-                        PageFrame.trendingFeed())
-                : List.of(new FeedLink("Daily Papers — latest day", Links.dailyFeed(Optional.empty())),
-                        PageFrame.trendingFeed());
-        Heading heading = new Heading(period.kind() == Period.Kind.DAY ? "Daily Papers" : "Daily Papers of the " + noun,
+        boolean isOneDay = period.kind() == Period.Kind.DAY;
+        // A day has its own feed; home, weeks and months offer the feed of the latest day, which follows along.
+        FeedLink dailyFeed = isOneDay && !isHome
+                ? new FeedLink("Daily Papers — " + label, Links.dailyFeed(Optional.of(period.from())))
+                : new FeedLink("Daily Papers — latest day", Links.dailyFeed(Optional.empty()));
+        List<FeedLink> feeds = List.of(dailyFeed, PageFrame.trendingFeed());
+        Heading heading = new Heading(isOneDay ? "Daily Papers" : "Daily Papers of the " + noun,
                 DateText.heading(period),
                 total == 0 ? "Nothing was featured " + in + "this " + noun + "."
                         : PaperCard.count(total, "paper") + " featured " + in + "this " + noun
                                 + ", most upvoted first.",
-                List.of(new LinkView("Atom feed", feeds.getFirst().href())));
+                List.of(new LinkView(isOneDay ? "Atom feed" : "Atom feed of the latest day", dailyFeed.href())));
         return new ListingView(new PageFrame("Daily Papers — " + label, Section.DAILY, feeds), heading,
                 tabs(Optional.of(anchor), switch (period.kind()) {
                     case DAY -> TabKey.DAY;
