@@ -32,6 +32,15 @@ public record AboutView(PageFrame frame, String gravity, String ageOffsetHours, 
      */
     public record Example(String title, String href, int upvotes, String ageHours, String arithmetic,
             String score) {
+
+        public String upvoteLabel() {
+            return PaperCard.count(upvotes, "upvote");
+        }
+    }
+
+    /** The upvotes of the made-up paper whose score the table follows through time. */
+    public int exampleUpvotes() {
+        return EXAMPLE_UPVOTES;
     }
 
     static AboutView of(FeedService.Trending top, Instant now) {

@@ -5,6 +5,7 @@ import dailypapers.paper.PaperEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One paper in a listing, as the shared card template shows it.
@@ -16,6 +17,7 @@ public record PaperCard(String id, String href, String title, String abstractTex
         LocalDate published, String publishedLabel, int upvotes, String codeUrl, String comments,
         List<LinkView> categories, String score) {
 
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
     /** Abstracts shorter than this fit the clamped lines, so they get no "show full abstract" control. */
     private static final int CLAMPED_CHARS = 280;
 
@@ -48,7 +50,12 @@ public record PaperCard(String id, String href, String title, String abstractTex
 
     /** A unique, CSS-safe fragment for element ids (arXiv ids hold dots and slashes). */
     public String anchor() {
-        return "paper-" + id.replaceAll("[^A-Za-z0-9]", "-");
+        return "paper-" + NOT_ALPHANUMERIC.matcher(id).replaceAll("-");
+    }
+
+    /** "1 upvote", "163 upvotes". */
+    public String upvoteLabel() {
+        return count(upvotes, "upvote");
     }
 
     public boolean hasLongAbstract() {

@@ -28,6 +28,11 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         keywords = List.copyOf(keywords);
     }
 
+    /** "1 upvote", "163 upvotes". */
+    public String upvoteLabel() {
+        return PaperCard.count(upvotes, "upvote");
+    }
+
     static PaperView of(PaperEntry entry) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();

@@ -23,6 +23,7 @@ class PaperPagesIT {
 
     private static final String OLD_STYLE_ID = "hep-th/9901001";
     private static final int MANY_AUTHORS = PaperView.SHOWN_AUTHORS + 12;
+    private static final String HOSTILE_AUTHOR = "Eve \"><svg onload=alert(3)>";
 
     @TempDir
     static Path directory;
@@ -43,7 +44,7 @@ class PaperPagesIT {
                 .put("title", "<script>alert(1)</script>")
                 .put("abstract", "We show <img src=x onerror=alert(2)> works.")
                 .put("arxiv_comment", "<b>10 pages</b>");
-        hostile.putArray("authors").add("Eve \"><svg onload=alert(3)>");
+        hostile.putArray("authors").add(HOSTILE_AUTHOR);
         hostileId = hostile.get("id").asText();
         fixtures.paper().put("id", OLD_STYLE_ID).put("published", "1999-01-04").put("title", "An old-style paper");
         ObjectNode crowded = fixtures.paper().put("title", "A collaboration paper");
@@ -79,7 +80,7 @@ class PaperPagesIT {
                 .contains("href=\"" + record.get("project_page").asText() + "\"")
                 .contains(escaped(record.get("arxiv_comment").asText()))
                 .contains("<a href=\"" + Links.day(featured) + "\">" + DateText.full(featured) + "</a>")
-                .contains(record.get("upvotes").asInt() + " upvotes");
+                .contains(PaperCard.count(record.get("upvotes").asInt(), "upvote"));
         for (JsonNode author : record.get("authors")) {
             assertThat(html).contains("<a href=\"" + Links.author(author.asText()) + "\">"
                     + escaped(author.asText()) + "</a>");
@@ -143,6 +144,16 @@ class PaperPagesIT {
                 .contains(">Eve \"&gt;&lt;svg onload=alert(3)&gt;</a>")
                 .contains("&lt;b&gt;10 pages&lt;/b&gt;");
         assertThat(html.substring(0, html.indexOf("</head>"))).contains("<title>&lt;script&gt;");
+    }
+
+    @Test
+    void hostileAuthorNameIsEscapedInTitleFeedLinkAndHeading() {
+        String html = ok(written.get(Links.author(HOSTILE_AUTHOR)));
+
+        assertThat(html).doesNotContain("<svg onload").doesNotContain("\"><svg onload")
+                .contains("<h1>Eve \"&gt;&lt;svg onload=alert(3)&gt;</h1>")
+                // In a quoted attribute only the quote and "<" need escaping, and jte escapes just those.
+                .contains("title=\"Papers by Eve &#34;>&lt;svg onload=alert(3)>\"");
     }
 
     @Test
