@@ -69,7 +69,7 @@ final class FeedPages {
         int page = Pager.requestedPage(ctx);
         Page<FeedService.Trending> ranked = feed.trending(page, Pager.PAGE_SIZE);
         Optional<LocalDate> latest = feed.latestFeaturedDay();
-        EmptyState empty = latest.isEmpty() ? nothingFeatured().empty()
+        EmptyState empty = latest.isEmpty() ? nothingFeaturedState()
                 : EmptyState.pastTheEnd(Links.trending(), ranked.pageCount());
         Heading heading = new Heading("Trending", "Trending papers",
                 "Papers featured in the last " + PaperCard.count(TrendingScore.WINDOW_DAYS, "day")
@@ -90,7 +90,7 @@ final class FeedPages {
             views.render(ctx, "listing.jte", published(ctx, day.get(), category, true));
             return;
         }
-        EmptyState empty = category.isEmpty() ? EmptyState.emptyInstance()
+        EmptyState empty = category.isEmpty() ? EmptyState.EMPTY_INSTANCE
                 : new EmptyState("No papers in " + category.get(),
                         List.of("No paper here is listed in the arXiv category " + category.get() + "."), null,
                         List.of(new LinkView("All new papers", Links.newest(Optional.empty()))));
@@ -116,47 +116,43 @@ final class FeedPages {
 
     /** A day, week or month of Daily Papers, most upvoted first. */
     private ListingView featured(Context ctx, Period period, boolean isHome) {
-        int page = Pager.requestedPage(ctx);
-        FeedService.Listing listing = feed.featured(period, page, Pager.PAGE_SIZE);
+        FeedService.Listing listing = feed.featured(period, Pager.requestedPage(ctx), Pager.PAGE_SIZE);
         String noun = period.kind().name().toLowerCase(Locale.ROOT);
-        String href = Links.period(period);
-        Steps steps = new Steps(
-                listing.previous().map(p -> new Step("← previous " + noun, DateText.label(p), Links.period(p)))
-                        .orElse(null),
-                listing.next().map(p -> new Step("next " + noun + " →", DateText.label(p), Links.period(p)))
-                        .orElse(null));
-        if (listing.page().total() == 0 && steps.isEmpty()) {
+        Steps steps = steps(listing.previous(), listing.next(), noun, DateText::label, Links::period);
+        int total = listing.page().total();
+        if (total == 0 && steps.isEmpty()) {
             return nothingFeatured();
         }
-        LocalDate anchor = period.kind() == Period.Kind.DAY ? period.from()
-                : feed.latestFeaturedDayIn(period).orElse(period.from());
-        String label = DateText.label(period);
-        String in = period.kind() == Period.Kind.DAY ? "on " : "in ";
-        int total = listing.page().total();
-        EmptyState empty = total > 0 ? EmptyState.pastTheEnd(href, listing.page().pageCount())
-                : new EmptyState("No papers featured " + in + label,
-                        List.of("Papers appear here on the days the community features them. The nearest "
-                                + noun + "s with papers:"),
-                        null, stepLinks(steps));
         boolean isOneDay = period.kind() == Period.Kind.DAY;
+        String href = Links.period(period);
+        String label = DateText.label(period);
+        String in = isOneDay ? "on " : "in ";
         // A day has its own feed; home, weeks and months offer the feed of the latest day, which follows along.
         FeedLink dailyFeed = isOneDay && !isHome
                 ? new FeedLink("Daily Papers — " + label, Links.dailyFeed(Optional.of(period.from())))
                 : new FeedLink("Daily Papers — latest day", Links.dailyFeed(Optional.empty()));
-        List<FeedLink> feeds = List.of(dailyFeed, PageFrame.trendingFeed());
         Heading heading = new Heading(isOneDay ? "Daily Papers" : "Daily Papers of the " + noun,
                 DateText.heading(period),
                 total == 0 ? "Nothing was featured " + in + "this " + noun + "."
                         : PaperCard.count(total, "paper") + " featured " + in + "this " + noun
                                 + ", most upvoted first.",
                 List.of(new LinkView(isOneDay ? "Atom feed" : "Atom feed of the latest day", dailyFeed.href())));
-        return new ListingView(new PageFrame("Daily Papers — " + label, Section.DAILY, feeds), heading,
-                tabs(Optional.of(anchor), switch (period.kind()) {
-                    case DAY -> TabKey.DAY;
-                    case WEEK -> TabKey.WEEK;
-                    case MONTH -> TabKey.MONTH;
-                }), steps, null,
-                cards(listing.page().items()), Pager.of(listing.page(), href), empty);
+        EmptyState empty = total > 0 ? EmptyState.pastTheEnd(href, listing.page().pageCount())
+                : new EmptyState("No papers featured " + in + label,
+                        List.of("Papers appear here on the days the community features them. The nearest "
+                                + noun + "s with papers:"),
+                        null, stepLinks(steps));
+        // Tabs to the week and month of a day; from a week or month, to its newest day with papers.
+        LocalDate anchor = isOneDay ? period.from() : feed.latestFeaturedDayIn(period).orElse(period.from());
+        TabKey current = switch (period.kind()) {
+            case DAY -> TabKey.DAY;
+            case WEEK -> TabKey.WEEK;
+            case MONTH -> TabKey.MONTH;
+        };
+        return new ListingView(
+                new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(dailyFeed, PageFrame.trendingFeed())),
+                heading, tabs(Optional.of(anchor), current), steps, null, cards(listing.page().items()),
+                Pager.of(listing.page(), href), empty);
     }
 
     /** Papers published on one day, featured or not, optionally in one category. */
@@ -164,11 +160,8 @@ final class FeedPages {
         int page = Pager.requestedPage(ctx);
         FeedService.DayListing listing = feed.published(day, category, page, Pager.PAGE_SIZE);
         String href = Links.newOn(day, category);
-        Steps steps = new Steps(
-                listing.previous().map(d -> new Step("← previous day", DateText.full(d), Links.newOn(d, category)))
-                        .orElse(null),
-                listing.next().map(d -> new Step("next day →", DateText.full(d), Links.newOn(d, category)))
-                        .orElse(null));
+        Steps steps = steps(listing.previous(), listing.next(), "day", DateText::full,
+                d -> Links.newOn(d, category));
         String in = category.map(c -> " in " + c).orElse("");
         int total = listing.page().total();
         EmptyState empty = total > 0 ? EmptyState.pastTheEnd(href, listing.page().pageCount())
@@ -190,20 +183,25 @@ final class FeedPages {
                 cards(listing.page().items()), Pager.of(listing.page(), href), empty);
     }
 
-    /** What the home page says when no day has featured papers: why, and what to do. */
+    /** What the home page says when no day has featured papers. */
     private ListingView nothingFeatured() {
-        boolean hasPapers = feed.latestPublishedDay(Optional.empty()).isPresent();
-        EmptyState empty = hasPapers
-                ? new EmptyState("No featured papers yet",
-                        List.of("This instance holds papers, but none has been featured on Daily Papers yet."
-                                + " Papers are featured by the Hugging Face daily date in imported files, or when"
-                                + " members submit them. Every paper appears in New by its publication date."),
-                        null, List.of(new LinkView("New papers", Links.newest(Optional.empty()))))
-                : EmptyState.emptyInstance();
+        EmptyState empty = nothingFeaturedState();
         return new ListingView(new PageFrame("Daily Papers", Section.DAILY, List.of(PageFrame.trendingFeed())),
-                new Heading("Daily Papers", hasPapers ? "Daily Papers" : "Welcome to Daily Papers",
-                        "Research papers featured each day, ranked by the community.", List.of()),
+                new Heading("Daily Papers", empty.equals(EmptyState.EMPTY_INSTANCE) ? "Welcome to Daily Papers"
+                        : "Daily Papers", "Research papers featured each day, ranked by the community.", List.of()),
                 List.of(), null, null, List.of(), null, empty);
+    }
+
+    /** Why no paper is featured, and what to do about it: import some, or look at New. */
+    private EmptyState nothingFeaturedState() {
+        if (feed.latestPublishedDay(Optional.empty()).isEmpty()) {
+            return EmptyState.EMPTY_INSTANCE;
+        }
+        return new EmptyState("No featured papers yet",
+                List.of("This instance holds papers, but none has been featured on Daily Papers yet. Papers are"
+                        + " featured by the Hugging Face daily date in imported files, or when members submit"
+                        + " them. Every paper appears in New by its publication date."),
+                null, List.of(new LinkView("New papers", Links.newest(Optional.empty()))));
     }
 
     /** Day, week and month around {@code anchor} (when any day is featured), trending and New. */
@@ -215,6 +213,14 @@ final class FeedPages {
         return Stream.concat(periods.stream(), Stream.of(
                 new Tab("Trending", Links.trending(), current == TabKey.TRENDING),
                 new Tab("New", Links.newest(Optional.empty()), current == TabKey.NEW))).toList();
+    }
+
+    /** "← previous day" and "next day →" (or week, month) to the nearest listings with papers. */
+    private static <T> Steps steps(Optional<T> previous, Optional<T> next, String noun,
+            Function<T, String> detail, Function<T, String> href) {
+        return new Steps(
+                previous.map(p -> new Step("← previous " + noun, detail.apply(p), href.apply(p))).orElse(null),
+                next.map(n -> new Step("next " + noun + " →", detail.apply(n), href.apply(n))).orElse(null));
     }
 
     private static List<LinkView> stepLinks(Steps steps) {
