@@ -46,7 +46,8 @@ class PaperPagesIT {
                 .put("arxiv_comment", "<b>10 pages</b>");
         hostile.putArray("authors").add(HOSTILE_AUTHOR);
         hostileId = hostile.get("id").asText();
-        fixtures.paper().put("id", OLD_STYLE_ID).put("published", "1999-01-04").put("title", "An old-style paper");
+        fixtures.paper().put("id", OLD_STYLE_ID).put("published", "1999-01-04").put("title", "An old-style paper")
+                .put("doi", "10.1088/1126-6708/1999/01/001").put("journal_ref", "JHEP 9901 (1999) 001");
         ObjectNode crowded = fixtures.paper().put("title", "A collaboration paper");
         var authors = crowded.putArray("authors");
         IntStream.rangeClosed(1, MANY_AUTHORS).forEach(i -> authors.add("Member " + i));
@@ -109,10 +110,12 @@ class PaperPagesIT {
     }
 
     @Test
-    void oldStyleIdWithASlashHasAPage() {
+    void oldStyleIdWithASlashHasAPageWithDoiAndJournalReference() {
         assertThat(ok(written.get("/papers/" + OLD_STYLE_ID))).contains("An old-style paper")
                 .contains("href=\"https://arxiv.org/abs/" + OLD_STYLE_ID + "\"")
-                .contains("Jan 4, 1999");
+                .contains("Jan 4, 1999")
+                .contains("<a href=\"https://doi.org/10.1088/1126-6708/1999/01/001\">10.1088/1126-6708/1999/01/001</a>")
+                .contains("<dd>JHEP 9901 (1999) 001</dd>");
     }
 
     @Test
