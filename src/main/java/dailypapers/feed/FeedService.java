@@ -37,6 +37,11 @@ public final class FeedService {
         return new Listing(period, items, previous, next);
     }
 
+    /** The newest day within {@code period} that has featured papers. */
+    public Optional<LocalDate> latestFeaturedDayIn(Period period) {
+        return store.featuredDayBefore(period.until()).filter(day -> !day.isBefore(period.from()));
+    }
+
     /** Papers published on a day (the "New" firehose), optionally in one arXiv category. */
     public DayListing published(LocalDate day, Optional<String> category, int page, int pageSize) {
         int total = store.countPublished(day, category);

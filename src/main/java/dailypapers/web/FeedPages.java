@@ -1,48 +1,264 @@
 package dailypapers.web;
 
 import dailypapers.feed.FeedService;
+import dailypapers.feed.Page;
+import dailypapers.feed.Period;
+import dailypapers.feed.TrendingScore;
+import dailypapers.paper.PaperEntry;
+import dailypapers.web.ListingView.CategoryFilter;
+import dailypapers.web.ListingView.EmptyState;
+import dailypapers.web.ListingView.Heading;
+import dailypapers.web.ListingView.Step;
+import dailypapers.web.ListingView.Steps;
+import dailypapers.web.ListingView.Tab;
+import dailypapers.web.PageFrame.FeedLink;
+import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** HTML listings: home (latest featured day), day, week, month, trending, New, about. */
 final class FeedPages {
 
+    /** arXiv category names: {@code cs.CL}, {@code hep-th}, {@code q-bio.NC}. */
+    private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z-]*(?:\\.[A-Za-z-]+)?");
+    private static final int MAX_CATEGORY_LENGTH = 40;
+
     private final FeedService feed;
     private final Views views;
+    private final DateText dates;
 
-    FeedPages(FeedService feed, Views views) {
+    FeedPages(FeedService feed, Views views, DateText dates) {
         this.feed = feed;
         this.views = views;
+        this.dates = dates;
     }
 
+    /** The tabs that connect the listings; which one is current. */
+    private enum TabKey { DAY, WEEK, MONTH, TRENDING, NEW }
+
     void home(Context ctx) {
-        ctx.html("home");
+        Optional<LocalDate> latest = feed.latestFeaturedDay();
+        if (latest.isPresent()) {
+            views.render(ctx, "listing.jte", featured(ctx, Period.day(latest.get()), true));
+        } else {
+            views.render(ctx, "listing.jte", nothingFeatured());
+        }
     }
 
     void day(Context ctx) {
-        ctx.html("day");
+        views.render(ctx, "listing.jte", featured(ctx, period(ctx, "date", Period::parseDay), false));
     }
 
     void week(Context ctx) {
-        ctx.html("week");
+        views.render(ctx, "listing.jte", featured(ctx, period(ctx, "week", Period::parseWeek), false));
     }
 
     void month(Context ctx) {
-        ctx.html("month");
+        views.render(ctx, "listing.jte", featured(ctx, period(ctx, "month", Period::parseMonth), false));
     }
 
     void trending(Context ctx) {
-        ctx.html("trending");
+        int page = Pager.requestedPage(ctx);
+        Page<FeedService.Trending> ranked = feed.trending(page, Pager.PAGE_SIZE);
+        Optional<LocalDate> latest = feed.latestFeaturedDay();
+        EmptyState empty = latest.isEmpty() ? nothingFeaturedState()
+                : EmptyState.pastTheEnd(Links.trending(), ranked.pageCount());
+        Heading heading = new Heading("Trending", "Trending papers",
+                "Papers featured in the last " + PaperCard.count(TrendingScore.WINDOW_DAYS, "day")
+                        + ", ranked by " + AboutView.formula() + ".",
+                List.of(new LinkView("How ranking works", Links.about()),
+                        new LinkView("Atom feed", Links.trendingFeed())));
+        views.render(ctx, "listing.jte", new ListingView(
+                new PageFrame("Trending papers — Daily Papers", Section.TRENDING, List.of(PageFrame.trendingFeed())),
+                heading, tabs(latest, TabKey.TRENDING), null, null,
+                ranked.items().stream().map(t -> PaperCard.of(t.entry(), dates, t.score())).toList(),
+                Pager.of(ranked, Links.trending()), empty));
     }
 
     void newest(Context ctx) {
-        ctx.html("new");
+        Optional<String> category = category(ctx);
+        Optional<LocalDate> day = feed.latestPublishedDay(category);
+        if (day.isPresent()) {
+            views.render(ctx, "listing.jte", published(ctx, day.get(), category, true));
+            return;
+        }
+        EmptyState empty = category.isEmpty() ? EmptyState.EMPTY_INSTANCE
+                : new EmptyState("No papers in " + category.get(),
+                        List.of("No paper here is listed in the arXiv category " + category.get() + "."), null,
+                        List.of(new LinkView("All new papers", Links.newest(Optional.empty()))));
+        views.render(ctx, "listing.jte", new ListingView(
+                new PageFrame("New papers — Daily Papers", Section.NEW, List.of(newFeed(category))),
+                new Heading("New on arXiv", "New papers", "Papers by publication date, featured or not.",
+                        List.of()),
+                tabs(feed.latestFeaturedDay(), TabKey.NEW), null,
+                filter(Links.newest(Optional.empty()), category, List.of()), List.of(), null, empty));
     }
 
     void newOn(Context ctx) {
-        ctx.html("new on");
+        LocalDate day = period(ctx, "date", Period::parseDay).from();
+        views.render(ctx, "listing.jte", published(ctx, day, category(ctx), false));
     }
 
     void about(Context ctx) {
-        ctx.html("about");
+        Optional<LocalDate> latest = feed.latestFeaturedDay();
+        FeedService.Trending top = feed.trending(0, 1).items().stream().findFirst().orElse(null);
+        // Without featured papers only the made-up examples show, and their ages are relative to any instant.
+        views.render(ctx, "about.jte", AboutView.of(top, latest.map(feed::trendingNow).orElse(Instant.EPOCH)));
+    }
+
+    /** A day, week or month of Daily Papers, most upvoted first. */
+    private ListingView featured(Context ctx, Period period, boolean isHome) {
+        FeedService.Listing listing = feed.featured(period, Pager.requestedPage(ctx), Pager.PAGE_SIZE);
+        String noun = period.kind().name().toLowerCase(Locale.ROOT);
+        Steps steps = steps(listing.previous(), listing.next(), noun, DateText::label, Links::period);
+        int total = listing.page().total();
+        if (total == 0 && steps.isEmpty()) {
+            return nothingFeatured();
+        }
+        boolean isOneDay = period.kind() == Period.Kind.DAY;
+        String href = Links.period(period);
+        String label = DateText.label(period);
+        String in = isOneDay ? "on " : "in ";
+        // A day has its own feed; home, weeks and months offer the feed of the latest day, which follows along.
+        FeedLink dailyFeed = isOneDay && !isHome
+                ? new FeedLink("Daily Papers — " + label, Links.dailyFeed(Optional.of(period.from())))
+                : new FeedLink("Daily Papers — latest day", Links.dailyFeed(Optional.empty()));
+        Heading heading = new Heading(isOneDay ? "Daily Papers" : "Daily Papers of the " + noun,
+                DateText.heading(period),
+                total == 0 ? "Nothing was featured " + in + "this " + noun + "."
+                        : PaperCard.count(total, "paper") + " featured " + in + "this " + noun
+                                + ", most upvoted first.",
+                List.of(new LinkView(isOneDay ? "Atom feed" : "Atom feed of the latest day", dailyFeed.href())));
+        EmptyState empty = total > 0 ? EmptyState.pastTheEnd(href, listing.page().pageCount())
+                : new EmptyState("No papers featured " + in + label,
+                        List.of("Papers appear here on the days the community features them. The nearest "
+                                + noun + "s with papers:"),
+                        null, stepLinks(steps));
+        // Tabs to the week and month of a day; from a week or month, to its newest day with papers.
+        LocalDate anchor = isOneDay ? period.from() : feed.latestFeaturedDayIn(period).orElse(period.from());
+        TabKey current = switch (period.kind()) {
+            case DAY -> TabKey.DAY;
+            case WEEK -> TabKey.WEEK;
+            case MONTH -> TabKey.MONTH;
+        };
+        return new ListingView(
+                new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(dailyFeed, PageFrame.trendingFeed())),
+                heading, tabs(Optional.of(anchor), current), steps, null, cards(listing.page().items()),
+                Pager.of(listing.page(), href), empty);
+    }
+
+    /** Papers published on one day, featured or not, optionally in one category. */
+    private ListingView published(Context ctx, LocalDate day, Optional<String> category, boolean isLatest) {
+        int page = Pager.requestedPage(ctx);
+        FeedService.DayListing listing = feed.published(day, category, page, Pager.PAGE_SIZE);
+        String href = Links.newOn(day, category);
+        Steps steps = steps(listing.previous(), listing.next(), "day", DateText::full,
+                d -> Links.newOn(d, category));
+        String in = category.map(c -> " in " + c).orElse("");
+        int total = listing.page().total();
+        EmptyState empty = total > 0 ? EmptyState.pastTheEnd(href, listing.page().pageCount())
+                : new EmptyState("No papers published on " + DateText.full(day) + in,
+                        List.of("New lists papers by the day arXiv published them. The nearest days with papers"
+                                + in + ":"),
+                        null, stepLinks(steps));
+        List<String> suggestions = listing.page().items().stream()
+                .flatMap(e -> e.paper().categories().stream()).distinct().sorted().toList();
+        String action = isLatest ? Links.newest(Optional.empty()) : Links.newOn(day, Optional.empty());
+        return new ListingView(
+                new PageFrame("New papers" + in + " — " + DateText.full(day) + " — Daily Papers", Section.NEW,
+                        List.of(newFeed(category))),
+                new Heading("New on arXiv", "Published " + DateText.weekday(day) + in,
+                        total == 0 ? "Nothing was published" + in + " on this day."
+                                : PaperCard.count(total, "paper") + ", featured or not, newest arXiv id first.",
+                        List.of(new LinkView("Atom feed", Links.newFeed(category)))),
+                tabs(feed.latestFeaturedDay(), TabKey.NEW), steps, filter(action, category, suggestions),
+                cards(listing.page().items()), Pager.of(listing.page(), href), empty);
+    }
+
+    /** What the home page says when no day has featured papers. */
+    private ListingView nothingFeatured() {
+        EmptyState empty = nothingFeaturedState();
+        return new ListingView(new PageFrame("Daily Papers", Section.DAILY, List.of(PageFrame.trendingFeed())),
+                new Heading("Daily Papers", empty.equals(EmptyState.EMPTY_INSTANCE) ? "Welcome to Daily Papers"
+                        : "Daily Papers", "Research papers featured each day, ranked by the community.", List.of()),
+                List.of(), null, null, List.of(), null, empty);
+    }
+
+    /** Why no paper is featured, and what to do about it: import some, or look at New. */
+    private EmptyState nothingFeaturedState() {
+        if (feed.latestPublishedDay(Optional.empty()).isEmpty()) {
+            return EmptyState.EMPTY_INSTANCE;
+        }
+        return new EmptyState("No featured papers yet",
+                List.of("This instance holds papers, but none has been featured on Daily Papers yet. Papers are"
+                        + " featured by the Hugging Face daily date in imported files, or when members submit"
+                        + " them. Every paper appears in New by its publication date."),
+                null, List.of(new LinkView("New papers", Links.newest(Optional.empty()))));
+    }
+
+    /** Day, week and month around {@code anchor} (when any day is featured), trending and New. */
+    private static List<Tab> tabs(Optional<LocalDate> anchor, TabKey current) {
+        List<Tab> periods = anchor.map(day -> List.of(
+                new Tab("Day", Links.day(day), current == TabKey.DAY),
+                new Tab("Week", Links.period(Period.weekOf(day)), current == TabKey.WEEK),
+                new Tab("Month", Links.period(Period.monthOf(day)), current == TabKey.MONTH))).orElse(List.of());
+        return Stream.concat(periods.stream(), Stream.of(
+                new Tab("Trending", Links.trending(), current == TabKey.TRENDING),
+                new Tab("New", Links.newest(Optional.empty()), current == TabKey.NEW))).toList();
+    }
+
+    /** "← previous day" and "next day →" (or week, month) to the nearest listings with papers. */
+    private static <T> Steps steps(Optional<T> previous, Optional<T> next, String noun,
+            Function<T, String> detail, Function<T, String> href) {
+        return new Steps(
+                previous.map(p -> new Step("← previous " + noun, detail.apply(p), href.apply(p))).orElse(null),
+                next.map(n -> new Step("next " + noun + " →", detail.apply(n), href.apply(n))).orElse(null));
+    }
+
+    private static List<LinkView> stepLinks(Steps steps) {
+        return Stream.of(steps.previous(), steps.next()).filter(Objects::nonNull)
+                .map(s -> new LinkView(s.label() + " (" + s.detail() + ")", s.href())).toList();
+    }
+
+    private static CategoryFilter filter(String action, Optional<String> category, List<String> suggestions) {
+        return new CategoryFilter(action, category.orElse(""), suggestions,
+                category.isPresent() ? action : null);
+    }
+
+    private static FeedLink newFeed(Optional<String> category) {
+        return new FeedLink("New papers" + category.map(c -> " in " + c).orElse(""), Links.newFeed(category));
+    }
+
+    private List<PaperCard> cards(List<PaperEntry> entries) {
+        return entries.stream().map(e -> PaperCard.of(e, dates)).toList();
+    }
+
+    /** The optional {@code ?category=} filter of New; a malformed one is a 400 naming the parameter. */
+    private static Optional<String> category(Context ctx) {
+        Optional<String> category = Params.optional(ctx, "category");
+        category.filter(c -> c.length() > MAX_CATEGORY_LENGTH || !CATEGORY.matcher(c).matches())
+                .ifPresent(c -> {
+                    throw HttpError.badParameter("category",
+                            "expected an arXiv category like cs.CL, got '" + Params.abbreviate(c) + "'");
+                });
+        return category;
+    }
+
+    /** A day, week or month from the path; a malformed one is a 400 naming the parameter. */
+    private static Period period(Context ctx, String name, Function<String, Period> parse) {
+        String text = ctx.pathParam(name);
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badParameter(name, e.getMessage() + ", got '" + Params.abbreviate(text) + "'");
+        }
     }
 }

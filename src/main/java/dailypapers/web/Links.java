@@ -1,8 +1,11 @@
 package dailypapers.web;
 
+import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /** The site's URL scheme in one place, for templates, feeds and the API alike. */
 public final class Links {
@@ -28,6 +31,64 @@ public final class Links {
 
     public static String categoryFeed(String category) {
         return "/feeds/categories/" + pathSegment(category);
+    }
+
+    public static String day(LocalDate day) {
+        return period(Period.day(day));
+    }
+
+    /** The listing of a day, week or month: {@code /papers/date/2026-08-21}, {@code /papers/week/2026-W34}, …. */
+    public static String period(Period period) {
+        String kind = switch (period.kind()) {
+            case DAY -> "date";
+            case WEEK -> "week";
+            case MONTH -> "month";
+        };
+        return "/papers/" + kind + "/" + period.key();
+    }
+
+    public static String trending() {
+        return "/trending";
+    }
+
+    /** The latest publication day, optionally in one category. */
+    public static String newest(Optional<String> category) {
+        return "/new" + categoryQuery(category);
+    }
+
+    public static String newOn(LocalDate day, Optional<String> category) {
+        return "/new/" + day + categoryQuery(category);
+    }
+
+    public static String about() {
+        return "/about";
+    }
+
+    /** The Daily Papers feed of one day, or of the latest featured day. */
+    public static String dailyFeed(Optional<LocalDate> day) {
+        return "/feeds/daily.atom" + day.map(d -> "?date=" + d).orElse("");
+    }
+
+    public static String trendingFeed() {
+        return "/feeds/trending.atom";
+    }
+
+    public static String newFeed(Optional<String> category) {
+        return "/feeds/new.atom" + categoryQuery(category);
+    }
+
+    /** {@code href} at page {@code page} of its listing; page 0 is the bare listing URL. */
+    public static String page(String href, int page) {
+        return page == 0 ? href : href + (href.contains("?") ? "&" : "?") + "p=" + page;
+    }
+
+    /** An upstream URL if it is http(s), so a stored {@code javascript:} link can never reach an href. */
+    public static Optional<String> external(String url) {
+        return Optional.ofNullable(url).filter(u -> u.startsWith("https://") || u.startsWith("http://"));
+    }
+
+    private static String categoryQuery(Optional<String> category) {
+        return category.map(c -> "?category=" + encode(c)).orElse("");
     }
 
     static String encode(String text) {

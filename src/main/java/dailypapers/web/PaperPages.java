@@ -1,8 +1,17 @@
 package dailypapers.web;
 
 import dailypapers.feed.FeedService;
+import dailypapers.feed.Page;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
+import dailypapers.web.ListingView.EmptyState;
+import dailypapers.web.ListingView.Heading;
+import dailypapers.web.PageFrame.FeedLink;
+import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -10,22 +19,62 @@ final class PaperPages {
     private final FeedService feed;
     private final PaperStore papers;
     private final Views views;
+    private final DateText dates;
 
-    PaperPages(FeedService feed, PaperStore papers, Views views) {
+    PaperPages(FeedService feed, PaperStore papers, Views views, DateText dates) {
         this.feed = feed;
         this.papers = papers;
         this.views = views;
+        this.dates = dates;
     }
 
+    /** A paper by any accepted id form; versioned and prefixed forms redirect to the canonical URL. */
     void paper(Context ctx) {
-        ctx.html("paper");
+        String raw = ctx.pathParam("id");
+        ArxivId id = ArxivId.tryParse(raw)
+                .orElseThrow(() -> HttpError.badParameter("id", "not an arXiv id: '" + Params.abbreviate(raw) + "'"));
+        if (!id.value().equals(raw)) {
+            ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        PaperEntry entry = papers.find(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
+        views.render(ctx, "paper.jte", PaperView.of(entry));
     }
 
     void author(Context ctx) {
-        ctx.html("author");
+        String name = ctx.pathParam("name");
+        Page<PaperEntry> page = feed.byAuthor(name, Pager.requestedPage(ctx), Pager.PAGE_SIZE);
+        if (page.total() == 0) {
+            throw HttpError.notFound("No papers by " + Params.abbreviate(name) + " here.");
+        }
+        String feedHref = Links.authorFeed(name);
+        views.render(ctx, "listing.jte", listing(
+                new PageFrame(name + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers by " + name,
+                        feedHref))),
+                new Heading("Author", name, PaperCard.count(page.total(), "paper") + ", newest first.",
+                        List.of(new LinkView("Atom feed", feedHref))),
+                page, Links.author(name)));
     }
 
     void category(Context ctx) {
-        ctx.html("category");
+        String category = ctx.pathParam("category");
+        Page<PaperEntry> page = feed.inCategory(category, Pager.requestedPage(ctx), Pager.PAGE_SIZE);
+        if (page.total() == 0) {
+            throw HttpError.notFound("No papers in category " + Params.abbreviate(category) + " here.");
+        }
+        String feedHref = Links.categoryFeed(category);
+        views.render(ctx, "listing.jte", listing(
+                new PageFrame(category + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers in "
+                        + category, feedHref))),
+                new Heading("arXiv category", category,
+                        PaperCard.count(page.total(), "paper") + ", primary or cross-listed, newest first.",
+                        List.of(new LinkView("Atom feed", feedHref))),
+                page, Links.category(category)));
+    }
+
+    private ListingView listing(PageFrame frame, Heading heading, Page<PaperEntry> page, String href) {
+        return new ListingView(frame, heading, List.of(), null, null,
+                page.items().stream().map(e -> PaperCard.of(e, dates)).toList(), Pager.of(page, href),
+                EmptyState.pastTheEnd(href, page.pageCount()));
     }
 }

@@ -41,8 +41,9 @@ public final class Web implements AutoCloseable {
     public static Web start(String host, int port, FeedService feed, PaperStore papers, Clock clock,
             PrometheusMeterRegistry metrics, BooleanSupplier ready) {
         Views views = new Views();
-        FeedPages feedPages = new FeedPages(feed, views);
-        PaperPages paperPages = new PaperPages(feed, papers, views);
+        DateText dates = new DateText(clock);
+        FeedPages feedPages = new FeedPages(feed, views, dates);
+        PaperPages paperPages = new PaperPages(feed, papers, views, dates);
         PaperApi paperApi = new PaperApi(feed, papers);
         AtomFeeds atomFeeds = new AtomFeeds(feed, clock);
         OpenApiDocument openApi = new OpenApiDocument();

@@ -1,0 +1,5 @@
+package dailypapers.web;
+
+/** A labelled link as a template prints it. */
+public record LinkView(String label, String href) {
+}

@@ -1,0 +1,35 @@
+package dailypapers.web;
+
+import java.util.List;
+
+/**
+ * What the site layout needs from every page: the document title, which main-navigation section is current and
+ * the Atom feeds to announce in {@code <head>}.
+ */
+public record PageFrame(String title, Section section, List<FeedLink> feeds) {
+
+    /** The sections of the main navigation. */
+    public enum Section { DAILY, TRENDING, NEW, ABOUT, NONE }
+
+    /** An Atom feed announced with {@code <link rel="alternate">}. */
+    public record FeedLink(String title, String href) {
+    }
+
+    public PageFrame {
+        feeds = List.copyOf(feeds);
+    }
+
+    /** A page outside the listings (an error, say): the trending feed is the site-wide subscription. */
+    public static PageFrame plain(String title) {
+        return new PageFrame(title, Section.NONE, List.of(trendingFeed()));
+    }
+
+    static FeedLink trendingFeed() {
+        return new FeedLink("Trending papers", Links.trendingFeed());
+    }
+
+    /** The value of {@code aria-current} for a navigation link: "page" for the current section, else absent. */
+    public String ariaCurrent(Section candidate) {
+        return candidate == section ? "page" : null;
+    }
+}

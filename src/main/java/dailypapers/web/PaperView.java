@@ -1,0 +1,60 @@
+package dailypapers.web;
+
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperEntry;
+import java.util.List;
+
+/**
+ * The paper page: full metadata, every author, links out to arXiv, the PDF, code and project page.
+ *
+ * @param authors      the first {@link #SHOWN_AUTHORS} authors
+ * @param moreAuthors  the rest, shown on request (collaboration papers list thousands)
+ * @param codeUrl      GitHub repository or null; likewise {@code projectUrl}, {@code comment}, {@code doi},
+ *                     {@code journalRef}, {@code updated} and {@code featured} may be null
+ * @param version      latest known arXiv version, 0 when unknown
+ */
+public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
+        List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
+        String codeLabel, String projectUrl, List<LinkView> categories, String comment, String doi,
+        String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
+        int version, LinkView featured, List<String> keywords) {
+
+    static final int SHOWN_AUTHORS = 30;
+
+    public PaperView {
+        authors = List.copyOf(authors);
+        moreAuthors = List.copyOf(moreAuthors);
+        categories = List.copyOf(categories);
+        keywords = List.copyOf(keywords);
+    }
+
+    /** "1 upvote", "163 upvotes". */
+    public String upvoteLabel() {
+        return PaperCard.count(upvotes, "upvote");
+    }
+
+    static PaperView of(PaperEntry entry) {
+        Paper paper = entry.paper();
+        List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
+        int shown = Math.min(SHOWN_AUTHORS, authors.size());
+        String codeUrl = Links.external(paper.githubRepo()).orElse(null);
+        return new PaperView(
+                PageFrame.plain(paper.title() + " — Daily Papers"),
+                paper.id().value(), paper.title(), paper.abstractText(),
+                authors.subList(0, shown), authors.subList(shown, authors.size()),
+                PaperCard.count(authors.size(), "author"),
+                paper.id().absUrl(), paper.id().pdfUrl(),
+                codeUrl, codeUrl == null ? null : codeUrl.replaceFirst("^https?://(www\\.)?github\\.com/", ""),
+                Links.external(paper.projectPage()).orElse(null),
+                PaperCard.categoryLinks(paper.categories()),
+                paper.comment(), paper.doi(), paper.doi() == null ? null : "https://doi.org/" + paper.doi(),
+                paper.journalRef(), entry.upvotes(),
+                entry.numComments() > 0 ? PaperCard.count(entry.numComments(), "comment") : null,
+                DateText.full(paper.published()),
+                paper.updated() == null || paper.updated().equals(paper.published())
+                        ? null : DateText.full(paper.updated()),
+                paper.version(),
+                entry.featuring().map(f -> new LinkView(DateText.full(f.day()), Links.day(f.day()))).orElse(null),
+                paper.aiKeywords());
+    }
+}

@@ -1,0 +1,204 @@
+package dailypapers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dailypapers.TestApp;
+import dailypapers.feed.Period;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The pages in a real headless Chromium: navigation a reader does every morning, and the layout at phone width.
+ * Screenshots land in target/screenshots for review.
+ */
+class BrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Dimension DESKTOP = new Dimension(1280, 900);
+    private static final Dimension PHONE = new Dimension(375, 800);
+
+    @TempDir
+    static Path profile;
+
+    private static TestApp app;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        requireChromium();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
+        Files.createDirectories(SCREENSHOTS);
+        app = TestApp.withSample();
+        browser = new ChromeDriver(options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @BeforeEach
+    void desktopInLightMode() {
+        browser.manage().window().setSize(DESKTOP);
+        colorScheme("light");
+    }
+
+    @Test
+    void readerStepsFromTodaysPapersToThePreviousDay() {
+        LocalDate latest = app.app().feed().latestFeaturedDay().orElseThrow();
+        LocalDate previous = app.app().feed().featured(Period.day(latest), 0, 1).previous().orElseThrow().from();
+
+        open("/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(DateText.weekday(latest));
+        assertThat(browser.findElements(By.cssSelector(".cards .card"))).isNotEmpty();
+        screenshot("home.png");
+
+        browser.findElement(By.cssSelector(".steps .step.previous")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/papers/date/" + previous);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(DateText.weekday(previous));
+        assertThat(browser.findElement(By.cssSelector(".steps .step.next")).getAttribute("href"))
+                .endsWith("/papers/date/" + latest);
+        screenshot("previous-day.png");
+    }
+
+    @Test
+    void readerOpensAPaperFromTheListing() {
+        open("/papers/month/2026-05");
+        WebElement title = browser.findElement(By.cssSelector(".card-title a"));
+        String text = title.getText();
+
+        title.click();
+
+        assertThat(browser.getCurrentUrl()).contains("/papers/2");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text);
+        assertThat(browser.findElement(By.linkText("PDF")).getAttribute("href")).startsWith("https://arxiv.org/pdf/");
+        assertThat(browser.findElements(By.cssSelector(".authors a"))).isNotEmpty();
+        screenshot("paper.png");
+    }
+
+    @Test
+    void abstractExpandsAndCollapsesInPlace() {
+        open("/papers/month/2026-05");
+        WebElement card = browser.findElement(By.cssSelector(".card:has(.expand)"));
+        WebElement abstractText = card.findElement(By.cssSelector(".abstract"));
+        int clamped = abstractText.getSize().getHeight();
+
+        card.findElement(By.cssSelector(".expand summary")).click();
+        int expanded = abstractText.getSize().getHeight();
+        card.findElement(By.cssSelector(".expand summary")).click();
+
+        assertThat(expanded).isGreaterThan(clamped);
+        assertThat(abstractText.getSize().getHeight()).isEqualTo(clamped);
+    }
+
+    @Test
+    void pagesFitAPhoneWithoutHorizontalScrolling() {
+        browser.manage().window().setSize(PHONE);
+        String topPaper = Links.paper(app.app().feed().trending(0, 1).items().getFirst().entry().paper().id());
+        Map<String, String> pages = Map.of(
+                "phone-home.png", "/",
+                "phone-paper.png", topPaper,
+                "phone-about.png", "/about",
+                "phone-new.png", "/new?category=cs.CV",
+                "phone-trending.png", "/trending");
+        pages.forEach((file, path) -> {
+            open(path);
+            long innerWidth = number("return window.innerWidth");
+            assertThat(innerWidth).as("viewport width").isLessThanOrEqualTo(PHONE.getWidth());
+            assertThat(number("return document.documentElement.scrollWidth")).as(path)
+                    .isLessThanOrEqualTo(innerWidth);
+            screenshot(file);
+        });
+    }
+
+    @Test
+    void skipLinkIsTheFirstTabStopAndShowsWhenFocused() {
+        open("/");
+
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+
+        assertThat(focused.getText()).isEqualTo("Skip to content");
+        assertThat(focused.getLocation().getY()).isGreaterThanOrEqualTo(0);
+        assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
+    }
+
+    @Test
+    void darkColorSchemeSwitchesThePalette() {
+        open("/");
+        String light = browser.findElement(By.tagName("body")).getCssValue("background-color");
+
+        colorScheme("dark");
+        open("/");
+
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color")).isNotEqualTo(light);
+        screenshot("dark-home.png");
+    }
+
+    private static void open(String path) {
+        browser.get(app.baseUrl() + path);
+    }
+
+    private static long number(String script) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
+    }
+
+    private static void colorScheme(String scheme) {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Browser tests need Debian's chromium and chromium-driver; CI must have them, elsewhere they are skipped. */
+    private static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String message = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian packages chromium and chromium-driver)";
+        if ("true".equals(System.getenv("CI"))) {
+            fail("CI=true but " + message + " are missing");
+        }
+        Assumptions.abort("skipped: " + message);
+    }
+}
