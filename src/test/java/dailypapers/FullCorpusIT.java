@@ -75,7 +75,7 @@ class FullCorpusIT {
                     dailypapers.feed.Period.day(app.app().feed().latestFeaturedDay().orElseThrow()), 0, 100);
             assertThat(home.period().key()).isEqualTo(latestDay.getKey());
             assertThat(home.page().total()).isEqualTo(latestDay.getValue());
-            assertThat(app.get("/").body()).contains(String.valueOf(latestDay.getValue()));
+            assertThat(app.get("/").body()).contains(latestDay.getValue() + " papers featured on this day");
         }
     }
 }

@@ -42,13 +42,13 @@ final class AtomFeeds {
         List<PaperEntry> entries = day.map(d -> feed.featured(Period.day(d), 0, FEED_SIZE).page().items())
                 .orElse(List.of());
         String title = day.map(d -> "Daily Papers — " + d).orElse("Daily Papers");
-        write(ctx, title, day.map(d -> "/papers/date/" + d).orElse("/"), entries);
+        write(ctx, title, day.map(Links::day).orElse("/"), entries);
     }
 
     void trending(Context ctx) {
         List<PaperEntry> entries = feed.trending(0, FEED_SIZE).items().stream().map(FeedService.Trending::entry)
                 .toList();
-        write(ctx, "Daily Papers — trending", "/trending", entries);
+        write(ctx, "Daily Papers — trending", Links.trending(), entries);
     }
 
     void newest(Context ctx) {
@@ -57,7 +57,7 @@ final class AtomFeeds {
         List<PaperEntry> entries = day.map(d -> feed.published(d, category, 0, FEED_SIZE).page().items())
                 .orElse(List.of());
         write(ctx, "Daily Papers — new" + category.map(c -> " in " + c).orElse(""),
-                "/new" + category.map(c -> "?category=" + Links.encode(c)).orElse(""), entries);
+                Links.newest(category), entries);
     }
 
     void category(Context ctx) {

@@ -2,6 +2,7 @@ package dailypapers.store;
 
 import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dailypapers.TestApp;
 import dailypapers.paper.ArxivId;
@@ -137,6 +138,18 @@ abstract class PaperStoreContract {
                 .map(e -> e.paper().id().value()).toList();
         assertThat(ids).containsExactly("2608.00012", "2608.00011", "2608.00010");
         assertThat(store.countFeatured(FeaturedQuery.between(MON, THU))).isEqualTo(4);
+    }
+
+    @Test
+    void anUpstreamUpvoteChangeReordersTheDay() {
+        var rising = paper().id("2608.00020").featuredOn(TUE).upvotes(2);
+        store.upsert(List.of(rising.build(), paper().id("2608.00021").featuredOn(TUE).upvotes(5).build()));
+        store.upsert(List.of(rising.upvotes(9).featuredOn(null).build()));
+
+        assertThat(store.featured(FeaturedQuery.between(TUE, TUE.plusDays(1)), 0, 10))
+                .extracting(e -> e.paper().id().value(), PaperEntry::upvotes)
+                .containsExactly(tuple("2608.00020", 9),
+                        tuple("2608.00021", 5));
     }
 
     @Test
