@@ -1,9 +1,17 @@
 package dailypapers;
 
 import dailypapers.feed.FeedService;
+import dailypapers.ingest.CheckpointStore;
+import dailypapers.ingest.HarvestRunner;
+import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.PaperImporter;
+import dailypapers.ingest.PaperMerge;
+import dailypapers.ingest.Sleeper;
+import dailypapers.ingest.Upstream;
+import dailypapers.ingest.hf.DailyPapersHarvester;
 import dailypapers.paper.PaperStore;
 import dailypapers.store.Database;
+import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -15,9 +23,13 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.random.RandomGenerator;
 
 /** Builds the object graph by hand: config, database, stores, services; then the web server or a CLI command. */
 public final class App implements AutoCloseable {
+
+    /** The Hugging Face Daily Papers source's name in checkpoints and on the status page. */
+    public static final String HF_SOURCE = "hf";
 
     private final Config config;
     private final Clock clock;
@@ -25,6 +37,9 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final PaperStore papers;
     private final FeedService feed;
+    private final CheckpointStore checkpoints;
+    private final HarvestRunner harvestRunner;
+    private final DailyPapersHarvester hfHarvester;
 
     private App(Config config, Clock clock, PrometheusMeterRegistry metrics, Database database) {
         this.config = config;
@@ -33,6 +48,14 @@ public final class App implements AutoCloseable {
         this.database = database;
         this.papers = new JdbiPaperStore(database, clock);
         this.feed = new FeedService(papers, clock);
+        this.checkpoints = new JdbiCheckpointStore(database);
+        this.harvestRunner = new HarvestRunner(checkpoints, clock);
+        HarvestSettings harvest = config.harvest();
+        PaperMerge merge = new PaperMerge(papers);
+        RandomGenerator random = RandomGenerator.getDefault();
+        Upstream huggingFace = new Upstream("huggingface.co", harvest.hfPolicy(), clock, Sleeper.REAL, random);
+        this.hfHarvester = new DailyPapersHarvester(HF_SOURCE, huggingFace, harvest.hfUrl(), merge, checkpoints,
+                clock, harvest.hfLookbackDays(), harvest.startDays());
     }
 
     /** Opens and migrates the database; throws {@link dailypapers.store.DatabaseException} when it cannot. */
@@ -54,6 +77,18 @@ public final class App implements AutoCloseable {
 
     public PaperImporter importer() {
         return new PaperImporter(papers);
+    }
+
+    public DailyPapersHarvester hfHarvester() {
+        return hfHarvester;
+    }
+
+    public HarvestRunner harvestRunner() {
+        return harvestRunner;
+    }
+
+    public CheckpointStore checkpoints() {
+        return checkpoints;
     }
 
     public PaperStore papers() {

@@ -1,11 +1,16 @@
 package dailypapers;
 
+import dailypapers.ingest.HarvestSettings;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -17,7 +22,7 @@ import java.util.TreeSet;
  * later sources win: defaults, then file, then environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}),
  * then flags.
  */
-public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
+public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest) {
 
     public static final String DATA_DIR = "data.dir";
     public static final String DATABASE_URL = "database.url";
@@ -26,15 +31,60 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final String DATABASE_POOL_SIZE = "database.pool.size";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
+    public static final String HARVEST_ENABLED = "harvest.enabled";
+    public static final String HARVEST_START_DAYS = "harvest.start.days";
+    public static final String HARVEST_ARXIV_OAI_URL = "harvest.arxiv.oai.url";
+    public static final String HARVEST_ARXIV_API_URL = "harvest.arxiv.api.url";
+    public static final String HARVEST_ARXIV_SETS = "harvest.arxiv.sets";
+    public static final String HARVEST_ARXIV_METADATA_PREFIX = "harvest.arxiv.metadata.prefix";
+    public static final String HARVEST_ARXIV_INTERVAL_MINUTES = "harvest.arxiv.interval.minutes";
+    public static final String HARVEST_ARXIV_DELAY_MS = "harvest.arxiv.delay.ms";
+    public static final String HARVEST_HF_URL = "harvest.hf.url";
+    public static final String HARVEST_HF_INTERVAL_MINUTES = "harvest.hf.interval.minutes";
+    public static final String HARVEST_HF_DELAY_MS = "harvest.hf.delay.ms";
+    public static final String HARVEST_HF_LOOKBACK_DAYS = "harvest.hf.lookback.days";
+    public static final String HARVEST_CONNECT_TIMEOUT_SECONDS = "harvest.http.connect.timeout.seconds";
+    public static final String HARVEST_READ_TIMEOUT_SECONDS = "harvest.http.read.timeout.seconds";
+    public static final String HARVEST_RETRY_ATTEMPTS = "harvest.retry.attempts";
+    public static final String HARVEST_RETRY_BACKOFF_MS = "harvest.retry.backoff.ms";
+    public static final String HARVEST_CIRCUIT_FAILURES = "harvest.circuit.failures";
+    public static final String HARVEST_CIRCUIT_OPEN_MINUTES = "harvest.circuit.open.minutes";
 
     static final Set<String> KEYS = Set.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT);
+            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HARVEST_ENABLED, HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL,
+            HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS, HARVEST_ARXIV_METADATA_PREFIX, HARVEST_ARXIV_INTERVAL_MINUTES,
+            HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL, HARVEST_HF_INTERVAL_MINUTES, HARVEST_HF_DELAY_MS,
+            HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS, HARVEST_READ_TIMEOUT_SECONDS,
+            HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES);
 
-    public static final Map<String, String> DEFAULTS = Map.of(
-            DATA_DIR, "data",
-            HTTP_HOST, "0.0.0.0",
-            HTTP_PORT, "8080",
-            DATABASE_POOL_SIZE, "8");
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(DATA_DIR, "data"),
+            Map.entry(HTTP_HOST, "0.0.0.0"),
+            Map.entry(HTTP_PORT, "8080"),
+            Map.entry(DATABASE_POOL_SIZE, "8"),
+            Map.entry(HARVEST_ENABLED, "true"),
+            Map.entry(HARVEST_START_DAYS, "7"),
+            Map.entry(HARVEST_ARXIV_OAI_URL, "https://export.arxiv.org/oai2"),
+            Map.entry(HARVEST_ARXIV_API_URL, "https://export.arxiv.org/api/query"),
+            Map.entry(HARVEST_ARXIV_SETS, "cs,stat.ML"),
+            Map.entry(HARVEST_ARXIV_METADATA_PREFIX, "arXivRaw"),
+            Map.entry(HARVEST_ARXIV_INTERVAL_MINUTES, "360"),
+            Map.entry(HARVEST_ARXIV_DELAY_MS, "3000"),
+            Map.entry(HARVEST_HF_URL, "https://huggingface.co"),
+            Map.entry(HARVEST_HF_INTERVAL_MINUTES, "60"),
+            Map.entry(HARVEST_HF_DELAY_MS, "1000"),
+            Map.entry(HARVEST_HF_LOOKBACK_DAYS, "3"),
+            Map.entry(HARVEST_CONNECT_TIMEOUT_SECONDS, "10"),
+            Map.entry(HARVEST_READ_TIMEOUT_SECONDS, "60"),
+            Map.entry(HARVEST_RETRY_ATTEMPTS, "4"),
+            Map.entry(HARVEST_RETRY_BACKOFF_MS, "2000"),
+            Map.entry(HARVEST_CIRCUIT_FAILURES, "5"),
+            Map.entry(HARVEST_CIRCUIT_OPEN_MINUTES, "30"));
+
+    /** Settings without harvesting, for tools and tests that serve pages only. */
+    public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
+        this(dataDir, database, httpHost, httpPort, harvestSettings(DEFAULTS).withEnabled(false));
+    }
 
     /** Reads the settings; a bad value throws {@link IllegalArgumentException} naming the key. */
     public static Config load(Path file, Map<String, String> environment, Map<String, String> flags) {
@@ -83,7 +133,67 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         }
         DatabaseConfig database = new DatabaseConfig(url, values.get(DATABASE_USER), values.get(DATABASE_PASSWORD),
                 integer(values, DATABASE_POOL_SIZE));
-        return new Config(dataDir, database, values.get(HTTP_HOST), port);
+        return new Config(dataDir, database, values.get(HTTP_HOST), port, harvestSettings(values));
+    }
+
+    private static HarvestSettings harvestSettings(Map<String, String> values) {
+        String prefix = values.get(HARVEST_ARXIV_METADATA_PREFIX).strip();
+        if (!prefix.equals("arXiv") && !prefix.equals("arXivRaw")) {
+            throw new IllegalArgumentException(HARVEST_ARXIV_METADATA_PREFIX + " must be arXiv or arXivRaw, got '"
+                    + prefix + "'");
+        }
+        List<String> sets = Arrays.stream(values.get(HARVEST_ARXIV_SETS).split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new HarvestSettings(bool(values, HARVEST_ENABLED), positive(values, HARVEST_START_DAYS),
+                url(values, HARVEST_ARXIV_OAI_URL), url(values, HARVEST_ARXIV_API_URL), sets, prefix,
+                Duration.ofMinutes(positive(values, HARVEST_ARXIV_INTERVAL_MINUTES)),
+                Duration.ofMillis(nonNegative(values, HARVEST_ARXIV_DELAY_MS)), url(values, HARVEST_HF_URL),
+                Duration.ofMinutes(positive(values, HARVEST_HF_INTERVAL_MINUTES)),
+                Duration.ofMillis(nonNegative(values, HARVEST_HF_DELAY_MS)), positive(values, HARVEST_HF_LOOKBACK_DAYS),
+                Duration.ofSeconds(positive(values, HARVEST_CONNECT_TIMEOUT_SECONDS)),
+                Duration.ofSeconds(positive(values, HARVEST_READ_TIMEOUT_SECONDS)),
+                positive(values, HARVEST_RETRY_ATTEMPTS), Duration.ofMillis(nonNegative(values, HARVEST_RETRY_BACKOFF_MS)),
+                positive(values, HARVEST_CIRCUIT_FAILURES),
+                Duration.ofMinutes(positive(values, HARVEST_CIRCUIT_OPEN_MINUTES)));
+    }
+
+    private static boolean bool(Map<String, String> values, String key) {
+        String value = values.get(key).strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + values.get(key)
+                    + "'");
+        };
+    }
+
+    private static int positive(Map<String, String> values, String key) {
+        int value = integer(values, key);
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    private static int nonNegative(Map<String, String> values, String key) {
+        int value = integer(values, key);
+        if (value < 0) {
+            throw new IllegalArgumentException(key + " must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    private static URI url(Map<String, String> values, String key) {
+        String value = values.get(key).strip();
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException(key + " must be an http(s) URL, got '" + value + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(key + " must be an http(s) URL, got '" + value + "'");
+        }
     }
 
     private static int integer(Map<String, String> values, String key) {
@@ -96,6 +206,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     public Config withHttpPort(int port) {
-        return new Config(dataDir, database, httpHost, port);
+        return new Config(dataDir, database, httpHost, port, harvest);
+    }
+
+    public Config withHarvest(HarvestSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, settings);
     }
 }

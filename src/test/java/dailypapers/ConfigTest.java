@@ -3,9 +3,12 @@ package dailypapers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dailypapers.ingest.HarvestSettings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +26,68 @@ class ConfigTest {
     }
 
     @Test
+    void harvestDefaultsArePoliteAndOn() {
+        HarvestSettings harvest = Config.load(null, Map.of(), Map.of()).harvest();
+        assertThat(harvest.enabled()).isTrue();
+        assertThat(harvest.startDays()).isEqualTo(7);
+        assertThat(harvest.arxivOaiUrl()).isEqualTo(URI.create("https://export.arxiv.org/oai2"));
+        assertThat(harvest.arxivApiUrl()).isEqualTo(URI.create("https://export.arxiv.org/api/query"));
+        assertThat(harvest.arxivSets()).containsExactly("cs", "stat.ML");
+        assertThat(harvest.arxivMetadataPrefix()).isEqualTo("arXivRaw");
+        assertThat(harvest.arxivInterval()).isEqualTo(Duration.ofHours(6));
+        assertThat(harvest.arxivDelay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(harvest.hfUrl()).isEqualTo(URI.create("https://huggingface.co"));
+        assertThat(harvest.hfInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(harvest.hfDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(harvest.hfLookbackDays()).isEqualTo(3);
+        assertThat(harvest.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(harvest.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(harvest.retryAttempts()).isEqualTo(4);
+        assertThat(harvest.retryBackoff()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(harvest.circuitFailures()).isEqualTo(5);
+        assertThat(harvest.circuitOpenFor()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void harvestSettingsComeFromTheEnvironmentAndAreChecked() {
+        HarvestSettings harvest = Config.load(null, Map.of("DAILYPAPERS_HARVEST_ENABLED", "false",
+                "DAILYPAPERS_HARVEST_ARXIV_SETS", "cs, math.AG ,physics:hep-th",
+                "DAILYPAPERS_HARVEST_HF_URL", "http://127.0.0.1:9999",
+                "DAILYPAPERS_HARVEST_ARXIV_DELAY_MS", "0"), Map.of()).harvest();
+        assertThat(harvest.enabled()).isFalse();
+        assertThat(harvest.arxivSets()).containsExactly("cs", "math.AG", "physics:hep-th");
+        assertThat(harvest.hfUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+        assertThat(harvest.arxivDelay()).isZero();
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ENABLED, "maybe")))
+                .hasMessage("harvest.enabled must be true or false, got 'maybe'");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_HF_URL, "ftp://x")))
+                .hasMessageContaining("harvest.hf.url must be an http(s) URL");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ARXIV_METADATA_PREFIX, "oai_dc")))
+                .hasMessageContaining("arXiv or arXivRaw");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ARXIV_DELAY_MS, "-1")))
+                .hasMessageContaining("must not be negative");
+    }
+
+    @Test
+    void settingsBuiltInCodeDoNotHarvest() {
+        Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
+        assertThat(config.harvest().enabled()).isFalse();
+    }
+
+    @Test
     void everyKeyHasAnEnvironmentVariable() {
         assertThat(Config.KEYS).extracting(Config::environmentName).containsExactlyInAnyOrder(
                 "DAILYPAPERS_DATA_DIR", "DAILYPAPERS_DATABASE_URL", "DAILYPAPERS_DATABASE_USER",
                 "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_HTTP_HOST",
-                "DAILYPAPERS_HTTP_PORT");
+                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HARVEST_ENABLED", "DAILYPAPERS_HARVEST_START_DAYS",
+                "DAILYPAPERS_HARVEST_ARXIV_OAI_URL", "DAILYPAPERS_HARVEST_ARXIV_API_URL",
+                "DAILYPAPERS_HARVEST_ARXIV_SETS", "DAILYPAPERS_HARVEST_ARXIV_METADATA_PREFIX",
+                "DAILYPAPERS_HARVEST_ARXIV_INTERVAL_MINUTES", "DAILYPAPERS_HARVEST_ARXIV_DELAY_MS",
+                "DAILYPAPERS_HARVEST_HF_URL", "DAILYPAPERS_HARVEST_HF_INTERVAL_MINUTES",
+                "DAILYPAPERS_HARVEST_HF_DELAY_MS", "DAILYPAPERS_HARVEST_HF_LOOKBACK_DAYS",
+                "DAILYPAPERS_HARVEST_HTTP_CONNECT_TIMEOUT_SECONDS", "DAILYPAPERS_HARVEST_HTTP_READ_TIMEOUT_SECONDS",
+                "DAILYPAPERS_HARVEST_RETRY_ATTEMPTS", "DAILYPAPERS_HARVEST_RETRY_BACKOFF_MS",
+                "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES");
     }
 
     @Test

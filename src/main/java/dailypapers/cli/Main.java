@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The one executable: {@code dailypapers serve|import …}. */
 @Command(name = "dailypapers", mixinStandardHelpOptions = true, version = "Daily Papers 0.1.0",
         description = "Self-hostable research-paper discovery service.",
-        subcommands = {ServeCommand.class, ImportCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, IngestCommand.class})
 public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;

@@ -15,18 +15,25 @@ final class ProgressReporter {
 
     private final PrintWriter out;
     private final boolean terminal;
+    private final String verb;
     private long lastLineNanos;
     private boolean barShown;
 
-    private ProgressReporter(PrintWriter out, boolean terminal) {
+    private ProgressReporter(PrintWriter out, boolean terminal, String verb) {
         this.out = out;
         this.terminal = terminal;
+        this.verb = verb;
     }
 
     static ProgressReporter forConsole(PrintWriter out) {
+        return forConsole(out, "import");
+    }
+
+    /** {@code verb} starts each plain progress line: "import FILE: …", "ingest hf: …". */
+    static ProgressReporter forConsole(PrintWriter out, String verb) {
         String term = System.getenv("TERM");
         boolean terminal = System.console() != null && term != null && !"dumb".equals(term);
-        return new ProgressReporter(out, terminal);
+        return new ProgressReporter(out, terminal, verb);
     }
 
     void update(Progress p) {
@@ -37,7 +44,7 @@ final class ProgressReporter {
             barShown = true;
         } else if (p.elapsedNanos() - lastLineNanos >= LOG_EVERY_NANOS) {
             lastLineNanos = p.elapsedNanos();
-            out.println("import " + p.file() + ": " + describe(p));
+            out.println(verb + " " + p.file() + ": " + describe(p));
             out.flush();
         }
     }

@@ -1,0 +1,110 @@
+package dailypapers.cli;
+
+import dailypapers.App;
+import dailypapers.ingest.HarvestListener;
+import dailypapers.ingest.HarvestRunner;
+import dailypapers.ingest.ImportListener;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Runs a harvester by hand, with a progress display: {@code ingest hf --date D | --since D}. */
+@Command(name = "ingest", description = "Harvest papers from Hugging Face Daily Papers or arXiv by hand.",
+        subcommands = {IngestCommand.HuggingFace.class})
+final class IngestCommand {
+
+    @ParentCommand
+    Main main;
+
+    /** {@code ingest hf}: one day, or every day since a date up to today (UTC). */
+    @Command(name = "hf", description = "Feature the papers Hugging Face listed on a day, or on every day since a date.")
+    static final class HuggingFace implements Callable<Integer> {
+
+        @ParentCommand
+        IngestCommand ingest;
+
+        @Spec
+        CommandSpec spec;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Days days;
+
+        static final class Days {
+            @Option(names = "--date", paramLabel = "YYYY-MM-DD", required = true, description = "One day.")
+            LocalDate date;
+
+            @Option(names = "--since", paramLabel = "YYYY-MM-DD", required = true,
+                    description = "Every day from this one to today (UTC).")
+            LocalDate since;
+        }
+
+        @Override
+        public Integer call() {
+            LocalDate from = days.date != null ? days.date : days.since;
+            LocalDate to = days.date != null ? days.date : LocalDate.now(ZoneOffset.UTC);
+            try (App app = ingest.main.openApp(Map.of())) {
+                return run(spec, app, app.hfHarvester().source(),
+                        listener -> app.hfHarvester().harvestDays(from, to, listener));
+            }
+        }
+    }
+
+    /** Shows each stored page on the console's progress display, and each rejected record as a line. */
+    static final class ConsoleProgress implements HarvestListener {
+
+        private final ProgressReporter reporter;
+        private final long started = System.nanoTime();
+
+        ConsoleProgress(CommandSpec spec) {
+            this.reporter = ProgressReporter.forConsole(spec.commandLine().getErr(), "ingest");
+        }
+
+        @Override
+        public void page(PageProgress p) {
+            reporter.update(new ImportListener.Progress(p.source() + " " + p.position(), p.done(), p.expected(),
+                    p.soFar().received(), p.soFar().rejected(), System.nanoTime() - started));
+        }
+
+        @Override
+        public void rejected(String source, String reason) {
+            reporter.message("rejected " + source + " " + reason);
+        }
+
+        void finish() {
+            reporter.finish();
+        }
+    }
+
+    /** Runs one task with a progress display and reports its outcome. */
+    static int run(CommandSpec spec, App app, String source, HarvestRunner.Task task) {
+        ConsoleProgress progress = new ConsoleProgress(spec);
+        HarvestRunner.Outcome outcome = app.harvestRunner().run(source, progress, task);
+        progress.finish();
+        return report(spec, outcome);
+    }
+
+    /** Prints the outcome; exit 0 on success, 3 when records were rejected, 1 when the run failed. */
+    static int report(CommandSpec spec, HarvestRunner.Outcome outcome) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (outcome.skipped()) {
+            err.println("error: " + outcome.source() + " is already being harvested");
+            return Main.EXIT_STARTUP_FAILED;
+        }
+        out.println(outcome.source() + ": " + outcome.counts());
+        if (!outcome.succeeded()) {
+            err.println("error: " + outcome.source() + " failed (" + outcome.errorCode() + "): " + outcome.message()
+                    + "; the next run resumes from the last stored page");
+            return Main.EXIT_STARTUP_FAILED;
+        }
+        return outcome.counts().rejected() == 0 ? 0 : ImportCommand.EXIT_SOME_REJECTED;
+    }
+}

@@ -1,0 +1,216 @@
+package dailypapers.ingest.hf;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.ingest.ParsedPage;
+import dailypapers.ingest.RejectedRecord;
+import dailypapers.ingest.Upstream.MalformedResponse;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperRecord;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Hugging Face's {@code GET /api/daily_papers?date=…} body: an array of items, each with a nested
+ * {@code paper}. Every schema generation seen so far parses: 2024 ({@code paper{id, authors, publishedAt, title,
+ * summary, upvotes}}, {@code numComments}), 2025 (adds {@code ai_keywords}, {@code submittedOnDailyAt}, …) and
+ * 2026 (adds {@code githubRepo}, {@code projectPage}, {@code organization}, …); unknown fields are ignored. A bad
+ * item is rejected with the field and reason and the rest of the page is kept.
+ */
+public final class DailyPapersParser {
+
+    /** The submitter recorded on papers this harvester features. */
+    public static final String SUBMITTER = "hf";
+    public static final String SOURCE = "huggingface/daily_papers";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final int MAX_COMMUNITY_COUNT = 10_000_000;
+
+    private DailyPapersParser() {
+    }
+
+    /** Parses one page listed for {@code day}; every paper on it is featured on that day. */
+    public static ParsedPage parse(byte[] body, LocalDate day) throws MalformedResponse {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new MalformedResponse("invalid JSON: " + reason, e);
+        }
+        // Archived copies sometimes wrap the array as {"status", "date", "count", "data": [...]}.
+        if (root != null && root.isObject() && root.path("data").isArray()) {
+            root = root.get("data");
+        }
+        if (root == null || !root.isArray()) {
+            throw new MalformedResponse("expected a JSON array of daily papers", null);
+        }
+        List<PaperRecord> records = new ArrayList<>();
+        List<String> rejections = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : root) {
+            try {
+                records.add(item(item, day));
+            } catch (RejectedRecord e) {
+                String id = item.path("paper").path("id").asText("");
+                rejections.add("item " + index + (id.isEmpty() ? "" : " (" + id + ")") + ": " + e.getMessage());
+            }
+            index++;
+        }
+        return new ParsedPage(records, rejections, List.of());
+    }
+
+    private static PaperRecord item(JsonNode item, LocalDate day) throws RejectedRecord {
+        if (!item.isObject()) {
+            throw new RejectedRecord(null, "not a JSON object");
+        }
+        JsonNode paper = item.get("paper");
+        if (paper == null || !paper.isObject()) {
+            throw new RejectedRecord("paper", "missing");
+        }
+        String rawId = text(paper, "paper.id");
+        if (rawId == null || rawId.isBlank()) {
+            throw new RejectedRecord("paper.id", "missing");
+        }
+        ArxivId.Versioned id;
+        try {
+            id = ArxivId.parseVersioned(rawId);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecord("paper.id", "not a valid arXiv id: '" + abbreviate(rawId) + "'");
+        }
+        String title = collapse(firstText(paper, item, "title"));
+        if (title == null || title.isEmpty()) {
+            throw new RejectedRecord("paper.title", "missing");
+        }
+        Paper parsed = new Paper(id.id(), title, collapse(firstText(paper, item, "summary")), authors(paper),
+                publishedDay(paper, item), null, id.version(), List.of(), null, null, null,
+                repository(url(paper, "githubRepo")), url(paper, "projectPage"), strings(paper, "ai_keywords"),
+                List.of(SOURCE));
+        return new PaperRecord(parsed, count(paper, "paper.upvotes", "upvotes"),
+                count(item, "numComments", "numComments"), day, SUBMITTER);
+    }
+
+    private static List<String> authors(JsonNode paper) throws RejectedRecord {
+        JsonNode authors = paper.get("authors");
+        if (authors == null || authors.isNull()) {
+            return List.of();
+        }
+        if (!authors.isArray()) {
+            throw new RejectedRecord("paper.authors", "expected an array");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode author : authors) {
+            String name = author.isTextual() ? author.asText() : author.path("name").asText("");
+            name = collapse(name);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The paper's own publication time (normally its arXiv v1), falling back to the listing's. */
+    private static LocalDate publishedDay(JsonNode paper, JsonNode item) throws RejectedRecord {
+        String value = firstText(paper, item, "publishedAt");
+        if (value == null || value.isBlank()) {
+            throw new RejectedRecord("paper.publishedAt", "missing");
+        }
+        try {
+            return Instant.parse(value.strip()).atZone(ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecord("paper.publishedAt", "invalid timestamp '" + abbreviate(value)
+                    + "', expected like 2025-06-09T17:59:53.000Z");
+        }
+    }
+
+    private static String firstText(JsonNode paper, JsonNode item, String field) throws RejectedRecord {
+        String value = text(paper, field);
+        return value != null && !value.isBlank() ? value : text(item, field);
+    }
+
+    private static String text(JsonNode node, String field) throws RejectedRecord {
+        String key = field.startsWith("paper.") ? field.substring(6) : field;
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new RejectedRecord(field, "expected a string, got " + value.getNodeType().name().toLowerCase());
+        }
+        return value.asText();
+    }
+
+    private static String url(JsonNode paper, String field) throws RejectedRecord {
+        String value = text(paper, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip();
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new RejectedRecord("paper." + field, "expected an http(s) URL, got '" + abbreviate(url) + "'");
+        }
+        return url;
+    }
+
+    /** GitHub links as the shared data stores them: no trailing slash or ".git". */
+    private static String repository(String url) {
+        if (url == null) {
+            return null;
+        }
+        String trimmed = url;
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.endsWith(".git") ? trimmed.substring(0, trimmed.length() - 4) : trimmed;
+    }
+
+    private static List<String> strings(JsonNode paper, String field) throws RejectedRecord {
+        JsonNode value = paper.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new RejectedRecord("paper." + field, "expected an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw new RejectedRecord("paper." + field, "expected an array of strings");
+            }
+            String text = collapse(item.asText());
+            if (!text.isEmpty()) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    private static Integer count(JsonNode node, String field, String key) throws RejectedRecord {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_COMMUNITY_COUNT) {
+            throw new RejectedRecord(field, "expected a whole number from 0 to " + MAX_COMMUNITY_COUNT + ", got "
+                    + abbreviate(value.toString()));
+        }
+        return value.intValue();
+    }
+
+    private static String collapse(String text) {
+        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+}

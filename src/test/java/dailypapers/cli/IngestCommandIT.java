@@ -1,0 +1,100 @@
+package dailypapers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dailypapers.SharedData;
+import dailypapers.ingest.ReplayServer;
+import dailypapers.ingest.ReplayServer.Reply;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dailypapers ingest …} against loopback servers replaying recorded upstream responses. */
+class IngestCommandIT {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private ReplayServer server;
+    private Path config;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = ReplayServer.start();
+        Path fixtures = SharedData.directory().resolve("fixtures");
+        server.route(uri -> {
+            try {
+                if (uri.getPath().equals("/api/daily_papers") && uri.getQuery().equals("date=2026-08-21")) {
+                    return Reply.ok(Files.readAllBytes(fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json")),
+                            "application/json");
+                }
+                return Reply.ok("[]".getBytes(), "application/json");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        config = dir.resolve("harvest.properties");
+        Files.writeString(config, String.join("\n",
+                "data.dir=" + dir.resolve("data"),
+                "harvest.hf.url=" + server.baseUrl(),
+                "harvest.arxiv.oai.url=" + server.baseUrl() + "/oai2",
+                "harvest.arxiv.api.url=" + server.baseUrl() + "/api/query",
+                "harvest.hf.delay.ms=0",
+                "harvest.arxiv.delay.ms=0",
+                "harvest.retry.attempts=2",
+                "harvest.retry.backoff.ms=0",
+                "harvest.http.read.timeout.seconds=2", ""));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int run(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    }
+
+    @Test
+    void ingestHfForADayPrintsWhatItStored() {
+        assertThat(run("ingest", "hf", "--date", "2026-08-21")).isZero();
+        assertThat(out.toString()).contains("hf: 1 pages, received 17, inserted 17");
+
+        assertThat(run("ingest", "hf", "--date", "2026-08-21")).isZero();
+        assertThat(out.toString()).contains("inserted 0, updated 0, unchanged 17");
+    }
+
+    @Test
+    void ingestHfSinceADayWalksEveryDayToToday() {
+        assertThat(run("ingest", "hf", "--since", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2)
+                .toString())).isZero();
+        assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
+    void aFailingUpstreamIsOneErrorLineAndExitCodeOne() {
+        server.route(uri -> Reply.status(500, Map.of()));
+        assertThat(run("ingest", "hf", "--date", "2026-08-21")).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).contains("error: hf failed (SERVER_ERROR)").doesNotContain("\tat ");
+    }
+
+    @Test
+    void hfNeedsADateOrASince() {
+        assertThat(run("ingest", "hf")).isEqualTo(2);
+        assertThat(err.toString()).contains("--date").contains("--since");
+    }
+}
