@@ -8,6 +8,8 @@ import dailypapers.ingest.PaperImporter;
 import dailypapers.ingest.PaperMerge;
 import dailypapers.ingest.Sleeper;
 import dailypapers.ingest.Upstream;
+import dailypapers.ingest.arxiv.ArxivSet;
+import dailypapers.ingest.arxiv.OaiHarvester;
 import dailypapers.ingest.hf.DailyPapersHarvester;
 import dailypapers.paper.PaperStore;
 import dailypapers.store.Database;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Builds the object graph by hand: config, database, stores, services; then the web server or a CLI command. */
@@ -40,6 +43,9 @@ public final class App implements AutoCloseable {
     private final CheckpointStore checkpoints;
     private final HarvestRunner harvestRunner;
     private final DailyPapersHarvester hfHarvester;
+    private final PaperMerge merge;
+    private final Upstream arxiv;
+    private final List<OaiHarvester> arxivHarvesters;
 
     private App(Config config, Clock clock, PrometheusMeterRegistry metrics, Database database) {
         this.config = config;
@@ -51,8 +57,11 @@ public final class App implements AutoCloseable {
         this.checkpoints = new JdbiCheckpointStore(database);
         this.harvestRunner = new HarvestRunner(checkpoints, clock);
         HarvestSettings harvest = config.harvest();
-        PaperMerge merge = new PaperMerge(papers);
+        this.merge = new PaperMerge(papers);
         RandomGenerator random = RandomGenerator.getDefault();
+        // OAI-PMH and the search API are one host to arXiv, and its politeness interval counts across both.
+        this.arxiv = new Upstream("export.arxiv.org", harvest.arxivPolicy(), clock, Sleeper.REAL, random);
+        this.arxivHarvesters = harvest.arxivSets().stream().map(this::arxivHarvester).toList();
         Upstream huggingFace = new Upstream("huggingface.co", harvest.hfPolicy(), clock, Sleeper.REAL, random);
         this.hfHarvester = new DailyPapersHarvester(HF_SOURCE, huggingFace, harvest.hfUrl(), merge, checkpoints,
                 clock, harvest.hfLookbackDays(), harvest.startDays());
@@ -81,6 +90,18 @@ public final class App implements AutoCloseable {
 
     public DailyPapersHarvester hfHarvester() {
         return hfHarvester;
+    }
+
+    /** The harvesters of the configured arXiv sets. */
+    public List<OaiHarvester> arxivHarvesters() {
+        return arxivHarvesters;
+    }
+
+    /** A harvester for any arXiv set or category ({@code cs}, {@code stat.ML}), sharing the polite arXiv client. */
+    public OaiHarvester arxivHarvester(String spec) {
+        HarvestSettings harvest = config.harvest();
+        return new OaiHarvester(ArxivSet.parse(spec), harvest.arxivMetadataPrefix(), arxiv, harvest.arxivOaiUrl(),
+                merge, checkpoints, clock, harvest.startDays());
     }
 
     public HarvestRunner harvestRunner() {

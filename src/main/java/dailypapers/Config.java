@@ -1,6 +1,7 @@
 package dailypapers;
 
 import dailypapers.ingest.HarvestSettings;
+import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -144,6 +145,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         }
         List<String> sets = Arrays.stream(values.get(HARVEST_ARXIV_SETS).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String set : sets) {
+            try {
+                ArxivSet.parse(set);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(HARVEST_ARXIV_SETS + ": " + e.getMessage());
+            }
+        }
         return new HarvestSettings(bool(values, HARVEST_ENABLED), positive(values, HARVEST_START_DAYS),
                 url(values, HARVEST_ARXIV_OAI_URL), url(values, HARVEST_ARXIV_API_URL), sets, prefix,
                 Duration.ofMinutes(positive(values, HARVEST_ARXIV_INTERVAL_MINUTES)),

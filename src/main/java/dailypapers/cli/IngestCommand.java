@@ -4,9 +4,11 @@ import dailypapers.App;
 import dailypapers.ingest.HarvestListener;
 import dailypapers.ingest.HarvestRunner;
 import dailypapers.ingest.ImportListener;
+import dailypapers.ingest.arxiv.OaiHarvester;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -16,9 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Runs a harvester by hand, with a progress display: {@code ingest hf --date D | --since D}. */
+/**
+ * Runs a harvester by hand, with a progress display: {@code ingest hf --date D | --since D} and
+ * {@code ingest arxiv [--from D] [--set S]…}. Runs share the checkpoints of the scheduled harvesters.
+ */
 @Command(name = "ingest", description = "Harvest papers from Hugging Face Daily Papers or arXiv by hand.",
-        subcommands = {IngestCommand.HuggingFace.class})
+        subcommands = {IngestCommand.HuggingFace.class, IngestCommand.Arxiv.class})
 final class IngestCommand {
 
     @ParentCommand
@@ -53,6 +58,42 @@ final class IngestCommand {
             try (App app = ingest.main.openApp(Map.of())) {
                 return run(spec, app, app.hfHarvester().source(),
                         listener -> app.hfHarvester().harvestDays(from, to, listener));
+            }
+        }
+    }
+
+    /** {@code ingest arxiv}: OAI-PMH ListRecords from a datestamp, or from each set's checkpoint. */
+    @Command(name = "arxiv", description = "Harvest arXiv sets through OAI-PMH, from a date or from where the last run stopped.")
+    static final class Arxiv implements Callable<Integer> {
+
+        @ParentCommand
+        IngestCommand ingest;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD",
+                description = "Harvest records changed on or after this day (default: resume each set's checkpoint).")
+        LocalDate from;
+
+        @Option(names = "--set", paramLabel = "SET",
+                description = "An OAI set or category such as cs, stat.ML or physics:hep-th; repeatable "
+                        + "(default: harvest.arxiv.sets).")
+        List<String> sets;
+
+        @Override
+        public Integer call() {
+            try (App app = ingest.main.openApp(Map.of())) {
+                List<OaiHarvester> harvesters = sets == null || sets.isEmpty() ? app.arxivHarvesters()
+                        : sets.stream().map(app::arxivHarvester).toList();
+                int worst = 0;
+                for (OaiHarvester harvester : harvesters) {
+                    int code = run(spec, app, harvester.source(), listener -> from == null
+                            ? harvester.harvest(listener) : harvester.harvestFrom(from, listener));
+                    worst = code == Main.EXIT_STARTUP_FAILED || worst == Main.EXIT_STARTUP_FAILED
+                            ? Main.EXIT_STARTUP_FAILED : Math.max(worst, code);
+                }
+                return worst;
             }
         }
     }

@@ -34,6 +34,10 @@ class IngestCommandIT {
         Path fixtures = SharedData.directory().resolve("fixtures");
         server.route(uri -> {
             try {
+                if (uri.getPath().equals("/oai2")) {
+                    return Reply.ok(Files.readAllBytes(fixtures.resolve("arxiv-oai/arXiv-ListRecords-physics-hep-th.xml")),
+                            "text/xml");
+                }
                 if (uri.getPath().equals("/api/daily_papers") && uri.getQuery().equals("date=2026-08-21")) {
                     return Reply.ok(Files.readAllBytes(fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json")),
                             "application/json");
@@ -90,6 +94,23 @@ class IngestCommandIT {
         server.route(uri -> Reply.status(500, Map.of()));
         assertThat(run("ingest", "hf", "--date", "2026-08-21")).isEqualTo(Main.EXIT_STARTUP_FAILED);
         assertThat(err.toString()).contains("error: hf failed (SERVER_ERROR)").doesNotContain("\tat ");
+    }
+
+    @Test
+    void ingestArxivHarvestsEachSetFromTheDate() {
+        assertThat(run("ingest", "arxiv", "--from", "2017-12-14", "--set", "hep-th", "--set", "math.MP")).isZero();
+        assertThat(out.toString()).contains("arxiv:hep-th: 1 pages, received 3, inserted 3")
+                .contains("arxiv:math.MP: 1 pages, received 3, inserted 0, updated 0, unchanged 2, rejected 0, "
+                        + "deleted upstream 0, filtered out 1");
+        assertThat(server.requests()).containsExactly(
+                "/oai2?verb=ListRecords&metadataPrefix=arXivRaw&set=physics%3Ahep-th&from=2017-12-14",
+                "/oai2?verb=ListRecords&metadataPrefix=arXivRaw&set=math&from=2017-12-14");
+    }
+
+    @Test
+    void aBadSetIsAClearError() {
+        assertThat(run("ingest", "arxiv", "--set", "cs;x")).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).contains("error: not an arXiv set or category: 'cs;x'");
     }
 
     @Test
