@@ -8,6 +8,7 @@ import dailypapers.ingest.PaperImporter;
 import dailypapers.ingest.PaperMerge;
 import dailypapers.ingest.Sleeper;
 import dailypapers.ingest.Upstream;
+import dailypapers.ingest.arxiv.ArxivApi;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.ingest.arxiv.OaiHarvester;
 import dailypapers.ingest.hf.DailyPapersHarvester;
@@ -46,6 +47,7 @@ public final class App implements AutoCloseable {
     private final PaperMerge merge;
     private final Upstream arxiv;
     private final List<OaiHarvester> arxivHarvesters;
+    private final ArxivApi arxivApi;
 
     private App(Config config, Clock clock, PrometheusMeterRegistry metrics, Database database) {
         this.config = config;
@@ -62,6 +64,7 @@ public final class App implements AutoCloseable {
         // OAI-PMH and the search API are one host to arXiv, and its politeness interval counts across both.
         this.arxiv = new Upstream("export.arxiv.org", harvest.arxivPolicy(), clock, Sleeper.REAL, random);
         this.arxivHarvesters = harvest.arxivSets().stream().map(this::arxivHarvester).toList();
+        this.arxivApi = new ArxivApi(arxiv, harvest.arxivApiUrl());
         Upstream huggingFace = new Upstream("huggingface.co", harvest.hfPolicy(), clock, Sleeper.REAL, random);
         this.hfHarvester = new DailyPapersHarvester(HF_SOURCE, huggingFace, harvest.hfUrl(), merge, checkpoints,
                 clock, harvest.hfLookbackDays(), harvest.startDays());
@@ -102,6 +105,11 @@ public final class App implements AutoCloseable {
         HarvestSettings harvest = config.harvest();
         return new OaiHarvester(ArxivSet.parse(spec), harvest.arxivMetadataPrefix(), arxiv, harvest.arxivOaiUrl(),
                 merge, checkpoints, clock, harvest.startDays());
+    }
+
+    /** Looks up single papers on arXiv, e.g. when a member submits one by id. */
+    public ArxivApi arxivApi() {
+        return arxivApi;
     }
 
     public HarvestRunner harvestRunner() {
