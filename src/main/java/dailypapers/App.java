@@ -2,6 +2,8 @@ package dailypapers;
 
 import dailypapers.feed.FeedService;
 import dailypapers.ingest.CheckpointStore;
+import dailypapers.ingest.HarvestJob;
+import dailypapers.ingest.HarvestMonitor;
 import dailypapers.ingest.HarvestRunner;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.PaperImporter;
@@ -26,7 +28,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** Builds the object graph by hand: config, database, stores, services; then the web server or a CLI command. */
@@ -48,6 +53,8 @@ public final class App implements AutoCloseable {
     private final Upstream arxiv;
     private final List<OaiHarvester> arxivHarvesters;
     private final ArxivApi arxivApi;
+    private final HarvestMonitor harvestMonitor;
+    private HarvestJob harvestJob;
 
     private App(Config config, Clock clock, PrometheusMeterRegistry metrics, Database database) {
         this.config = config;
@@ -68,6 +75,10 @@ public final class App implements AutoCloseable {
         Upstream huggingFace = new Upstream("huggingface.co", harvest.hfPolicy(), clock, Sleeper.REAL, random);
         this.hfHarvester = new DailyPapersHarvester(HF_SOURCE, huggingFace, harvest.hfUrl(), merge, checkpoints,
                 clock, harvest.hfLookbackDays(), harvest.startDays());
+        Map<String, Upstream> upstreams = new LinkedHashMap<>();
+        upstreams.put(hfHarvester.source(), huggingFace);
+        arxivHarvesters.forEach(h -> upstreams.put(h.source(), arxiv));
+        this.harvestMonitor = new HarvestMonitor(checkpoints, harvestRunner, upstreams, harvest.enabled());
     }
 
     /** Opens and migrates the database; throws {@link dailypapers.store.DatabaseException} when it cannot. */
@@ -82,9 +93,17 @@ public final class App implements AutoCloseable {
         return new App(config, clock, metrics, Database.open(config.database(), metrics));
     }
 
-    /** Starts the web server on the configured address. */
+    /** Starts the web server on the configured address, and the harvest schedule unless harvesting is off. */
     public Web serve() {
-        return Web.start(config.httpHost(), config.httpPort(), feed, papers, clock, metrics, database::isReachable);
+        Web web = Web.start(config.httpHost(), config.httpPort(), feed, papers, harvestMonitor, clock, metrics,
+                database::isReachable);
+        if (config.harvest().enabled()) {
+            List<HarvestJob.Schedule> schedules = new ArrayList<>();
+            schedules.add(new HarvestJob.Schedule(hfHarvester, config.harvest().hfInterval()));
+            arxivHarvesters.forEach(h -> schedules.add(new HarvestJob.Schedule(h, config.harvest().arxivInterval())));
+            harvestJob = HarvestJob.start(schedules, harvestRunner, config.harvest().firstRunDelay());
+        }
+        return web;
     }
 
     public PaperImporter importer() {
@@ -139,8 +158,15 @@ public final class App implements AutoCloseable {
         return query < 0 ? url : url.substring(0, query);
     }
 
+    public HarvestMonitor harvestMonitor() {
+        return harvestMonitor;
+    }
+
     @Override
     public void close() {
+        if (harvestJob != null) {
+            harvestJob.close();
+        }
         database.close();
     }
 }

@@ -33,6 +33,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
     public static final String HARVEST_ENABLED = "harvest.enabled";
+    public static final String HARVEST_FIRST_RUN_DELAY_SECONDS = "harvest.first.run.delay.seconds";
     public static final String HARVEST_START_DAYS = "harvest.start.days";
     public static final String HARVEST_ARXIV_OAI_URL = "harvest.arxiv.oai.url";
     public static final String HARVEST_ARXIV_API_URL = "harvest.arxiv.api.url";
@@ -52,11 +53,12 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final String HARVEST_CIRCUIT_OPEN_MINUTES = "harvest.circuit.open.minutes";
 
     static final Set<String> KEYS = Set.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HARVEST_ENABLED, HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL,
-            HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS, HARVEST_ARXIV_METADATA_PREFIX, HARVEST_ARXIV_INTERVAL_MINUTES,
-            HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL, HARVEST_HF_INTERVAL_MINUTES, HARVEST_HF_DELAY_MS,
-            HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS, HARVEST_READ_TIMEOUT_SECONDS,
-            HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES);
+            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
+            HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS,
+            HARVEST_ARXIV_METADATA_PREFIX, HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL,
+            HARVEST_HF_INTERVAL_MINUTES, HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS,
+            HARVEST_CONNECT_TIMEOUT_SECONDS, HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS,
+            HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES);
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(DATA_DIR, "data"),
@@ -64,6 +66,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             Map.entry(HTTP_PORT, "8080"),
             Map.entry(DATABASE_POOL_SIZE, "8"),
             Map.entry(HARVEST_ENABLED, "true"),
+            Map.entry(HARVEST_FIRST_RUN_DELAY_SECONDS, "10"),
             Map.entry(HARVEST_START_DAYS, "7"),
             Map.entry(HARVEST_ARXIV_OAI_URL, "https://export.arxiv.org/oai2"),
             Map.entry(HARVEST_ARXIV_API_URL, "https://export.arxiv.org/api/query"),
@@ -152,7 +155,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 throw new IllegalArgumentException(HARVEST_ARXIV_SETS + ": " + e.getMessage());
             }
         }
-        return new HarvestSettings(bool(values, HARVEST_ENABLED), positive(values, HARVEST_START_DAYS),
+        return new HarvestSettings(bool(values, HARVEST_ENABLED),
+                Duration.ofSeconds(nonNegative(values, HARVEST_FIRST_RUN_DELAY_SECONDS)),
+                positive(values, HARVEST_START_DAYS),
                 url(values, HARVEST_ARXIV_OAI_URL), url(values, HARVEST_ARXIV_API_URL), sets, prefix,
                 Duration.ofMinutes(positive(values, HARVEST_ARXIV_INTERVAL_MINUTES)),
                 Duration.ofMillis(nonNegative(values, HARVEST_ARXIV_DELAY_MS)), url(values, HARVEST_HF_URL),

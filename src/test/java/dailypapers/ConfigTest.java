@@ -29,6 +29,7 @@ class ConfigTest {
     void harvestDefaultsArePoliteAndOn() {
         HarvestSettings harvest = Config.load(null, Map.of(), Map.of()).harvest();
         assertThat(harvest.enabled()).isTrue();
+        assertThat(harvest.firstRunDelay()).isEqualTo(Duration.ofSeconds(10));
         assertThat(harvest.startDays()).isEqualTo(7);
         assertThat(harvest.arxivOaiUrl()).isEqualTo(URI.create("https://export.arxiv.org/oai2"));
         assertThat(harvest.arxivApiUrl()).isEqualTo(URI.create("https://export.arxiv.org/api/query"));
@@ -79,7 +80,8 @@ class ConfigTest {
         assertThat(Config.KEYS).extracting(Config::environmentName).containsExactlyInAnyOrder(
                 "DAILYPAPERS_DATA_DIR", "DAILYPAPERS_DATABASE_URL", "DAILYPAPERS_DATABASE_USER",
                 "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_HTTP_HOST",
-                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HARVEST_ENABLED", "DAILYPAPERS_HARVEST_START_DAYS",
+                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HARVEST_ENABLED", "DAILYPAPERS_HARVEST_FIRST_RUN_DELAY_SECONDS",
+                "DAILYPAPERS_HARVEST_START_DAYS",
                 "DAILYPAPERS_HARVEST_ARXIV_OAI_URL", "DAILYPAPERS_HARVEST_ARXIV_API_URL",
                 "DAILYPAPERS_HARVEST_ARXIV_SETS", "DAILYPAPERS_HARVEST_ARXIV_METADATA_PREFIX",
                 "DAILYPAPERS_HARVEST_ARXIV_INTERVAL_MINUTES", "DAILYPAPERS_HARVEST_ARXIV_DELAY_MS",

@@ -47,9 +47,13 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(DatabaseConfig database, Path directory) {
-        Config config = new Config(directory, database, "127.0.0.1", 0);
+        return start(new Config(directory, database, "127.0.0.1", 0));
+    }
+
+    /** Starts with these settings; harvesting runs on its schedule when they enable it. */
+    public static TestApp start(Config config) {
         App app = App.open(config, FIXED_CLOCK);
-        return new TestApp(app, app.serve(), directory);
+        return new TestApp(app, app.serve(), config.dataDir());
     }
 
     /** Starts on SQLite with the shared 1,000-paper sample imported (skips when the shared data is absent). */

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The one executable: {@code dailypapers serve|import …}. */
+/** The one executable: {@code dailypapers serve|import|ingest …}. */
 @Command(name = "dailypapers", mixinStandardHelpOptions = true, version = "Daily Papers 0.1.0",
         description = "Self-hostable research-paper discovery service.",
         subcommands = {ServeCommand.class, ImportCommand.class, IngestCommand.class})

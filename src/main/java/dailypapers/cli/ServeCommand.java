@@ -42,9 +42,10 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         var counts = app.papers().counts();
-        log.info("Daily Papers is serving http://{}:{}/ ({} papers, {} featured; database {})",
+        log.info("Daily Papers is serving http://{}:{}/ ({} papers, {} featured; database {}; harvesting {})",
                 "0.0.0.0".equals(app.config().httpHost()) ? "localhost" : app.config().httpHost(), web.port(),
-                counts.papers(), counts.featured(), app.databaseDescription());
+                counts.papers(), counts.featured(), app.databaseDescription(),
+                app.config().harvest().enabled() ? "on, status at /admin/harvest" : "off");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");

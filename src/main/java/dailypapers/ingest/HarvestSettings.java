@@ -8,13 +8,14 @@ import java.util.List;
  * The harvesters' settings, read by {@code Config} from the {@code harvest.*} keys.
  *
  * @param enabled         whether {@code serve} runs the harvesters on their schedule
+ * @param firstRunDelay   how long after {@code serve} starts the first scheduled runs begin
  * @param startDays       how far back a source without a checkpoint starts, in days
  * @param arxivSets       arXiv sets or categories: {@code cs}, {@code stat.ML} (OAI set {@code stat}, keeping
  *                        only records listed in stat.ML), {@code physics:hep-th}
  * @param arxivDelay      the least time between two requests to export.arxiv.org (arXiv asks for 3 s)
  * @param hfLookbackDays  recent Hugging Face days fetched again on every run, as their upvotes grow
  */
-public record HarvestSettings(boolean enabled, int startDays, URI arxivOaiUrl, URI arxivApiUrl,
+public record HarvestSettings(boolean enabled, Duration firstRunDelay, int startDays, URI arxivOaiUrl, URI arxivApiUrl,
         List<String> arxivSets, String arxivMetadataPrefix, Duration arxivInterval, Duration arxivDelay, URI hfUrl,
         Duration hfInterval, Duration hfDelay, int hfLookbackDays, Duration connectTimeout, Duration readTimeout,
         int retryAttempts, Duration retryBackoff, int circuitFailures, Duration circuitOpenFor) {
@@ -42,7 +43,7 @@ public record HarvestSettings(boolean enabled, int startDays, URI arxivOaiUrl, U
     }
 
     public HarvestSettings withEnabled(boolean on) {
-        return new HarvestSettings(on, startDays, arxivOaiUrl, arxivApiUrl, arxivSets, arxivMetadataPrefix,
+        return new HarvestSettings(on, firstRunDelay, startDays, arxivOaiUrl, arxivApiUrl, arxivSets, arxivMetadataPrefix,
                 arxivInterval, arxivDelay, hfUrl, hfInterval, hfDelay, hfLookbackDays, connectTimeout, readTimeout,
                 retryAttempts, retryBackoff, circuitFailures, circuitOpenFor);
     }

@@ -1,6 +1,7 @@
 package dailypapers.web;
 
 import dailypapers.feed.FeedService;
+import dailypapers.ingest.HarvestMonitor;
 import dailypapers.paper.PaperStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -38,8 +39,8 @@ public final class Web implements AutoCloseable {
      * Starts serving on {@code host:port} (port 0 picks a free one). A busy port fails here, before anything is
      * served, with a message that names it.
      */
-    public static Web start(String host, int port, FeedService feed, PaperStore papers, Clock clock,
-            PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+    public static Web start(String host, int port, FeedService feed, PaperStore papers, HarvestMonitor harvest,
+            Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed, views, dates);
@@ -47,6 +48,7 @@ public final class Web implements AutoCloseable {
         PaperApi paperApi = new PaperApi(feed, papers);
         AtomFeeds atomFeeds = new AtomFeeds(feed, clock);
         OpenApiDocument openApi = new OpenApiDocument();
+        HarvestPages harvestPages = new HarvestPages(harvest, views);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -82,6 +84,9 @@ public final class Web implements AutoCloseable {
             routes.get("/api/daily_papers", paperApi::dailyPapers);
             routes.get("/api/papers/<id>", paperApi::paper);
             routes.get("/api/openapi.json", openApi::serve);
+            routes.get("/api/harvest/status", harvestPages::status);
+
+            routes.get("/admin/harvest", harvestPages::page);
 
             routes.get("/feeds/daily.atom", atomFeeds::daily);
             routes.get("/feeds/trending.atom", atomFeeds::trending);

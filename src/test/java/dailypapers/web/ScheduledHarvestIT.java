@@ -1,0 +1,68 @@
+package dailypapers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dailypapers.Config;
+import dailypapers.SharedData;
+import dailypapers.TestApp;
+import dailypapers.TestDatabases;
+import dailypapers.ingest.ReplayServer;
+import dailypapers.ingest.ReplayServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} with harvesting on: both sources run on their schedule against replay servers, and a failing
+ * arXiv never stops Hugging Face papers from arriving.
+ */
+class ScheduledHarvestIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void serveHarvestsEverySourceOnItsScheduleAndOneFailingSourceBlocksNoOther() throws Exception {
+        Path fixtures = SharedData.directory().resolve("fixtures");
+        byte[] day = Files.readAllBytes(fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json"));
+        try (ReplayServer server = ReplayServer.start()) {
+            server.route(uri -> {
+                if (uri.getPath().equals("/oai2")) {
+                    return Reply.status(500, Map.of());
+                }
+                return uri.getQuery().equals("date=2026-08-21") ? Reply.ok(day, "application/json")
+                        : Reply.ok("[]".getBytes(), "application/json");
+            });
+            Map<String, String> settings = new HashMap<>();
+            settings.put(Config.DATA_DIR, dir.toString());
+            settings.put(Config.HTTP_HOST, "127.0.0.1");
+            settings.put(Config.HTTP_PORT, "0");
+            settings.put(Config.HARVEST_FIRST_RUN_DELAY_SECONDS, "0");
+            settings.put(Config.HARVEST_HF_URL, server.baseUrl());
+            settings.put(Config.HARVEST_ARXIV_OAI_URL, server.baseUrl() + "/oai2");
+            settings.put(Config.HARVEST_HF_DELAY_MS, "0");
+            settings.put(Config.HARVEST_ARXIV_DELAY_MS, "0");
+            settings.put(Config.HARVEST_RETRY_ATTEMPTS, "1");
+            settings.put(Config.HARVEST_RETRY_BACKOFF_MS, "0");
+            Config loaded = Config.load(null, Map.of(), settings);
+            Config config = new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0, loaded.harvest());
+            try (TestApp app = TestApp.start(config)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                String status = "";
+                while (System.nanoTime() < deadline) {
+                    status = app.get("/api/harvest/status").body();
+                    if (status.contains("\"lastSuccessAt\":\"") && status.contains("server_error")) {
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+                assertThat(status).contains("\"scheduled\":true").contains("server_error");
+                assertThat(app.app().papers().counts().featured()).isEqualTo(17);
+            }
+        }
+    }
+}
