@@ -51,6 +51,7 @@ public final class App implements AutoCloseable {
     private final DailyPapersHarvester hfHarvester;
     private final PaperMerge merge;
     private final Upstream arxiv;
+    private final Upstream huggingFace;
     private final List<OaiHarvester> arxivHarvesters;
     private final ArxivApi arxivApi;
     private final HarvestMonitor harvestMonitor;
@@ -72,7 +73,7 @@ public final class App implements AutoCloseable {
         this.arxiv = new Upstream("export.arxiv.org", harvest.arxivPolicy(), clock, Sleeper.REAL, random);
         this.arxivHarvesters = harvest.arxivSets().stream().map(this::arxivHarvester).toList();
         this.arxivApi = new ArxivApi(arxiv, harvest.arxivApiUrl());
-        Upstream huggingFace = new Upstream("huggingface.co", harvest.hfPolicy(), clock, Sleeper.REAL, random);
+        this.huggingFace = new Upstream("huggingface.co", harvest.hfPolicy(), clock, Sleeper.REAL, random);
         this.hfHarvester = new DailyPapersHarvester(HF_SOURCE, huggingFace, harvest.hfUrl(), merge, checkpoints,
                 clock, harvest.hfLookbackDays(), harvest.startDays());
         Map<String, Upstream> upstreams = new LinkedHashMap<>();
@@ -167,6 +168,8 @@ public final class App implements AutoCloseable {
         if (harvestJob != null) {
             harvestJob.close();
         }
+        arxiv.close();
+        huggingFace.close();
         database.close();
     }
 }

@@ -162,10 +162,12 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 Duration.ofMinutes(positive(values, HARVEST_ARXIV_INTERVAL_MINUTES)),
                 Duration.ofMillis(nonNegative(values, HARVEST_ARXIV_DELAY_MS)), url(values, HARVEST_HF_URL),
                 Duration.ofMinutes(positive(values, HARVEST_HF_INTERVAL_MINUTES)),
-                Duration.ofMillis(nonNegative(values, HARVEST_HF_DELAY_MS)), positive(values, HARVEST_HF_LOOKBACK_DAYS),
+                Duration.ofMillis(nonNegative(values, HARVEST_HF_DELAY_MS)),
+                positive(values, HARVEST_HF_LOOKBACK_DAYS),
                 Duration.ofSeconds(positive(values, HARVEST_CONNECT_TIMEOUT_SECONDS)),
                 Duration.ofSeconds(positive(values, HARVEST_READ_TIMEOUT_SECONDS)),
-                positive(values, HARVEST_RETRY_ATTEMPTS), Duration.ofMillis(nonNegative(values, HARVEST_RETRY_BACKOFF_MS)),
+                positive(values, HARVEST_RETRY_ATTEMPTS),
+                Duration.ofMillis(nonNegative(values, HARVEST_RETRY_BACKOFF_MS)),
                 positive(values, HARVEST_CIRCUIT_FAILURES),
                 Duration.ofMinutes(positive(values, HARVEST_CIRCUIT_OPEN_MINUTES)));
     }

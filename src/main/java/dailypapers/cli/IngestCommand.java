@@ -30,7 +30,8 @@ final class IngestCommand {
     Main main;
 
     /** {@code ingest hf}: one day, or every day since a date up to today (UTC). */
-    @Command(name = "hf", description = "Feature the papers Hugging Face listed on a day, or on every day since a date.")
+    @Command(name = "hf",
+            description = "Feature the papers Hugging Face listed on a day, or on every day since a date.")
     static final class HuggingFace implements Callable<Integer> {
 
         @ParentCommand
@@ -63,7 +64,8 @@ final class IngestCommand {
     }
 
     /** {@code ingest arxiv}: OAI-PMH ListRecords from a datestamp, or from each set's checkpoint. */
-    @Command(name = "arxiv", description = "Harvest arXiv sets through OAI-PMH, from a date or from where the last run stopped.")
+    @Command(name = "arxiv",
+            description = "Harvest arXiv sets through OAI-PMH, from a date or from where the last run stopped.")
     static final class Arxiv implements Callable<Integer> {
 
         @ParentCommand
@@ -73,7 +75,8 @@ final class IngestCommand {
         CommandSpec spec;
 
         @Option(names = "--from", paramLabel = "YYYY-MM-DD",
-                description = "Harvest records changed on or after this day (default: resume each set's checkpoint).")
+                description = "Harvest records changed on or after this day "
+                        + "(default: resume each set's checkpoint).")
         LocalDate from;
 
         @Option(names = "--set", paramLabel = "SET",

@@ -43,8 +43,8 @@ public record HarvestSettings(boolean enabled, Duration firstRunDelay, int start
     }
 
     public HarvestSettings withEnabled(boolean on) {
-        return new HarvestSettings(on, firstRunDelay, startDays, arxivOaiUrl, arxivApiUrl, arxivSets, arxivMetadataPrefix,
-                arxivInterval, arxivDelay, hfUrl, hfInterval, hfDelay, hfLookbackDays, connectTimeout, readTimeout,
-                retryAttempts, retryBackoff, circuitFailures, circuitOpenFor);
+        return new HarvestSettings(on, firstRunDelay, startDays, arxivOaiUrl, arxivApiUrl, arxivSets,
+                arxivMetadataPrefix, arxivInterval, arxivDelay, hfUrl, hfInterval, hfDelay, hfLookbackDays,
+                connectTimeout, readTimeout, retryAttempts, retryBackoff, circuitFailures, circuitOpenFor);
     }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * bodies, Retry-After honoured on 503 and 429, and a {@link CircuitBreaker} that stops hammering a host that keeps
  * failing. Harvesters sharing a host share its Upstream, so the politeness interval holds across them.
  */
-public final class Upstream {
+public final class Upstream implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
     private static final String USER_AGENT = "DailyPapers/0.1 (self-hosted research-paper discovery; harvester)";
@@ -161,6 +161,12 @@ public final class Upstream {
             }
         }
         lastRequestAt = clock.instant();
+    }
+
+    /** Releases the HTTP client's connections and selector thread. */
+    @Override
+    public void close() {
+        client.close();
     }
 
     /** base × 2^(tries−1), capped, with "equal jitter": half fixed, half random, so clients spread out. */

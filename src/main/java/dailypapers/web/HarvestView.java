@@ -7,6 +7,7 @@ import dailypapers.ingest.HarvestMonitor.SourceStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,8 +42,8 @@ public record HarvestView(PageFrame frame, boolean scheduled, List<Row> rows) {
                     case CLOSED -> "idle";
                 };
         if (s == null) {
-            return new Row(status.source(), orDash(status.upstream()), state, "—", "—", "never", "never", "—", null,
-                    null, null, 0, false);
+            return new Row(status.source(), orDash(status.upstream()), state, "—", "—", "never", "never", "—",
+                    null, null, null, 0, false);
         }
         String errorCode = s.lastErrorCode() == null ? null : s.lastErrorCode().name();
         return new Row(status.source(), orDash(status.upstream()), state, orDash(s.checkpoint().cursor()),
@@ -64,7 +65,7 @@ public record HarvestView(PageFrame frame, boolean scheduled, List<Row> rows) {
         source.put("source", status.source());
         source.put("upstream", status.upstream());
         source.put("running", status.running());
-        source.put("circuit", status.circuit() == null ? null : status.circuit().name().toLowerCase());
+        source.put("circuit", status.circuit() == null ? null : status.circuit().name().toLowerCase(Locale.ROOT));
         source.put("circuitOpenUntil", iso(status.circuitOpenUntil()));
         SourceState s = status.state().orElse(null);
         source.put("cursor", s == null ? null : s.checkpoint().cursor());
@@ -77,7 +78,7 @@ public record HarvestView(PageFrame frame, boolean scheduled, List<Row> rows) {
         Map<String, Object> error = null;
         if (s != null && s.lastErrorCode() != null) {
             error = new LinkedHashMap<>();
-            error.put("code", s.lastErrorCode().name().toLowerCase());
+            error.put("code", s.lastErrorCode().name().toLowerCase(Locale.ROOT));
             error.put("message", s.lastErrorMessage());
             error.put("at", iso(s.lastErrorAt()));
         }

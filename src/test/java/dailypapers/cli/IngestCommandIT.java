@@ -35,12 +35,12 @@ class IngestCommandIT {
         server.route(uri -> {
             try {
                 if (uri.getPath().equals("/oai2")) {
-                    return Reply.ok(Files.readAllBytes(fixtures.resolve("arxiv-oai/arXiv-ListRecords-physics-hep-th.xml")),
-                            "text/xml");
+                    return Reply.ok(Files.readAllBytes(
+                            fixtures.resolve("arxiv-oai/arXiv-ListRecords-physics-hep-th.xml")), "text/xml");
                 }
                 if (uri.getPath().equals("/api/daily_papers") && uri.getQuery().equals("date=2026-08-21")) {
-                    return Reply.ok(Files.readAllBytes(fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json")),
-                            "application/json");
+                    return Reply.ok(Files.readAllBytes(
+                            fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json")), "application/json");
                 }
                 return Reply.ok("[]".getBytes(), "application/json");
             } catch (IOException e) {
@@ -111,6 +111,12 @@ class IngestCommandIT {
     void aBadSetIsAClearError() {
         assertThat(run("ingest", "arxiv", "--set", "cs;x")).isEqualTo(Main.EXIT_STARTUP_FAILED);
         assertThat(err.toString()).contains("error: not an arXiv set or category: 'cs;x'");
+    }
+
+    @Test
+    void ingestNeedsASource() {
+        assertThat(run("ingest")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required subcommand").contains("hf").contains("arxiv");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -27,6 +29,7 @@ public final class HarvestFixture implements AutoCloseable {
     public final JdbiPaperStore papers;
     public final JdbiCheckpointStore checkpoints;
     public final HarvestRunner runner;
+    private final List<Upstream> upstreams = new ArrayList<>();
 
     public HarvestFixture() {
         try {
@@ -47,11 +50,14 @@ public final class HarvestFixture implements AutoCloseable {
     }
 
     public Upstream upstream(HttpPolicy policy) {
-        return new Upstream("replay", policy, clock, sleeper, new SplittableRandom(42));
+        Upstream upstream = new Upstream("replay", policy, clock, sleeper, new SplittableRandom(42));
+        upstreams.add(upstream);
+        return upstream;
     }
 
     @Override
     public void close() {
+        upstreams.forEach(Upstream::close);
         server.close();
         database.close();
     }

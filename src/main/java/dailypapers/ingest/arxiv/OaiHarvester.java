@@ -128,9 +128,10 @@ public final class OaiHarvester implements Harvester {
             if (nextCursor == null) {
                 nextCursor = day(page);
             }
-            total = total.plus(store(page, listener));
-            done += page.records().records().size() + page.records().rejections().size()
-                    + page.records().deleted().size();
+            HarvestCounts stored = store(page, listener);
+            total = total.plus(stored);
+            // The token's cursor is where this page starts in the whole list; resumed runs count from there.
+            done = (page.cursor() >= 0 ? page.cursor() : done) + stored.received();
             token = page.token().orElse(null);
             save(token == null ? new Checkpoint(nextCursor, null, null)
                     : new Checkpoint(from.toString(), token, nextCursor));
