@@ -132,7 +132,13 @@ public final class OaiHarvester implements Harvester {
             total = total.plus(stored);
             // The token's cursor is where this page starts in the whole list; resumed runs count from there.
             done = (page.cursor() >= 0 ? page.cursor() : done) + stored.received();
+            String previous = token;
             token = page.token().orElse(null);
+            if (token != null && token.equals(previous)) {
+                // A repository that hands back the token it was given would keep us fetching one page forever.
+                throw new HarvestException(HarvestException.Code.OAI_ERROR, source()
+                        + ": the repository returned the same resumptionToken again: " + token);
+            }
             save(token == null ? new Checkpoint(nextCursor, null, null)
                     : new Checkpoint(from.toString(), token, nextCursor));
             long expected = page.completeListSize() > 0 ? page.completeListSize() : 0;

@@ -211,6 +211,19 @@ class OaiHarvesterIT {
     }
 
     @Test
+    void aRepeatedTokenFailsTheRunInsteadOfLooping() {
+        byte[] firstPage = bytes("arXivRaw-ListRecordsResponse.xml");
+        fixture.server.route(uri -> Reply.ok(firstPage, XML));
+
+        Outcome outcome = runFrom(harvester("cs"), FROM);
+
+        assertThat(outcome.errorCode()).isEqualTo(HarvestException.Code.OAI_ERROR);
+        assertThat(fixture.server.requests()).hasSize(2);
+        assertThat(papers()).isEqualTo(6);
+        assertThat(checkpoint("arxiv:cs").token()).isEqualTo(TOKEN);
+    }
+
+    @Test
     void noRecordsMatchIsASuccessWithNothingNew() {
         fixture.server.route(uri -> Reply.ok(bytes("arXivRaw-ErrorResponseNoRecordsMatch.xml"), XML));
 
