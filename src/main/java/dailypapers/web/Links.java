@@ -60,6 +60,10 @@ public final class Links {
         return "/new/" + day + categoryQuery(category);
     }
 
+    public static String harvestStatus() {
+        return "/admin/harvest";
+    }
+
     public static String about() {
         return "/about";
     }

@@ -74,11 +74,12 @@ public record ListingView(PageFrame frame, Heading heading, List<Tab> tabs, Step
         /** An instance with no papers at all explains how to get some. */
         static final EmptyState EMPTY_INSTANCE = new EmptyState("No papers yet",
                 List.of("This Daily Papers instance is running, but its database holds no papers yet.",
-                        "Harvesters (arXiv, Hugging Face) are not configured here, so papers arrive by import."
-                                + " Import a JSON-lines file, plain or gzipped, in our schema or the arXiv"
-                                + " metadata snapshot, then reload this page:"),
+                        "Papers arrive from the arXiv and Hugging Face harvesters, when harvesting is on, and by"
+                                + " import. To fill it now, import a JSON-lines file, plain or gzipped, in our"
+                                + " schema or the arXiv metadata snapshot, then reload this page:"),
                 "./dailypapers import papers.jsonl.gz",
-                List.of(new LinkView("How ranking works", Links.about())));
+                List.of(new LinkView("What the harvesters are doing", Links.harvestStatus()),
+                        new LinkView("How ranking works", Links.about())));
 
         /** A page number beyond the last page of a listing. */
         static EmptyState pastTheEnd(String href, int pageCount) {

@@ -355,7 +355,7 @@ class FeedPagesIT {
                 assertThat(response.statusCode()).as(page).isEqualTo(200);
                 assertThat(response.body()).as(page).contains("No papers yet")
                         .contains("<code>./dailypapers import papers.jsonl.gz</code>")
-                        .contains("Harvesters (arXiv, Hugging Face) are not configured");
+                        .contains("arXiv and Hugging Face harvesters").contains("href=\"/admin/harvest\"");
             }
         }
     }
