@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +131,20 @@ abstract class EncoderContract {
             for (int i = 0; i < texts.size(); i++) {
                 assertThat(cosine(inBatches.get(i), oneByOne.get(i))).as(texts.get(i))
                         .isGreaterThanOrEqualTo(SAME_VECTOR_IN_A_BATCH);
+            }
+        }
+    }
+
+    @Test
+    void concurrentEncodesGiveTheVectorsOfSequentialOnes() throws Exception {
+        List<String> texts = List.of("Graph neural networks for molecules.", "Protein folding with deep learning.",
+                "Dark matter halos in dwarf galaxies.", "Sleep deprivation and memory.");
+        List<float[]> sequential = encoder.encodePassages(texts);
+        try (ExecutorService threads = Executors.newFixedThreadPool(texts.size())) {
+            List<Future<float[]>> concurrent = texts.stream()
+                    .map(text -> threads.submit(() -> encoder.encodePassages(List.of(text)).getFirst())).toList();
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(cosine(concurrent.get(i).get(), sequential.get(i))).as(texts.get(i)).isGreaterThan(0.9999);
             }
         }
     }
