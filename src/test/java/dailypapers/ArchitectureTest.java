@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotKnowTheShellsOrTheirFrameworks() {
-        noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..")
+        noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..",
+                        "dailypapers.embedding..", "dailypapers.eval..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..",
                         "dailypapers.store..", "io.javalin..", "picocli..", "org.jdbi..", "gg.jte..")
                 .check(classes);

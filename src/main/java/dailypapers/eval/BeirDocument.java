@@ -1,0 +1,18 @@
+package dailypapers.eval;
+
+/** One corpus entry of a BEIR dataset. */
+public record BeirDocument(String id, String title, String text) {
+
+    public BeirDocument {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("document id is empty");
+        }
+        title = title == null ? "" : title;
+        text = text == null ? "" : text;
+    }
+
+    /** Title and text joined by a space, as BEIR's dense baselines encode a document. */
+    public String titleAndText() {
+        return (title + " " + text).strip();
+    }
+}
