@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotKnowTheShellsOrTheirFrameworks() {
-        noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..")
+        noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..",
+                        "dailypapers.search..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..",
                         "dailypapers.store..", "io.javalin..", "picocli..", "org.jdbi..", "gg.jte..")
                 .check(classes);
@@ -40,6 +41,16 @@ class ArchitectureTest {
     void webAndCliDoNotTouchTheDatabaseDirectly() {
         noClasses().that().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.store..", "org.jdbi..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theSearchSeamIsEngineNeutral() {
+        noClasses().that().resideOutsideOfPackage("dailypapers.search.lucene..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dailypapers.search")
+                .should().dependOnClassesThat().resideInAPackage("dailypapers.search.lucene..")
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package dailypapers;
 
+import dailypapers.embedding.Encoder;
 import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.store.DatabaseConfig;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * The real application for integration tests: a real database (SQLite file by default), the web server on a free
@@ -47,8 +49,13 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(DatabaseConfig database, Path directory) {
+        return start(database, directory, Optional.empty());
+    }
+
+    /** Starts with an embedding model (a test one: the real model is not under test here). */
+    public static TestApp start(DatabaseConfig database, Path directory, Optional<Encoder> encoder) {
         Config config = new Config(directory, database, "127.0.0.1", 0);
-        App app = App.open(config, FIXED_CLOCK);
+        App app = App.open(config, FIXED_CLOCK, encoder);
         return new TestApp(app, app.serve(), directory);
     }
 
@@ -57,6 +64,19 @@ public final class TestApp implements AutoCloseable {
         TestApp testApp = start();
         testApp.importFile(SharedData.sample());
         return testApp;
+    }
+
+    /** The sample with a test embedding model, every paper embedded. */
+    public static TestApp withSample(Encoder encoder) {
+        try {
+            Path directory = Files.createTempDirectory("dailypapers-test");
+            TestApp testApp = start(TestDatabases.sqlite(directory), directory, Optional.of(encoder));
+            testApp.importFile(SharedData.sample());
+            testApp.app().embeddingJob().orElseThrow().run(Long.MAX_VALUE);
+            return testApp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ImportSummary importFile(Path file) {

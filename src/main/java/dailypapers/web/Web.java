@@ -2,6 +2,7 @@ package dailypapers.web;
 
 import dailypapers.feed.FeedService;
 import dailypapers.paper.PaperStore;
+import dailypapers.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -38,8 +39,8 @@ public final class Web implements AutoCloseable {
      * Starts serving on {@code host:port} (port 0 picks a free one). A busy port fails here, before anything is
      * served, with a message that names it.
      */
-    public static Web start(String host, int port, FeedService feed, PaperStore papers, Clock clock,
-            PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+    public static Web start(String host, int port, FeedService feed, PaperStore papers, SearchService search,
+            Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed, views, dates);
