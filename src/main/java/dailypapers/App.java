@@ -43,7 +43,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     /** How often a server catches its index up with writes by other processes (an import, say). */
-    static final long INDEX_SYNC_INTERVAL_SECONDS = 10;
+    public static final long INDEX_SYNC_INTERVAL_SECONDS = 10;
     /** How often a server looks for papers without a vector. */
     static final long EMBEDDING_INTERVAL_SECONDS = 30;
 

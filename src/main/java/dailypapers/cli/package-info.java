@@ -1,2 +1,2 @@
-/** The {@code dailypapers} command line (picocli): {@code serve} and {@code import}, thin shells over {@link dailypapers.App}. */
+/** The {@code dailypapers} command line (picocli): {@code serve}, {@code import} and {@code reindex}, thin shells over {@link dailypapers.App}. */
 package dailypapers.cli;

@@ -43,7 +43,7 @@ public final class SearchIndexer {
     static final String STATE_VECTORS_SYNCED = "vectors.synced";
 
     /** Rows are read and indexed this many at a time. */
-    static final int CHUNK_SIZE = 500;
+    public static final int CHUNK_SIZE = 500;
     /**
      * How far before the checkpoint a sync looks again, for transactions that were still open when the last sync
      * read. Rows found again cost a version comparison, not a re-index.

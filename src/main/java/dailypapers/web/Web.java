@@ -28,6 +28,11 @@ public final class Web implements AutoCloseable {
     private static final String ERROR_RENDERED = "dailypapers.errorRendered";
 
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /**
+     * Room for long query strings (Jetty's default is 8 KB), so that an overlong search query reaches the handler
+     * and gets a 400 that names the parameter instead of a bare 414.
+     */
+    private static final int REQUEST_HEADER_BYTES = 32 * 1024;
 
     private final Javalin javalin;
 
@@ -44,9 +49,11 @@ public final class Web implements AutoCloseable {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed, views, dates);
-        PaperPages paperPages = new PaperPages(feed, papers, views, dates);
+        PaperPages paperPages = new PaperPages(feed, papers, search, views, dates);
         PaperApi paperApi = new PaperApi(feed, papers);
-        AtomFeeds atomFeeds = new AtomFeeds(feed, clock);
+        SearchPages searchPages = new SearchPages(search, views, dates);
+        SearchApi searchApi = new SearchApi(search, papers);
+        AtomFeeds atomFeeds = new AtomFeeds(feed, search, clock);
         OpenApiDocument openApi = new OpenApiDocument();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -55,6 +62,7 @@ public final class Web implements AutoCloseable {
             config.jetty.port = port;
             config.router.ignoreTrailingSlashes = true;
             // Javalin mounts its handlers inside this wrapper; on stop, Jetty lets in-flight requests finish.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
                 server.setHandler(new GracefulHandler());
@@ -79,8 +87,12 @@ public final class Web implements AutoCloseable {
             routes.get("/authors/{name}", paperPages::author);
             routes.get("/categories/{category}", paperPages::category);
             routes.get("/about", feedPages::about);
+            routes.get("/search", searchPages::search);
 
             routes.get("/api/daily_papers", paperApi::dailyPapers);
+            // Before /api/papers/<id>, which would take "search" and "…/similar" for ids.
+            routes.get("/api/papers/search", searchApi::search);
+            routes.get("/api/papers/<id>/similar", searchApi::similar);
             routes.get("/api/papers/<id>", paperApi::paper);
             routes.get("/api/openapi.json", openApi::serve);
 
@@ -89,6 +101,7 @@ public final class Web implements AutoCloseable {
             routes.get("/feeds/new.atom", atomFeeds::newest);
             routes.get("/feeds/categories/{category}", atomFeeds::category);
             routes.get("/feeds/authors/{name}", atomFeeds::author);
+            routes.get("/feeds/search", atomFeeds::search);
 
             routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             routes.get("/readyz", ctx -> {
