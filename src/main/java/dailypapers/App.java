@@ -2,6 +2,8 @@ package dailypapers;
 
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedService;
+import dailypapers.ingest.ImportListener;
+import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.PaperImporter;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.EmbeddingJob;
@@ -28,6 +30,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -94,7 +97,7 @@ public final class App implements AutoCloseable {
                     encoder.map(e -> new QueryEmbeddingCache(e, QueryEmbeddingCache.DEFAULT_CAPACITY)),
                     new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K));
             this.search = new SearchService(index, searchStore, vectors, indexer, retriever);
-            this.embeddingJob = encoder.map(e -> new EmbeddingJob(vectors, e, indexer::update,
+            this.embeddingJob = encoder.map(e -> new EmbeddingJob(vectors, e, indexer,
                     EmbeddingJob.DEFAULT_BATCH_SIZE)).orElse(null);
         }
     }
@@ -164,6 +167,18 @@ public final class App implements AutoCloseable {
     /** Imports papers; each stored batch reaches the search index at once when this process holds it. */
     public PaperImporter importer() {
         return indexer == null ? new PaperImporter(papers) : new PaperImporter(papers, indexer::update);
+    }
+
+    /**
+     * Imports a file; with the search index held here, each stored batch is indexed and all of it is searchable
+     * when this returns.
+     */
+    public ImportSummary importFile(Path file, ImportListener listener) throws IOException {
+        ImportSummary summary = importer().importFile(file, listener);
+        if (indexer != null) {
+            indexer.refresh();
+        }
+        return summary;
     }
 
     /** True when this process holds the search index (no server has it). */

@@ -2,6 +2,7 @@ package dailypapers;
 
 import dailypapers.embedding.Encoder;
 import dailypapers.ingest.ImportListener;
+import dailypapers.search.EmbeddingJob;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.web.Web;
@@ -72,7 +73,9 @@ public final class TestApp implements AutoCloseable {
             Path directory = Files.createTempDirectory("dailypapers-test");
             TestApp testApp = start(TestDatabases.sqlite(directory), directory, Optional.of(encoder));
             testApp.importFile(SharedData.sample());
-            testApp.app().embeddingJob().orElseThrow().run(Long.MAX_VALUE);
+            // Large batches: the test encoder is instant, so index refreshes per batch would be the cost.
+            new EmbeddingJob(testApp.app().vectors(), encoder, testApp.app().indexer(), 500)
+                    .run(Long.MAX_VALUE);
             return testApp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,7 +84,7 @@ public final class TestApp implements AutoCloseable {
 
     public ImportSummary importFile(Path file) {
         try {
-            return app.importer().importFile(file, ImportListener.NONE);
+            return app.importFile(file, ImportListener.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

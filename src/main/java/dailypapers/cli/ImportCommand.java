@@ -51,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             for (Path file : files) {
                 ProgressReporter progress = ProgressReporter.forConsole(err);
-                ImportSummary summary = app.importer().importFile(file, new ImportListener() {
+                ImportSummary summary = app.importFile(file, new ImportListener() {
                     @Override
                     public void progress(Progress p) {
                         progress.update(p);

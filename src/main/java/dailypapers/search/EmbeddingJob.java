@@ -9,13 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Embeds the papers that have no vector from the configured model yet, newest first, a batch at a time: each
- * batch's vectors are stored in one transaction and then handed on (to the index). It keeps no state of its own,
+ * batch's vectors are stored in one transaction and then indexed. It keeps no state of its own,
  * so it resumes after a crash or a restart by simply finding the papers still lacking a vector.
  */
 public final class EmbeddingJob {
@@ -27,20 +26,17 @@ public final class EmbeddingJob {
 
     private final VectorStore vectors;
     private final Encoder encoder;
-    private final Consumer<List<ArxivId>> embedded;
+    private final SearchIndexer indexer;
     private final int batchSize;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    /**
-     * @param embedded told the ids of each batch once its vectors are stored (the indexer indexes them)
-     */
-    public EmbeddingJob(VectorStore vectors, Encoder encoder, Consumer<List<ArxivId>> embedded, int batchSize) {
+    public EmbeddingJob(VectorStore vectors, Encoder encoder, SearchIndexer indexer, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
         this.vectors = vectors;
         this.encoder = encoder;
-        this.embedded = embedded;
+        this.indexer = indexer;
         this.batchSize = batchSize;
     }
 
@@ -72,9 +68,12 @@ public final class EmbeddingJob {
             }
             vectors.save(model, stored);
             List<ArxivId> ids = batch.stream().map(PaperText::id).toList();
-            embedded.accept(ids);
+            indexer.update(ids);
             done += batch.size();
             before = Optional.of(batch.getLast().id());
+        }
+        if (done > 0) {
+            indexer.refresh();
         }
         Summary summary = new Summary(done, vectors.countMissing(model), Duration.ofNanos(System.nanoTime() - started));
         if (done > 0) {

@@ -19,6 +19,9 @@ public interface SearchIndex extends AutoCloseable {
     /** Adds documents or replaces those with the same id. */
     void upsert(List<SearchDocument> documents);
 
+    /** Adds documents the index does not hold (after {@link #deleteAll()}): cheaper than {@link #upsert}. */
+    void add(List<SearchDocument> documents);
+
     void delete(Collection<String> ids);
 
     /** Removes every document (before a rebuild); the state stays until the next commit. */

@@ -49,6 +49,11 @@ public final class SearchIndexer {
      * read. Rows found again cost a version comparison, not a re-index.
      */
     static final Duration SAFETY_MARGIN = Duration.ofSeconds(60);
+    /**
+     * Writes become searchable at most this long after they are indexed (or at once with {@link #refresh()}):
+     * making every batch searchable at once costs more than indexing it.
+     */
+    static final Duration REFRESH_INTERVAL = Duration.ofSeconds(5);
 
     private final SearchIndex index;
     private final SearchStore papers;
@@ -56,6 +61,7 @@ public final class SearchIndexer {
     private final Optional<String> model;
     private final Clock clock;
     private volatile boolean building;
+    private long lastRefreshNanos = System.nanoTime();
 
     /**
      * @param model the embedding model whose vectors go into the index; empty when none is configured
@@ -89,14 +95,29 @@ public final class SearchIndexer {
                 state.getOrDefault(STATE_MODEL, "")) && state.containsKey(STATE_PAPERS_SYNCED);
     }
 
-    /** Indexes these papers as the database has them now, and makes them searchable. */
+    /**
+     * Indexes these papers as the database has them now. They become searchable within {@link #REFRESH_INTERVAL},
+     * or at the next {@link #refresh()}.
+     */
     public synchronized void update(Collection<ArxivId> ids) {
         List<ArxivId> list = List.copyOf(ids);
         for (int from = 0; from < list.size(); from += CHUNK_SIZE) {
             List<ArxivId> chunk = list.subList(from, Math.min(list.size(), from + CHUNK_SIZE));
             index.upsert(documents(papers.load(chunk)));
         }
+        refreshWhenDue();
+    }
+
+    /** Makes everything indexed so far searchable now. */
+    public synchronized void refresh() {
         index.refresh();
+        lastRefreshNanos = System.nanoTime();
+    }
+
+    private void refreshWhenDue() {
+        if (System.nanoTime() - lastRefreshNanos >= REFRESH_INTERVAL.toNanos()) {
+            refresh();
+        }
     }
 
     /** Catches up with every process's writes since the last sync; rebuilds when the index is not current. */
@@ -161,14 +182,15 @@ public final class SearchIndexer {
                     break;
                 }
                 List<SearchDocument> documents = documents(page);
-                index.upsert(documents);
-                index.refresh();
+                index.add(documents);
+                refreshWhenDue();
                 indexed += documents.size();
                 withVectors += documents.stream().filter(d -> d.vector() != null).count();
                 progress.accept(indexed);
                 after = Optional.of(page.getLast().entry().paper().id());
             }
             index.commit(state(startedAt));
+            lastRefreshNanos = System.nanoTime();
             Summary summary = new Summary(true, indexed, indexed, withVectors,
                     Duration.ofNanos(System.nanoTime() - started));
             log.info("search index rebuilt: {} papers ({} with vectors) in {} ms", indexed, withVectors,

@@ -238,6 +238,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    @Override
+    public void add(List<SearchDocument> documents) {
+        try {
+            writer.addDocuments(documents.stream().map(LuceneSearchIndex::document).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Document document(SearchDocument d) {
         Document doc = new Document();
         doc.add(new StringField(ID, d.id(), Field.Store.YES));
@@ -322,9 +331,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     public Hits keyword(KeywordQuery query, ResultOrder order, int offset, int limit) {
         Query lucene = keywordQuery(query, true);
         int wanted = offset + limit;
+        int threshold = Math.max(wanted, TOTAL_HITS_THRESHOLD);
         return withSearcher(searcher -> {
             TopFieldDocs top = searcher.search(lucene,
-                    new TopFieldCollectorManager(sort(order), wanted, null, Math.max(wanted, TOTAL_HITS_THRESHOLD)));
+                    new TopFieldCollectorManager(sort(order), wanted, null, threshold));
             List<Hit> hits = new ArrayList<>();
             for (int i = offset; i < top.scoreDocs.length; i++) {
                 FieldDoc doc = (FieldDoc) top.scoreDocs[i];
@@ -332,7 +342,10 @@ public final class LuceneSearchIndex implements SearchIndex {
                 double score = order == ResultOrder.RELEVANCE ? (Float) doc.fields[0] : 0;
                 hits.add(new Hit(id, score));
             }
-            return new Hits(hits, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+            boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            // Past the threshold Lucene stops counting; its lower bound then varies with segment layout.
+            long total = exact ? top.totalHits.value() : Math.min(top.totalHits.value(), threshold);
+            return new Hits(hits, total, exact);
         });
     }
 
@@ -409,10 +422,13 @@ public final class LuceneSearchIndex implements SearchIndex {
             // The highlighter wants ascending doc ids; map the answers back to ids afterwards.
             found.sort(Comparator.comparingInt(i -> docs[i]));
             int[] sorted = found.stream().mapToInt(i -> docs[i]).toArray();
-            Object[] titles = highlighter(searcher, new WholeBreakIterator())
-                    .highlight(TITLE, highlightQuery, sorted, 1).get(TITLE);
-            Object[] abstracts = highlighter(searcher, BreakIterator.getSentenceInstance(Locale.ROOT))
-                    .highlight(ABSTRACT, highlightQuery, sorted, ABSTRACT_PASSAGES).get(ABSTRACT);
+            Map<String, Object[]> highlights = new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new HighlightFormatter())
+                    .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+                    .withHighlightPhrasesStrictly(true))
+                    .highlight(highlightQuery, sorted);
+            Object[] titles = highlights.get(TITLE);
+            Object[] abstracts = highlights.get(ABSTRACT);
             Map<String, Snippets> snippets = new LinkedHashMap<>();
             for (int j = 0; j < found.size(); j++) {
                 snippets.put(ids.get(found.get(j)), new Snippets(highlight(titles[j]), highlight(abstracts[j])));
@@ -425,23 +441,24 @@ public final class LuceneSearchIndex implements SearchIndex {
         return formatted instanceof Highlight h ? h : new Highlight(List.of());
     }
 
-    private StructuredHighlighter highlighter(IndexSearcher searcher, BreakIterator breaks) {
-        return new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new HighlightFormatter())
-                .withBreakIterator(() -> (BreakIterator) breaks.clone())
-                .withMaxLength(HIGHLIGHT_MAX_LENGTH)
-                .withHighlightPhrasesStrictly(true));
-    }
-
-    /** The unified highlighter, answering with the formatter's objects ({@link Highlight}s) instead of strings. */
+    /**
+     * The unified highlighter over title (whole, one passage) and abstract (the best sentences), answering with
+     * the formatter's objects ({@link Highlight}s) instead of strings.
+     */
     private static final class StructuredHighlighter extends UnifiedHighlighter {
 
         StructuredHighlighter(Builder builder) {
             super(builder);
         }
 
-        Map<String, Object[]> highlight(String field, Query query, int[] docs, int passages) throws IOException {
-            return highlightFieldsAsObjects(new String[] {field}, query, docs, new int[] {passages});
+        Map<String, Object[]> highlight(Query query, int[] docs) throws IOException {
+            return highlightFieldsAsObjects(new String[] {TITLE, ABSTRACT}, query, docs,
+                    new int[] {1, ABSTRACT_PASSAGES});
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            return TITLE.equals(field) ? new WholeBreakIterator() : BreakIterator.getSentenceInstance(Locale.ROOT);
         }
     }
 
