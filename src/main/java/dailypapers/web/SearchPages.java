@@ -88,8 +88,14 @@ final class SearchPages {
     }
 
     private static String summary(SearchResult result) {
-        String count = result.totalIsExact() ? PaperCard.count((int) result.total(), "result")
-                : String.format(Locale.ENGLISH, "More than %,d results", result.total());
+        String count;
+        if (result.mode() != SearchMode.KEYWORD) {
+            count = String.format(Locale.ENGLISH, "The %,d best matches", result.total());
+        } else if (result.totalIsExact()) {
+            count = PaperCard.count((int) result.total(), "result");
+        } else {
+            count = String.format(Locale.ENGLISH, "More than %,d results", result.total());
+        }
         String how = switch (result.mode()) {
             case KEYWORD -> "matched by their words (BM25)";
             case SEMANTIC -> "matched by meaning (nearest embeddings)";

