@@ -172,6 +172,8 @@ public final class SearchIndexer {
         Instant startedAt = clock.instant();
         building = true;
         try {
+            // Recorded first, so that an index left half-built by a crash or a shutdown is rebuilt next time.
+            index.commit(Map.of(STATE_SCHEMA, "rebuilding"));
             index.deleteAll();
             long indexed = 0;
             long withVectors = 0;

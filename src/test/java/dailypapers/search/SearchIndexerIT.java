@@ -66,6 +66,23 @@ class SearchIndexerIT {
     }
 
     @Test
+    void aRebuildCutShortIsRedoneAtTheNextStart() {
+        Map<String, Long> before;
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            app.importFile(SharedData.sample());
+            before = hitCounts(app.app().search());
+            assertThatThrownBy(() -> app.app().indexer().rebuild(n -> {
+                throw new IllegalStateException("the process stops here");
+            })).hasMessageContaining("stops here");
+        }
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            assertThat(app.app().indexer().isCurrent()).isFalse();
+            assertThat(app.app().indexer().sync().rebuilt()).isTrue();
+            assertThat(hitCounts(app.app().search())).isEqualTo(before);
+        }
+    }
+
+    @Test
     void aLostIndexIsRebuiltAtTheNextSync() throws IOException {
         Map<String, Long> before;
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
