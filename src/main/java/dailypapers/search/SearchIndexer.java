@@ -151,7 +151,9 @@ public final class SearchIndexer {
                 withVectors += stale.stream().filter(d -> d.vector() != null).count();
             }
         }
-        index.commit(state(startedAt));
+        if (!ids.isEmpty()) {
+            index.commit(state(startedAt)); // with nothing written since, the checkpoint can stay where it is
+        }
         Summary summary = new Summary(false, ids.size(), indexed, withVectors,
                 Duration.ofNanos(System.nanoTime() - started));
         if (indexed > 0) {
