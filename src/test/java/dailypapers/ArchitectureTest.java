@@ -31,7 +31,7 @@ class ArchitectureTest {
     @Test
     void featuresDoNotKnowTheShellsOrTheirFrameworks() {
         noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..",
-                        "dailypapers.embedding..", "dailypapers.eval..")
+                        "dailypapers.embedding..", "dailypapers.eval..", "dailypapers.search..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..",
                         "dailypapers.store..", "io.javalin..", "picocli..", "org.jdbi..", "gg.jte..")
                 .check(classes);
@@ -41,6 +41,16 @@ class ArchitectureTest {
     void webAndCliDoNotTouchTheDatabaseDirectly() {
         noClasses().that().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.store..", "org.jdbi..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theSearchSeamIsEngineNeutral() {
+        noClasses().that().resideOutsideOfPackage("dailypapers.search.lucene..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dailypapers.search")
+                .should().dependOnClassesThat().resideInAPackage("dailypapers.search.lucene..")
                 .check(classes);
     }
 

@@ -1,6 +1,8 @@
 package dailypapers;
 
+import dailypapers.embedding.Encoder;
 import dailypapers.ingest.ImportListener;
+import dailypapers.search.EmbeddingJob;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.web.Web;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * The real application for integration tests: a real database (SQLite file by default), the web server on a free
@@ -50,9 +53,18 @@ public final class TestApp implements AutoCloseable {
         return start(new Config(directory, database, "127.0.0.1", 0));
     }
 
+    /** Starts with an embedding model (a test one: the real model is not under test here). */
+    public static TestApp start(DatabaseConfig database, Path directory, Optional<Encoder> encoder) {
+        return start(new Config(directory, database, "127.0.0.1", 0), encoder);
+    }
+
     /** Starts with these settings; harvesting runs on its schedule when they enable it. */
     public static TestApp start(Config config) {
-        App app = App.open(config, FIXED_CLOCK);
+        return start(config, Optional.empty());
+    }
+
+    private static TestApp start(Config config, Optional<Encoder> encoder) {
+        App app = App.open(config, FIXED_CLOCK, encoder);
         return new TestApp(app, app.serve(), config.dataDir());
     }
 
@@ -63,9 +75,24 @@ public final class TestApp implements AutoCloseable {
         return testApp;
     }
 
+    /** The sample with a test embedding model, every paper embedded. */
+    public static TestApp withSample(Encoder encoder) {
+        try {
+            Path directory = Files.createTempDirectory("dailypapers-test");
+            TestApp testApp = start(TestDatabases.sqlite(directory), directory, Optional.of(encoder));
+            testApp.importFile(SharedData.sample());
+            // Large batches: the test encoder is instant, so index refreshes per batch would be the cost.
+            new EmbeddingJob(testApp.app().vectors(), encoder, testApp.app().indexer(), 500)
+                    .run(Long.MAX_VALUE);
+            return testApp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public ImportSummary importFile(Path file) {
         try {
-            return app.importer().importFile(file, ImportListener.NONE);
+            return app.importFile(file, ImportListener.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

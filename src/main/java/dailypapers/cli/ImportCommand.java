@@ -43,9 +43,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         long rejected = 0;
         try (App app = main.openApp(Map.of())) {
+            if (app.hasIndex()) {
+                app.indexer().sync(); // a new or outdated index is rebuilt first; batches are then indexed as stored
+            } else {
+                err.println("note: the search index is held by a running server; it indexes these papers within "
+                        + App.INDEX_SYNC_INTERVAL_SECONDS + " seconds of each batch");
+            }
             for (Path file : files) {
                 ProgressReporter progress = ProgressReporter.forConsole(err);
-                ImportSummary summary = app.importer().importFile(file, new ImportListener() {
+                ImportSummary summary = app.importFile(file, new ImportListener() {
                     @Override
                     public void progress(Progress p) {
                         progress.update(p);

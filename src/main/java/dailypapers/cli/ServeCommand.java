@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw e;
         }
+        app.startBackgroundJobs();
         var counts = app.papers().counts();
         log.info("Daily Papers is serving http://{}:{}/ ({} papers, {} featured; database {}; harvesting {})",
                 "0.0.0.0".equals(app.config().httpHost()) ? "localhost" : app.config().httpHost(), web.port(),

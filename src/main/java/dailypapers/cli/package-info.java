@@ -1,5 +1,5 @@
 /**
- * The {@code dailypapers} command line (picocli): {@code serve}, {@code import} and {@code ingest}, thin shells over
- * {@link dailypapers.App}.
+ * The {@code dailypapers} command line (picocli): {@code serve}, {@code import}, {@code ingest} and {@code reindex},
+ * thin shells over {@link dailypapers.App}.
  */
 package dailypapers.cli;

@@ -1,5 +1,6 @@
 package dailypapers.ingest;
 
+import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperRecord;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.UpsertCounts;
@@ -15,11 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Streams JSON-lines files (plain or gzip, detected by content) into the store in batches, with constant memory.
- * A bad line is reported with file:line and skipped; it never stops the import or costs a good record.
+ * A bad line is reported with file:line and skipped; it never stops the import or costs a good record. After each
+ * batch is stored, the ids of its records go to a listener (the search indexer).
  */
 public final class PaperImporter {
 
@@ -27,9 +30,17 @@ public final class PaperImporter {
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
 
     private final PaperStore store;
+    private final Consumer<List<ArxivId>> stored;
 
     public PaperImporter(PaperStore store) {
+        this(store, ids -> {
+        });
+    }
+
+    /** @param stored told the ids of each batch's records once the batch is committed */
+    public PaperImporter(PaperStore store, Consumer<List<ArxivId>> stored) {
         this.store = store;
+        this.stored = stored;
     }
 
     public ImportSummary importFile(Path file, ImportListener listener) throws IOException {
@@ -65,7 +76,7 @@ public final class PaperImporter {
                     listener.rejected(rejection);
                 }
                 if (batch.size() == BATCH_SIZE) {
-                    counts = counts.plus(store.upsert(batch));
+                    counts = counts.plus(store(batch));
                     batch.clear();
                 }
                 long now = System.nanoTime();
@@ -75,12 +86,21 @@ public final class PaperImporter {
                             now - started));
                 }
             }
-            counts = counts.plus(store.upsert(batch));
+            counts = counts.plus(store(batch));
             listener.progress(new ImportListener.Progress(name, totalBytes, totalBytes, read, rejected,
                     System.nanoTime() - started));
         }
         return new ImportSummary(read, counts.inserted(), counts.updated(), counts.unchanged(), rejected, kept,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private UpsertCounts store(List<PaperRecord> batch) {
+        if (batch.isEmpty()) {
+            return UpsertCounts.NONE;
+        }
+        UpsertCounts counts = store.upsert(batch);
+        stored.accept(batch.stream().map(r -> r.paper().id()).distinct().toList());
+        return counts;
     }
 
     private static InputStream decompressed(InputStream in) throws IOException {

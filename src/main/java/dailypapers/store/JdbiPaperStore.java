@@ -39,7 +39,7 @@ public final class JdbiPaperStore implements PaperStore {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
 
-    private static final String ENTRY_COLUMNS = """
+    static final String ENTRY_COLUMNS = """
             p.id, p.title, p.abstract, p.authors, p.published, p.updated, p.version, p.categories,
             p.arxiv_comment, p.doi, p.journal_ref, p.github_repo, p.project_page, p.ai_keywords, p.sources,
             p.upvotes, p.num_comments, f.day, f.featured_at, f.submitted_by""";
@@ -411,7 +411,7 @@ public final class JdbiPaperStore implements PaperStore {
                 .map(LocalDate::parse);
     }
 
-    private static PaperEntry mapEntry(ResultSet rs, StatementContext ctx) throws SQLException {
+    static PaperEntry mapEntry(ResultSet rs, StatementContext ctx) throws SQLException {
         String updated = rs.getString("updated");
         Paper paper = new Paper(
                 new ArxivId(rs.getString("id")),

@@ -72,6 +72,19 @@ final class ApiModel {
                 trendingScore);
     }
 
+    /**
+     * A paper as an item of a list (search results, similar papers): the daily item when it was featured,
+     * otherwise the same shape with the paper's publication time and no submitter.
+     */
+    static DailyItem item(PaperEntry entry) {
+        if (entry.featuring().isPresent()) {
+            return daily(entry, null);
+        }
+        Paper p = entry.paper();
+        return new DailyItem(paper(entry), timestamp(p.published()), p.title(), p.abstractText(),
+                entry.numComments(), null, false, null);
+    }
+
     static DailyItem daily(FeedService.Trending trending) {
         return daily(trending.entry(), trending.score());
     }

@@ -4,6 +4,9 @@ import dailypapers.feed.FeedService;
 import dailypapers.feed.Period;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
+import dailypapers.search.ResultOrder;
+import dailypapers.search.SearchHit;
+import dailypapers.search.SearchService;
 import io.javalin.http.Context;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -24,10 +27,12 @@ final class AtomFeeds {
     static final int FEED_SIZE = 50;
 
     private final FeedService feed;
+    private final SearchService search;
     private final Clock clock;
 
-    AtomFeeds(FeedService feed, Clock clock) {
+    AtomFeeds(FeedService feed, SearchService search, Clock clock) {
         this.feed = feed;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -70,6 +75,15 @@ final class AtomFeeds {
         String name = ctx.pathParam("name");
         write(ctx, "Daily Papers — papers by " + name, Links.author(name),
                 feed.byAuthor(name, 0, FEED_SIZE).items());
+    }
+
+    /** A saved search: the newest matching papers first (or {@code sort=relevance|upvotes}). */
+    void search(Context ctx) {
+        String query = SearchPages.query(ctx, true);
+        var result = SearchPages.run(search, query, SearchPages.mode(ctx), SearchPages.order(ctx, ResultOrder.DATE),
+                0, FEED_SIZE);
+        write(ctx, "Daily Papers — search: " + query, Links.search(query, Optional.empty(),
+                ResultOrder.DATE), result.hits().stream().map(SearchHit::entry).toList());
     }
 
     private void write(Context ctx, String title, String alternatePath, List<PaperEntry> entries) {

@@ -2,6 +2,8 @@ package dailypapers.web;
 
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
+import dailypapers.search.ResultOrder;
+import dailypapers.search.SearchMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -79,6 +81,24 @@ public final class Links {
 
     public static String newFeed(Optional<String> category) {
         return "/feeds/new.atom" + categoryQuery(category);
+    }
+
+    /** The search page for a query; the default mode (hybrid) and order (relevance) are left out. */
+    public static String search(String query, Optional<SearchMode> mode, ResultOrder order) {
+        return "/search?q=" + encode(query) + mode.map(m -> "&mode=" + m.key()).orElse("")
+                + (order == ResultOrder.RELEVANCE ? "" : "&sort=" + order.key());
+    }
+
+    public static String searchFeed(String query) {
+        return "/feeds/search?q=" + encode(query);
+    }
+
+    public static String searchApi(String query) {
+        return "/api/papers/search?q=" + encode(query);
+    }
+
+    public static String similarApi(ArxivId id) {
+        return "/api/papers/" + id.value() + "/similar";
     }
 
     /** {@code href} at page {@code page} of its listing; page 0 is the bare listing URL. */

@@ -3,10 +3,10 @@ package dailypapers.web;
 import java.util.List;
 
 /**
- * What the site layout needs from every page: the document title, which main-navigation section is current and
- * the Atom feeds to announce in {@code <head>}.
+ * What the site layout needs from every page: the document title, which main-navigation section is current, the
+ * Atom feeds to announce in {@code <head>} and the text of the header's search box.
  */
-public record PageFrame(String title, Section section, List<FeedLink> feeds) {
+public record PageFrame(String title, Section section, List<FeedLink> feeds, String query) {
 
     /** The sections of the main navigation. */
     public enum Section { DAILY, TRENDING, NEW, ABOUT, NONE }
@@ -17,6 +17,12 @@ public record PageFrame(String title, Section section, List<FeedLink> feeds) {
 
     public PageFrame {
         feeds = List.copyOf(feeds);
+        query = query == null ? "" : query;
+    }
+
+    /** A page with an empty search box. */
+    public PageFrame(String title, Section section, List<FeedLink> feeds) {
+        this(title, section, feeds, "");
     }
 
     /** A page outside the listings (an error, say): the trending feed is the site-wide subscription. */

@@ -113,7 +113,7 @@ final class PaperApi {
         };
     }
 
-    private static String nextPageUrl(Context ctx, int nextPage) {
+    static String nextPageUrl(Context ctx, int nextPage) {
         Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
         params.put("p", List.of(String.valueOf(nextPage)));
         String query = params.entrySet().stream()

@@ -2,6 +2,8 @@ package dailypapers.web;
 
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
+import dailypapers.search.Highlight;
+import dailypapers.search.SearchHit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +14,15 @@ import java.util.regex.Pattern;
  *
  * @param codeUrl  GitHub repository, or null when unknown
  * @param score    trending score to show, or null outside the trending page
+ * @param titleHighlight    the title with the words a search matched marked, or null outside search results;
+ *                          likewise {@code abstractHighlight}, the best passages of the abstract
+ * @param matchNote         why a search result ranks where it does ("exact match", "keyword #2 · semantic #5"),
+ *                          or null
  */
 public record PaperCard(String id, String href, String title, String abstractText, String authorCount,
         LocalDate published, String publishedLabel, int upvotes, String codeUrl, String comments,
-        List<LinkView> categories, String score) {
+        List<LinkView> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
+        String matchNote) {
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
     /** Abstracts shorter than this fit the clamped lines, so they get no "show full abstract" control. */
@@ -36,7 +43,28 @@ public record PaperCard(String id, String href, String title, String abstractTex
                 entry.upvotes(), Links.external(paper.githubRepo()).orElse(null),
                 entry.numComments() > 0 ? count(entry.numComments(), "comment") : null,
                 categoryLinks(paper.categories()),
-                score == null ? null : AboutView.score(score));
+                score == null ? null : AboutView.score(score), null, null, null);
+    }
+
+    /** A search result: the card with highlighted title and abstract passages, and why it ranks here. */
+    static PaperCard of(SearchHit hit, DateText dates) {
+        PaperCard card = of(hit.entry(), dates);
+        return new PaperCard(card.id, card.href, card.title, card.abstractText, card.authorCount, card.published,
+                card.publishedLabel, card.upvotes, card.codeUrl, card.comments, card.categories, null,
+                hit.snippets().title(), hit.snippets().abstractText(), matchNote(hit));
+    }
+
+    private static String matchNote(SearchHit hit) {
+        if (hit.isExactMatch()) {
+            return "exact match";
+        }
+        if (hit.keywordRank() > 0 && hit.semanticRank() > 0) {
+            return "keyword #" + hit.keywordRank() + " · semantic #" + hit.semanticRank();
+        }
+        if (hit.semanticRank() > 0) {
+            return "semantic #" + hit.semanticRank();
+        }
+        return null;
     }
 
     static List<LinkView> categoryLinks(List<String> categories) {
@@ -58,7 +86,8 @@ public record PaperCard(String id, String href, String title, String abstractTex
         return count(upvotes, "upvote");
     }
 
+    /** A full abstract long enough to be clamped; search snippets are short already. */
     public boolean hasLongAbstract() {
-        return abstractText.length() > CLAMPED_CHARS;
+        return abstractHighlight == null && abstractText.length() > CLAMPED_CHARS;
     }
 }

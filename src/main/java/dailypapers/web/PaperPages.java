@@ -5,6 +5,7 @@ import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
+import dailypapers.search.SearchService;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
 import dailypapers.web.PageFrame.FeedLink;
@@ -16,14 +17,19 @@ import java.util.List;
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
 
+    /** Similar papers listed on a paper page. */
+    static final int SIMILAR_PAPERS = 6;
+
     private final FeedService feed;
     private final PaperStore papers;
+    private final SearchService search;
     private final Views views;
     private final DateText dates;
 
-    PaperPages(FeedService feed, PaperStore papers, Views views, DateText dates) {
+    PaperPages(FeedService feed, PaperStore papers, SearchService search, Views views, DateText dates) {
         this.feed = feed;
         this.papers = papers;
+        this.search = search;
         this.views = views;
         this.dates = dates;
     }
@@ -38,7 +44,7 @@ final class PaperPages {
             return;
         }
         PaperEntry entry = papers.find(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry));
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates));
     }
 
     void author(Context ctx) {

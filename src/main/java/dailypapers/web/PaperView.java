@@ -2,6 +2,7 @@ package dailypapers.web;
 
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
+import dailypapers.search.SearchService;
 import java.util.List;
 
 /**
@@ -12,12 +13,14 @@ import java.util.List;
  * @param codeUrl      GitHub repository or null; likewise {@code projectUrl}, {@code comment}, {@code doi},
  *                     {@code journalRef}, {@code updated} and {@code featured} may be null
  * @param version      latest known arXiv version, 0 when unknown
+ * @param similar      papers like this one, most similar first; {@code similarNote} says how they were found
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
         String codeLabel, String projectUrl, List<LinkView> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
-        int version, LinkView featured, List<String> keywords) {
+        int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
+        String similarApi) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -26,6 +29,11 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         moreAuthors = List.copyOf(moreAuthors);
         categories = List.copyOf(categories);
         keywords = List.copyOf(keywords);
+        similar = List.copyOf(similar);
+    }
+
+    /** A similar paper as a link with its date and upvotes. */
+    public record SimilarPaper(String title, String href, String detail) {
     }
 
     /** "1 upvote", "163 upvotes". */
@@ -33,7 +41,7 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         return PaperCard.count(upvotes, "upvote");
     }
 
-    static PaperView of(PaperEntry entry) {
+    static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
@@ -55,6 +63,12 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         ? null : DateText.full(paper.updated()),
                 paper.version(),
                 entry.featuring().map(f -> new LinkView(DateText.full(f.day()), Links.day(f.day()))).orElse(null),
-                paper.aiKeywords());
+                paper.aiKeywords(),
+                similar.papers().stream().map(e -> new SimilarPaper(e.paper().title(), Links.paper(e.paper().id()),
+                        dates.relative(e.paper().published()) + " · " + PaperCard.count(e.upvotes(), "upvote")))
+                        .toList(),
+                similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
+                        : "Sharing this paper's most distinctive words (it has no embedding yet).",
+                Links.similarApi(paper.id()));
     }
 }

@@ -3,6 +3,7 @@ package dailypapers.web;
 import dailypapers.feed.FeedService;
 import dailypapers.ingest.HarvestMonitor;
 import dailypapers.paper.PaperStore;
+import dailypapers.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -28,6 +29,11 @@ public final class Web implements AutoCloseable {
     private static final String ERROR_RENDERED = "dailypapers.errorRendered";
 
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /**
+     * Room for long query strings (Jetty's default is 8 KB), so that an overlong search query reaches the handler
+     * and gets a 400 that names the parameter instead of a bare 414.
+     */
+    private static final int REQUEST_HEADER_BYTES = 32 * 1024;
 
     private final Javalin javalin;
 
@@ -39,14 +45,17 @@ public final class Web implements AutoCloseable {
      * Starts serving on {@code host:port} (port 0 picks a free one). A busy port fails here, before anything is
      * served, with a message that names it.
      */
-    public static Web start(String host, int port, FeedService feed, PaperStore papers, HarvestMonitor harvest,
+    public static Web start(String host, int port, FeedService feed, PaperStore papers, SearchService search,
+            HarvestMonitor harvest,
             Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed, views, dates);
-        PaperPages paperPages = new PaperPages(feed, papers, views, dates);
+        PaperPages paperPages = new PaperPages(feed, papers, search, views, dates);
         PaperApi paperApi = new PaperApi(feed, papers);
-        AtomFeeds atomFeeds = new AtomFeeds(feed, clock);
+        SearchPages searchPages = new SearchPages(search, views, dates);
+        SearchApi searchApi = new SearchApi(search, papers);
+        AtomFeeds atomFeeds = new AtomFeeds(feed, search, clock);
         OpenApiDocument openApi = new OpenApiDocument();
         HarvestPages harvestPages = new HarvestPages(harvest, views);
         Javalin javalin = Javalin.create(config -> {
@@ -56,6 +65,7 @@ public final class Web implements AutoCloseable {
             config.jetty.port = port;
             config.router.ignoreTrailingSlashes = true;
             // Javalin mounts its handlers inside this wrapper; on stop, Jetty lets in-flight requests finish.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
                 server.setHandler(new GracefulHandler());
@@ -80,8 +90,12 @@ public final class Web implements AutoCloseable {
             routes.get("/authors/{name}", paperPages::author);
             routes.get("/categories/{category}", paperPages::category);
             routes.get("/about", feedPages::about);
+            routes.get("/search", searchPages::search);
 
             routes.get("/api/daily_papers", paperApi::dailyPapers);
+            // Before /api/papers/<id>, which would take "search" and "…/similar" for ids.
+            routes.get("/api/papers/search", searchApi::search);
+            routes.get("/api/papers/<id>/similar", searchApi::similar);
             routes.get("/api/papers/<id>", paperApi::paper);
             routes.get("/api/openapi.json", openApi::serve);
             routes.get("/api/harvest/status", harvestPages::status);
@@ -93,6 +107,7 @@ public final class Web implements AutoCloseable {
             routes.get("/feeds/new.atom", atomFeeds::newest);
             routes.get("/feeds/categories/{category}", atomFeeds::category);
             routes.get("/feeds/authors/{name}", atomFeeds::author);
+            routes.get("/feeds/search", atomFeeds::search);
 
             routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             routes.get("/readyz", ctx -> {

@@ -3,6 +3,8 @@ package dailypapers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dailypapers.SharedData;
+import dailypapers.TestApp;
+import dailypapers.TestDatabases;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -81,6 +83,27 @@ class MainIT {
         int code = run("--config", config.toString(), "serve");
         assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
         assertThat(err.toString()).contains("error: http.port must be a whole number, got 'eighty'");
+    }
+
+    @Test
+    void reindexRebuildsTheSearchIndexFromTheDatabase() {
+        assertThat(run("--data-dir", dir.toString(), "import", SharedData.sample().toString())).isZero();
+        assertThat(run("--data-dir", dir.toString(), "reindex")).isZero();
+        assertThat(out.toString()).containsPattern("indexed 1,000 papers \\(0 with vectors\\) in [0-9.]+ s");
+    }
+
+    @Test
+    void reindexAndImportWhileAServerHoldsTheIndexSayWhatHappens() {
+        assertThat(run("--data-dir", dir.toString(), "import", SharedData.sample().toString())).isZero();
+        try (TestApp server = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            int code = run("--data-dir", dir.toString(), "--database-url", TestDatabases.sqlite(dir).url(),
+                    "reindex");
+            assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
+            assertThat(err.toString()).contains("error: the search index at").contains("is in use by another process");
+            assertThat(run("--data-dir", dir.toString(), "--database-url", TestDatabases.sqlite(dir).url(),
+                    "import", SharedData.sample().toString())).isZero();
+            assertThat(err.toString()).contains("note: the search index is held by a running server");
+        }
     }
 
     @Test

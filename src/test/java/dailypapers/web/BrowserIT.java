@@ -110,6 +110,23 @@ class BrowserIT {
     }
 
     @Test
+    void readerSearchesFromTheHeaderBoxAndSeesMarkedWords() {
+        open("/trending");
+        WebElement box = browser.findElement(By.id("site-search-q"));
+        box.sendKeys("video generation", Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).contains("/search?q=video+generation");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Results for “video generation”");
+        assertThat(browser.findElements(By.cssSelector(".cards .card"))).hasSize(SearchPages.PAGE_SIZE);
+        assertThat(browser.findElements(By.cssSelector(".card mark"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("site-search-q")).getAttribute("value")).isEqualTo("video generation");
+        screenshot("search.png");
+
+        browser.findElement(By.cssSelector(".pager a[rel=next]")).click();
+        assertThat(browser.getCurrentUrl()).contains("p=1");
+    }
+
+    @Test
     void abstractExpandsAndCollapsesInPlace() {
         open("/papers/month/2026-05");
         WebElement card = browser.findElement(By.cssSelector(".card:has(.expand)"));
@@ -133,7 +150,8 @@ class BrowserIT {
                 "phone-paper.png", topPaper,
                 "phone-about.png", "/about",
                 "phone-new.png", "/new?category=cs.CV",
-                "phone-trending.png", "/trending");
+                "phone-trending.png", "/trending",
+                "phone-search.png", "/search?q=video+diffusion+transformer");
         pages.forEach((file, path) -> {
             open(path);
             long innerWidth = number("return window.innerWidth");

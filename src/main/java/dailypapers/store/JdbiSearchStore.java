@@ -1,0 +1,74 @@
+package dailypapers.store;
+
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.PaperEntry;
+import dailypapers.search.SearchStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link SearchStore} over the paper tables, in SQL both SQLite and PostgreSQL run. */
+public final class JdbiSearchStore implements SearchStore {
+
+    /** Ids per IN list, well under SQLite's limit on bound parameters. */
+    private static final int IDS_PER_QUERY = 500;
+
+    private static final String FROM = " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id";
+
+    private final Jdbi jdbi;
+
+    public JdbiSearchStore(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    @Override
+    public List<PaperEntry> find(Collection<ArxivId> ids) {
+        return load(ids).stream().map(StoredPaper::entry).toList();
+    }
+
+    @Override
+    public List<StoredPaper> load(Collection<ArxivId> ids) {
+        List<String> values = ids.stream().map(ArxivId::value).distinct().toList();
+        List<StoredPaper> papers = new ArrayList<>(values.size());
+        for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY));
+            papers.addAll(jdbi.withHandle(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS
+                            + ", p.updated_at" + FROM + " WHERE p.id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> new StoredPaper(JdbiPaperStore.mapEntry(rs, ctx), rs.getString("updated_at")))
+                    .list()));
+        }
+        return papers;
+    }
+
+    @Override
+    public List<StoredPaper> scan(Optional<ArxivId> after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS + ", p.updated_at" + FROM
+                        + " WHERE p.id > :after ORDER BY p.id LIMIT :limit")
+                .bind("after", after.map(ArxivId::value).orElse(""))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new StoredPaper(JdbiPaperStore.mapEntry(rs, ctx), rs.getString("updated_at")))
+                .list());
+    }
+
+    @Override
+    public List<Change> changedSince(Instant since, Optional<ArxivId> after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, updated_at FROM paper
+                        WHERE updated_at >= :since AND id > :after
+                        ORDER BY id LIMIT :limit""")
+                .bind("since", StoredTimes.lowerBound(since))
+                .bind("after", after.map(ArxivId::value).orElse(""))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Change(new ArxivId(rs.getString("id")), rs.getString("updated_at")))
+                .list());
+    }
+
+    @Override
+    public long countPapers() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper").mapTo(Long.class).one());
+    }
+}

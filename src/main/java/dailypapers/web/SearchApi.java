@@ -1,0 +1,60 @@
+package dailypapers.web;
+
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.PaperStore;
+import dailypapers.search.ResultOrder;
+import dailypapers.search.SearchMode;
+import dailypapers.search.SearchResult;
+import dailypapers.search.SearchService;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * {@code /api/papers/search?q=&limit=} in the shape of Hugging Face's (an array of the same items as
+ * {@code /api/daily_papers}), with our {@code mode}, {@code sort} and {@code p}; and
+ * {@code /api/papers/{id}/similar}.
+ */
+final class SearchApi {
+
+    static final int DEFAULT_LIMIT = 50;
+    /** Hugging Face's limit for its search endpoint. */
+    static final int MAX_LIMIT = 120;
+    static final int DEFAULT_SIMILAR = 10;
+    static final int MAX_SIMILAR = 50;
+
+    private final SearchService search;
+    private final PaperStore papers;
+
+    SearchApi(SearchService search, PaperStore papers) {
+        this.search = search;
+        this.papers = papers;
+    }
+
+    void search(Context ctx) {
+        String query = SearchPages.query(ctx, true);
+        int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int page = Params.integer(ctx, "p", 0, 0, SearchService.MAX_DEPTH / limit);
+        Optional<SearchMode> mode = SearchPages.mode(ctx);
+        ResultOrder order = SearchPages.order(ctx, ResultOrder.RELEVANCE);
+        SearchResult result = SearchPages.run(search, query, mode, order, page * limit, limit);
+        // Which mode ran: keyword when semantic search was asked for but is not available.
+        ctx.header("X-Search-Mode", result.mode().key());
+        if (result.hasMore() && (page + 1) * limit < SearchService.MAX_DEPTH) {
+            ctx.header("Link", "<" + PaperApi.nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
+        }
+        ApiModel.write(ctx, result.hits().stream().map(h -> ApiModel.item(h.entry())).toList());
+    }
+
+    void similar(Context ctx) {
+        String raw = ctx.pathParam("id");
+        ArxivId id = ArxivId.tryParse(raw)
+                .orElseThrow(() -> HttpError.badParameter("id", "not an arXiv id: '" + Params.abbreviate(raw) + "'"));
+        int limit = Params.integer(ctx, "limit", DEFAULT_SIMILAR, 1, MAX_SIMILAR);
+        if (papers.find(id).isEmpty()) {
+            throw HttpError.notFound("no paper with id " + id);
+        }
+        SearchService.Similar similar = search.similar(id, limit);
+        ctx.header("X-Similar-By", similar.byMeaning() ? "vectors" : "words");
+        ApiModel.write(ctx, similar.papers().stream().map(ApiModel::item).toList());
+    }
+}

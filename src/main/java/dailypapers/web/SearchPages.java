@@ -1,0 +1,163 @@
+package dailypapers.web;
+
+import dailypapers.feed.Page;
+import dailypapers.search.ResultOrder;
+import dailypapers.search.SearchHit;
+import dailypapers.search.SearchMode;
+import dailypapers.search.SearchRequest;
+import dailypapers.search.SearchResult;
+import dailypapers.search.SearchService;
+import dailypapers.search.UserQuery;
+import dailypapers.web.PageFrame.FeedLink;
+import dailypapers.web.PageFrame.Section;
+import dailypapers.web.SearchView.EmptyResult;
+import dailypapers.web.SearchView.Option;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The search results page, {@code /search?q=&mode=&sort=&p=}. */
+final class SearchPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final SearchService search;
+    private final Views views;
+    private final DateText dates;
+
+    SearchPages(SearchService search, Views views, DateText dates) {
+        this.search = search;
+        this.views = views;
+        this.dates = dates;
+    }
+
+    void search(Context ctx) {
+        String query = query(ctx, false);
+        Optional<SearchMode> mode = mode(ctx);
+        ResultOrder order = order(ctx, ResultOrder.RELEVANCE);
+        int page = Pager.requestedPage(ctx);
+        List<Option> modes = modeOptions(mode.orElse(SearchMode.HYBRID));
+        List<Option> sorts = sortOptions(order);
+        if (query.isEmpty()) {
+            SearchService.Status status = search.status();
+            views.render(ctx, "search.jte", new SearchView(
+                    new PageFrame("Search — Daily Papers", Section.NONE, List.of(PageFrame.trendingFeed())),
+                    "", modes, sorts, "Search papers", null, List.of(), List.of(), null, List.of(), null,
+                    status(status)));
+            return;
+        }
+        SearchResult result = run(query, mode, order, page * PAGE_SIZE, PAGE_SIZE);
+        int reachable = (int) Math.min(result.total(), SearchService.MAX_DEPTH);
+        Page<SearchHit> hits = new Page<>(result.hits(), page, PAGE_SIZE, reachable);
+        String href = Links.search(query, mode, order);
+        List<PaperCard> cards = result.hits().stream().map(h -> PaperCard.of(h, dates)).toList();
+        EmptyResult empty = null;
+        if (cards.isEmpty()) {
+            empty = result.total() == 0
+                    ? new EmptyResult("No papers found",
+                            "Nothing here matches " + quoted(query) + ". Try fewer or other words, drop a filter, or"
+                                    + " switch to semantic search, which matches by meaning.")
+                    : new EmptyResult("Nothing on this page", "These results have "
+                            + PaperCard.count(hits.pageCount(), "page") + "; this one is past the end.");
+        }
+        String feedHref = Links.searchFeed(query);
+        views.render(ctx, "search.jte", new SearchView(
+                new PageFrame(query + " — Search — Daily Papers", Section.NONE,
+                        List.of(new FeedLink("Search: " + query, feedHref)), query),
+                query, modes, sorts, "Results for " + quoted(query), summary(result), result.notices(), cards,
+                Pager.of(hits, href),
+                List.of(new LinkView("Atom feed of this search", feedHref),
+                        new LinkView("JSON", Links.searchApi(query))),
+                empty, null));
+    }
+
+    /** Runs a search; a query the engine cannot take is the client's 400, never a 500. */
+    static SearchResult run(SearchService search, String query, Optional<SearchMode> mode, ResultOrder order,
+            int offset, int limit) {
+        try {
+            return search.search(new SearchRequest(query, mode, order, offset, limit));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badParameter("q", e.getMessage());
+        }
+    }
+
+    private SearchResult run(String query, Optional<SearchMode> mode, ResultOrder order, int offset, int limit) {
+        return run(search, query, mode, order, offset, limit);
+    }
+
+    private static String summary(SearchResult result) {
+        String count;
+        if (result.mode() != SearchMode.KEYWORD) {
+            count = String.format(Locale.ENGLISH, "The %,d best matches", result.total());
+        } else if (result.totalIsExact()) {
+            count = PaperCard.count((int) result.total(), "result");
+        } else {
+            count = String.format(Locale.ENGLISH, "More than %,d results", result.total());
+        }
+        String how = switch (result.mode()) {
+            case KEYWORD -> "matched by their words (BM25)";
+            case SEMANTIC -> "matched by meaning (nearest embeddings)";
+            case HYBRID -> "matched by words and by meaning, fused by reciprocal rank";
+        };
+        String order = switch (result.order()) {
+            case RELEVANCE -> "best match first";
+            case DATE -> "newest first";
+            case UPVOTES -> "most upvoted first";
+        };
+        return count + ", " + how + ", " + order + ".";
+    }
+
+    private static String status(SearchService.Status status) {
+        String papers = PaperCard.count((int) status.documents(), "paper") + " indexed";
+        String vectors = status.model()
+                .map(m -> String.format(Locale.ENGLISH, "; %,d with vectors from %s", status.documentsWithVectors(),
+                        m))
+                .orElse("; no embedding model is configured, so search matches words only");
+        return papers + vectors + (status.isBuilding() ? "; the index is being built" : "") + ".";
+    }
+
+    private static String quoted(String query) {
+        return "“" + query + "”";
+    }
+
+    /** The {@code q} parameter, stripped; too long is a 400 naming it, missing is an error when required. */
+    static String query(Context ctx, boolean required) {
+        String query = Params.optional(ctx, "q").orElse("");
+        if (query.isEmpty() && required) {
+            throw HttpError.badParameter("q", "a search query is required");
+        }
+        if (query.length() > UserQuery.MAX_LENGTH) {
+            throw HttpError.badParameter("q", String.format(Locale.ENGLISH,
+                    "a query has at most %d characters, got %,d", UserQuery.MAX_LENGTH, query.length()));
+        }
+        return query;
+    }
+
+    static Optional<SearchMode> mode(Context ctx) {
+        return Params.optional(ctx, "mode").map(value -> SearchMode.parse(value).orElseThrow(
+                () -> HttpError.badParameter("mode", "expected keyword, semantic or hybrid, got '"
+                        + Params.abbreviate(value) + "'")));
+    }
+
+    static ResultOrder order(Context ctx, ResultOrder defaultOrder) {
+        return Params.optional(ctx, "sort").map(value -> ResultOrder.parse(value).orElseThrow(
+                () -> HttpError.badParameter("sort", "expected relevance, date or upvotes, got '"
+                        + Params.abbreviate(value) + "'"))).orElse(defaultOrder);
+    }
+
+    private static List<Option> modeOptions(SearchMode selected) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("hybrid", "Hybrid (words and meaning)", selected == SearchMode.HYBRID));
+        options.add(new Option("keyword", "Keyword", selected == SearchMode.KEYWORD));
+        options.add(new Option("semantic", "Semantic (meaning)", selected == SearchMode.SEMANTIC));
+        return options;
+    }
+
+    private static List<Option> sortOptions(ResultOrder selected) {
+        return List.of(new Option("relevance", "Best match", selected == ResultOrder.RELEVANCE),
+                new Option("date", "Newest", selected == ResultOrder.DATE),
+                new Option("upvotes", "Most upvoted", selected == ResultOrder.UPVOTES));
+    }
+}

@@ -1,0 +1,191 @@
+package dailypapers.search;
+
+import static dailypapers.paper.PaperFixtures.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dailypapers.App;
+import dailypapers.Config;
+import dailypapers.SharedData;
+import dailypapers.TestApp;
+import dailypapers.TestDatabases;
+import dailypapers.ingest.ImportListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index is derived from the database: a rebuild reproduces it, a lost index comes back, writes by a process
+ * that could not open the index reach it at the next sync, and the embedding job resumes where it stopped.
+ */
+class SearchIndexerIT {
+
+    private static final List<String> QUERIES = List.of("video generation", "language models", "\"neural radiance\"",
+            "author:\"Dahua Lin\"", "cat:cs.CV diffusion", "year:2024", "has:code agents", "benchmark year:2025..");
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Long> hitCounts(SearchService search) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String query : QUERIES) {
+            counts.put(query, search.search(new SearchRequest(query, Optional.of(SearchMode.KEYWORD),
+                    ResultOrder.RELEVANCE, 0, 10)).total());
+        }
+        return counts;
+    }
+
+    private static List<String> topIds(SearchService search, String query) {
+        return search.search(new SearchRequest(query, Optional.of(SearchMode.KEYWORD), ResultOrder.RELEVANCE, 0, 20))
+                .hits().stream().map(h -> h.entry().paper().id().value()).toList();
+    }
+
+    @Test
+    void reindexFromTheDatabaseRebuildsTheSameIndex() {
+        try (TestApp app = TestApp.withSample()) {
+            SearchService search = app.app().search();
+            Map<String, Long> before = hitCounts(search);
+            List<String> topBefore = topIds(search, "video generation");
+            assertThat(before.values()).allMatch(n -> n > 0);
+
+            SearchIndexer.Summary summary = app.app().indexer().rebuild(n -> {
+            });
+
+            assertThat(summary.indexed()).isEqualTo(1_000);
+            assertThat(hitCounts(search)).isEqualTo(before);
+            assertThat(topIds(search, "video generation")).isEqualTo(topBefore);
+        }
+    }
+
+    @Test
+    void aRebuildCutShortIsRedoneAtTheNextStart() {
+        Map<String, Long> before;
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            app.importFile(SharedData.sample());
+            before = hitCounts(app.app().search());
+            assertThatThrownBy(() -> app.app().indexer().rebuild(n -> {
+                throw new IllegalStateException("the process stops here");
+            })).hasMessageContaining("stops here");
+        }
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            assertThat(app.app().indexer().isCurrent()).isFalse();
+            assertThat(app.app().indexer().sync().rebuilt()).isTrue();
+            assertThat(hitCounts(app.app().search())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aLostIndexIsRebuiltAtTheNextSync() throws IOException {
+        Map<String, Long> before;
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            app.importFile(SharedData.sample());
+            before = hitCounts(app.app().search());
+        }
+        Path index = App.indexPath(new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0));
+        try (Stream<Path> files = Files.walk(index)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            assertThat(app.app().search().status().documents()).isZero();
+            SearchIndexer.Summary summary = app.app().indexer().sync();
+            assertThat(summary.rebuilt()).isTrue();
+            assertThat(hitCounts(app.app().search())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aSecondProcessWritesTheDatabaseAndTheIndexHolderCatchesUp() throws IOException {
+        try (TestApp server = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            server.app().indexer().sync();
+            // Another process (an import) opens the same data directory: the index is taken, the database is not.
+            try (App importer = App.open(new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0),
+                    TestApp.FIXED_CLOCK)) {
+                assertThat(importer.hasIndex()).isFalse();
+                assertThatThrownBy(importer::search).isInstanceOf(IndexUnavailableException.class)
+                        .hasMessageContaining("in use by another process");
+                importer.importer().importFile(SharedData.sample(), ImportListener.NONE);
+            }
+            assertThat(server.app().search().status().documents()).isZero();
+
+            SearchIndexer.Summary summary = server.app().indexer().sync();
+
+            assertThat(summary.rebuilt()).isFalse();
+            assertThat(summary.indexed()).isEqualTo(1_000);
+            assertThat(server.app().search().status().documents()).isEqualTo(1_000);
+            assertThat(server.app().indexer().sync().indexed()).as("nothing new the second time").isZero();
+        }
+    }
+
+    @Test
+    void anUpdatedPaperIsFoundByItsNewWordsAndItsStaleVectorIsRecomputed() {
+        HashingEncoder encoder = new HashingEncoder();
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
+            App a = app.app();
+            a.importer();
+            a.papers().upsert(List.of(paper().id("2601.00001").title("Quasar lensing").version(1).build()));
+            a.indexer().sync();
+            a.embeddingJob().orElseThrow().run(Long.MAX_VALUE);
+            assertThat(a.search().status().documentsWithVectors()).isEqualTo(1);
+
+            a.papers().upsert(List.of(paper().id("2601.00001").title("Pulsar timing arrays").version(2).build()));
+            a.indexer().sync();
+
+            assertThat(topIds(a.search(), "pulsar")).containsExactly("2601.00001");
+            assertThat(topIds(a.search(), "quasar")).isEmpty();
+            assertThat(a.vectors().countMissing(encoder.model())).as("the old abstract's vector is dropped")
+                    .isEqualTo(1);
+            assertThat(a.embeddingJob().orElseThrow().run(Long.MAX_VALUE).embedded()).isEqualTo(1);
+            assertThat(a.search().status().documentsWithVectors()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theEmbeddingJobResumesWithThePapersStillLackingAVector() {
+        HashingEncoder encoder = new HashingEncoder();
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
+            app.importFile(SharedData.sample());
+            VectorStore vectors = app.app().vectors();
+            // A run that stops (crashes) after 300 papers ...
+            EmbeddingJob first = new EmbeddingJob(vectors, encoder, app.app().indexer(), 100);
+            assertThat(first.run(300).embedded()).isEqualTo(300);
+            assertThat(vectors.count(encoder.model())).isEqualTo(300);
+            assertThat(vectors.countMissing(encoder.model())).isEqualTo(700);
+            // ... and a new one (a restarted server) embeds exactly the rest.
+            int passagesBefore = encoder.passageCalls();
+            EmbeddingJob.Summary second = new EmbeddingJob(vectors, encoder, app.app().indexer(), 250)
+                    .run(Long.MAX_VALUE);
+            assertThat(second.embedded()).isEqualTo(700);
+            assertThat(second.remaining()).isZero();
+            assertThat(encoder.passageCalls() - passagesBefore).isEqualTo(700);
+            assertThat(app.app().search().status().documentsWithVectors()).isEqualTo(1_000);
+            assertThat(new EmbeddingJob(vectors, encoder, app.app().indexer(), 100).run(Long.MAX_VALUE).embedded())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void anotherModelMeansRebuildingWithItsOwnVectors() {
+        HashingEncoder encoder = new HashingEncoder();
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
+            app.importFile(SharedData.sample());
+            app.app().indexer().sync();
+            new EmbeddingJob(app.app().vectors(), encoder, app.app().indexer(), 500).run(Long.MAX_VALUE);
+            assertThat(app.app().search().status().documentsWithVectors()).isEqualTo(1_000);
+        }
+        // Restarted without the model: the index drops the vectors, search says semantic is unavailable.
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            assertThat(app.app().indexer().isCurrent()).isFalse();
+            assertThat(app.app().indexer().sync().rebuilt()).isTrue();
+            assertThat(app.app().search().status().documentsWithVectors()).isZero();
+            assertThat(app.app().vectors().count(encoder.model())).as("stored vectors are kept").isEqualTo(1_000);
+        }
+    }
+}

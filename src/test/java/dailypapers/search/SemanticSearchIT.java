@@ -1,0 +1,154 @@
+package dailypapers.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dailypapers.TestApp;
+import dailypapers.paper.ArxivId;
+import dailypapers.search.Fusion.FusedHit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Semantic and hybrid search, similar papers and the query cache, on the 1,000-paper sample with every paper
+ * embedded by a small deterministic test encoder (the real model is another component's to test).
+ */
+class SemanticSearchIT {
+
+    private static final HashingEncoder encoder = new HashingEncoder();
+    private static TestApp app;
+    private static SearchService search;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.withSample(encoder);
+        search = app.app().search();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static SearchResult run(String query, SearchMode mode, int limit) {
+        return search.search(new SearchRequest(query, Optional.of(mode), ResultOrder.RELEVANCE, 0, limit));
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(h -> h.entry().paper().id().value()).toList();
+    }
+
+    @Test
+    void everyPaperGotAVectorAndTheIndexHasThemAll() {
+        assertThat(app.app().vectors().count(encoder.model())).isEqualTo(1_000);
+        assertThat(app.app().vectors().countMissing(encoder.model())).isZero();
+        SearchService.Status status = search.status();
+        assertThat(status.documentsWithVectors()).isEqualTo(status.documents()).isEqualTo(1_000);
+        assertThat(status.model()).hasValue(encoder.model());
+    }
+
+    @Test
+    void semanticResultsAreTheNearestPapersInOrder() {
+        SearchResult result = run("language agent role play for open world games", SearchMode.SEMANTIC, 10);
+        assertThat(result.mode()).isEqualTo(SearchMode.SEMANTIC);
+        assertThat(result.notices()).isEmpty();
+        assertThat(result.hits()).hasSize(10);
+        assertThat(result.hits()).extracting(SearchHit::semanticRank).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(result.hits()).extracting(SearchHit::score).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(ids(result)).contains("2312.17653"); // LARP: Language-Agent Role Play for Open-World Games
+    }
+
+    @Test
+    void hybridFusesKeywordAndSemanticRanksByReciprocalRank() {
+        String query = "video diffusion transformer";
+        SearchResult result = run(query, SearchMode.HYBRID, 20);
+        assertThat(result.mode()).isEqualTo(SearchMode.HYBRID);
+        List<Hit> keyword = app.app().search().retriever().rank(query, SearchMode.KEYWORD, SearchService.CANDIDATES);
+        List<Hit> semantic = app.app().search().retriever().rank(query, SearchMode.SEMANTIC,
+                SearchService.CANDIDATES);
+        List<FusedHit> expected = new Fusion.ReciprocalRank(60).fuse(keyword, semantic);
+        assertThat(ids(result)).isEqualTo(expected.stream().limit(20).map(FusedHit::id).toList());
+        assertThat(result.hits()).anyMatch(h -> h.keywordRank() > 0 && h.semanticRank() > 0);
+        assertThat(result.hits()).as("both parts contribute").anyMatch(h -> h.keywordRank() > 0)
+                .anyMatch(h -> h.semanticRank() > 0);
+        SearchHit first = result.hits().getFirst();
+        assertThat(first.score()).isCloseTo(rrf(first.keywordRank()) + rrf(first.semanticRank()),
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    private static double rrf(int rank) {
+        return rank == 0 ? 0 : 1.0 / (60 + rank);
+    }
+
+    @Test
+    void hybridKeepsTheExactTitleFirst() {
+        SearchResult result = run("LARP: Language-Agent Role Play for Open-World Games", SearchMode.HYBRID, 5);
+        assertThat(ids(result)).first().isEqualTo("2312.17653");
+        assertThat(result.hits().getFirst().isExactMatch()).isTrue();
+    }
+
+    @Test
+    void semanticResultsObeyFiltersAndPhrases() {
+        SearchResult result = run("language models year:2025 cat:cs.CL", SearchMode.SEMANTIC, 50);
+        assertThat(result.hits()).isNotEmpty().allSatisfy(h -> {
+            assertThat(h.entry().paper().published().getYear()).isEqualTo(2025);
+            assertThat(h.entry().paper().categories()).contains("cs.CL");
+        });
+        SearchResult phrase = run("\"video generation\" quality", SearchMode.HYBRID, 50);
+        assertThat(phrase.hits()).isNotEmpty().allSatisfy(h -> assertThat(
+                (h.entry().paper().title() + " " + h.entry().paper().abstractText()).toLowerCase()
+                        .replaceAll("[^a-z ]", " ").replaceAll(" +", " ")).contains("video generat"));
+    }
+
+    @Test
+    void semanticResultsSortByDateOrUpvotesOnRequest() {
+        SearchResult result = search.search(new SearchRequest("robot manipulation", Optional.of(SearchMode.HYBRID),
+                ResultOrder.UPVOTES, 0, 30));
+        assertThat(result.hits()).extracting(h -> h.entry().upvotes()).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void aRepeatedQueryIsEmbeddedOnce() {
+        int before = encoder.queryCalls();
+        run("a query asked twice about sparse attention", SearchMode.SEMANTIC, 5);
+        run("a query asked twice about sparse attention", SearchMode.HYBRID, 5);
+        run("  a query asked twice   about sparse attention ", SearchMode.SEMANTIC, 5);
+        assertThat(encoder.queryCalls() - before).isEqualTo(1);
+    }
+
+    @Test
+    void similarPapersComeFromStoredVectorsWithoutAModelCall() {
+        int queries = encoder.queryCalls();
+        int passages = encoder.passageCalls();
+        SearchService.Similar similar = search.similar(new ArxivId("2312.17653"), 8);
+        assertThat(similar.byMeaning()).isTrue();
+        assertThat(similar.papers()).hasSize(8).noneMatch(e -> e.paper().id().value().equals("2312.17653"));
+        assertThat(encoder.queryCalls()).isEqualTo(queries);
+        assertThat(encoder.passageCalls()).isEqualTo(passages);
+    }
+
+    @Test
+    void aFailingModelFallsBackToKeywordsAndSaysSo() {
+        encoder.setFailing(true);
+        try {
+            SearchResult result = run("a query the failing model never saw", SearchMode.HYBRID, 5);
+            assertThat(result.mode()).isEqualTo(SearchMode.KEYWORD);
+            assertThat(result.notices()).anyMatch(n -> n.contains("embedding model failed"));
+        } finally {
+            encoder.setFailing(false);
+        }
+    }
+
+    @Test
+    void searchPageSaysWhichModeRanAndExplainsRanks() {
+        String body = app.get("/search?q=video+diffusion+transformer").body();
+        assertThat(body).contains("matched by words and by meaning, fused by reciprocal rank")
+                .containsPattern("keyword #\\d+ · semantic #\\d+").doesNotContain("Showing keyword results");
+        assertThat(app.get("/api/papers/search?q=video&mode=semantic").headers().firstValue("X-Search-Mode"))
+                .hasValue("semantic");
+        assertThat(app.get("/papers/2312.17653").body()).contains("Nearest by meaning");
+    }
+}
