@@ -2,6 +2,8 @@ package dailypapers;
 
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
+import dailypapers.embedding.EncoderModel;
+import dailypapers.embedding.Encoders;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +26,8 @@ import java.util.TreeSet;
  * later sources win: defaults, then file, then environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}),
  * then flags.
  */
-public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest) {
+public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
+        Optional<EncoderModel> searchModel) {
 
     public static final String DATA_DIR = "data.dir";
     public static final String DATABASE_URL = "database.url";
@@ -51,6 +55,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final String HARVEST_RETRY_BACKOFF_MS = "harvest.retry.backoff.ms";
     public static final String HARVEST_CIRCUIT_FAILURES = "harvest.circuit.failures";
     public static final String HARVEST_CIRCUIT_OPEN_MINUTES = "harvest.circuit.open.minutes";
+    /** The sentence-embedding model for semantic search and similar papers, or {@code none}. */
+    public static final String SEARCH_MODEL = "search.model";
+    public static final String SEARCH_MODEL_NONE = "none";
 
     static final Set<String> KEYS = Set.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
@@ -58,7 +65,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_ARXIV_METADATA_PREFIX, HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL,
             HARVEST_HF_INTERVAL_MINUTES, HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS,
             HARVEST_CONNECT_TIMEOUT_SECONDS, HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS,
-            HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES);
+            HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES, SEARCH_MODEL);
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(DATA_DIR, "data"),
@@ -83,11 +90,12 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             Map.entry(HARVEST_RETRY_ATTEMPTS, "4"),
             Map.entry(HARVEST_RETRY_BACKOFF_MS, "2000"),
             Map.entry(HARVEST_CIRCUIT_FAILURES, "5"),
-            Map.entry(HARVEST_CIRCUIT_OPEN_MINUTES, "30"));
+            Map.entry(HARVEST_CIRCUIT_OPEN_MINUTES, "30"),
+            Map.entry(SEARCH_MODEL, Encoders.DEFAULT_MODEL.id()));
 
-    /** Settings without harvesting, for tools and tests that serve pages only. */
+    /** Settings without harvesting or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
-        this(dataDir, database, httpHost, httpPort, harvestSettings(DEFAULTS).withEnabled(false));
+        this(dataDir, database, httpHost, httpPort, harvestSettings(DEFAULTS).withEnabled(false), Optional.empty());
     }
 
     /** Reads the settings; a bad value throws {@link IllegalArgumentException} naming the key. */
@@ -137,7 +145,18 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         }
         DatabaseConfig database = new DatabaseConfig(url, values.get(DATABASE_USER), values.get(DATABASE_PASSWORD),
                 integer(values, DATABASE_POOL_SIZE));
-        return new Config(dataDir, database, values.get(HTTP_HOST), port, harvestSettings(values));
+        return new Config(dataDir, database, values.get(HTTP_HOST), port, harvestSettings(values),
+                searchModel(values.get(SEARCH_MODEL).strip()));
+    }
+
+    private static Optional<EncoderModel> searchModel(String id) {
+        if (id.equals(SEARCH_MODEL_NONE)) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.stream(EncoderModel.values()).filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(SEARCH_MODEL + " must be one of "
+                        + Arrays.stream(EncoderModel.values()).map(EncoderModel::id).toList() + " or "
+                        + SEARCH_MODEL_NONE + ", got '" + id + "'")));
     }
 
     private static HarvestSettings harvestSettings(Map<String, String> values) {
@@ -221,10 +240,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     public Config withHttpPort(int port) {
-        return new Config(dataDir, database, httpHost, port, harvest);
+        return new Config(dataDir, database, httpHost, port, harvest, searchModel);
     }
 
     public Config withHarvest(HarvestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, settings);
+        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.ingest.HarvestSettings;
+import dailypapers.embedding.EncoderModel;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,6 +24,16 @@ class ConfigTest {
         assertThat(config.database().poolSize()).isEqualTo(8);
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.searchModel()).contains(EncoderModel.BGE_SMALL_EN_V15_Q);
+    }
+
+    @Test
+    void searchModelCanBeSwitchedOrTurnedOff() {
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_MODEL", "all-minilm-l6-v2-q"), Map.of())
+                .searchModel()).contains(EncoderModel.ALL_MINILM_L6_V2_Q);
+        assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL, "none")).searchModel()).isEmpty();
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL, "gpt")))
+                .hasMessageContaining("search.model must be one of").hasMessageContaining("got 'gpt'");
     }
 
     @Test
@@ -89,7 +100,8 @@ class ConfigTest {
                 "DAILYPAPERS_HARVEST_HF_DELAY_MS", "DAILYPAPERS_HARVEST_HF_LOOKBACK_DAYS",
                 "DAILYPAPERS_HARVEST_HTTP_CONNECT_TIMEOUT_SECONDS", "DAILYPAPERS_HARVEST_HTTP_READ_TIMEOUT_SECONDS",
                 "DAILYPAPERS_HARVEST_RETRY_ATTEMPTS", "DAILYPAPERS_HARVEST_RETRY_BACKOFF_MS",
-                "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES");
+                "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES",
+                "DAILYPAPERS_SEARCH_MODEL");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dailypapers.cli;
 
 import dailypapers.App;
 import dailypapers.Config;
+import dailypapers.embedding.OnnxEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,7 +61,8 @@ public final class Main {
     }
 
     App openApp(Map<String, String> commandFlags) {
-        return App.open(config(commandFlags), Clock.systemUTC());
+        Config config = config(commandFlags);
+        return App.open(config, Clock.systemUTC(), config.searchModel().map(model -> new OnnxEncoder(model, 1)));
     }
 
     static void putIfSet(Map<String, String> flags, String key, Object value) {

@@ -89,7 +89,7 @@ class MainIT {
     void reindexRebuildsTheSearchIndexFromTheDatabase() {
         assertThat(run("--data-dir", dir.toString(), "import", SharedData.sample().toString())).isZero();
         assertThat(run("--data-dir", dir.toString(), "reindex")).isZero();
-        assertThat(out.toString()).containsPattern("indexed 1,000 papers \\(0 with vectors\\) in [0-9.]+ s");
+        assertThat(out.toString()).containsPattern("indexed 1,000 papers \\(0 with vectors from bge-small-en-v1.5-q/256\\) in [0-9.]+ s");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ScheduledHarvestIT {
             settings.put(Config.HARVEST_RETRY_ATTEMPTS, "1");
             settings.put(Config.HARVEST_RETRY_BACKOFF_MS, "0");
             Config loaded = Config.load(null, Map.of(), settings);
-            Config config = new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0, loaded.harvest());
+            Config config = new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0).withHarvest(loaded.harvest());
             try (TestApp app = TestApp.start(config)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 String status = "";
