@@ -107,6 +107,27 @@ class MainIT {
     }
 
     @Test
+    void evalScoresKeywordSearchOnABeirFolder() throws IOException {
+        Path beir = dir.resolve("beir");
+        Files.createDirectories(beir.resolve("qrels"));
+        Files.writeString(beir.resolve("corpus.jsonl"), String.join("\n",
+                "{\"_id\": \"d1\", \"title\": \"Entangled photons\", \"text\": \"Quantum entanglement of photon pairs.\"}",
+                "{\"_id\": \"d2\", \"title\": \"Protein folding\", \"text\": \"Folding pathways of small proteins.\"}",
+                "{\"_id\": \"d3\", \"title\": \"Graph colouring\", \"text\": \"Colouring sparse graphs greedily.\"}"));
+        Files.writeString(beir.resolve("queries.jsonl"), String.join("\n",
+                "{\"_id\": \"q1\", \"text\": \"quantum entanglement\"}",
+                "{\"_id\": \"q2\", \"text\": \"protein folding pathways\"}",
+                "{\"_id\": \"q3\", \"text\": \"a query nobody judged\"}"));
+        Files.writeString(beir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
+
+        int code = run("--data-dir", dir.toString(), "eval", "--mode", "keyword", beir.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("3 documents, 3 queries")
+                .containsPattern("keyword\\s+1\\.0000\\s+1\\.0000\\s+2");
+    }
+
+    @Test
     void unknownSubcommandShowsUsage() {
         int code = run("frobnicate");
         assertThat(code).isEqualTo(2);

@@ -2,12 +2,16 @@ package dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.App;
 import dailypapers.Config;
 import dailypapers.SharedData;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
 import dailypapers.ingest.ReplayServer;
 import dailypapers.ingest.ReplayServer.Reply;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,6 +33,7 @@ class ScheduledHarvestIT {
     void serveHarvestsEverySourceOnItsScheduleAndOneFailingSourceBlocksNoOther() throws Exception {
         Path fixtures = SharedData.directory().resolve("fixtures");
         byte[] day = Files.readAllBytes(fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json"));
+        String firstId = new ObjectMapper().readTree(day).get(0).get("paper").get("id").asText();
         try (ReplayServer server = ReplayServer.start()) {
             server.route(uri -> {
                 if (uri.getPath().equals("/oai2")) {
@@ -62,6 +67,20 @@ class ScheduledHarvestIT {
                 }
                 assertThat(status).contains("\"scheduled\":true").contains("server_error");
                 assertThat(app.app().papers().counts().featured()).isEqualTo(17);
+                assertThat(app.get("/api/daily_papers?date=2026-08-21&limit=100").body())
+                        .contains("\"id\":\"" + firstId + "\"");
+
+                // The server's index sync picks harvested papers up like any other write.
+                app.app().startBackgroundJobs();
+                String query = "/api/papers/search?q=" + URLEncoder.encode(firstId, StandardCharsets.UTF_8);
+                long searchDeadline = System.nanoTime()
+                        + TimeUnit.SECONDS.toNanos(App.INDEX_SYNC_INTERVAL_SECONDS * 3);
+                String found = "";
+                while (System.nanoTime() < searchDeadline && !found.contains(firstId)) {
+                    found = app.get(query).body();
+                    Thread.sleep(200);
+                }
+                assertThat(found).contains("\"id\":\"" + firstId + "\"");
             }
         }
     }
