@@ -1,5 +1,8 @@
 package dailypapers.ingest;
 
+import static dailypapers.ingest.JsonFields.abbreviate;
+import static dailypapers.ingest.JsonFields.collapse;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +28,6 @@ final class RecordParser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Kaggle's version dates look like "Mon, 2 Apr 2007 19:18:42 GMT". */
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
-    private static final int MAX_COMMUNITY_COUNT = 10_000_000;
 
     private final String defaultSource;
 
@@ -135,15 +137,23 @@ final class RecordParser {
     }
 
     private static ArxivId.Versioned id(JsonNode node) throws RejectedRecord {
-        String raw = text(node, "id");
-        if (raw == null || raw.isBlank()) {
-            throw new RejectedRecord("id", "missing");
-        }
-        try {
-            return ArxivId.parseVersioned(raw);
-        } catch (IllegalArgumentException e) {
-            throw new RejectedRecord("id", "not a valid arXiv id: '" + abbreviate(raw) + "'");
-        }
+        return JsonFields.arxivId(text(node, "id"), "id");
+    }
+
+    private static String text(JsonNode node, String field) throws RejectedRecord {
+        return JsonFields.text(node, field, field);
+    }
+
+    private static String url(JsonNode node, String field) throws RejectedRecord {
+        return JsonFields.url(node, field, field);
+    }
+
+    private static List<String> strings(JsonNode node, String field) throws RejectedRecord {
+        return JsonFields.strings(node, field, field);
+    }
+
+    private static Integer count(JsonNode node, String field) throws RejectedRecord {
+        return JsonFields.count(node, field, field);
     }
 
     private static String requiredText(JsonNode node, String field) throws RejectedRecord {
@@ -152,51 +162,6 @@ final class RecordParser {
             throw new RejectedRecord(field, "missing");
         }
         return value;
-    }
-
-    private static String text(JsonNode node, String field) throws RejectedRecord {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new RejectedRecord(field, "expected a string, got " + value.getNodeType().name().toLowerCase());
-        }
-        return value.asText();
-    }
-
-    private static String url(JsonNode node, String field) throws RejectedRecord {
-        String value = text(node, field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String url = value.strip();
-        if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new RejectedRecord(field, "expected an http(s) URL, got '" + abbreviate(url) + "'");
-        }
-        return url;
-    }
-
-    private static List<String> strings(JsonNode node, String field) throws RejectedRecord {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw new RejectedRecord(field, "expected an array of strings");
-        }
-        List<String> out = new ArrayList<>(value.size());
-        for (JsonNode item : value) {
-            if (!item.isTextual()) {
-                throw new RejectedRecord(field, "expected an array of strings, found " + item.getNodeType()
-                        .name().toLowerCase());
-            }
-            String text = collapse(item.asText());
-            if (!text.isEmpty()) {
-                out.add(text);
-            }
-        }
-        return out;
     }
 
     private static LocalDate date(JsonNode node, String field, boolean required) throws RejectedRecord {
@@ -212,25 +177,5 @@ final class RecordParser {
         } catch (DateTimeParseException e) {
             throw new RejectedRecord(field, "invalid date '" + abbreviate(value) + "', expected YYYY-MM-DD");
         }
-    }
-
-    private static Integer count(JsonNode node, String field) throws RejectedRecord {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_COMMUNITY_COUNT) {
-            throw new RejectedRecord(field, "expected a whole number from 0 to " + MAX_COMMUNITY_COUNT + ", got "
-                    + abbreviate(value.toString()));
-        }
-        return value.intValue();
-    }
-
-    private static String collapse(String text) {
-        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

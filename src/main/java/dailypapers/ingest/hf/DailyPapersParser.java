@@ -1,8 +1,12 @@
 package dailypapers.ingest.hf;
 
+import static dailypapers.ingest.JsonFields.abbreviate;
+import static dailypapers.ingest.JsonFields.collapse;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.ingest.JsonFields;
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.RejectedRecord;
 import dailypapers.ingest.Upstream.MalformedResponse;
@@ -16,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads Hugging Face's {@code GET /api/daily_papers?date=…} body: an array of items, each with a nested
@@ -32,8 +35,6 @@ public final class DailyPapersParser {
     public static final String SOURCE = "huggingface/daily_papers";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final int MAX_COMMUNITY_COUNT = 10_000_000;
 
     private DailyPapersParser() {
     }
@@ -77,26 +78,18 @@ public final class DailyPapersParser {
         if (paper == null || !paper.isObject()) {
             throw new RejectedRecord("paper", "missing");
         }
-        String rawId = text(paper, "paper.id");
-        if (rawId == null || rawId.isBlank()) {
-            throw new RejectedRecord("paper.id", "missing");
-        }
-        ArxivId.Versioned id;
-        try {
-            id = ArxivId.parseVersioned(rawId);
-        } catch (IllegalArgumentException e) {
-            throw new RejectedRecord("paper.id", "not a valid arXiv id: '" + abbreviate(rawId) + "'");
-        }
+        ArxivId.Versioned id = JsonFields.arxivId(text(paper, "paper.id"), "paper.id");
         String title = collapse(firstText(paper, item, "title"));
         if (title == null || title.isEmpty()) {
             throw new RejectedRecord("paper.title", "missing");
         }
         Paper parsed = new Paper(id.id(), title, collapse(firstText(paper, item, "summary")), authors(paper),
                 publishedDay(paper, item), null, id.version(), List.of(), null, null, null,
-                repository(url(paper, "githubRepo")), url(paper, "projectPage"), strings(paper, "ai_keywords"),
+                repository(url(paper, "githubRepo")), url(paper, "projectPage"),
+                JsonFields.strings(paper, "ai_keywords", "paper.ai_keywords"),
                 List.of(SOURCE));
-        return new PaperRecord(parsed, count(paper, "paper.upvotes", "upvotes"),
-                count(item, "numComments", "numComments"), day, SUBMITTER);
+        return new PaperRecord(parsed, JsonFields.count(paper, "upvotes", "paper.upvotes"),
+                JsonFields.count(item, "numComments", "numComments"), day, SUBMITTER);
     }
 
     private static List<String> authors(JsonNode paper) throws RejectedRecord {
@@ -137,28 +130,14 @@ public final class DailyPapersParser {
         return value != null && !value.isBlank() ? value : text(item, field);
     }
 
+    /** Reads {@code paper.x} fields from the nested object and names them so in rejections. */
     private static String text(JsonNode node, String field) throws RejectedRecord {
         String key = field.startsWith("paper.") ? field.substring(6) : field;
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new RejectedRecord(field, "expected a string, got " + value.getNodeType().name().toLowerCase());
-        }
-        return value.asText();
+        return JsonFields.text(node, key, field);
     }
 
     private static String url(JsonNode paper, String field) throws RejectedRecord {
-        String value = text(paper, field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String url = value.strip();
-        if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new RejectedRecord("paper." + field, "expected an http(s) URL, got '" + abbreviate(url) + "'");
-        }
-        return url;
+        return JsonFields.url(paper, field, "paper." + field);
     }
 
     /** GitHub links as the shared data stores them: no trailing slash or ".git". */
@@ -171,46 +150,5 @@ public final class DailyPapersParser {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         return trimmed.endsWith(".git") ? trimmed.substring(0, trimmed.length() - 4) : trimmed;
-    }
-
-    private static List<String> strings(JsonNode paper, String field) throws RejectedRecord {
-        JsonNode value = paper.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw new RejectedRecord("paper." + field, "expected an array of strings");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode item : value) {
-            if (!item.isTextual()) {
-                throw new RejectedRecord("paper." + field, "expected an array of strings");
-            }
-            String text = collapse(item.asText());
-            if (!text.isEmpty()) {
-                out.add(text);
-            }
-        }
-        return out;
-    }
-
-    private static Integer count(JsonNode node, String field, String key) throws RejectedRecord {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_COMMUNITY_COUNT) {
-            throw new RejectedRecord(field, "expected a whole number from 0 to " + MAX_COMMUNITY_COUNT + ", got "
-                    + abbreviate(value.toString()));
-        }
-        return value.intValue();
-    }
-
-    private static String collapse(String text) {
-        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }
