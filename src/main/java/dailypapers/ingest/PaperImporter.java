@@ -37,7 +37,7 @@ public final class PaperImporter {
         });
     }
 
-    /** @param stored told the ids of each batch's records once the batch is committed */
+    /** @param stored told the ids of each batch's records once a batch that changed anything is committed */
     public PaperImporter(PaperStore store, Consumer<List<ArxivId>> stored) {
         this.store = store;
         this.stored = stored;
@@ -99,7 +99,10 @@ public final class PaperImporter {
             return UpsertCounts.NONE;
         }
         UpsertCounts counts = store.upsert(batch);
-        stored.accept(batch.stream().map(r -> r.paper().id()).distinct().toList());
+        // A batch the store left as it was has nothing new to index; re-imports are mostly such batches.
+        if (counts.inserted() + counts.updated() > 0) {
+            stored.accept(batch.stream().map(r -> r.paper().id()).distinct().toList());
+        }
         return counts;
     }
 

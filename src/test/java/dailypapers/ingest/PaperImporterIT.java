@@ -88,6 +88,19 @@ class PaperImporterIT {
     }
 
     @Test
+    void onlyBatchesThatChangedSomethingAreReportedAsStored() throws IOException {
+        Path file = dir.resolve("two.jsonl");
+        Files.writeString(file, line("2601.00001", "One") + "\n" + line("2601.00002", "Two") + "\n");
+        List<List<ArxivId>> stored = new ArrayList<>();
+        PaperImporter indexing = new PaperImporter(store, stored::add);
+
+        indexing.importFile(file, ImportListener.NONE);
+        indexing.importFile(file, ImportListener.NONE);
+
+        assertThat(stored).containsExactly(List.of(ArxivId.parse("2601.00001"), ArxivId.parse("2601.00002")));
+    }
+
+    @Test
     void readsGzipByContentWhateverTheName() throws IOException {
         Path file = dir.resolve("papers.data");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
