@@ -59,46 +59,4 @@ public interface Fusion {
             }
         }
     }
-
-    /**
-     * A convex combination of min-max normalised scores: {@code semanticWeight * semantic + (1 - semanticWeight) *
-     * keyword}, a document missing from one list scoring 0 there. Can beat rank fusion when tuned on judged
-     * queries; offered for evaluation.
-     */
-    record Weighted(double semanticWeight) implements Fusion {
-
-        public Weighted {
-            if (semanticWeight < 0 || semanticWeight > 1) {
-                throw new IllegalArgumentException("semanticWeight must be in [0, 1], got " + semanticWeight);
-            }
-        }
-
-        @Override
-        public List<FusedHit> fuse(List<Hit> keyword, List<Hit> semantic) {
-            Map<String, double[]> byId = new HashMap<>();
-            add(byId, keyword, 0);
-            add(byId, semantic, 1);
-            List<FusedHit> fused = new ArrayList<>(byId.size());
-            byId.forEach((id, v) -> fused.add(new FusedHit(id,
-                    (1 - semanticWeight) * v[0] + semanticWeight * v[1], (int) v[2], (int) v[3])));
-            fused.sort(ORDER);
-            return fused;
-        }
-
-        /** v[slot] = normalised score, v[slot + 2] = rank. */
-        private static void add(Map<String, double[]> byId, List<Hit> hits, int slot) {
-            if (hits.isEmpty()) {
-                return;
-            }
-            double max = hits.stream().mapToDouble(Hit::score).max().orElseThrow();
-            double min = hits.stream().mapToDouble(Hit::score).min().orElseThrow();
-            double range = max - min;
-            for (int i = 0; i < hits.size(); i++) {
-                double normalised = range == 0 ? 1 : (hits.get(i).score() - min) / range;
-                double[] v = byId.computeIfAbsent(hits.get(i).id(), id -> new double[4]);
-                v[slot] = normalised;
-                v[slot + 2] = i + 1;
-            }
-        }
-    }
 }

@@ -36,19 +36,7 @@ class FusionTest {
     void eitherListMayBeEmpty() {
         assertThat(new Fusion.ReciprocalRank(60).fuse(List.of(), hits("a", "b"))).extracting(FusedHit::id)
                 .containsExactly("a", "b");
-        assertThat(new Fusion.Weighted(0.5).fuse(hits("a"), List.of())).extracting(FusedHit::id)
+        assertThat(new Fusion.ReciprocalRank(60).fuse(hits("a"), List.of())).extracting(FusedHit::id)
                 .containsExactly("a");
-    }
-
-    @Test
-    void weightedCombinesNormalisedScores() {
-        List<Hit> keyword = List.of(new Hit("a", 20), new Hit("b", 10), new Hit("c", 0));
-        List<Hit> semantic = List.of(new Hit("c", 0.9), new Hit("b", 0.8), new Hit("a", 0.7));
-        assertThat(new Fusion.Weighted(0.0).fuse(keyword, semantic)).extracting(FusedHit::id)
-                .containsExactly("a", "b", "c");
-        assertThat(new Fusion.Weighted(1.0).fuse(keyword, semantic)).extracting(FusedHit::id)
-                .containsExactly("c", "b", "a");
-        List<FusedHit> half = new Fusion.Weighted(0.5).fuse(keyword, semantic);
-        assertThat(half).allSatisfy(h -> assertThat(h.score()).isCloseTo(0.5, within(1e-9)));
     }
 }
