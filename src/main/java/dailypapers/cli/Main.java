@@ -2,7 +2,7 @@ package dailypapers.cli;
 
 import dailypapers.App;
 import dailypapers.Config;
-import dailypapers.embedding.OnnxEncoder;
+import dailypapers.embedding.LazyEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public final class Main {
 
     App openApp(Map<String, String> commandFlags) {
         Config config = config(commandFlags);
-        return App.open(config, Clock.systemUTC(), config.searchModel().map(model -> new OnnxEncoder(model, 1)));
+        return App.open(config, Clock.systemUTC(), config.searchModel().map(model -> new LazyEncoder(model, 1)));
     }
 
     static void putIfSet(Map<String, String> flags, String key, Object value) {

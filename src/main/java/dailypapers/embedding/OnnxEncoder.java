@@ -89,6 +89,11 @@ public final class OnnxEncoder implements Encoder {
     /** The model and its token limit, e.g. {@code bge-small-en-v1.5-q/256}: vectors from different ids differ. */
     @Override
     public String model() {
+        return name(model);
+    }
+
+    /** What {@link #model()} returns for {@code model}, known without loading it. */
+    static String name(EncoderModel model) {
         return model.id() + "/" + MAX_TOKENS;
     }
 
