@@ -113,10 +113,10 @@ public final class JdbiPaperStore implements PaperStore {
             return;
         }
         PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO paper (id, title, abstract, authors, author_count, published, updated, version,
+                INSERT INTO paper (id, title, abstract, authors, published, updated, version,
                     categories, arxiv_comment, doi, journal_ref, github_repo, project_page, ai_keywords, sources,
                     upstream_upvotes, upvotes, num_comments, content_hash, created_at, updated_at)
-                VALUES (:id, :title, :abstract, :authors, :authorCount, :published, :updated, :version,
+                VALUES (:id, :title, :abstract, :authors, :published, :updated, :version,
                     :categories, :comment, :doi, :journalRef, :githubRepo, :projectPage, :aiKeywords, :sources,
                     :upstreamUpvotes, :upstreamUpvotes, :numComments, :contentHash, :now, :now)""");
         for (PaperRecord record : records) {
@@ -136,7 +136,7 @@ public final class JdbiPaperStore implements PaperStore {
         // Local votes are the difference between upvotes and upstream_upvotes; keep them across updates.
         PreparedBatch batch = handle.prepareBatch("""
                 UPDATE paper SET title = :title, abstract = :abstract, authors = :authors,
-                    author_count = :authorCount, published = :published, updated = :updated, version = :version,
+                    published = :published, updated = :updated, version = :version,
                     categories = :categories, arxiv_comment = :comment, doi = :doi, journal_ref = :journalRef,
                     github_repo = :githubRepo, project_page = :projectPage, ai_keywords = :aiKeywords,
                     sources = :sources,
@@ -161,7 +161,6 @@ public final class JdbiPaperStore implements PaperStore {
                 .bind("title", paper.title())
                 .bind("abstract", paper.abstractText())
                 .bind("authors", toJson(paper.authors()))
-                .bind("authorCount", paper.authors().size())
                 .bind("published", paper.published().toString())
                 .bind("updated", paper.updated() == null ? null : paper.updated().toString())
                 .bind("version", paper.version())
