@@ -143,8 +143,7 @@ public final class App implements AutoCloseable {
                     encoder.map(e -> new QueryEmbeddingCache(e, QueryEmbeddingCache.DEFAULT_CAPACITY)),
                     new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K));
             this.search = new SearchService(index, searchStore, vectors, indexer, retriever);
-            this.embeddingJob = encoder.map(e -> new EmbeddingJob(vectors, e, indexer,
-                    EmbeddingJob.DEFAULT_BATCH_SIZE)).orElse(null);
+            this.embeddingJob = newEmbeddingJob(Runtime.getRuntime().availableProcessors()).orElse(null);
         }
     }
 
@@ -252,7 +251,18 @@ public final class App implements AutoCloseable {
         return search;
     }
 
-    /** The embedding job, when a model is configured. */
+    /** A new embedding job on {@code threads} threads (the {@code embed} command's), when a model is configured. */
+    public Optional<EmbeddingJob> embeddingJob(int threads) {
+        requireIndex();
+        return newEmbeddingJob(threads);
+    }
+
+    private Optional<EmbeddingJob> newEmbeddingJob(int threads) {
+        return encoder.map(e -> new EmbeddingJob(vectors, e, indexer, threads,
+                EmbeddingJob.BATCH_SIZE_PER_THREAD * threads, clock));
+    }
+
+    /** The server's embedding job (on every core), when a model is configured. */
     public Optional<EmbeddingJob> embeddingJob() {
         requireIndex();
         return Optional.ofNullable(embeddingJob);

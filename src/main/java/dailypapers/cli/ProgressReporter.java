@@ -37,14 +37,19 @@ final class ProgressReporter {
     }
 
     void update(Progress p) {
+        show(p.file(), p.fraction(), p.elapsedNanos(), describe(p));
+    }
+
+    /** Shows {@code fraction} done of the work on {@code subject}, with {@code details} after the bar. */
+    void show(String subject, double fraction, long elapsedNanos, String details) {
         if (terminal) {
-            int filled = (int) Math.round(p.fraction() * BAR_WIDTH);
-            out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + describe(p));
+            int filled = (int) Math.round(fraction * BAR_WIDTH);
+            out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + details);
             out.flush();
             barShown = true;
-        } else if (p.elapsedNanos() - lastLineNanos >= LOG_EVERY_NANOS) {
-            lastLineNanos = p.elapsedNanos();
-            out.println(verb + " " + p.file() + ": " + describe(p));
+        } else if (elapsedNanos - lastLineNanos >= LOG_EVERY_NANOS) {
+            lastLineNanos = elapsedNanos;
+            out.println(verb + " " + subject + ": " + details);
             out.flush();
         }
     }
@@ -67,9 +72,13 @@ final class ProgressReporter {
     private static String describe(Progress p) {
         double seconds = p.elapsedNanos() / 1e9;
         double rate = seconds > 0 ? p.records() / seconds : 0;
-        String eta = p.fraction() > 0.001 ? duration(seconds / p.fraction() - seconds) : "--:--";
         return String.format(Locale.ROOT, "%3.0f%% %,d records, %,d rejected, %,.0f/s, ETA %s",
-                p.fraction() * 100, p.records(), p.rejected(), rate, eta);
+                p.fraction() * 100, p.records(), p.rejected(), rate, eta(p.fraction(), seconds));
+    }
+
+    /** Time left at the average rate so far, as m:ss; --:-- before there is a rate. */
+    static String eta(double fraction, double elapsedSeconds) {
+        return fraction > 0.001 ? duration(elapsedSeconds / fraction - elapsedSeconds) : "--:--";
     }
 
     private static String duration(double seconds) {

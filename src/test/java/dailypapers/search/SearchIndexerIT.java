@@ -10,9 +10,12 @@ import dailypapers.SharedData;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
 import dailypapers.ingest.ImportListener;
+import dailypapers.paper.Paper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,20 +157,30 @@ class SearchIndexerIT {
             app.importFile(SharedData.sample());
             VectorStore vectors = app.app().vectors();
             // A run that stops (crashes) after 300 papers ...
-            EmbeddingJob first = new EmbeddingJob(vectors, encoder, app.app().indexer(), 100);
+            EmbeddingJob first = new EmbeddingJob(vectors, encoder, app.app().indexer(), 1, 100,
+                    Clock.systemUTC());
             assertThat(first.run(300).embedded()).isEqualTo(300);
             assertThat(vectors.count(encoder.model())).isEqualTo(300);
             assertThat(vectors.countMissing(encoder.model())).isEqualTo(700);
             // ... and a new one (a restarted server) embeds exactly the rest.
             int passagesBefore = encoder.passageCalls();
-            EmbeddingJob.Summary second = new EmbeddingJob(vectors, encoder, app.app().indexer(), 250)
-                    .run(Long.MAX_VALUE);
+            // (on two worker threads: each paper still gets its own text's vector)
+            EmbeddingJob.Summary second = new EmbeddingJob(vectors, encoder, app.app().indexer(), 2, 250,
+                    Clock.systemUTC()).run(Long.MAX_VALUE);
             assertThat(second.embedded()).isEqualTo(700);
             assertThat(second.remaining()).isZero();
             assertThat(encoder.passageCalls() - passagesBefore).isEqualTo(700);
+            for (SearchStore.Change change : vectors.changedSince(encoder.model(), Instant.EPOCH, Optional.empty(),
+                    2_000)) {
+                Paper paper = app.app().papers().find(change.id()).orElseThrow().paper();
+                float[] expected = encoder.encodePassages(List.of(EmbeddingText.of(paper.title(),
+                        paper.abstractText()))).getFirst();
+                assertThat(vectors.find(change.id(), encoder.model()).orElseThrow().vector())
+                        .as("vector of %s", change.id()).containsExactly(expected);
+            }
             assertThat(app.app().search().status().documentsWithVectors()).isEqualTo(1_000);
-            assertThat(new EmbeddingJob(vectors, encoder, app.app().indexer(), 100).run(Long.MAX_VALUE).embedded())
-                    .isZero();
+            assertThat(new EmbeddingJob(vectors, encoder, app.app().indexer(), 1, 100, Clock.systemUTC())
+                    .run(Long.MAX_VALUE).embedded()).isZero();
         }
     }
 
@@ -177,7 +190,8 @@ class SearchIndexerIT {
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
             app.importFile(SharedData.sample());
             app.app().indexer().sync();
-            new EmbeddingJob(app.app().vectors(), encoder, app.app().indexer(), 500).run(Long.MAX_VALUE);
+            new EmbeddingJob(app.app().vectors(), encoder, app.app().indexer(), 1, 500, Clock.systemUTC())
+                    .run(Long.MAX_VALUE);
             assertThat(app.app().search().status().documentsWithVectors()).isEqualTo(1_000);
         }
         // Restarted without the model: the index drops the vectors, search says semantic is unavailable.

@@ -1,0 +1,76 @@
+package dailypapers.cli;
+
+import dailypapers.App;
+import dailypapers.search.EmbeddingJob;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Embeds every paper that has no vector from the configured model yet, on all cores, with a progress bar: the
+ * server's background job does the same a batch at a time, but a first backfill of a large corpus is faster here
+ * with the server stopped. Stopped with Ctrl-C, it loses at most the batch in flight; a later run (or the server)
+ * goes on with the papers still missing.
+ */
+@Command(name = "embed", description = "Compute the embeddings of papers that have none yet (stop the server first).")
+final class EmbedCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Papers encoded at once (default: one per core, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--limit", paramLabel = "N", description = "Stop after this many papers (default: all).")
+    long limit = Long.MAX_VALUE;
+
+    @Override
+    public Integer call() {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (App app = main.openApp(Map.of())) {
+            EmbeddingJob job = app.embeddingJob(threads).orElseThrow(() -> new IllegalStateException(
+                    "no embedding model is configured (search.model is none)"));
+            Thread stopper = new Thread(job::stop, "embed-stop");
+            Runtime.getRuntime().addShutdownHook(stopper);
+            ProgressReporter progress = ProgressReporter.forConsole(err, "embed");
+            EmbeddingJob.Summary summary = job.run(limit, p -> progress.show(job.model(), p.fraction(),
+                    p.elapsed().toNanos(), describe(p)));
+            progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook has run and stopped the job after its batch.
+            }
+            out.printf(Locale.ROOT, "embedded %,d papers with %s in %.1f s (%,.1f papers/s on %d threads);"
+                    + " %,d still without a vector%n", summary.embedded(), job.model(),
+                    summary.elapsed().toMillis() / 1000.0,
+                    summary.elapsed().isZero() ? 0 : summary.embedded() * 1000.0 / summary.elapsed().toMillis(),
+                    threads, summary.remaining());
+        }
+        return 0;
+    }
+
+    private static String describe(EmbeddingJob.Progress p) {
+        double seconds = p.elapsed().toNanos() / 1e9;
+        return String.format(Locale.ROOT, "%3.0f%% %,d of %,d papers, %,.1f/s, ETA %s", p.fraction() * 100,
+                p.embedded(), p.missingAtStart(), p.papersPerSecond(), ProgressReporter.eta(p.fraction(), seconds));
+    }
+}
