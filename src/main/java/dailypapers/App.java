@@ -246,6 +246,16 @@ public final class App implements AutoCloseable {
         return indexer;
     }
 
+    /** The search index itself, for tools that measure it (the search benchmark). */
+    public SearchIndex searchIndex() {
+        requireIndex();
+        return index;
+    }
+
+    public SearchStore searchStore() {
+        return searchStore;
+    }
+
     public SearchService search() {
         requireIndex();
         return search;

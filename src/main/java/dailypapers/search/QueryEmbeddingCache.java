@@ -18,9 +18,10 @@ public final class QueryEmbeddingCache {
     private long hits;
     private long misses;
 
+    /** @param capacity query vectors kept; 0 keeps none (the search benchmark measures every model call) */
     public QueryEmbeddingCache(Encoder encoder, int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative, got " + capacity);
         }
         this.encoder = encoder;
         this.capacity = capacity;

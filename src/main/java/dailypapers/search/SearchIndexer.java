@@ -9,14 +9,23 @@ import dailypapers.search.VectorStore.StoredVector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,8 +186,36 @@ public final class SearchIndexer {
             // Recorded first, so that an index left half-built by a crash or a shutdown is rebuilt next time.
             index.commit(Map.of(STATE_SCHEMA, "rebuilding"));
             index.deleteAll();
-            long indexed = 0;
-            long withVectors = 0;
+            Added added = addAll(progress);
+            index.commit(state(startedAt));
+            lastRefreshNanos = System.nanoTime();
+            Summary summary = new Summary(true, added.papers(), added.papers(), added.withVectors(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            log.info("search index rebuilt: {} papers ({} with vectors) in {} ms", added.papers(),
+                    added.withVectors(), summary.elapsed().toMillis());
+            return summary;
+        } finally {
+            building = false;
+        }
+    }
+
+    /**
+     * Adds every paper to the emptied index: this thread reads pages from the database while one writer per core
+     * analyses them and inserts their vectors into the graph, which is most of the work.
+     */
+    private Added addAll(LongConsumer progress) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService writers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "index-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Pages read ahead of the writers: enough to keep them busy, few enough to bound memory.
+        Semaphore readAhead = new Semaphore(2 * threads);
+        Deque<Future<?>> pending = new ArrayDeque<>();
+        AtomicLong indexed = new AtomicLong();
+        AtomicLong withVectors = new AtomicLong();
+        try {
             Optional<ArxivId> after = Optional.empty();
             while (true) {
                 List<StoredPaper> page = papers.scan(after, CHUNK_SIZE);
@@ -186,23 +223,51 @@ public final class SearchIndexer {
                     break;
                 }
                 List<SearchDocument> documents = documents(page);
-                index.add(documents);
+                readAhead.acquire();
+                pending.add(writers.submit(() -> {
+                    try {
+                        index.add(documents);
+                        indexed.addAndGet(documents.size());
+                        withVectors.addAndGet(documents.stream().filter(d -> d.vector() != null).count());
+                    } finally {
+                        readAhead.release();
+                    }
+                    return null;
+                }));
+                while (!pending.isEmpty() && pending.peek().isDone()) {
+                    pending.poll().get();
+                }
                 refreshWhenDue();
-                indexed += documents.size();
-                withVectors += documents.stream().filter(d -> d.vector() != null).count();
-                progress.accept(indexed);
+                progress.accept(indexed.get());
                 after = Optional.of(page.getLast().entry().paper().id());
             }
-            index.commit(state(startedAt));
-            lastRefreshNanos = System.nanoTime();
-            Summary summary = new Summary(true, indexed, indexed, withVectors,
-                    Duration.ofNanos(System.nanoTime() - started));
-            log.info("search index rebuilt: {} papers ({} with vectors) in {} ms", indexed, withVectors,
-                    summary.elapsed().toMillis());
-            return summary;
+            for (Future<?> write : pending) {
+                write.get();
+            }
+            return new Added(indexed.get(), withVectors.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the search index", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            building = false;
+            // Never interrupt a writer: Lucene gives up on an index whose file I/O was interrupted.
+            writers.shutdown();
+            awaitQuietly(writers);
         }
+    }
+
+    private static void awaitQuietly(ExecutorService writers) {
+        try {
+            while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.info("waiting for the index writers to finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Added(long papers, long withVectors) {
     }
 
     private Map<String, String> state(Instant syncedAt) {

@@ -71,6 +71,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -143,7 +144,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final int MIN_VECTOR_CANDIDATES = 100;
 
     /** Counting matches stops here; beyond it a total is a lower bound. */
-    static final int TOTAL_HITS_THRESHOLD = 10_000;
+    static final int TOTAL_HITS_THRESHOLD = 1_000;
     /** Abstract passages (sentences) shown per result. */
     static final int ABSTRACT_PASSAGES = 2;
     /** Passage candidates are looked for in this many leading characters of a field. */
@@ -367,7 +368,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query filter = filters.isEmpty() ? null : filtered(new MatchAllDocsQuery(), filters);
         // The graph search keeps as many candidates as it is asked for; a narrow search misses neighbours.
         int candidates = Math.max(k, MIN_VECTOR_CANDIDATES);
-        Query knn = new KnnFloatVectorQuery(VECTOR, vector, candidates, filter);
+        // The graph is searched over int7 copies; their scores alone misorder close neighbours (recall@10 0.82
+        // on 20,000 recombined papers), so the candidates are re-scored with the float vectors.
+        Query knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(
+                new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), vector, VECTOR, candidates);
         return withSearcher(searcher -> {
             Hits hits = ranked(searcher, searcher.search(knn, candidates));
             return hits.hits().size() <= k ? hits : new Hits(hits.hits().subList(0, k), k, true);
@@ -440,6 +444,9 @@ public final class LuceneSearchIndex implements SearchIndex {
             Map<String, Object[]> highlights = new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new HighlightFormatter())
                     .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+                    // Term offsets from the postings instead of a query Weight's matches per document: the
+                    // weight-matches mode took 60% of a keyword search on 20,000 papers.
+                    .withWeightMatches(false)
                     .withHighlightPhrasesStrictly(true))
                     .highlight(highlightQuery, sorted);
             Object[] titles = highlights.get(TITLE);

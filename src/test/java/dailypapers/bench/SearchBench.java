@@ -1,0 +1,337 @@
+package dailypapers.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dailypapers.App;
+import dailypapers.Config;
+import dailypapers.embedding.Encoder;
+import dailypapers.embedding.Encoders;
+import dailypapers.embedding.LazyEncoder;
+import dailypapers.embedding.OnnxEncoder;
+import dailypapers.paper.ArxivId;
+import dailypapers.search.EmbeddingText;
+import dailypapers.search.Filters;
+import dailypapers.search.Fusion;
+import dailypapers.search.Hit;
+import dailypapers.search.QueryEmbeddingCache;
+import dailypapers.search.ResultOrder;
+import dailypapers.search.Retriever;
+import dailypapers.search.SearchMode;
+import dailypapers.search.SearchRequest;
+import dailypapers.search.SearchService;
+import dailypapers.search.UserQuery;
+import dailypapers.search.VectorStore.StoredVector;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The search benchmark's measuring program, run by {@code bench/search} (which builds the corpora with the
+ * product's own import, embed and reindex commands). Subcommands:
+ *
+ * <pre>
+ * generate PAPERS.jsonl.gz REAL_DATA_DIR COUNT OUT.jsonl.gz OUT.vectors   recombined corpus and its vectors
+ * load-vectors DATA_DIR IN.vectors                                      store them as the model's vectors
+ * measure DATA_DIR LABEL PAPERS.jsonl.gz QUERIES OUT.json               latency, throughput, recall, memory
+ * encode PAPERS.jsonl.gz COUNT OUT.json                                 embedding throughput per thread count
+ * </pre>
+ */
+public final class SearchBench {
+
+    private static final long SEED = 20_261_126L;
+    private static final int WARM_UP_QUERIES = 150;
+    private static final int[] CLIENT_THREADS = {1, 2};
+    private static final int RESULTS_PER_PAGE = 20;
+    private static final int RECALL_AT = 10;
+
+    private SearchBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length == 0 ? "" : args[0]) {
+            case "generate" -> generate(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]),
+                    Path.of(args[4]), Path.of(args[5]));
+            case "load-vectors" -> loadVectors(Path.of(args[1]), Path.of(args[2]));
+            case "measure" -> measure(Path.of(args[1]), args[2], Path.of(args[3]), Integer.parseInt(args[4]),
+                    Path.of(args[5]));
+            case "encode" -> encode(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+            default -> throw new IllegalArgumentException("usage: SearchBench generate|load-vectors|measure|encode");
+        }
+    }
+
+    private static Config config(Path dataDir) {
+        return Config.load(null, Map.of(), Map.of(Config.DATA_DIR, dataDir.toString(), Config.HARVEST_ENABLED,
+                "false", Config.SEARCH_MODEL, Encoders.DEFAULT_MODEL.id()));
+    }
+
+    private static String modelName() {
+        try (LazyEncoder encoder = new LazyEncoder(Encoders.DEFAULT_MODEL, 1)) {
+            return encoder.model();
+        }
+    }
+
+    private static void generate(Path papers, Path realDataDir, int count, Path papersOut, Path vectorsOut)
+            throws IOException, SQLException {
+        RealPapers real = RealPapers.read(papers);
+        Map<String, float[]> vectors = new HashMap<>();
+        StoredVectors.read(config(realDataDir), modelName(), (id, vector) -> vectors.put(id, vector));
+        SyntheticCorpus.write(real, vectors, count, SEED, papersOut, vectorsOut);
+        System.out.printf("generated %,d papers from %,d real papers with vectors%n", count, vectors.size());
+    }
+
+    private static void loadVectors(Path dataDir, Path vectorsIn) throws IOException {
+        String model = modelName();
+        try (App app = App.open(config(dataDir), Clock.systemUTC())) {
+            List<StoredVector> batch = new ArrayList<>();
+            long[] stored = {0};
+            VectorFile.read(vectorsIn, entry -> {
+                batch.add(new StoredVector(new ArxivId(entry.id()), entry.vector(), entry.textHash(), null));
+                if (batch.size() == 2_000) {
+                    app.vectors().save(model, batch);
+                    stored[0] += batch.size();
+                    batch.clear();
+                }
+            });
+            app.vectors().save(model, batch);
+            stored[0] += batch.size();
+            System.out.printf("stored %,d vectors for %s%n", stored[0], model);
+        }
+    }
+
+    private static void measure(Path dataDir, String label, Path papers, int queryCount, Path out)
+            throws Exception {
+        RealPapers real = RealPapers.read(papers);
+        List<String> queries = BenchQueries.from(real, queryCount, SEED);
+        List<String> warmUp = BenchQueries.from(real, WARM_UP_QUERIES, SEED + 1);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("label", label);
+        result.put("queries", queries.size());
+        Encoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, 1);
+        try (App app = App.open(config(dataDir), Clock.systemUTC(), Optional.of(encoder))) { // closes the encoder
+            // Every query is embedded anew: no query-vector cache, so the model's time is in every latency.
+            SearchService search = new SearchService(app.searchIndex(), app.searchStore(), app.vectors(),
+                    app.indexer(), new Retriever(app.searchIndex(), Optional.of(new QueryEmbeddingCache(encoder, 0)),
+                            new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K)));
+            var stats = app.searchIndex().stats();
+            result.put("papers", stats.documents());
+            result.put("papers_with_vectors", stats.documentsWithVectors());
+            result.put("index_bytes", size(dataDir.resolve("index")));
+            result.put("database_bytes", size(dataDir.resolve("dailypapers.db")));
+            Map<String, Object> modes = new LinkedHashMap<>();
+            for (SearchMode mode : SearchMode.values()) {
+                run(search, warmUp, mode, 2);
+                Map<String, Object> byThreads = new LinkedHashMap<>();
+                for (int threads : CLIENT_THREADS) {
+                    byThreads.put(String.valueOf(threads), run(search, queries, mode, threads).summary());
+                }
+                modes.put(mode.name().toLowerCase(), byThreads);
+            }
+            result.put("search", modes);
+            result.put("query_embedding", queryEmbedding(encoder, queries).summary());
+            result.put("memory", memory());
+            result.put("vectors", recall(app, encoder, queries));
+        }
+        write(out, result);
+        System.out.printf("measured %s: %s%n", label, out);
+    }
+
+    /** Every query once, shared out over {@code threads} client threads; the modes asked for are checked. */
+    private static Latencies run(SearchService search, List<String> queries, SearchMode mode, int threads)
+            throws Exception {
+        double[] millis = new double[queries.size()];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        var result = search.search(new SearchRequest(queries.get(i), Optional.of(mode),
+                                ResultOrder.RELEVANCE, 0, RESULTS_PER_PAGE));
+                        millis[i] = (System.nanoTime() - start) / 1e6;
+                        if (result.mode() != mode) {
+                            throw new IllegalStateException(mode + " search ran as " + result.mode() + ": "
+                                    + result.notices());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        return new Latencies(millis, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Latencies queryEmbedding(Encoder encoder, List<String> queries) {
+        double[] millis = new double[queries.size()];
+        long started = System.nanoTime();
+        for (int i = 0; i < queries.size(); i++) {
+            long start = System.nanoTime();
+            encoder.encodeQuery(queries.get(i));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return new Latencies(millis, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Recall@10 of the index's nearest-neighbour search (HNSW over int7-quantised vectors) against an exact
+     * brute-force scan of the stored float vectors, for the same query vectors; and both latencies.
+     */
+    private static Map<String, Object> recall(App app, Encoder encoder, List<String> queries) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        List<float[]> rows = new ArrayList<>();
+        StoredVectors.read(app.config(), encoder.model(), (id, vector) -> {
+            ids.add(id);
+            rows.add(vector);
+        });
+        int dimension = encoder.dimension();
+        float[] all = new float[rows.size() * dimension];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, all, i * dimension, dimension);
+        }
+        rows.clear();
+        double[] exactMillis = new double[queries.size()];
+        double[] annMillis = new double[queries.size()];
+        double recallSum = 0;
+        for (int q = 0; q < queries.size(); q++) {
+            float[] query = encoder.encodeQuery(UserQuery.parse(queries.get(q)).plainText());
+            long start = System.nanoTime();
+            Set<String> exact = BruteForce.top(all, dimension, ids, query, RECALL_AT);
+            exactMillis[q] = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            List<Hit> approximate = app.searchIndex().nearest(query, Filters.NONE, RECALL_AT).hits();
+            annMillis[q] = (System.nanoTime() - start) / 1e6;
+            Set<String> found = new HashSet<>();
+            approximate.forEach(h -> found.add(h.id()));
+            found.retainAll(exact);
+            recallSum += (double) found.size() / exact.size();
+        }
+        Map<String, Object> vectors = new LinkedHashMap<>();
+        vectors.put("count", ids.size());
+        vectors.put("recall_at_10", recallSum / queries.size());
+        vectors.put("hnsw", sequential(annMillis).summary());
+        vectors.put("brute_force", sequential(exactMillis).summary());
+        return vectors;
+    }
+
+    /** Latencies of calls made one after another: the pass took their sum. */
+    private static Latencies sequential(double[] millis) {
+        return new Latencies(millis, Arrays.stream(millis).sum() / 1000);
+    }
+
+    private static Map<String, Object> memory() {
+        System.gc();
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("heap_used_bytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        memory.put("heap_max_bytes", Runtime.getRuntime().maxMemory());
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
+                    long kib = Long.parseLong(line.replaceAll("\\D+", ""));
+                    memory.put(line.startsWith("VmRSS") ? "rss_bytes" : "rss_peak_bytes", kib * 1024);
+                }
+            }
+        } catch (IOException e) {
+            memory.put("rss_error", e.getMessage());
+        }
+        return memory;
+    }
+
+    /** Papers per second embedding real papers' title and abstract, on 1 and 2 threads sharing one model. */
+    private static void encode(Path papers, int count, Path out) throws Exception {
+        List<String> texts = RealPapers.read(papers).papers().stream().limit(count)
+                .map(p -> EmbeddingText.of(p.title(), String.join(" ", p.sentences()))).toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("papers", texts.size());
+        try (OnnxEncoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, 1)) {
+            encoder.encodePassages(texts.subList(0, Math.min(16, texts.size())));
+            for (int threads : CLIENT_THREADS) {
+                ExecutorService workers = Executors.newFixedThreadPool(threads);
+                long start = System.nanoTime();
+                List<Future<?>> parts = new ArrayList<>();
+                int slice = Math.ceilDiv(texts.size(), threads);
+                for (int from = 0; from < texts.size(); from += slice) {
+                    List<String> part = texts.subList(from, Math.min(texts.size(), from + slice));
+                    parts.add(workers.submit(() -> encoder.encodePassages(part)));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                workers.shutdown();
+                Map<String, Object> rate = new LinkedHashMap<>();
+                rate.put("papers_per_second", texts.size() / seconds);
+                rate.put("papers_per_second_per_thread", texts.size() / seconds / threads);
+                result.put("threads_" + threads, rate);
+            }
+        }
+        write(out, result);
+    }
+
+    private static long size(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void write(Path out, Map<String, Object> result) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+    }
+
+    /** Stored vectors straight from the paper_vector table: float32 little-endian, as the store writes them. */
+    static final class StoredVectors {
+
+        interface Sink {
+            void accept(String id, float[] vector);
+        }
+
+        static void read(Config config, String model, Sink sink) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(config.database().url(),
+                    config.database().user(), config.database().password());
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT paper_id, vector FROM paper_vector WHERE model = ? ORDER BY paper_id")) {
+                statement.setString(1, model);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ByteBuffer bytes = ByteBuffer.wrap(rows.getBytes(2)).order(ByteOrder.LITTLE_ENDIAN);
+                        float[] vector = new float[bytes.remaining() / Float.BYTES];
+                        bytes.asFloatBuffer().get(vector);
+                        sink.accept(rows.getString(1), vector);
+                    }
+                }
+            }
+        }
+    }
+}
