@@ -1,29 +1,44 @@
 package dailypapers.web;
 
 import dailypapers.ingest.HarvestMonitor;
+import dailypapers.search.SearchMonitor;
 import io.javalin.http.Context;
 
 /**
- * {@code /admin/harvest} (HTML) and {@code /api/harvest/status} (JSON): how each harvester is doing. There are no
- * accounts yet, so these are public; they show no secrets, only sources, positions, counts and errors.
+ * The status pages, each in HTML and JSON: {@code /admin/harvest} and {@code /api/harvest/status} (how each
+ * harvester is doing), {@code /admin/search} and {@code /api/search/status} (how far the index and the embeddings
+ * have come). There are no accounts yet, so these are public; they show no secrets, only sources, positions,
+ * counts, the model's name and errors. Never cached: they are read to see what changes.
  */
-final class HarvestPages {
+final class StatusPages {
 
-    private final HarvestMonitor monitor;
+    private final HarvestMonitor harvest;
+    private final SearchMonitor search;
     private final Views views;
 
-    HarvestPages(HarvestMonitor monitor, Views views) {
-        this.monitor = monitor;
+    StatusPages(HarvestMonitor harvest, SearchMonitor search, Views views) {
+        this.harvest = harvest;
+        this.search = search;
         this.views = views;
     }
 
-    void page(Context ctx) {
+    void harvestPage(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        views.render(ctx, "harvest.jte", HarvestView.of(monitor));
+        views.render(ctx, "harvest.jte", HarvestView.of(harvest));
     }
 
-    void status(Context ctx) {
+    void harvestStatus(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.json(HarvestView.json(monitor));
+        ctx.json(HarvestView.json(harvest));
+    }
+
+    void searchPage(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        views.render(ctx, "search-status.jte", SearchStatusView.of(search.status()));
+    }
+
+    void searchStatus(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(SearchStatusView.json(search.status()));
     }
 }
