@@ -25,6 +25,7 @@ import dailypapers.search.QueryEmbeddingCache;
 import dailypapers.search.Retriever;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchIndexer;
+import dailypapers.search.SearchMonitor;
 import dailypapers.search.SearchService;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
@@ -95,6 +96,7 @@ public final class App implements AutoCloseable {
     private final SearchIndexer indexer;
     private final SearchService search;
     private final EmbeddingJob embeddingJob;
+    private final SearchMonitor searchMonitor;
     private ScheduledExecutorService jobs;
 
     private App(Config config, Clock clock, PrometheusMeterRegistry metrics, Database database,
@@ -137,6 +139,7 @@ public final class App implements AutoCloseable {
             this.indexer = null;
             this.search = null;
             this.embeddingJob = null;
+            this.searchMonitor = null;
         } else {
             this.indexer = new SearchIndexer(index, searchStore, vectors, encoder.map(Encoder::model), clock);
             Retriever retriever = new Retriever(index,
@@ -144,6 +147,7 @@ public final class App implements AutoCloseable {
                     new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K));
             this.search = new SearchService(index, searchStore, vectors, indexer, retriever);
             this.embeddingJob = newEmbeddingJob(Runtime.getRuntime().availableProcessors()).orElse(null);
+            this.searchMonitor = new SearchMonitor(search, searchStore, vectors, Optional.ofNullable(embeddingJob));
         }
     }
 
@@ -178,8 +182,8 @@ public final class App implements AutoCloseable {
      * search index.
      */
     public Web serve() {
-        Web web = Web.start(config.httpHost(), config.httpPort(), feed, papers, search(), harvestMonitor, clock,
-                metrics, database::isReachable);
+        Web web = Web.start(config.httpHost(), config.httpPort(), feed, papers, search(), searchMonitor,
+                harvestMonitor, clock, metrics, database::isReachable);
         if (config.harvest().enabled()) {
             List<HarvestJob.Schedule> schedules = new ArrayList<>();
             schedules.add(new HarvestJob.Schedule(hfHarvester, config.harvest().hfInterval()));

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -38,10 +37,10 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         if (limit < 1) {
-            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

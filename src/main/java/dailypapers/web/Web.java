@@ -3,6 +3,7 @@ package dailypapers.web;
 import dailypapers.feed.FeedService;
 import dailypapers.ingest.HarvestMonitor;
 import dailypapers.paper.PaperStore;
+import dailypapers.search.SearchMonitor;
 import dailypapers.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -46,7 +47,7 @@ public final class Web implements AutoCloseable {
      * served, with a message that names it.
      */
     public static Web start(String host, int port, FeedService feed, PaperStore papers, SearchService search,
-            HarvestMonitor harvest,
+            SearchMonitor searchMonitor, HarvestMonitor harvest,
             Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
         Views views = new Views();
         DateText dates = new DateText(clock);
@@ -57,7 +58,7 @@ public final class Web implements AutoCloseable {
         SearchApi searchApi = new SearchApi(search, papers);
         AtomFeeds atomFeeds = new AtomFeeds(feed, search, clock);
         OpenApiDocument openApi = new OpenApiDocument();
-        HarvestPages harvestPages = new HarvestPages(harvest, views);
+        StatusPages statusPages = new StatusPages(harvest, searchMonitor, views);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -98,9 +99,11 @@ public final class Web implements AutoCloseable {
             routes.get("/api/papers/<id>/similar", searchApi::similar);
             routes.get("/api/papers/<id>", paperApi::paper);
             routes.get("/api/openapi.json", openApi::serve);
-            routes.get("/api/harvest/status", harvestPages::status);
+            routes.get("/api/harvest/status", statusPages::harvestStatus);
+            routes.get("/api/search/status", statusPages::searchStatus);
 
-            routes.get("/admin/harvest", harvestPages::page);
+            routes.get("/admin/harvest", statusPages::harvestPage);
+            routes.get("/admin/search", statusPages::searchPage);
 
             routes.get("/feeds/daily.atom", atomFeeds::daily);
             routes.get("/feeds/trending.atom", atomFeeds::trending);

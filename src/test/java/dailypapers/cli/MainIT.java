@@ -2,6 +2,8 @@ package dailypapers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.App;
+import dailypapers.Config;
 import dailypapers.SharedData;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
@@ -12,11 +14,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI as an operator meets it: summaries, clear errors and exit codes, never a stack trace. */
 class MainIT {
+
+    private static final String MODEL = "bge-small-en-v1.5-q/256";
 
     @TempDir
     Path dir;
@@ -26,6 +32,14 @@ class MainIT {
 
     private int run(String... args) {
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** Vectors from the default model in the database, counted outside the command. */
+    private long storedVectors() {
+        try (App app = App.open(Config.load(null, Map.of(), Map.of(Config.DATA_DIR, dir.toString())),
+                Clock.systemUTC())) {
+            return app.vectors().count(MODEL);
+        }
     }
 
     @Test
@@ -104,6 +118,39 @@ class MainIT {
                     "import", SharedData.sample().toString())).isZero();
             assertThat(err.toString()).contains("note: the search index is held by a running server");
         }
+    }
+
+    @Test
+    void embedStopsAtTheLimitAndALaterRunGoesOn() {
+        assertThat(run("--data-dir", dir.toString(), "import", SharedData.sample().toString())).isZero();
+
+        assertThat(run("--data-dir", dir.toString(), "embed", "--limit", "20")).isZero();
+        assertThat(out.toString()).containsPattern("embedded 20 papers with " + MODEL + " in [0-9.]+ s \\([0-9.,]+"
+                + " papers/s on " + Runtime.getRuntime().availableProcessors() + " threads\\); 980 still without"
+                + " a vector");
+        assertThat(storedVectors()).isEqualTo(20);
+
+        assertThat(run("--data-dir", dir.toString(), "embed", "--threads", "2", "--limit", "10")).isZero();
+        assertThat(out.toString()).containsPattern("embedded 10 papers with " + MODEL + " in [0-9.]+ s \\([0-9.,]+"
+                + " papers/s on 2 threads\\); 970 still without a vector");
+        assertThat(storedVectors()).isEqualTo(30);
+    }
+
+    @Test
+    void embedWithNoThreadsIsOneErrorLine() {
+        assertThat(run("--data-dir", dir.toString(), "embed", "--threads", "0"))
+                .isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).isEqualTo("error: --threads must be at least 1, got 0" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void embedWithoutAModelSaysSoInOneLine() throws IOException {
+        Path config = dir.resolve("no-model.properties");
+        Files.writeString(config, "data.dir=" + dir.resolve("data") + "\nsearch.model=none\n");
+        assertThat(run("--config", config.toString(), "embed")).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).isEqualTo("error: no embedding model is configured (search.model is none)"
+                + System.lineSeparator());
     }
 
     @Test
