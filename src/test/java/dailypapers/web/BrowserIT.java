@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in a real headless Chromium: navigation a reader does every morning, and the layout at phone width.
@@ -114,6 +117,8 @@ class BrowserIT {
         open("/trending");
         WebElement box = browser.findElement(By.id("site-search-q"));
         box.sendKeys("video generation", Keys.ENTER);
+        // Submitting a form by key does not wait for the next page, as a click on a link does.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/search?"));
 
         assertThat(browser.getCurrentUrl()).contains("/search?q=video+generation");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Results for “video generation”");
