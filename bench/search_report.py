@@ -69,10 +69,12 @@ def report(results, labels):
         lines += ["", f"Query embedding alone (in every semantic and hybrid latency above): p50 "
                   f"{embedding['p50_ms']:.1f} ms, p95 {embedding['p95_ms']:.1f} ms.", "",
                   "| nearest neighbours, top 10 | p50 ms | p95 ms | recall@10 vs exact |",
-                  "| --- | ---: | ---: | ---: |",
-                  f"| HNSW, int7-quantised (the product) | {vectors['hnsw']['p50_ms']:.2f} | "
-                  f"{vectors['hnsw']['p95_ms']:.2f} | {vectors['recall_at_10']:.3f} |",
-                  f"| exact brute-force scan of {vectors['count']:,} float vectors (reference) | "
+                  "| --- | ---: | ---: | ---: |"]
+        for index, (candidates, row) in enumerate(vectors["hnsw"].items()):
+            what = "the product" if index == 0 else "for comparison"
+            lines.append(f"| HNSW int7, {candidates} candidates re-scored with floats ({what}) | {row['p50_ms']:.2f} | "
+                         f"{row['p95_ms']:.2f} | {row['recall_at_10']:.3f} |")
+        lines += [f"| exact brute-force scan of {vectors['count']:,} float vectors (reference) | "
                   f"{vectors['brute_force']['p50_ms']:.2f} | {vectors['brute_force']['p95_ms']:.2f} | 1.000 |", "",
                   f"Memory after the runs (before the brute-force reference loaded its vectors): heap in use "
                   f"{mib(memory['heap_used_bytes'])} after a GC, RSS {mib(memory['rss_bytes'])} "
@@ -82,7 +84,7 @@ def report(results, labels):
     for mode, target in TARGETS_MS.items():
         p95 = large[1]["search"][mode]["1"]["p95_ms"]
         lines.append(f"| {mode} p95 <= {target:.0f} ms | {p95:.1f} ms | {'yes' if p95 <= target else 'no'} |")
-    recall = large[1]["vectors"]["recall_at_10"]
+    recall = product_recall(large[1])
     lines.append(f"| ANN recall@10 >= {RECALL_TARGET} | {recall:.3f} | {'yes' if recall >= RECALL_TARGET else 'no'} |")
     lines += ["", "### Embedding throughput", "",
               f"{encode['papers']} real papers (title and abstract, cut at 256 tokens) through the default model, "
@@ -93,6 +95,11 @@ def report(results, labels):
             lines.append(f"| {key.removeprefix('threads_')} | {row['papers_per_second']:.1f} | "
                          f"{row['papers_per_second_per_thread']:.1f} |")
     return "\n".join(lines) + "\n"
+
+
+def product_recall(result):
+    """Recall@10 at the candidate count search uses, the first one measured."""
+    return next(iter(result["vectors"]["hnsw"].values()))["recall_at_10"]
 
 
 def timings(path):
