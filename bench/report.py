@@ -40,12 +40,12 @@ def main():
         sys.stdout.write(report(args))
 
 
-def splice(path, section):
+def splice(path, section, begin=BEGIN, end_marker=END):
     text = path.read_text(encoding="utf-8")
-    start, end = text.find(BEGIN), text.find(END)
+    start, end = text.find(begin), text.find(end_marker)
     if start < 0 or end < start:
-        sys.exit(f"bench: error: {path} lacks the markers {BEGIN!r} ... {END!r}; add them where results belong")
-    path.write_text(text[:start] + BEGIN + "\n\n" + section.strip() + "\n\n" + text[end:], encoding="utf-8")
+        sys.exit(f"bench: error: {path} lacks the markers {begin!r} ... {end_marker!r}; add them where results belong")
+    path.write_text(text[:start] + begin + "\n\n" + section.strip() + "\n\n" + text[end:], encoding="utf-8")
 
 
 def report(args):

@@ -146,7 +146,7 @@ public final class App implements AutoCloseable {
                     encoder.map(e -> new QueryEmbeddingCache(e, QueryEmbeddingCache.DEFAULT_CAPACITY)),
                     new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K));
             this.search = new SearchService(index, searchStore, vectors, indexer, retriever);
-            this.embeddingJob = newEmbeddingJob(Runtime.getRuntime().availableProcessors()).orElse(null);
+            this.embeddingJob = newEmbeddingJob(config.embeddingThreads()).orElse(null);
             this.searchMonitor = new SearchMonitor(search, searchStore, vectors, Optional.ofNullable(embeddingJob));
         }
     }
@@ -276,7 +276,7 @@ public final class App implements AutoCloseable {
                 EmbeddingJob.BATCH_SIZE_PER_THREAD * threads, clock));
     }
 
-    /** The server's embedding job (on every core), when a model is configured. */
+    /** The server's embedding job (on {@code search.embedding.threads} threads), when a model is configured. */
     public Optional<EmbeddingJob> embeddingJob() {
         requireIndex();
         return Optional.ofNullable(embeddingJob);

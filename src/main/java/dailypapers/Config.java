@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * then flags.
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
-        Optional<EncoderModel> searchModel) {
+        Optional<EncoderModel> searchModel, int embeddingThreads) {
 
     public static final String DATA_DIR = "data.dir";
     public static final String DATABASE_URL = "database.url";
@@ -58,6 +58,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     /** The sentence-embedding model for semantic search and similar papers, or {@code none}. */
     public static final String SEARCH_MODEL = "search.model";
     public static final String SEARCH_MODEL_NONE = "none";
+    /** Threads the server's embedding job encodes papers on; all cores unless set. */
+    public static final String SEARCH_EMBEDDING_THREADS = "search.embedding.threads";
 
     static final Set<String> KEYS = Set.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
@@ -65,7 +67,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_ARXIV_METADATA_PREFIX, HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL,
             HARVEST_HF_INTERVAL_MINUTES, HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS,
             HARVEST_CONNECT_TIMEOUT_SECONDS, HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS,
-            HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES, SEARCH_MODEL);
+            HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES, SEARCH_MODEL,
+            SEARCH_EMBEDDING_THREADS);
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(DATA_DIR, "data"),
@@ -91,11 +94,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             Map.entry(HARVEST_RETRY_BACKOFF_MS, "2000"),
             Map.entry(HARVEST_CIRCUIT_FAILURES, "5"),
             Map.entry(HARVEST_CIRCUIT_OPEN_MINUTES, "30"),
-            Map.entry(SEARCH_MODEL, Encoders.DEFAULT_MODEL.id()));
+            Map.entry(SEARCH_MODEL, Encoders.DEFAULT_MODEL.id()),
+            Map.entry(SEARCH_EMBEDDING_THREADS, String.valueOf(Runtime.getRuntime().availableProcessors())));
 
     /** Settings without harvesting or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
-        this(dataDir, database, httpHost, httpPort, harvestSettings(DEFAULTS).withEnabled(false), Optional.empty());
+        this(dataDir, database, httpHost, httpPort, harvestSettings(DEFAULTS).withEnabled(false), Optional.empty(),
+                1);
     }
 
     /** Reads the settings; a bad value throws {@link IllegalArgumentException} naming the key. */
@@ -146,7 +151,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         DatabaseConfig database = new DatabaseConfig(url, values.get(DATABASE_USER), values.get(DATABASE_PASSWORD),
                 integer(values, DATABASE_POOL_SIZE));
         return new Config(dataDir, database, values.get(HTTP_HOST), port, harvestSettings(values),
-                searchModel(values.get(SEARCH_MODEL).strip()));
+                searchModel(values.get(SEARCH_MODEL).strip()), positive(values, SEARCH_EMBEDDING_THREADS));
     }
 
     private static Optional<EncoderModel> searchModel(String id) {
@@ -240,10 +245,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     public Config withHttpPort(int port) {
-        return new Config(dataDir, database, httpHost, port, harvest, searchModel);
+        return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads);
     }
 
     public Config withHarvest(HarvestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel);
+        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads);
     }
 }

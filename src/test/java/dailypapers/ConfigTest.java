@@ -32,6 +32,12 @@ class ConfigTest {
         assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_MODEL", "all-minilm-l6-v2-q"), Map.of())
                 .searchModel()).contains(EncoderModel.ALL_MINILM_L6_V2_Q);
         assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL, "none")).searchModel()).isEmpty();
+        assertThat(Config.load(null, Map.of(), Map.of()).embeddingThreads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_EMBEDDING_THREADS", "1"), Map.of())
+                .embeddingThreads()).isEqualTo(1);
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_EMBEDDING_THREADS, "0")))
+                .hasMessageContaining("search.embedding.threads");
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL, "gpt")))
                 .hasMessageContaining("search.model must be one of").hasMessageContaining("got 'gpt'");
     }
@@ -101,7 +107,7 @@ class ConfigTest {
                 "DAILYPAPERS_HARVEST_HTTP_CONNECT_TIMEOUT_SECONDS", "DAILYPAPERS_HARVEST_HTTP_READ_TIMEOUT_SECONDS",
                 "DAILYPAPERS_HARVEST_RETRY_ATTEMPTS", "DAILYPAPERS_HARVEST_RETRY_BACKOFF_MS",
                 "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES",
-                "DAILYPAPERS_SEARCH_MODEL");
+                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS");
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "embed", description = "Compute the embeddings of papers that have none yet (stop the server first).")
 final class EmbedCommand implements Callable<Integer> {
+
+    private static final int MAX_THREADS = 256;
 
     @ParentCommand
     Main main;
@@ -36,40 +41,60 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
         }
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<EmbeddingJob> running = new AtomicReference<>();
+        // Ctrl-C stops the job after its batch; the JVM ends when this hook returns, so it waits for the batch to
+        // be stored and the index to be closed.
+        Thread stopper = new Thread(() -> {
+            EmbeddingJob job = running.get();
+            if (job != null) {
+                job.stop();
+                awaitQuietly(closed);
+            }
+        }, "embed-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
         try (App app = main.openApp(Map.of())) {
             EmbeddingJob job = app.embeddingJob(threads).orElseThrow(() -> new IllegalStateException(
                     "no embedding model is configured (search.model is none)"));
-            Thread stopper = new Thread(job::stop, "embed-stop");
-            Runtime.getRuntime().addShutdownHook(stopper);
+            running.set(job);
             ProgressReporter progress = ProgressReporter.forConsole(err, "embed");
             EmbeddingJob.Summary summary = job.run(limit, p -> progress.show(job.model(), p.fraction(),
                     p.elapsed().toNanos(), describe(p)));
             progress.finish();
+            double seconds = summary.elapsed().toNanos() / 1e9;
+            out.printf(Locale.ROOT, "embedded %,d papers with %s in %.1f s (%,.1f papers/s on %d threads);"
+                    + " %,d still without a vector%n", summary.embedded(), job.model(), seconds,
+                    seconds > 0 ? summary.embedded() / seconds : 0, threads, summary.remaining());
+        } finally {
+            closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook has run and stopped the job after its batch.
+                // Ctrl-C: the hook is running and waits for this.
             }
-            out.printf(Locale.ROOT, "embedded %,d papers with %s in %.1f s (%,.1f papers/s on %d threads);"
-                    + " %,d still without a vector%n", summary.embedded(), job.model(),
-                    summary.elapsed().toMillis() / 1000.0,
-                    summary.elapsed().isZero() ? 0 : summary.embedded() * 1000.0 / summary.elapsed().toMillis(),
-                    threads, summary.remaining());
         }
         return 0;
     }
 
     private static String describe(EmbeddingJob.Progress p) {
-        double seconds = p.elapsed().toNanos() / 1e9;
         return String.format(Locale.ROOT, "%3.0f%% %,d of %,d papers, %,.1f/s, ETA %s", p.fraction() * 100,
-                p.embedded(), p.missingAtStart(), p.papersPerSecond(), ProgressReporter.eta(p.fraction(), seconds));
+                p.embedded(), p.missingAtStart(), p.papersPerSecond(), ProgressReporter.eta(p.fraction(),
+                        p.elapsed().toNanos() / 1e9));
+    }
+
+    private static void awaitQuietly(CountDownLatch closed) {
+        try {
+            closed.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -21,7 +21,8 @@ public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings (keys as in docs/configuration.md).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file with settings (keys as in the README's Configuration table).")
     Path configFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database and index live (default: ./data).")

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Shows import progress: a redrawn bar with rate and ETA on a terminal, a plain line every few seconds otherwise
- * (so logs of unattended runs stay readable).
+ * Shows the progress of long commands (import, ingest, embed): a redrawn bar with rate and ETA on a terminal, a
+ * plain line every few seconds otherwise (so logs of unattended runs stay readable).
  */
 final class ProgressReporter {
 

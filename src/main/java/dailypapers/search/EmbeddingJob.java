@@ -14,7 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Embeds the papers that have no vector from the configured model yet, newest first, a batch at a time: each
- * batch is split over the worker threads (one model call per text on each), its vectors are stored in one
+ * batch is split over the worker threads, which share one model, its vectors are stored in one
  * transaction and then indexed. It keeps no state of its own in the database, so it resumes after a crash or a
  * restart by simply finding the papers still lacking a vector.
  */
@@ -122,8 +124,9 @@ public final class EmbeddingJob {
                 previous.lastFinished(), previous.lastRunEmbedded()));
         long done = 0;
         Optional<ArxivId> before = Optional.empty();
+        AtomicInteger workerNumber = new AtomicInteger();
         ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "embedding-worker");
+            Thread thread = new Thread(runnable, "embedding-worker-" + workerNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -153,7 +156,9 @@ public final class EmbeddingJob {
             }
         } finally {
             if (workers != null) {
-                workers.shutdownNow();
+                // Wait for every worker: the model must not be closed while one of them is still inside it.
+                workers.shutdown();
+                awaitQuietly(workers);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             progress.set(new Progress(model, threads, false, Optional.of(startedAt), done, missingAtStart, elapsed,
@@ -177,21 +182,30 @@ public final class EmbeddingJob {
             encoded = encoder.encodePassages(texts);
         } else {
             int slice = Math.ceilDiv(texts.size(), threads);
-            List<Future<List<float[]>>> parts = new ArrayList<>();
+            List<List<String>> parts = new ArrayList<>();
+            List<Future<List<float[]>>> running = new ArrayList<>();
             for (int from = 0; from < texts.size(); from += slice) {
                 List<String> part = texts.subList(from, Math.min(texts.size(), from + slice));
-                parts.add(workers.submit(() -> encoder.encodePassages(part)));
+                parts.add(part);
+                running.add(workers.submit(() -> encoder.encodePassages(part)));
             }
             encoded = new ArrayList<>(texts.size());
             try {
-                for (Future<List<float[]>> part : parts) {
-                    encoded.addAll(part.get());
+                for (int i = 0; i < running.size(); i++) {
+                    List<float[]> vectors = running.get(i).get();
+                    if (vectors.size() != parts.get(i).size()) {
+                        throw new IllegalStateException("encoder " + encoder.model() + " returned " + vectors.size()
+                                + " vectors for " + parts.get(i).size() + " texts");
+                    }
+                    encoded.addAll(vectors);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while embedding", e);
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                running.forEach(f -> f.cancel(false));
             }
         }
         if (encoded.size() != texts.size()) {
@@ -199,6 +213,21 @@ public final class EmbeddingJob {
                     + " vectors for " + texts.size() + " texts");
         }
         return encoded;
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.info("waiting for the embedding workers to finish their texts");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Asks a running {@link #run} to stop after its current batch. */

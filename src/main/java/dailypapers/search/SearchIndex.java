@@ -19,7 +19,10 @@ public interface SearchIndex extends AutoCloseable {
     /** Adds documents or replaces those with the same id. */
     void upsert(List<SearchDocument> documents);
 
-    /** Adds documents the index does not hold (after {@link #deleteAll()}): cheaper than {@link #upsert}. */
+    /**
+     * Adds documents the index does not hold (after {@link #deleteAll()}): cheaper than {@link #upsert}. Safe to
+     * call from several threads at once (a rebuild adds on one thread per core).
+     */
     void add(List<SearchDocument> documents);
 
     void delete(Collection<String> ids);

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -205,8 +206,9 @@ public final class SearchIndexer {
      */
     private Added addAll(LongConsumer progress) {
         int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger writerNumber = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "index-rebuild");
+            Thread thread = new Thread(runnable, "index-rebuild-" + writerNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -258,12 +260,17 @@ public final class SearchIndexer {
     }
 
     private static void awaitQuietly(ExecutorService writers) {
+        boolean interrupted = Thread.interrupted();
         try {
             while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
                 log.info("waiting for the index writers to finish");
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

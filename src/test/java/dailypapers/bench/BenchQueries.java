@@ -1,6 +1,7 @@
 package dailypapers.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,9 +23,10 @@ final class BenchQueries {
     private BenchQueries() {
     }
 
+    /** {@code count} distinct queries. */
     static List<String> from(RealPapers real, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<String> queries = new ArrayList<>(count);
+        Set<String> queries = new LinkedHashSet<>(count);
         while (queries.size() < count) {
             RealPapers.Paper paper = real.papers().get(random.nextInt(real.papers().size()));
             List<String> words = new ArrayList<>();
@@ -43,6 +45,6 @@ final class BenchQueries {
             }
             queries.add(query);
         }
-        return queries;
+        return List.copyOf(queries);
     }
 }

@@ -127,7 +127,8 @@ public final class SearchBench {
             throws Exception {
         RealPapers real = RealPapers.read(papers);
         List<String> queries = BenchQueries.from(real, queryCount, SEED);
-        List<String> warmUp = BenchQueries.from(real, WARM_UP_QUERIES, SEED + 1);
+        List<String> warmUp = BenchQueries.from(real, WARM_UP_QUERIES + queries.size(), SEED + 1).stream()
+                .filter(q -> !queries.contains(q)).limit(WARM_UP_QUERIES).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("label", label);
         result.put("queries", queries.size());
@@ -138,6 +139,10 @@ public final class SearchBench {
                     app.indexer(), new Retriever(app.searchIndex(), Optional.of(new QueryEmbeddingCache(encoder, 0)),
                             new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K)));
             var stats = app.searchIndex().stats();
+            if (stats.documentsWithVectors() < stats.documents()) {
+                throw new IllegalStateException(label + ": only " + stats.documentsWithVectors() + " of "
+                        + stats.documents() + " papers have a vector in the index; semantic numbers would be off");
+            }
             result.put("papers", stats.documents());
             result.put("papers_with_vectors", stats.documentsWithVectors());
             result.put("index_bytes", size(dataDir.resolve("index")));
@@ -198,7 +203,7 @@ public final class SearchBench {
         long started = System.nanoTime();
         for (int i = 0; i < queries.size(); i++) {
             long start = System.nanoTime();
-            encoder.encodeQuery(queries.get(i));
+            encoder.encodeQuery(UserQuery.parse(queries.get(i)).plainText());
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         return new Latencies(millis, (System.nanoTime() - started) / 1e9);
@@ -287,25 +292,28 @@ public final class SearchBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("papers", texts.size());
         try (OnnxEncoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, 1)) {
-            encoder.encodePassages(texts.subList(0, Math.min(16, texts.size())));
+            encoder.encodePassages(texts.subList(0, Math.min(64, texts.size()))); // warm-up
             for (int threads : CLIENT_THREADS) {
                 ExecutorService workers = Executors.newFixedThreadPool(threads);
-                long start = System.nanoTime();
-                List<Future<?>> parts = new ArrayList<>();
-                int slice = Math.ceilDiv(texts.size(), threads);
-                for (int from = 0; from < texts.size(); from += slice) {
-                    List<String> part = texts.subList(from, Math.min(texts.size(), from + slice));
-                    parts.add(workers.submit(() -> encoder.encodePassages(part)));
+                try {
+                    long start = System.nanoTime();
+                    List<Future<?>> parts = new ArrayList<>();
+                    int slice = Math.ceilDiv(texts.size(), threads);
+                    for (int from = 0; from < texts.size(); from += slice) {
+                        List<String> part = texts.subList(from, Math.min(texts.size(), from + slice));
+                        parts.add(workers.submit(() -> encoder.encodePassages(part)));
+                    }
+                    for (Future<?> part : parts) {
+                        part.get();
+                    }
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    Map<String, Object> rate = new LinkedHashMap<>();
+                    rate.put("papers_per_second", texts.size() / seconds);
+                    rate.put("papers_per_second_per_thread", texts.size() / seconds / threads);
+                    result.put("threads_" + threads, rate);
+                } finally {
+                    workers.shutdownNow();
                 }
-                for (Future<?> part : parts) {
-                    part.get();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                workers.shutdown();
-                Map<String, Object> rate = new LinkedHashMap<>();
-                rate.put("papers_per_second", texts.size() / seconds);
-                rate.put("papers_per_second_per_thread", texts.size() / seconds / threads);
-                result.put("threads_" + threads, rate);
             }
         }
         write(out, result);

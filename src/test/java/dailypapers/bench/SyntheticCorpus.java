@@ -2,6 +2,7 @@ package dailypapers.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dailypapers.ingest.JsonFields;
 import dailypapers.search.EmbeddingText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -62,11 +63,13 @@ final class SyntheticCorpus {
                     abstractSentences.add(source.sentences().get(random.nextInt(source.sentences().size())));
                     add(mix, realVectors.get(source.id()), 0.5f / sentences);
                 }
-                String abstractText = String.join(" ", abstractSentences);
+                // Collapsed as the import stores it, so the vector's text hash matches the stored paper's.
+                String title = JsonFields.collapse(head.title());
+                String abstractText = JsonFields.collapse(String.join(" ", abstractSentences));
                 String id = id(i);
                 ObjectNode node = json.createObjectNode();
                 node.put("id", id);
-                node.put("title", head.title());
+                node.put("title", title);
                 node.putPOJO("authors", pick(papers, random).authors());
                 node.put("abstract", abstractText);
                 node.put("published", head.published());
@@ -75,7 +78,7 @@ final class SyntheticCorpus {
                 node.put("github", head.github());
                 out.write(json.writeValueAsString(node));
                 out.newLine();
-                vectors.write(id, EmbeddingText.hash(EmbeddingText.of(head.title(), abstractText)), normalise(mix));
+                vectors.write(id, EmbeddingText.hash(EmbeddingText.of(title, abstractText)), normalise(mix));
             }
         }
     }

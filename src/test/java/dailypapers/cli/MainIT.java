@@ -140,7 +140,7 @@ class MainIT {
     void embedWithNoThreadsIsOneErrorLine() {
         assertThat(run("--data-dir", dir.toString(), "embed", "--threads", "0"))
                 .isEqualTo(Main.EXIT_STARTUP_FAILED);
-        assertThat(err.toString()).isEqualTo("error: --threads must be at least 1, got 0" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("error: --threads must be between 1 and 256, got 0" + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
     }
 

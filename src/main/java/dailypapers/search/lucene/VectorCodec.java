@@ -7,7 +7,8 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsForma
 
 /**
  * Lucene's default codec with vectors in HNSW over int7 scalar-quantised copies: a quarter of the memory of
- * float32 for the graph search, with the float vectors kept on disk for merging. The per-field format is recorded
+ * float32 for the graph search, with the float vectors kept on disk for merging and for re-scoring the
+ * candidates a search found. The per-field format is recorded
  * in the index, so the stock codec reads it back.
  */
 final class VectorCodec {
