@@ -45,8 +45,11 @@ public final class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
-    /** Bump when the documents change shape, so existing indexes are rebuilt. */
-    public static final String SCHEMA_VERSION = "1";
+    /**
+     * Bump when the documents change shape or the index is built differently, so existing indexes are rebuilt
+     * (2: a denser vector graph).
+     */
+    public static final String SCHEMA_VERSION = "2";
     static final String STATE_SCHEMA = "schema";
     static final String STATE_MODEL = "vector.model";
     static final String STATE_PAPERS_SYNCED = "papers.synced";

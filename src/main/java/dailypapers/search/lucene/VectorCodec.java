@@ -16,8 +16,16 @@ final class VectorCodec {
     private VectorCodec() {
     }
 
+    /**
+     * Graph degree and build beam, twice Lucene's defaults (16, 100): on the 81,070 real papers with bge-small
+     * vectors, recall@10 at 100 candidates rose from 0.93 to 0.97 (0.96 to 0.98 at 200) for a rebuild taking 40 s
+     * instead of 27 s on 2 cores.
+     */
+    static final int MAX_CONNECTIONS = 32;
+    static final int BEAM_WIDTH = 200;
+
     static Codec create() {
-        KnnVectorsFormat quantized = new Lucene99HnswScalarQuantizedVectorsFormat();
+        KnnVectorsFormat quantized = new Lucene99HnswScalarQuantizedVectorsFormat(MAX_CONNECTIONS, BEAM_WIDTH);
         return new Lucene103Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
