@@ -138,8 +138,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final float BM25_B = 0.4f;
 
     /**
-     * Nearest-neighbour searches explore at least this many candidates, however few results they return:
-     * on 81,070 stand-in vectors (384 dimensions) recall@10 rose from 0.63 with 10 candidates to 0.82 with 100.
+     * Nearest-neighbour searches explore at least this many candidates, however few results they return, and
+     * re-score them with the float vectors: recall@10 0.95 on the 81,072 real papers (0.97 with 200, 0.98 with 400,
+     * for 1.8, 2.6 and 4.3 ms), from ./bench/search.
      */
     static final int MIN_VECTOR_CANDIDATES = 100;
 
