@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -124,12 +121,7 @@ public final class EmbeddingJob {
                 previous.lastFinished(), previous.lastRunEmbedded()));
         long done = 0;
         Optional<ArxivId> before = Optional.empty();
-        AtomicInteger workerNumber = new AtomicInteger();
-        ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "embedding-worker-" + workerNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workers = threads == 1 ? null : Workers.start("embedding-worker", threads);
         try {
             while (!stopping.get() && done < maxPapers) {
                 List<PaperText> batch = vectors.missing(model, before,
@@ -156,9 +148,7 @@ public final class EmbeddingJob {
             }
         } finally {
             if (workers != null) {
-                // Wait for every worker: the model must not be closed while one of them is still inside it.
-                workers.shutdown();
-                awaitQuietly(workers);
+                Workers.finish(workers, "embedding workers");
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             progress.set(new Progress(model, threads, false, Optional.of(startedAt), done, missingAtStart, elapsed,
@@ -213,21 +203,6 @@ public final class EmbeddingJob {
                     + " vectors for " + texts.size() + " texts");
         }
         return encoded;
-    }
-
-    private static void awaitQuietly(ExecutorService workers) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                log.info("waiting for the embedding workers to finish their texts");
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Asks a running {@link #run} to stop after its current batch. */

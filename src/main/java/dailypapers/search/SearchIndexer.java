@@ -21,11 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -209,12 +206,7 @@ public final class SearchIndexer {
      */
     private Added addAll(LongConsumer progress) {
         int threads = Runtime.getRuntime().availableProcessors();
-        AtomicInteger writerNumber = new AtomicInteger();
-        ExecutorService writers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "index-rebuild-" + writerNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService writers = Workers.start("index-rebuild", threads);
         // Pages read ahead of the writers: enough to keep them busy, few enough to bound memory.
         Semaphore readAhead = new Semaphore(2 * threads);
         Deque<Future<?>> pending = new ArrayDeque<>();
@@ -256,24 +248,7 @@ public final class SearchIndexer {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            // Never interrupt a writer: Lucene gives up on an index whose file I/O was interrupted.
-            writers.shutdown();
-            awaitQuietly(writers);
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService writers) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
-                log.info("waiting for the index writers to finish");
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Workers.finish(writers, "index writers");
         }
     }
 
