@@ -62,7 +62,9 @@ class IngestCommandIT {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private int run(String... args) {

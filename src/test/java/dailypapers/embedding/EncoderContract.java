@@ -47,7 +47,9 @@ abstract class EncoderContract {
 
     @AfterAll
     void closeEncoder() {
-        encoder.close();
+        if (encoder != null) {
+            encoder.close();
+        }
     }
 
     @Test

@@ -44,7 +44,9 @@ class PaperImporterIT {
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     private static String line(String id, String title) {

@@ -27,7 +27,9 @@ public abstract class SearchIndexContract {
 
     @AfterEach
     void close() {
-        index.close();
+        if (index != null) {
+            index.close();
+        }
     }
 
     private static SearchDocument doc(String id, String title, String abstractText, LocalDate published,

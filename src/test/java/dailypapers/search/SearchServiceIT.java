@@ -37,7 +37,9 @@ class SearchServiceIT {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     private static SearchResult run(String query) {

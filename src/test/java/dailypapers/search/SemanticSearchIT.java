@@ -30,7 +30,9 @@ class SemanticSearchIT {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     private static SearchResult run(String query, SearchMode mode, int limit) {

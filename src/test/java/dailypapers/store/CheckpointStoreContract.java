@@ -36,7 +36,9 @@ abstract class CheckpointStoreContract {
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
         dropDatabase(config);
     }
 

@@ -48,7 +48,9 @@ abstract class PaperStoreContract {
     void close() {
         // Null when open() skipped the test because no such database is configured.
         if (database != null) {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
             dropDatabase(config);
         }
     }

@@ -78,7 +78,9 @@ abstract class SearchStoreContract {
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
         dropDatabase(config);
     }
 

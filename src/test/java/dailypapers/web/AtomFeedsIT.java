@@ -38,7 +38,9 @@ class AtomFeedsIT {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     private static Feed parse(String path) throws Exception {

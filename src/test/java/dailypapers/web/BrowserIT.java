@@ -68,7 +68,9 @@ class BrowserIT {
             browser.quit();
         }
         if (app != null) {
-            app.close();
+            if (app != null) {
+                app.close();
+            }
         }
     }
 

@@ -74,8 +74,12 @@ class FeedPagesIT {
 
     @AfterAll
     static void stop() {
-        sample.close();
-        written.close();
+        if (sample != null) {
+            sample.close();
+        }
+        if (written != null) {
+            written.close();
+        }
     }
 
     @Test

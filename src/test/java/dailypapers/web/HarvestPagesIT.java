@@ -35,7 +35,9 @@ class HarvestPagesIT {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test

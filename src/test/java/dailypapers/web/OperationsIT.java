@@ -18,7 +18,9 @@ class OperationsIT {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test

@@ -50,7 +50,9 @@ class PaperApiIT {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -58,8 +58,12 @@ class PaperPagesIT {
 
     @AfterAll
     static void stop() {
-        sample.close();
-        written.close();
+        if (sample != null) {
+            sample.close();
+        }
+        if (written != null) {
+            written.close();
+        }
     }
 
     @Test

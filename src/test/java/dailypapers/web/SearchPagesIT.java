@@ -50,7 +50,9 @@ class SearchPagesIT {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     private static String q(String query) {

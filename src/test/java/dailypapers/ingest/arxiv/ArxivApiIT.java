@@ -32,7 +32,9 @@ class ArxivApiIT {
 
     @AfterEach
     void stop() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private static Reply recorded(URI uri) {

@@ -47,7 +47,9 @@ class OaiHarvesterIT {
 
     @AfterEach
     void stop() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private OaiHarvester harvester(String set, String prefix, HttpPolicy policy) {

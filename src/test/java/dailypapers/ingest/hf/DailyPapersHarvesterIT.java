@@ -46,7 +46,9 @@ class DailyPapersHarvesterIT {
 
     @AfterEach
     void stop() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private DailyPapersHarvester harvester(HttpPolicy policy) {
