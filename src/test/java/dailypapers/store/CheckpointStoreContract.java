@@ -39,7 +39,9 @@ abstract class CheckpointStoreContract {
         if (database != null) {
             database.close();
         }
-        dropDatabase(config);
+        if (config != null) {
+            dropDatabase(config);
+        }
     }
 
     @Test

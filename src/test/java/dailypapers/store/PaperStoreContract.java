@@ -48,9 +48,7 @@ abstract class PaperStoreContract {
     void close() {
         // Null when open() skipped the test because no such database is configured.
         if (database != null) {
-            if (database != null) {
-                database.close();
-            }
+            database.close();
             dropDatabase(config);
         }
     }

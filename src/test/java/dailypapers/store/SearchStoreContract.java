@@ -81,7 +81,9 @@ abstract class SearchStoreContract {
         if (database != null) {
             database.close();
         }
-        dropDatabase(config);
+        if (config != null) {
+            dropDatabase(config);
+        }
     }
 
     private static ArxivId id(String value) {
