@@ -68,9 +68,7 @@ class BrowserIT {
             browser.quit();
         }
         if (app != null) {
-            if (app != null) {
-                app.close();
-            }
+            app.close();
         }
     }
 
