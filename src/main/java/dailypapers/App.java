@@ -19,9 +19,7 @@ import dailypapers.ingest.arxiv.OaiHarvester;
 import dailypapers.ingest.hf.DailyPapersHarvester;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.EmbeddingJob;
-import dailypapers.search.Fusion;
 import dailypapers.search.IndexUnavailableException;
-import dailypapers.search.QueryEmbeddingCache;
 import dailypapers.search.Retriever;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchIndexer;
@@ -142,10 +140,8 @@ public final class App implements AutoCloseable {
             this.searchMonitor = null;
         } else {
             this.indexer = new SearchIndexer(index, searchStore, vectors, encoder.map(Encoder::model), clock);
-            Retriever retriever = new Retriever(index,
-                    encoder.map(e -> new QueryEmbeddingCache(e, QueryEmbeddingCache.DEFAULT_CAPACITY)),
-                    new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K));
-            this.search = new SearchService(index, searchStore, vectors, indexer, retriever);
+            this.search = new SearchService(index, searchStore, vectors, indexer,
+                    Retriever.over(index, encoder.orElse(null)));
             this.embeddingJob = newEmbeddingJob(config.embeddingThreads()).orElse(null);
             this.searchMonitor = new SearchMonitor(search, searchStore, vectors, Optional.ofNullable(embeddingJob));
         }

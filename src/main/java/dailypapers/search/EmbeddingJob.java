@@ -78,8 +78,7 @@ public final class EmbeddingJob {
         /** Papers per second in this run (or the last), 0 before the first batch. */
         public double papersPerSecond() {
             long millis = elapsed.toMillis();
-            long done = running ? embedded : lastRunEmbedded;
-            return millis == 0 ? 0 : done * 1000.0 / millis;
+            return millis == 0 ? 0 : embedded * 1000.0 / millis;
         }
 
         /** Share of the papers missing at the start that this run has embedded, 0 to 1. */
@@ -115,15 +114,17 @@ public final class EmbeddingJob {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         String model = encoder.model();
-        long missingAtStart = Math.min(maxPapers, vectors.countMissing(model));
+        long missing = vectors.countMissing(model);
+        long missingAtStart = Math.min(maxPapers, missing);
         Progress previous = progress.get();
         progress.set(new Progress(model, threads, true, Optional.of(startedAt), 0, missingAtStart, Duration.ZERO,
                 previous.lastFinished(), previous.lastRunEmbedded()));
         long done = 0;
         Optional<ArxivId> before = Optional.empty();
-        ExecutorService workers = threads == 1 ? null : Workers.start("embedding-worker", threads);
+        // The server's job mostly finds nothing to do: then it starts no threads and asks the database nothing more.
+        ExecutorService workers = threads == 1 || missing == 0 ? null : Workers.start("embedding-worker", threads);
         try {
-            while (!stopping.get() && done < maxPapers) {
+            while (missing > 0 && !stopping.get() && done < maxPapers) {
                 List<PaperText> batch = vectors.missing(model, before,
                         (int) Math.min(batchSize, maxPapers - done));
                 if (batch.isEmpty()) {
@@ -157,7 +158,8 @@ public final class EmbeddingJob {
         if (done > 0) {
             indexer.refresh();
         }
-        Summary summary = new Summary(done, vectors.countMissing(model), Duration.ofNanos(System.nanoTime() - started));
+        Summary summary = new Summary(done, done == 0 ? missing : vectors.countMissing(model),
+                Duration.ofNanos(System.nanoTime() - started));
         if (done > 0) {
             log.info("embedded {} papers with {} on {} threads in {} s; {} still without a vector", done, model,
                     threads, summary.elapsed().toSeconds(), summary.remaining());

@@ -24,8 +24,13 @@ public final class Retriever {
 
     /** Retrieval over {@code index}, with query vectors from {@code encoder} (may be null) and rank fusion. */
     public static Retriever over(SearchIndex index, Encoder encoder) {
+        return over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY);
+    }
+
+    /** As {@link #over(SearchIndex, Encoder)}, keeping {@code cachedQueries} query vectors (0: none). */
+    public static Retriever over(SearchIndex index, Encoder encoder, int cachedQueries) {
         return new Retriever(index,
-                Optional.ofNullable(encoder).map(e -> new QueryEmbeddingCache(e, QueryEmbeddingCache.DEFAULT_CAPACITY)),
+                Optional.ofNullable(encoder).map(e -> new QueryEmbeddingCache(e, cachedQueries)),
                 new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K));
     }
 

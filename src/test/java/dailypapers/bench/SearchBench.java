@@ -11,9 +11,7 @@ import dailypapers.embedding.OnnxEncoder;
 import dailypapers.paper.ArxivId;
 import dailypapers.search.EmbeddingText;
 import dailypapers.search.Filters;
-import dailypapers.search.Fusion;
 import dailypapers.search.Hit;
-import dailypapers.search.QueryEmbeddingCache;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.Retriever;
 import dailypapers.search.SearchMode;
@@ -46,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -136,8 +135,7 @@ public final class SearchBench {
         try (App app = App.open(config(dataDir), Clock.systemUTC(), Optional.of(encoder))) { // closes the encoder
             // Every query is embedded anew: no query-vector cache, so the model's time is in every latency.
             SearchService search = new SearchService(app.searchIndex(), app.searchStore(), app.vectors(),
-                    app.indexer(), new Retriever(app.searchIndex(), Optional.of(new QueryEmbeddingCache(encoder, 0)),
-                            new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K)));
+                    app.indexer(), Retriever.over(app.searchIndex(), encoder, 0));
             var stats = app.searchIndex().stats();
             if (stats.documentsWithVectors() < stats.documents()) {
                 throw new IllegalStateException(label + ": only " + stats.documentsWithVectors() + " of "
@@ -335,11 +333,7 @@ public final class SearchBench {
     /** Stored vectors straight from the paper_vector table: float32 little-endian, as the store writes them. */
     static final class StoredVectors {
 
-        interface Sink {
-            void accept(String id, float[] vector);
-        }
-
-        static void read(Config config, String model, Sink sink) throws SQLException {
+        static void read(Config config, String model, BiConsumer<String, float[]> sink) throws SQLException {
             try (Connection connection = DriverManager.getConnection(config.database().url(),
                     config.database().user(), config.database().password());
                     PreparedStatement statement = connection.prepareStatement(

@@ -47,9 +47,7 @@ abstract class EncoderContract {
 
     @AfterAll
     void closeEncoder() {
-        if (encoder != null) {
-            encoder.close();
-        }
+        encoder.close();
     }
 
     @Test

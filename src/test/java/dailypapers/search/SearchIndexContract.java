@@ -27,9 +27,7 @@ public abstract class SearchIndexContract {
 
     @AfterEach
     void close() {
-        if (index != null) {
-            index.close();
-        }
+        index.close();
     }
 
     private static SearchDocument doc(String id, String title, String abstractText, LocalDate published,

@@ -3,17 +3,15 @@ package dailypapers.store;
 import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
 import dailypapers.search.SearchStore.Change;
 import dailypapers.search.SearchStore.StoredPaper;
 import dailypapers.search.VectorStore.PaperText;
 import dailypapers.search.VectorStore.StoredVector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,39 +31,10 @@ abstract class SearchStoreContract {
 
     private DatabaseConfig config;
     private Database database;
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-08-22T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-08-22T12:00:00Z"));
     private JdbiPaperStore papers;
     private JdbiSearchStore search;
     private JdbiVectorStore vectors;
-
-    /** A clock the test moves by hand, so rows get the write times a test needs. */
-    private static final class SteppingClock extends Clock {
-
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void open() {

@@ -38,9 +38,7 @@ class AtomFeedsIT {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
+        app.close();
     }
 
     private static Feed parse(String path) throws Exception {

@@ -35,9 +35,7 @@ class HarvestPagesIT {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
+        app.close();
     }
 
     @Test

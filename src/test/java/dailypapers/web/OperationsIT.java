@@ -18,9 +18,7 @@ class OperationsIT {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
+        app.close();
     }
 
     @Test
