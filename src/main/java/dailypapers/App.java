@@ -1,32 +1,13 @@
 package dailypapers;
 
 import dailypapers.embedding.Encoder;
-import dailypapers.feed.FeedService;
-import dailypapers.ingest.CheckpointStore;
-import dailypapers.ingest.HarvestJob;
-import dailypapers.ingest.HarvestMonitor;
-import dailypapers.ingest.HarvestRunner;
-import dailypapers.ingest.HarvestSettings;
+import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
-import dailypapers.ingest.PaperImporter;
-import dailypapers.ingest.PaperMerge;
-import dailypapers.ingest.Sleeper;
-import dailypapers.ingest.Upstream;
-import dailypapers.ingest.arxiv.ArxivApi;
-import dailypapers.ingest.arxiv.ArxivSet;
-import dailypapers.ingest.arxiv.OaiHarvester;
-import dailypapers.ingest.hf.DailyPapersHarvester;
-import dailypapers.paper.PaperStore;
-import dailypapers.search.EmbeddingJob;
+import dailypapers.ingest.IngestModule;
+import dailypapers.job.JobScheduler;
 import dailypapers.search.IndexUnavailableException;
-import dailypapers.search.Retriever;
-import dailypapers.search.SearchIndex;
-import dailypapers.search.SearchIndexer;
-import dailypapers.search.SearchMonitor;
-import dailypapers.search.SearchService;
-import dailypapers.search.SearchStore;
-import dailypapers.search.VectorStore;
+import dailypapers.search.SearchModule;
 import dailypapers.search.lucene.LuceneSearchIndex;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiCheckpointStore;
@@ -43,59 +24,34 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.random.RandomGenerator;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Builds the object graph by hand: config, database, stores, services; then the web server or a CLI command. */
+/**
+ * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
+ * module per feature (feed, ingest, search), each wiring its own stores and services; then the web server or a
+ * CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules, then the database.
+ */
 public final class App implements AutoCloseable {
-
-    /** The Hugging Face Daily Papers source's name in checkpoints and on the status page. */
-    public static final String HF_SOURCE = "hf";
-    private static final Logger log = LoggerFactory.getLogger(App.class);
-
-    /** How often a server catches its index up with writes by other processes (an import, say). */
-    public static final long INDEX_SYNC_INTERVAL_SECONDS = 10;
-    /** How often a server looks for papers without a vector. */
-    static final long EMBEDDING_INTERVAL_SECONDS = 30;
 
     private final Config config;
     private final Clock clock;
     private final PrometheusMeterRegistry metrics;
     private final Database database;
-    private final PaperStore papers;
-    private final FeedService feed;
-    private final CheckpointStore checkpoints;
-    private final HarvestRunner harvestRunner;
-    private final DailyPapersHarvester hfHarvester;
-    private final PaperMerge merge;
-    private final Upstream arxiv;
-    private final Upstream huggingFace;
-    private final List<OaiHarvester> arxivHarvesters;
-    private final ArxivApi arxivApi;
-    private final HarvestMonitor harvestMonitor;
-    private HarvestJob harvestJob;
-    private final SearchStore searchStore;
-    private final VectorStore vectors;
+    private final JobScheduler jobs;
     private final Optional<Encoder> encoder;
-    /** Null when another process holds the index; see {@link #indexUnavailable}. */
-    private final SearchIndex index;
+    private final FeedModule feed;
+    private final IngestModule ingest;
+    /** Empty when another process holds the search index; see {@link #search()}. */
+    private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
-    private final SearchIndexer indexer;
-    private final SearchService search;
-    private final EmbeddingJob embeddingJob;
-    private final SearchMonitor searchMonitor;
-    private ScheduledExecutorService jobs;
 
     private App(Config config, Clock clock, PrometheusMeterRegistry metrics, Database database,
             Optional<Encoder> encoder) {
@@ -103,53 +59,47 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.database = database;
-        this.papers = new JdbiPaperStore(database, clock);
-        this.feed = new FeedService(papers, clock);
-        this.checkpoints = new JdbiCheckpointStore(database);
-        this.harvestRunner = new HarvestRunner(checkpoints, clock);
-        HarvestSettings harvest = config.harvest();
-        this.merge = new PaperMerge(papers);
-        RandomGenerator random = RandomGenerator.getDefault();
-        // OAI-PMH and the search API are one host to arXiv, and its politeness interval counts across both.
-        this.arxiv = new Upstream("export.arxiv.org", harvest.arxivPolicy(), clock, Sleeper.REAL, random);
-        this.arxivHarvesters = harvest.arxivSets().stream().map(this::arxivHarvester).toList();
-        this.arxivApi = new ArxivApi(arxiv, harvest.arxivApiUrl());
-        this.huggingFace = new Upstream("huggingface.co", harvest.hfPolicy(), clock, Sleeper.REAL, random);
-        this.hfHarvester = new DailyPapersHarvester(HF_SOURCE, huggingFace, harvest.hfUrl(), merge, checkpoints,
-                clock, harvest.hfLookbackDays(), harvest.startDays());
-        Map<String, Upstream> upstreams = new LinkedHashMap<>();
-        upstreams.put(hfHarvester.source(), huggingFace);
-        arxivHarvesters.forEach(h -> upstreams.put(h.source(), arxiv));
-        this.harvestMonitor = new HarvestMonitor(checkpoints, harvestRunner, upstreams, harvest.enabled());
-        this.searchStore = new JdbiSearchStore(database);
-        this.vectors = new JdbiVectorStore(database, clock);
         this.encoder = encoder;
-        SearchIndex opened = null;
+        this.jobs = new JobScheduler(database.leases(), JobScheduler.DEFAULT_LEASE);
+        this.feed = new FeedModule(new JdbiPaperStore(database, clock), clock);
+        this.ingest = new IngestModule(config.harvest(), feed.papers(), new JdbiCheckpointStore(database), clock,
+                jobs);
+        SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
-            opened = LuceneSearchIndex.open(indexPath(config));
+            Path indexPath = indexPath(config);
+            opened = new SearchModule(LuceneSearchIndex.open(indexPath), indexLease(indexPath), encoder,
+                    config.embeddingThreads(), new JdbiSearchStore(database), new JdbiVectorStore(database, clock),
+                    clock, jobs);
         } catch (IndexUnavailableException e) {
             unavailable = e;
         }
-        this.index = opened;
+        this.search = Optional.ofNullable(opened);
         this.indexUnavailable = unavailable;
-        if (index == null) {
-            this.indexer = null;
-            this.search = null;
-            this.embeddingJob = null;
-            this.searchMonitor = null;
-        } else {
-            this.indexer = new SearchIndexer(index, searchStore, vectors, encoder.map(Encoder::model), clock);
-            this.search = new SearchService(index, searchStore, vectors, indexer,
-                    Retriever.over(index, encoder.orElse(null)));
-            this.embeddingJob = newEmbeddingJob(config.embeddingThreads()).orElse(null);
-            this.searchMonitor = new SearchMonitor(search, searchStore, vectors, Optional.ofNullable(embeddingJob));
-        }
     }
 
     /** The search index is derived data under the data directory: losing it loses nothing. */
     public static Path indexPath(Config config) {
         return config.dataDir().resolve("index");
+    }
+
+    /**
+     * The lease of a Lucene index's sync: the index lives on one node's disk and each node keeps its own in step,
+     * so the lease names this host and directory rather than being shared by the cluster.
+     */
+    private static String indexLease(Path indexPath) {
+        String where;
+        try {
+            where = InetAddress.getLocalHost().getHostName() + ":" + indexPath.toAbsolutePath().normalize();
+        } catch (UnknownHostException e) {
+            where = "localhost:" + indexPath.toAbsolutePath().normalize();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(where.getBytes(StandardCharsets.UTF_8));
+            return SearchModule.SYNC_JOB + ":" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
     }
 
     /**
@@ -173,55 +123,20 @@ public final class App implements AutoCloseable {
         return new App(config, clock, metrics, Database.open(config.database(), metrics), encoder);
     }
 
-    /**
-     * Starts the web server on the configured address, and the harvest schedule unless harvesting is off; needs the
-     * search index.
-     */
+    /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
-        Web web = Web.start(config.httpHost(), config.httpPort(), feed, papers, search(), searchMonitor,
-                harvestMonitor, clock, metrics, database::isReachable);
-        if (config.harvest().enabled()) {
-            List<HarvestJob.Schedule> schedules = new ArrayList<>();
-            schedules.add(new HarvestJob.Schedule(hfHarvester, config.harvest().hfInterval()));
-            arxivHarvesters.forEach(h -> schedules.add(new HarvestJob.Schedule(h, config.harvest().arxivInterval())));
-            harvestJob = HarvestJob.start(schedules, harvestRunner, config.harvest().firstRunDelay());
-        }
-        return web;
+        SearchModule searching = search();
+        return Web.start(config.httpHost(), config.httpPort(), feed.feed(), feed.papers(), searching.search(),
+                searching.monitor(), ingest.monitor(), clock, metrics, database::isReachable);
     }
 
     /**
-     * Starts the server's background work: the index catches up with the database now and every few seconds
-     * (rebuilding it when it is new or out of date), and, with a model, papers without a vector get one.
+     * Starts the scheduler's jobs: the index catches up with the database now and every few seconds (rebuilding
+     * it when it is new or out of date); with a model, papers without a vector get one; with harvesting on, each
+     * source is harvested on its schedule.
      */
-    public synchronized void startBackgroundJobs() {
-        if (jobs != null) {
-            return;
-        }
-        SearchIndexer syncing = indexer();
-        jobs = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "search-jobs");
-            thread.setDaemon(true);
-            return thread;
-        });
-        jobs.scheduleWithFixedDelay(() -> guarded("search index sync", syncing::sync), 0,
-                INDEX_SYNC_INTERVAL_SECONDS, TimeUnit.SECONDS);
-        if (embeddingJob != null) {
-            jobs.scheduleWithFixedDelay(() -> guarded("embedding", () -> embeddingJob.run(Long.MAX_VALUE)), 5,
-                    EMBEDDING_INTERVAL_SECONDS, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.error("{} failed; retrying at its next run", what, e);
-        }
-    }
-
-    /** Imports papers; each stored batch reaches the search index at once when this process holds it. */
-    public PaperImporter importer() {
-        return indexer == null ? new PaperImporter(papers) : new PaperImporter(papers, indexer::update);
+    public void startJobs() {
+        jobs.start();
     }
 
     /**
@@ -229,100 +144,32 @@ public final class App implements AutoCloseable {
      * when this returns.
      */
     public ImportSummary importFile(Path file, ImportListener listener) throws IOException {
-        ImportSummary summary = importer().importFile(file, listener);
-        if (indexer != null) {
-            indexer.refresh();
-        }
+        ImportSummary summary = ingest.importer(ids -> search.ifPresent(s -> s.indexer().update(ids)))
+                .importFile(file, listener);
+        search.ifPresent(s -> s.indexer().refresh());
         return summary;
     }
 
     /** True when this process holds the search index (no server has it). */
     public boolean hasIndex() {
-        return index != null;
+        return search.isPresent();
     }
 
-    public SearchIndexer indexer() {
-        requireIndex();
-        return indexer;
+    /** Search; throws {@link IndexUnavailableException} when another process holds the index. */
+    public SearchModule search() {
+        return search.orElseThrow(() -> indexUnavailable);
     }
 
-    /** The search index itself, for tools that measure it (the search benchmark). */
-    public SearchIndex searchIndex() {
-        requireIndex();
-        return index;
-    }
-
-    public SearchStore searchStore() {
-        return searchStore;
-    }
-
-    public SearchService search() {
-        requireIndex();
-        return search;
-    }
-
-    /** A new embedding job on {@code threads} threads (the {@code embed} command's), when a model is configured. */
-    public Optional<EmbeddingJob> embeddingJob(int threads) {
-        requireIndex();
-        return newEmbeddingJob(threads);
-    }
-
-    private Optional<EmbeddingJob> newEmbeddingJob(int threads) {
-        return encoder.map(e -> new EmbeddingJob(vectors, e, indexer, threads,
-                EmbeddingJob.BATCH_SIZE_PER_THREAD * threads, clock));
-    }
-
-    /** The server's embedding job (on {@code search.embedding.threads} threads), when a model is configured. */
-    public Optional<EmbeddingJob> embeddingJob() {
-        requireIndex();
-        return Optional.ofNullable(embeddingJob);
-    }
-
-    public VectorStore vectors() {
-        return vectors;
-    }
-
-    private void requireIndex() {
-        if (index == null) {
-            throw indexUnavailable;
-        }
-    }
-
-    public DailyPapersHarvester hfHarvester() {
-        return hfHarvester;
-    }
-
-    /** The harvesters of the configured arXiv sets. */
-    public List<OaiHarvester> arxivHarvesters() {
-        return arxivHarvesters;
-    }
-
-    /** A harvester for any arXiv set or category ({@code cs}, {@code stat.ML}), sharing the polite arXiv client. */
-    public OaiHarvester arxivHarvester(String spec) {
-        HarvestSettings harvest = config.harvest();
-        return new OaiHarvester(ArxivSet.parse(spec), harvest.arxivMetadataPrefix(), arxiv, harvest.arxivOaiUrl(),
-                merge, checkpoints, clock, harvest.startDays());
-    }
-
-    /** Looks up single papers on arXiv, e.g. when a member submits one by id. */
-    public ArxivApi arxivApi() {
-        return arxivApi;
-    }
-
-    public HarvestRunner harvestRunner() {
-        return harvestRunner;
-    }
-
-    public CheckpointStore checkpoints() {
-        return checkpoints;
-    }
-
-    public PaperStore papers() {
-        return papers;
-    }
-
-    public FeedService feed() {
+    public FeedModule feed() {
         return feed;
+    }
+
+    public IngestModule ingest() {
+        return ingest;
+    }
+
+    public JobScheduler jobs() {
+        return jobs;
     }
 
     public Config config() {
@@ -336,38 +183,27 @@ public final class App implements AutoCloseable {
         return query < 0 ? url : url.substring(0, query);
     }
 
-    public HarvestMonitor harvestMonitor() {
-        return harvestMonitor;
-    }
-
+    /**
+     * Stops every job and waits for it (so that no harvest, index write or model call is in flight), then closes
+     * the index, the model, the upstream clients and the database, each even if an earlier one failed.
+     */
     @Override
     public void close() {
-        if (harvestJob != null) {
-            harvestJob.close();
-        }
-        arxiv.close();
-        huggingFace.close();
-        synchronized (this) {
-            if (jobs != null) {
-                if (embeddingJob != null) {
-                    embeddingJob.stop();
-                }
-                // No interrupts: an interrupted thread in the middle of index I/O would close the index writer.
-                jobs.shutdown();
-                try {
-                    jobs.awaitTermination(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        RuntimeException first = null;
+        for (AutoCloseable part : new AutoCloseable[] {jobs, () -> search.ifPresent(SearchModule::close),
+                () -> encoder.ifPresent(Encoder::close), ingest, database}) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                } else {
+                    first.addSuppressed(e);
                 }
             }
         }
-        try {
-            if (index != null) {
-                index.close();
-            }
-            encoder.ifPresent(Encoder::close);
-        } finally {
-            database.close();
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -69,10 +69,10 @@ class FullCorpusIT {
             assertThat(summary.read()).isEqualTo(CORPUS_SIZE);
             assertThat(summary.inserted()).isEqualTo(CORPUS_SIZE);
             assertThat(summary.rejected()).isZero();
-            assertThat(app.app().papers().counts().papers()).isEqualTo(CORPUS_SIZE);
+            assertThat(app.app().feed().papers().counts().papers()).isEqualTo(CORPUS_SIZE);
 
-            var home = app.app().feed().featured(
-                    dailypapers.feed.Period.day(app.app().feed().latestFeaturedDay().orElseThrow()), 0, 100);
+            var home = app.app().feed().feed().featured(
+                    dailypapers.feed.Period.day(app.app().feed().feed().latestFeaturedDay().orElseThrow()), 0, 100);
             assertThat(home.period().key()).isEqualTo(latestDay.getKey());
             assertThat(home.page().total()).isEqualTo(latestDay.getValue());
             assertThat(app.get("/").body()).contains(latestDay.getValue() + " papers featured on this day");

@@ -82,7 +82,7 @@ public final class TestApp implements AutoCloseable {
             TestApp testApp = start(TestDatabases.sqlite(directory), directory, Optional.of(encoder));
             testApp.importFile(SharedData.sample());
             // Large batches: the test encoder is instant, so index refreshes per batch would be the cost.
-            new EmbeddingJob(testApp.app().vectors(), encoder, testApp.app().indexer(), 1, 500, Clock.systemUTC())
+            new EmbeddingJob(testApp.app().search().vectors(), encoder, testApp.app().search().indexer(), 1, 500, Clock.systemUTC())
                     .run(Long.MAX_VALUE);
             return testApp;
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dailypapers.cli;
 
 import dailypapers.App;
 import dailypapers.search.EmbeddingJob;
+import dailypapers.search.SearchModule;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -62,12 +63,14 @@ final class EmbedCommand implements Callable<Integer> {
         }, "embed-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try (App app = main.openApp(Map.of())) {
-            EmbeddingJob job = app.embeddingJob(threads).orElseThrow(() -> new IllegalStateException(
+            SearchModule search = app.search();
+            EmbeddingJob job = search.embeddingJob(threads).orElseThrow(() -> new IllegalStateException(
                     "no embedding model is configured (search.model is none)"));
             running.set(job);
             ProgressReporter progress = ProgressReporter.forConsole(err, "embed");
-            EmbeddingJob.Summary summary = job.run(limit, p -> progress.show(job.model(), p.fraction(),
-                    p.elapsed().toNanos(), describe(p)));
+            EmbeddingJob.Summary summary = search.embedByHand(job, limit, p -> progress.show(job.model(),
+                    p.fraction(), p.elapsed().toNanos(), describe(p))).orElseThrow(() -> new IllegalStateException(
+                    "another process is embedding papers (a server's embedding job); try again when it is done"));
             progress.finish();
             double seconds = summary.elapsed().toNanos() / 1e9;
             out.printf(Locale.ROOT, "embedded %,d papers with %s in %.1f s (%,.1f papers/s on %d threads);"

@@ -1,6 +1,7 @@
 package dailypapers.cli;
 
 import dailypapers.App;
+import dailypapers.search.SearchModule;
 import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.Rejection;
@@ -44,10 +45,10 @@ final class ImportCommand implements Callable<Integer> {
         long rejected = 0;
         try (App app = main.openApp(Map.of())) {
             if (app.hasIndex()) {
-                app.indexer().sync(); // a new or outdated index is rebuilt first; batches are then indexed as stored
+                app.search().indexer().sync(); // a new or outdated index is rebuilt first; batches are then indexed as stored
             } else {
                 err.println("note: the search index is held by a running server; it indexes these papers within "
-                        + App.INDEX_SYNC_INTERVAL_SECONDS + " seconds of each batch");
+                        + SearchModule.SYNC_INTERVAL.toSeconds() + " seconds of each batch");
             }
             for (Path file : files) {
                 ProgressReporter progress = ProgressReporter.forConsole(err);

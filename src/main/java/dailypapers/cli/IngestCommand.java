@@ -57,8 +57,8 @@ final class IngestCommand {
             LocalDate from = days.date != null ? days.date : days.since;
             LocalDate to = days.date != null ? days.date : LocalDate.now(ZoneOffset.UTC);
             try (App app = ingest.main.openApp(Map.of())) {
-                return run(spec, app, app.hfHarvester().source(),
-                        listener -> app.hfHarvester().harvestDays(from, to, listener));
+                return run(spec, app, app.ingest().hfHarvester().source(),
+                        listener -> app.ingest().hfHarvester().harvestDays(from, to, listener));
             }
         }
     }
@@ -87,8 +87,8 @@ final class IngestCommand {
         @Override
         public Integer call() {
             try (App app = ingest.main.openApp(Map.of())) {
-                List<OaiHarvester> harvesters = sets == null || sets.isEmpty() ? app.arxivHarvesters()
-                        : sets.stream().map(app::arxivHarvester).toList();
+                List<OaiHarvester> harvesters = sets == null || sets.isEmpty() ? app.ingest().arxivHarvesters()
+                        : sets.stream().map(app.ingest()::arxivHarvester).toList();
                 int worst = 0;
                 for (OaiHarvester harvester : harvesters) {
                     int code = run(spec, app, harvester.source(), listener -> from == null
@@ -130,7 +130,7 @@ final class IngestCommand {
     /** Runs one task with a progress display and reports its outcome. */
     static int run(CommandSpec spec, App app, String source, HarvestRunner.Task task) {
         ConsoleProgress progress = new ConsoleProgress(spec);
-        HarvestRunner.Outcome outcome = app.harvestRunner().run(source, progress, task);
+        HarvestRunner.Outcome outcome = app.ingest().harvestByHand(source, progress, task);
         progress.finish();
         return report(spec, outcome);
     }

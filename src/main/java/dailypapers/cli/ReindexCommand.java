@@ -31,7 +31,7 @@ final class ReindexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (App app = main.openApp(Map.of())) {
-            SearchIndexer indexer = app.indexer();
+            SearchIndexer indexer = app.search().indexer();
             long[] reported = {0};
             SearchIndexer.Summary summary = indexer.rebuild(n -> {
                 if (n - reported[0] >= REPORT_EVERY_PAPERS) {

@@ -41,19 +41,22 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw e;
         }
-        app.startBackgroundJobs();
-        var counts = app.papers().counts();
+        var counts = app.feed().papers().counts();
         log.info("Daily Papers is serving http://{}:{}/ ({} papers, {} featured; database {}; harvesting {})",
                 "0.0.0.0".equals(app.config().httpHost()) ? "localhost" : app.config().httpHost(), web.port(),
                 counts.papers(), counts.featured(), app.databaseDescription(),
                 app.config().harvest().enabled() ? "on, status at /admin/harvest" : "off");
         CountDownLatch stopped = new CountDownLatch(1);
+        // The hook is in place before any job starts, so a SIGTERM at any moment waits for the jobs (and the model
+        // they may be loading) instead of tearing the JVM down under native code.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
             web.close();
             app.close();
+            log.info("stopped");
             stopped.countDown();
         }, "shutdown"));
+        app.startJobs();
         stopped.await();
         return 0;
     }

@@ -41,6 +41,11 @@ public final class HarvestRunner {
     public record Outcome(String source, HarvestCounts counts, HarvestException.Code errorCode, String message,
             boolean skipped) {
 
+        /** A run that did not start because the source was being harvested, here or by another process. */
+        public static Outcome skipped(String source) {
+            return Outcome.skipped(source);
+        }
+
         public boolean succeeded() {
             return errorCode == null && !skipped;
         }
@@ -54,7 +59,7 @@ public final class HarvestRunner {
         ReentrantLock lock = running.computeIfAbsent(source, s -> new ReentrantLock());
         if (!lock.tryLock()) {
             log.info("{}: a run is still going; skipping this one", source);
-            return new Outcome(source, HarvestCounts.NONE, null, "already running", true);
+            return Outcome.skipped(source);
         }
         try {
             return runLocked(source, listener, task);

@@ -111,12 +111,12 @@ public final class SearchBench {
             VectorFile.read(vectorsIn, entry -> {
                 batch.add(new StoredVector(new ArxivId(entry.id()), entry.vector(), entry.textHash(), null));
                 if (batch.size() == 2_000) {
-                    app.vectors().save(model, batch);
+                    app.search().vectors().save(model, batch);
                     stored[0] += batch.size();
                     batch.clear();
                 }
             });
-            app.vectors().save(model, batch);
+            app.search().vectors().save(model, batch);
             stored[0] += batch.size();
             System.out.printf("stored %,d vectors for %s%n", stored[0], model);
         }
@@ -134,9 +134,9 @@ public final class SearchBench {
         Encoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, 1);
         try (App app = App.open(config(dataDir), Clock.systemUTC(), Optional.of(encoder))) { // closes the encoder
             // Every query is embedded anew: no query-vector cache, so the model's time is in every latency.
-            SearchService search = new SearchService(app.searchIndex(), app.searchStore(), app.vectors(),
-                    app.indexer(), Retriever.over(app.searchIndex(), encoder, 0));
-            var stats = app.searchIndex().stats();
+            SearchService search = new SearchService(app.search().index(), app.search().papers(), app.search().vectors(),
+                    app.search().indexer(), Retriever.over(app.search().index(), encoder, 0));
+            var stats = app.search().index().stats();
             if (stats.documentsWithVectors() < stats.documents()) {
                 throw new IllegalStateException(label + ": only " + stats.documentsWithVectors() + " of "
                         + stats.documents() + " papers have a vector in the index; semantic numbers would be off");
@@ -244,7 +244,7 @@ public final class SearchBench {
             double recallSum = 0;
             for (int q = 0; q < queries.size(); q++) {
                 long start = System.nanoTime();
-                List<Hit> approximate = app.searchIndex().nearest(queryVectors.get(q), Filters.NONE, candidates)
+                List<Hit> approximate = app.search().index().nearest(queryVectors.get(q), Filters.NONE, candidates)
                         .hits();
                 annMillis[q] = (System.nanoTime() - start) / 1e6;
                 Set<String> found = new HashSet<>();

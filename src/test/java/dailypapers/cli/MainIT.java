@@ -38,7 +38,7 @@ class MainIT {
     private long storedVectors() {
         try (App app = App.open(Config.load(null, Map.of(), Map.of(Config.DATA_DIR, dir.toString())),
                 Clock.systemUTC())) {
-            return app.vectors().count(MODEL);
+            return app.search().vectors().count(MODEL);
         }
     }
 

@@ -54,12 +54,12 @@ class SearchIndexerIT {
     @Test
     void reindexFromTheDatabaseRebuildsTheSameIndex() {
         try (TestApp app = TestApp.withSample()) {
-            SearchService search = app.app().search();
+            SearchService search = app.app().search().search();
             Map<String, Long> before = hitCounts(search);
             List<String> topBefore = topIds(search, "video generation");
             assertThat(before.values()).allMatch(n -> n > 0);
 
-            SearchIndexer.Summary summary = app.app().indexer().rebuild(n -> {
+            SearchIndexer.Summary summary = app.app().search().indexer().rebuild(n -> {
             });
 
             assertThat(summary.indexed()).isEqualTo(1_000);
@@ -73,15 +73,15 @@ class SearchIndexerIT {
         Map<String, Long> before;
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
             app.importFile(SharedData.sample());
-            before = hitCounts(app.app().search());
-            assertThatThrownBy(() -> app.app().indexer().rebuild(n -> {
+            before = hitCounts(app.app().search().search());
+            assertThatThrownBy(() -> app.app().search().indexer().rebuild(n -> {
                 throw new IllegalStateException("the process stops here");
             })).hasMessageContaining("stops here");
         }
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
-            assertThat(app.app().indexer().isCurrent()).isFalse();
-            assertThat(app.app().indexer().sync().rebuilt()).isTrue();
-            assertThat(hitCounts(app.app().search())).isEqualTo(before);
+            assertThat(app.app().search().indexer().isCurrent()).isFalse();
+            assertThat(app.app().search().indexer().sync().rebuilt()).isTrue();
+            assertThat(hitCounts(app.app().search().search())).isEqualTo(before);
         }
     }
 
@@ -90,40 +90,40 @@ class SearchIndexerIT {
         Map<String, Long> before;
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
             app.importFile(SharedData.sample());
-            before = hitCounts(app.app().search());
+            before = hitCounts(app.app().search().search());
         }
         Path index = App.indexPath(new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0));
         try (Stream<Path> files = Files.walk(index)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
-            assertThat(app.app().search().status().documents()).isZero();
-            SearchIndexer.Summary summary = app.app().indexer().sync();
+            assertThat(app.app().search().search().status().documents()).isZero();
+            SearchIndexer.Summary summary = app.app().search().indexer().sync();
             assertThat(summary.rebuilt()).isTrue();
-            assertThat(hitCounts(app.app().search())).isEqualTo(before);
+            assertThat(hitCounts(app.app().search().search())).isEqualTo(before);
         }
     }
 
     @Test
     void aSecondProcessWritesTheDatabaseAndTheIndexHolderCatchesUp() throws IOException {
         try (TestApp server = TestApp.start(TestDatabases.sqlite(dir), dir)) {
-            server.app().indexer().sync();
+            server.app().search().indexer().sync();
             // Another process (an import) opens the same data directory: the index is taken, the database is not.
             try (App importer = App.open(new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0),
                     TestApp.FIXED_CLOCK)) {
                 assertThat(importer.hasIndex()).isFalse();
                 assertThatThrownBy(importer::search).isInstanceOf(IndexUnavailableException.class)
                         .hasMessageContaining("in use by another process");
-                importer.importer().importFile(SharedData.sample(), ImportListener.NONE);
+                importer.importFile(SharedData.sample(), ImportListener.NONE);
             }
-            assertThat(server.app().search().status().documents()).isZero();
+            assertThat(server.app().search().search().status().documents()).isZero();
 
-            SearchIndexer.Summary summary = server.app().indexer().sync();
+            SearchIndexer.Summary summary = server.app().search().indexer().sync();
 
             assertThat(summary.rebuilt()).isFalse();
             assertThat(summary.indexed()).isEqualTo(1_000);
-            assertThat(server.app().search().status().documents()).isEqualTo(1_000);
-            assertThat(server.app().indexer().sync().indexed()).as("nothing new the second time").isZero();
+            assertThat(server.app().search().search().status().documents()).isEqualTo(1_000);
+            assertThat(server.app().search().indexer().sync().indexed()).as("nothing new the second time").isZero();
         }
     }
 
@@ -132,21 +132,20 @@ class SearchIndexerIT {
         HashingEncoder encoder = new HashingEncoder();
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
             App a = app.app();
-            a.importer();
-            a.papers().upsert(List.of(paper().id("2601.00001").title("Quasar lensing").version(1).build()));
-            a.indexer().sync();
-            a.embeddingJob().orElseThrow().run(Long.MAX_VALUE);
-            assertThat(a.search().status().documentsWithVectors()).isEqualTo(1);
+            a.feed().papers().upsert(List.of(paper().id("2601.00001").title("Quasar lensing").version(1).build()));
+            a.search().indexer().sync();
+            a.search().embedding().orElseThrow().run(Long.MAX_VALUE);
+            assertThat(a.search().search().status().documentsWithVectors()).isEqualTo(1);
 
-            a.papers().upsert(List.of(paper().id("2601.00001").title("Pulsar timing arrays").version(2).build()));
-            a.indexer().sync();
+            a.feed().papers().upsert(List.of(paper().id("2601.00001").title("Pulsar timing arrays").version(2).build()));
+            a.search().indexer().sync();
 
-            assertThat(topIds(a.search(), "pulsar")).containsExactly("2601.00001");
-            assertThat(topIds(a.search(), "quasar")).isEmpty();
-            assertThat(a.vectors().countMissing(encoder.model())).as("the old abstract's vector is dropped")
+            assertThat(topIds(a.search().search(), "pulsar")).containsExactly("2601.00001");
+            assertThat(topIds(a.search().search(), "quasar")).isEmpty();
+            assertThat(a.search().vectors().countMissing(encoder.model())).as("the old abstract's vector is dropped")
                     .isEqualTo(1);
-            assertThat(a.embeddingJob().orElseThrow().run(Long.MAX_VALUE).embedded()).isEqualTo(1);
-            assertThat(a.search().status().documentsWithVectors()).isEqualTo(1);
+            assertThat(a.search().embedding().orElseThrow().run(Long.MAX_VALUE).embedded()).isEqualTo(1);
+            assertThat(a.search().search().status().documentsWithVectors()).isEqualTo(1);
         }
     }
 
@@ -155,9 +154,9 @@ class SearchIndexerIT {
         HashingEncoder encoder = new HashingEncoder();
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
             app.importFile(SharedData.sample());
-            VectorStore vectors = app.app().vectors();
+            VectorStore vectors = app.app().search().vectors();
             // A run that stops (crashes) after 300 papers ...
-            EmbeddingJob first = new EmbeddingJob(vectors, encoder, app.app().indexer(), 1, 100,
+            EmbeddingJob first = new EmbeddingJob(vectors, encoder, app.app().search().indexer(), 1, 100,
                     Clock.systemUTC());
             assertThat(first.run(300).embedded()).isEqualTo(300);
             assertThat(vectors.count(encoder.model())).isEqualTo(300);
@@ -165,21 +164,21 @@ class SearchIndexerIT {
             // ... and a new one (a restarted server) embeds exactly the rest.
             int passagesBefore = encoder.passageCalls();
             // (on two worker threads: each paper still gets its own text's vector)
-            EmbeddingJob.Summary second = new EmbeddingJob(vectors, encoder, app.app().indexer(), 2, 250,
+            EmbeddingJob.Summary second = new EmbeddingJob(vectors, encoder, app.app().search().indexer(), 2, 250,
                     Clock.systemUTC()).run(Long.MAX_VALUE);
             assertThat(second.embedded()).isEqualTo(700);
             assertThat(second.remaining()).isZero();
             assertThat(encoder.passageCalls() - passagesBefore).isEqualTo(700);
             for (SearchStore.Change change : vectors.changedSince(encoder.model(), Instant.EPOCH, Optional.empty(),
                     2_000)) {
-                Paper paper = app.app().papers().find(change.id()).orElseThrow().paper();
+                Paper paper = app.app().feed().papers().find(change.id()).orElseThrow().paper();
                 float[] expected = encoder.encodePassages(List.of(EmbeddingText.of(paper.title(),
                         paper.abstractText()))).getFirst();
                 assertThat(vectors.find(change.id(), encoder.model()).orElseThrow().vector())
                         .as("vector of %s", change.id()).containsExactly(expected);
             }
-            assertThat(app.app().search().status().documentsWithVectors()).isEqualTo(1_000);
-            assertThat(new EmbeddingJob(vectors, encoder, app.app().indexer(), 1, 100, Clock.systemUTC())
+            assertThat(app.app().search().search().status().documentsWithVectors()).isEqualTo(1_000);
+            assertThat(new EmbeddingJob(vectors, encoder, app.app().search().indexer(), 1, 100, Clock.systemUTC())
                     .run(Long.MAX_VALUE).embedded()).isZero();
         }
     }
@@ -189,17 +188,17 @@ class SearchIndexerIT {
         HashingEncoder encoder = new HashingEncoder();
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
             app.importFile(SharedData.sample());
-            app.app().indexer().sync();
-            new EmbeddingJob(app.app().vectors(), encoder, app.app().indexer(), 1, 500, Clock.systemUTC())
+            app.app().search().indexer().sync();
+            new EmbeddingJob(app.app().search().vectors(), encoder, app.app().search().indexer(), 1, 500, Clock.systemUTC())
                     .run(Long.MAX_VALUE);
-            assertThat(app.app().search().status().documentsWithVectors()).isEqualTo(1_000);
+            assertThat(app.app().search().search().status().documentsWithVectors()).isEqualTo(1_000);
         }
         // Restarted without the model: the index drops the vectors, search says semantic is unavailable.
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
-            assertThat(app.app().indexer().isCurrent()).isFalse();
-            assertThat(app.app().indexer().sync().rebuilt()).isTrue();
-            assertThat(app.app().search().status().documentsWithVectors()).isZero();
-            assertThat(app.app().vectors().count(encoder.model())).as("stored vectors are kept").isEqualTo(1_000);
+            assertThat(app.app().search().indexer().isCurrent()).isFalse();
+            assertThat(app.app().search().indexer().sync().rebuilt()).isTrue();
+            assertThat(app.app().search().search().status().documentsWithVectors()).isZero();
+            assertThat(app.app().search().vectors().count(encoder.model())).as("stored vectors are kept").isEqualTo(1_000);
         }
     }
 }

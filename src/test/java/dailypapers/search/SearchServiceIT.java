@@ -31,7 +31,7 @@ class SearchServiceIT {
     @BeforeAll
     static void start() {
         app = TestApp.withSample();
-        search = app.app().search();
+        search = app.app().search().search();
         sample = SampleData.papers();
     }
 

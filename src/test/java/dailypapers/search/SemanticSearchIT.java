@@ -25,7 +25,7 @@ class SemanticSearchIT {
     @BeforeAll
     static void start() {
         app = TestApp.withSample(encoder);
-        search = app.app().search();
+        search = app.app().search().search();
     }
 
     @AfterAll
@@ -45,8 +45,8 @@ class SemanticSearchIT {
 
     @Test
     void everyPaperGotAVectorAndTheIndexHasThemAll() {
-        assertThat(app.app().vectors().count(encoder.model())).isEqualTo(1_000);
-        assertThat(app.app().vectors().countMissing(encoder.model())).isZero();
+        assertThat(app.app().search().vectors().count(encoder.model())).isEqualTo(1_000);
+        assertThat(app.app().search().vectors().countMissing(encoder.model())).isZero();
         SearchService.Status status = search.status();
         assertThat(status.documentsWithVectors()).isEqualTo(status.documents()).isEqualTo(1_000);
         assertThat(status.model()).hasValue(encoder.model());
@@ -68,8 +68,8 @@ class SemanticSearchIT {
         String query = "video diffusion transformer";
         SearchResult result = run(query, SearchMode.HYBRID, 20);
         assertThat(result.mode()).isEqualTo(SearchMode.HYBRID);
-        List<Hit> keyword = app.app().search().retriever().rank(query, SearchMode.KEYWORD, SearchService.CANDIDATES);
-        List<Hit> semantic = app.app().search().retriever().rank(query, SearchMode.SEMANTIC,
+        List<Hit> keyword = app.app().search().search().retriever().rank(query, SearchMode.KEYWORD, SearchService.CANDIDATES);
+        List<Hit> semantic = app.app().search().search().retriever().rank(query, SearchMode.SEMANTIC,
                 SearchService.CANDIDATES);
         List<FusedHit> expected = new Fusion.ReciprocalRank(60).fuse(keyword, semantic);
         assertThat(ids(result)).isEqualTo(expected.stream().limit(20).map(FusedHit::id).toList());

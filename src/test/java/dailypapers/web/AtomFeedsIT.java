@@ -29,7 +29,7 @@ class AtomFeedsIT {
     @BeforeAll
     static void start() {
         app = TestApp.start();
-        app.app().papers().upsert(List.of(
+        app.app().feed().papers().upsert(List.of(
                 paper().id("2608.00001").title(HOSTILE_TITLE).authors("Zoë Ünïcode", "Li Ming")
                         .categories("cs.CL", "cs.AI").featuredOn(DAY).upvotes(30).build(),
                 paper().id("2608.00002").authors("Li Ming").categories("cs.CL").featuredOn(DAY).upvotes(10).build(),

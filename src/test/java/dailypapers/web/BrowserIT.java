@@ -80,8 +80,8 @@ class BrowserIT {
 
     @Test
     void readerStepsFromTodaysPapersToThePreviousDay() {
-        LocalDate latest = app.app().feed().latestFeaturedDay().orElseThrow();
-        LocalDate previous = app.app().feed().featured(Period.day(latest), 0, 1).previous().orElseThrow().from();
+        LocalDate latest = app.app().feed().feed().latestFeaturedDay().orElseThrow();
+        LocalDate previous = app.app().feed().feed().featured(Period.day(latest), 0, 1).previous().orElseThrow().from();
 
         open("/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(DateText.weekday(latest));
@@ -149,7 +149,7 @@ class BrowserIT {
     @Test
     void pagesFitAPhoneWithoutHorizontalScrolling() {
         browser.manage().window().setSize(PHONE);
-        String topPaper = Links.paper(app.app().feed().trending(0, 1).items().getFirst().entry().paper().id());
+        String topPaper = Links.paper(app.app().feed().feed().trending(0, 1).items().getFirst().entry().paper().id());
         Map<String, String> pages = Map.of(
                 "phone-home.png", "/",
                 "phone-paper.png", topPaper,

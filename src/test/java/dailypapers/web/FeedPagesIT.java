@@ -257,7 +257,7 @@ class FeedPagesIT {
 
     @Test
     void trendingShowsScoresInRankOrderAndLinksToTheFormula() {
-        List<FeedService.Trending> ranked = sample.app().feed().trending(0, Pager.PAGE_SIZE).items();
+        List<FeedService.Trending> ranked = sample.app().feed().feed().trending(0, Pager.PAGE_SIZE).items();
 
         String html = ok(sample.get("/trending"));
 
@@ -306,7 +306,7 @@ class FeedPagesIT {
 
     @Test
     void aboutPrintsTheTrendingFormulaWithTheConstantsFromTrendingScore() {
-        FeedService.Trending top = sample.app().feed().trending(0, 1).items().getFirst();
+        FeedService.Trending top = sample.app().feed().feed().trending(0, 1).items().getFirst();
 
         String html = ok(sample.get("/about"));
 

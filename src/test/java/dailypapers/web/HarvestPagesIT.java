@@ -24,7 +24,7 @@ class HarvestPagesIT {
     @BeforeAll
     static void start() {
         app = TestApp.start();
-        var checkpoints = app.app().checkpoints();
+        var checkpoints = app.app().ingest().checkpoints();
         checkpoints.saveCheckpoint("hf", new Checkpoint("2026-08-21", null, null), T0);
         checkpoints.recordRun("hf", new RunRecord(T0, T0.plusSeconds(4), new HarvestCounts(1, 17, 17, 0, 0, 0, 0, 0),
                 null, null));

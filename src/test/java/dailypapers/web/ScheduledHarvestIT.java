@@ -3,12 +3,13 @@ package dailypapers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dailypapers.App;
 import dailypapers.Config;
 import dailypapers.SharedData;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
 import dailypapers.ingest.ReplayServer;
+import dailypapers.job.JobScheduler;
+import dailypapers.search.SearchModule;
 import dailypapers.ingest.ReplayServer.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code serve} with harvesting on: both sources run on their schedule against replay servers, and a failing
- * arXiv never stops Hugging Face papers from arriving.
+ * {@code serve} with harvesting on: every source is a job of the scheduler, run here by its manual trigger against
+ * replay servers; a failing arXiv never stops Hugging Face papers from arriving.
  */
 class ScheduledHarvestIT {
 
@@ -30,7 +30,7 @@ class ScheduledHarvestIT {
     Path dir;
 
     @Test
-    void serveHarvestsEverySourceOnItsScheduleAndOneFailingSourceBlocksNoOther() throws Exception {
+    void serveHarvestsEverySourceAsAJobAndOneFailingSourceBlocksNoOther() throws Exception {
         Path fixtures = SharedData.directory().resolve("fixtures");
         byte[] day = Files.readAllBytes(fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json"));
         String firstId = new ObjectMapper().readTree(day).get(0).get("paper").get("id").asText();
@@ -56,31 +56,24 @@ class ScheduledHarvestIT {
             Config loaded = Config.load(null, Map.of(), settings);
             Config config = new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0).withHarvest(loaded.harvest());
             try (TestApp app = TestApp.start(config)) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                String status = "";
-                while (System.nanoTime() < deadline) {
-                    status = app.get("/api/harvest/status").body();
-                    if (status.contains("\"lastSuccessAt\":\"") && status.contains("server_error")) {
-                        break;
-                    }
-                    Thread.sleep(50);
-                }
-                assertThat(status).contains("\"scheduled\":true").contains("server_error");
-                assertThat(app.app().papers().counts().featured()).isEqualTo(17);
+                JobScheduler jobs = app.app().jobs();
+                assertThat(jobs.jobNames()).contains("harvest:hf", "harvest:arxiv:cs", "harvest:arxiv:stat.ML",
+                        SearchModule.SYNC_JOB);
+
+                assertThat(jobs.runNow("harvest:arxiv:cs")).isEqualTo(JobScheduler.Outcome.RAN);
+                assertThat(jobs.runNow("harvest:hf")).isEqualTo(JobScheduler.Outcome.RAN);
+
+                String status = app.get("/api/harvest/status").body();
+                assertThat(status).contains("\"scheduled\":true").contains("server_error")
+                        .contains("\"lastSuccessAt\":\"");
+                assertThat(app.app().feed().papers().counts().featured()).isEqualTo(17);
                 assertThat(app.get("/api/daily_papers?date=2026-08-21&limit=100").body())
                         .contains("\"id\":\"" + firstId + "\"");
 
                 // The server's index sync picks harvested papers up like any other write.
-                app.app().startBackgroundJobs();
+                assertThat(jobs.runNow(SearchModule.SYNC_JOB)).isEqualTo(JobScheduler.Outcome.RAN);
                 String query = "/api/papers/search?q=" + URLEncoder.encode(firstId, StandardCharsets.UTF_8);
-                long searchDeadline = System.nanoTime()
-                        + TimeUnit.SECONDS.toNanos(App.INDEX_SYNC_INTERVAL_SECONDS * 3);
-                String found = "";
-                while (System.nanoTime() < searchDeadline && !found.contains(firstId)) {
-                    found = app.get(query).body();
-                    Thread.sleep(200);
-                }
-                assertThat(found).contains("\"id\":\"" + firstId + "\"");
+                assertThat(app.get(query).body()).contains("\"id\":\"" + firstId + "\"");
             }
         }
     }

@@ -72,7 +72,7 @@ class SearchStatusPagesIT {
 
             List<JsonNode> whileRunning = new ArrayList<>();
             List<String> pagesWhileRunning = new ArrayList<>();
-            app.app().embeddingJob().orElseThrow().run(Long.MAX_VALUE, progress -> {
+            app.app().search().embedding().orElseThrow().run(Long.MAX_VALUE, progress -> {
                 if (whileRunning.isEmpty()) {
                     whileRunning.add(status(app));
                     pagesWhileRunning.add(page(app));
