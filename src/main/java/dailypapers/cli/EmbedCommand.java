@@ -52,16 +52,15 @@ final class EmbedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<EmbeddingJob> running = new AtomicReference<>();
-        // Ctrl-C stops the job after its batch; the JVM ends when this hook returns, so it waits for the batch to
-        // be stored and the index to be closed.
-        Thread stopper = new Thread(() -> {
+        // Ctrl-C stops the job after its batch and waits for the batch to be stored and the index and the model to
+        // be closed before the JVM ends.
+        StopSignals.install(() -> {
             EmbeddingJob job = running.get();
             if (job != null) {
                 job.stop();
                 awaitQuietly(closed);
             }
-        }, "embed-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        });
         try (App app = main.openApp(Map.of())) {
             SearchModule search = app.search();
             EmbeddingJob job = search.embeddingJob(threads).orElseThrow(() -> new IllegalStateException(
@@ -78,11 +77,6 @@ final class EmbedCommand implements Callable<Integer> {
                     seconds > 0 ? summary.embedded() / seconds : 0, threads, summary.remaining());
         } finally {
             closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for this.
-            }
         }
         return 0;
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Runs the web server until interrupted; SIGTERM and Ctrl-C stop it gracefully. */
+/** Runs the web server until stopped; SIGTERM and Ctrl-C stop it gracefully (see {@link StopSignals}). */
 @Command(name = "serve", description = "Start the web server.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -46,18 +46,16 @@ final class ServeCommand implements Callable<Integer> {
                 "0.0.0.0".equals(app.config().httpHost()) ? "localhost" : app.config().httpHost(), web.port(),
                 counts.papers(), counts.featured(), app.databaseDescription(),
                 app.config().harvest().enabled() ? "on, status at /admin/harvest" : "off");
-        CountDownLatch stopped = new CountDownLatch(1);
-        // The hook is in place before any job starts, so a SIGTERM at any moment waits for the jobs (and the model
-        // they may be loading) instead of tearing the JVM down under native code.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Installed before any job starts, so a stop signal at any moment waits for the jobs (and the model they may
+        // be loading or running) before the JVM shuts down.
+        StopSignals.install(() -> {
             log.info("shutting down");
             web.close();
             app.close();
-            log.info("stopped");
-            stopped.countDown();
-        }, "shutdown"));
+            log.info("Daily Papers stopped");
+        });
         app.startJobs();
-        stopped.await();
+        new CountDownLatch(1).await(); // serves until a stop signal ends the JVM
         return 0;
     }
 }

@@ -1,16 +1,29 @@
 package dailypapers.embedding;
 
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link OnnxEncoder} that loads its model on the first encode. Commands that only need to know which model
  * the stored vectors belong to (import, ingest, reindex) then never pay the second it takes to load.
+ *
+ * <p>Closing waits for every load and encode in flight and refuses later ones: the model's native memory is never
+ * released under a running native call (a shutdown during a model load once ended the JVM with SIGBUS in ONNX
+ * Runtime).
  */
 public final class LazyEncoder implements Encoder {
 
+    private static final Logger log = LoggerFactory.getLogger(LazyEncoder.class);
+
     private final EncoderModel model;
     private final int intraOpThreads;
+    /** Loads and encodes hold it shared; close holds it alone. Fair, so a waiting close is not starved. */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock(true);
     private OnnxEncoder loaded;
+    private boolean closed;
 
     public LazyEncoder(EncoderModel model, int intraOpThreads) {
         this.model = model;
@@ -29,12 +42,12 @@ public final class LazyEncoder implements Encoder {
 
     @Override
     public float[] encodeQuery(String query) {
-        return encoder().encodeQuery(query);
+        return withEncoder(e -> e.encodeQuery(query));
     }
 
     @Override
     public List<float[]> encodePassages(List<String> passages) {
-        return encoder().encodePassages(passages);
+        return withEncoder(e -> e.encodePassages(passages));
     }
 
     /** True once an encode has loaded the model. */
@@ -42,17 +55,41 @@ public final class LazyEncoder implements Encoder {
         return loaded != null;
     }
 
+    private <T> T withEncoder(Function<OnnxEncoder, T> work) {
+        inUse.readLock().lock();
+        try {
+            return work.apply(encoder());
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
     private synchronized OnnxEncoder encoder() {
+        if (closed) {
+            throw new EncoderException("the embedding model " + model() + " is closed");
+        }
         if (loaded == null) {
+            long started = System.nanoTime();
+            log.info("loading the embedding model {}", model());
             loaded = new OnnxEncoder(model, intraOpThreads);
+            log.info("loaded the embedding model {} in {} ms", model(), (System.nanoTime() - started) / 1_000_000);
         }
         return loaded;
     }
 
+    /** Waits for the loads and encodes in flight, then releases the model; later encodes fail. */
     @Override
-    public synchronized void close() {
-        if (loaded != null) {
-            loaded.close();
+    public void close() {
+        inUse.writeLock().lock();
+        try {
+            synchronized (this) {
+                closed = true;
+                if (loaded != null) {
+                    loaded.close();
+                }
+            }
+        } finally {
+            inUse.writeLock().unlock();
         }
     }
 }

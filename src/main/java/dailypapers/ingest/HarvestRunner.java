@@ -43,7 +43,7 @@ public final class HarvestRunner {
 
         /** A run that did not start because the source was being harvested, here or by another process. */
         public static Outcome skipped(String source) {
-            return Outcome.skipped(source);
+            return new Outcome(source, HarvestCounts.NONE, null, "already running", true);
         }
 
         public boolean succeeded() {
