@@ -1,6 +1,7 @@
 package dailypapers.cli;
 
 import dailypapers.App;
+import dailypapers.UserFacingException;
 import dailypapers.search.EmbeddingJob;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -42,10 +43,10 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads < 1 || threads > MAX_THREADS) {
-            throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+            throw new UserFacingException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
         }
         if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+            throw new UserFacingException("--limit must be at least 1, got " + limit);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -62,7 +63,7 @@ final class EmbedCommand implements Callable<Integer> {
         }, "embed-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try (App app = main.openApp(Map.of())) {
-            EmbeddingJob job = app.embeddingJob(threads).orElseThrow(() -> new IllegalStateException(
+            EmbeddingJob job = app.embeddingJob(threads).orElseThrow(() -> new UserFacingException(
                     "no embedding model is configured (search.model is none)"));
             running.set(job);
             ProgressReporter progress = ProgressReporter.forConsole(err, "embed");
