@@ -49,9 +49,10 @@ public record Setting<T>(String key, Optional<String> flag, String defaultText, 
         return "DAILYPAPERS_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
-    /** The description with the default, as a flag's help shows it. */
+    /** The description with the default, as a flag's help shows it: a sentence. */
     public String help() {
-        return description + " (default: " + defaultText.replace("`", "") + ").";
+        return Character.toUpperCase(description.charAt(0)) + description.substring(1) + " (default: "
+                + defaultText.replace("`", "") + ").";
     }
 
     /**
