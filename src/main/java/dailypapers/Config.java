@@ -1,16 +1,18 @@
 package dailypapers;
 
-import dailypapers.ingest.HarvestSettings;
-import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
+import dailypapers.ingest.HarvestSettings;
+import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,107 +22,122 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Instance settings. Each key can come from a properties file, an environment variable or a command-line flag;
- * later sources win: defaults, then file, then environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}),
- * then flags.
+ * Instance settings, typed. Every setting is one {@link Setting} in {@link #SETTINGS}; each can come from a properties
+ * file, an environment variable or a command-line flag, and later sources win: defaults, then the file, then the
+ * environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}), then flags.
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
-        Optional<EncoderModel> searchModel, int embeddingThreads) {
+        Optional<EncoderModel> searchModel, int embeddingThreads, String searchEngine, Optional<String> adminToken) {
 
-    public static final String DATA_DIR = "data.dir";
-    public static final String DATABASE_URL = "database.url";
-    public static final String DATABASE_USER = "database.user";
-    public static final String DATABASE_PASSWORD = "database.password";
-    public static final String DATABASE_POOL_SIZE = "database.pool.size";
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String HARVEST_ENABLED = "harvest.enabled";
-    public static final String HARVEST_FIRST_RUN_DELAY_SECONDS = "harvest.first.run.delay.seconds";
-    public static final String HARVEST_START_DAYS = "harvest.start.days";
-    public static final String HARVEST_ARXIV_OAI_URL = "harvest.arxiv.oai.url";
-    public static final String HARVEST_ARXIV_API_URL = "harvest.arxiv.api.url";
-    public static final String HARVEST_ARXIV_SETS = "harvest.arxiv.sets";
-    public static final String HARVEST_ARXIV_METADATA_PREFIX = "harvest.arxiv.metadata.prefix";
-    public static final String HARVEST_ARXIV_INTERVAL_MINUTES = "harvest.arxiv.interval.minutes";
-    public static final String HARVEST_ARXIV_DELAY_MS = "harvest.arxiv.delay.ms";
-    public static final String HARVEST_HF_URL = "harvest.hf.url";
-    public static final String HARVEST_HF_INTERVAL_MINUTES = "harvest.hf.interval.minutes";
-    public static final String HARVEST_HF_DELAY_MS = "harvest.hf.delay.ms";
-    public static final String HARVEST_HF_LOOKBACK_DAYS = "harvest.hf.lookback.days";
-    public static final String HARVEST_CONNECT_TIMEOUT_SECONDS = "harvest.http.connect.timeout.seconds";
-    public static final String HARVEST_READ_TIMEOUT_SECONDS = "harvest.http.read.timeout.seconds";
-    public static final String HARVEST_RETRY_ATTEMPTS = "harvest.retry.attempts";
-    public static final String HARVEST_RETRY_BACKOFF_MS = "harvest.retry.backoff.ms";
-    public static final String HARVEST_CIRCUIT_FAILURES = "harvest.circuit.failures";
-    public static final String HARVEST_CIRCUIT_OPEN_MINUTES = "harvest.circuit.open.minutes";
-    /** The sentence-embedding model for semantic search and similar papers, or {@code none}. */
-    public static final String SEARCH_MODEL = "search.model";
-    public static final String SEARCH_MODEL_NONE = "none";
-    /** Threads the server's embedding job encodes papers on; all cores unless set. */
-    public static final String SEARCH_EMBEDDING_THREADS = "search.embedding.threads";
+    private static final String SEARCH_MODEL_NONE = "none";
 
-    static final Set<String> KEYS = Set.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
-            HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS,
-            HARVEST_ARXIV_METADATA_PREFIX, HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL,
-            HARVEST_HF_INTERVAL_MINUTES, HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS,
-            HARVEST_CONNECT_TIMEOUT_SECONDS, HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS,
-            HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES, SEARCH_MODEL,
-            SEARCH_EMBEDDING_THREADS);
+    public static final Setting<Path> DATA_DIR = Setting.of("data.dir", "data", Path::of,
+            "where the embedded database and the search index live").withFlag("--data-dir");
+    public static final Setting<String> DATABASE_URL = Setting.computed("database.url",
+            "`jdbc:sqlite:<data.dir>/dailypapers.db`",
+            values -> "jdbc:sqlite:" + values.get(DATA_DIR).resolve("dailypapers.db"), Config::text,
+            "the database: jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB").withFlag("--database-url");
+    public static final Setting<Optional<String>> DATABASE_USER = Setting.optional("database.user", Config::text,
+            "database user").withFlag("--database-user");
+    public static final Setting<Optional<String>> DATABASE_PASSWORD = Setting.optional("database.password",
+            Config::text, "database password").withFlag("--database-password");
+    public static final Setting<Integer> DATABASE_POOL_SIZE = Setting.of("database.pool.size", "8", atLeast(1),
+            "connections in the database pool");
+    public static final Setting<String> HTTP_HOST = Setting.of("http.host", "0.0.0.0", Config::text,
+            "address the web server listens on").withFlag("serve --host");
+    public static final Setting<Integer> HTTP_PORT = Setting.of("http.port", "8080", between(0, 65_535),
+            "port the web server listens on (0 picks a free one)").withFlag("serve --port");
+    public static final Setting<Optional<String>> ADMIN_TOKEN = Setting.optional("admin.token", Config::nonBlank,
+            "operator token for the admin pages and APIs");
+    public static final Setting<String> SEARCH_ENGINE = Setting.of("search.engine", "lucene", oneOf("lucene"),
+            "search engine; lucene, in-process with its index under the data directory, is the only one so far");
+    public static final Setting<Optional<EncoderModel>> SEARCH_MODEL = Setting.of("search.model",
+            Encoders.DEFAULT_MODEL.id(), Config::searchModel, "sentence-embedding model for semantic search and "
+                    + "similar papers: " + modelIds().collect(Collectors.joining(", ")) + ", or none for keyword "
+                    + "search only");
+    public static final Setting<Integer> SEARCH_EMBEDDING_THREADS = Setting.computed("search.embedding.threads",
+            "number of cores", values -> Runtime.getRuntime().availableProcessors(), atLeast(1),
+            "threads the server's background embedding runs on; lower it to keep a core for requests during a "
+                    + "first backfill");
+    public static final Setting<Boolean> HARVEST_ENABLED = Setting.of("harvest.enabled", "true", Config::bool,
+            "whether serve harvests Hugging Face and arXiv on a schedule");
+    public static final Setting<Duration> HARVEST_FIRST_RUN_DELAY_SECONDS = Setting.of(
+            "harvest.first.run.delay.seconds", "10", duration(ChronoUnit.SECONDS, 0),
+            "how long after serve starts the first scheduled harvests begin");
+    public static final Setting<Integer> HARVEST_START_DAYS = Setting.of("harvest.start.days", "7", atLeast(1),
+            "how far back a source without a checkpoint starts, in days");
+    public static final Setting<URI> HARVEST_ARXIV_OAI_URL = Setting.of("harvest.arxiv.oai.url",
+            "https://export.arxiv.org/oai2", Config::httpUrl, "arXiv's OAI-PMH endpoint");
+    public static final Setting<URI> HARVEST_ARXIV_API_URL = Setting.of("harvest.arxiv.api.url",
+            "https://export.arxiv.org/api/query", Config::httpUrl, "arXiv's search API, for looking up single papers");
+    public static final Setting<List<String>> HARVEST_ARXIV_SETS = Setting.of("harvest.arxiv.sets", "cs,stat.ML",
+            Config::arxivSets, "arXiv sets or categories to harvest, comma-separated (such as cs, stat.ML or "
+                    + "physics:hep-th)").withFlag("ingest arxiv --set");
+    public static final Setting<String> HARVEST_ARXIV_METADATA_PREFIX = Setting.of("harvest.arxiv.metadata.prefix",
+            "arXivRaw", oneOf("arXivRaw", "arXiv"), "OAI-PMH metadata format: arXivRaw (with versions) or arXiv");
+    public static final Setting<Duration> HARVEST_ARXIV_INTERVAL_MINUTES = Setting.of(
+            "harvest.arxiv.interval.minutes", "360", duration(ChronoUnit.MINUTES, 1), "minutes between arXiv runs");
+    public static final Setting<Duration> HARVEST_ARXIV_DELAY_MS = Setting.of("harvest.arxiv.delay.ms", "3000",
+            duration(ChronoUnit.MILLIS, 0), "least time between two requests to arXiv, in ms (arXiv asks for 3 s)");
+    public static final Setting<URI> HARVEST_HF_URL = Setting.of("harvest.hf.url", "https://huggingface.co",
+            Config::httpUrl, "Hugging Face, for its Daily Papers API");
+    public static final Setting<Duration> HARVEST_HF_INTERVAL_MINUTES = Setting.of("harvest.hf.interval.minutes",
+            "60", duration(ChronoUnit.MINUTES, 1), "minutes between Hugging Face runs");
+    public static final Setting<Duration> HARVEST_HF_DELAY_MS = Setting.of("harvest.hf.delay.ms", "1000",
+            duration(ChronoUnit.MILLIS, 0), "least time between two requests to Hugging Face, in ms");
+    public static final Setting<Integer> HARVEST_HF_LOOKBACK_DAYS = Setting.of("harvest.hf.lookback.days", "3",
+            atLeast(1), "recent Hugging Face days fetched again on every run, as their upvotes grow");
+    public static final Setting<Duration> HARVEST_CONNECT_TIMEOUT_SECONDS = Setting.of(
+            "harvest.http.connect.timeout.seconds", "10", duration(ChronoUnit.SECONDS, 1),
+            "harvesters' connect timeout, in seconds");
+    public static final Setting<Duration> HARVEST_READ_TIMEOUT_SECONDS = Setting.of(
+            "harvest.http.read.timeout.seconds", "60", duration(ChronoUnit.SECONDS, 1),
+            "harvesters' read timeout, in seconds");
+    public static final Setting<Integer> HARVEST_RETRY_ATTEMPTS = Setting.of("harvest.retry.attempts", "4",
+            atLeast(1), "tries per upstream request on network errors, timeouts, 5xx and malformed answers");
+    public static final Setting<Duration> HARVEST_RETRY_BACKOFF_MS = Setting.of("harvest.retry.backoff.ms", "2000",
+            duration(ChronoUnit.MILLIS, 0), "wait before the second try, in ms; it doubles per try, with jitter, up to "
+                    + HarvestSettings.MAX_BACKOFF.toMinutes() + " minutes");
+    public static final Setting<Integer> HARVEST_CIRCUIT_FAILURES = Setting.of("harvest.circuit.failures", "5",
+            atLeast(1), "failed tries in a row that open a source's circuit, holding its requests back");
+    public static final Setting<Duration> HARVEST_CIRCUIT_OPEN_MINUTES = Setting.of("harvest.circuit.open.minutes",
+            "30", duration(ChronoUnit.MINUTES, 1),
+            "how long an open circuit holds requests back before one trial request, in minutes");
 
-    public static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry(DATA_DIR, "data"),
-            Map.entry(HTTP_HOST, "0.0.0.0"),
-            Map.entry(HTTP_PORT, "8080"),
-            Map.entry(DATABASE_POOL_SIZE, "8"),
-            Map.entry(HARVEST_ENABLED, "true"),
-            Map.entry(HARVEST_FIRST_RUN_DELAY_SECONDS, "10"),
-            Map.entry(HARVEST_START_DAYS, "7"),
-            Map.entry(HARVEST_ARXIV_OAI_URL, "https://export.arxiv.org/oai2"),
-            Map.entry(HARVEST_ARXIV_API_URL, "https://export.arxiv.org/api/query"),
-            Map.entry(HARVEST_ARXIV_SETS, "cs,stat.ML"),
-            Map.entry(HARVEST_ARXIV_METADATA_PREFIX, "arXivRaw"),
-            Map.entry(HARVEST_ARXIV_INTERVAL_MINUTES, "360"),
-            Map.entry(HARVEST_ARXIV_DELAY_MS, "3000"),
-            Map.entry(HARVEST_HF_URL, "https://huggingface.co"),
-            Map.entry(HARVEST_HF_INTERVAL_MINUTES, "60"),
-            Map.entry(HARVEST_HF_DELAY_MS, "1000"),
-            Map.entry(HARVEST_HF_LOOKBACK_DAYS, "3"),
-            Map.entry(HARVEST_CONNECT_TIMEOUT_SECONDS, "10"),
-            Map.entry(HARVEST_READ_TIMEOUT_SECONDS, "60"),
-            Map.entry(HARVEST_RETRY_ATTEMPTS, "4"),
-            Map.entry(HARVEST_RETRY_BACKOFF_MS, "2000"),
-            Map.entry(HARVEST_CIRCUIT_FAILURES, "5"),
-            Map.entry(HARVEST_CIRCUIT_OPEN_MINUTES, "30"),
-            Map.entry(SEARCH_MODEL, Encoders.DEFAULT_MODEL.id()),
-            Map.entry(SEARCH_EMBEDDING_THREADS, String.valueOf(Runtime.getRuntime().availableProcessors())));
+    /** Every setting, in the README's order. */
+    public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
+            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
+            SEARCH_EMBEDDING_THREADS, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS, HARVEST_START_DAYS,
+            HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS, HARVEST_ARXIV_METADATA_PREFIX,
+            HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL, HARVEST_HF_INTERVAL_MINUTES,
+            HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS,
+            HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES,
+            HARVEST_CIRCUIT_OPEN_MINUTES);
 
     /** Settings without harvesting or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
-        this(dataDir, database, httpHost, httpPort, harvestSettings(DEFAULTS).withEnabled(false), Optional.empty(),
-                1);
+        this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
+                Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty());
     }
 
-    /** Reads the settings; a bad value throws {@link IllegalArgumentException} naming the key. */
+    /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
     public static Config load(Path file, Map<String, String> environment, Map<String, String> flags) {
-        Map<String, String> values = new HashMap<>(DEFAULTS);
-        if (file != null) {
-            values.putAll(readFile(file));
+        Setting.Values values = new Setting.Values(file == null ? Map.of() : readFile(file), environment, flags);
+        DatabaseConfig database;
+        try {
+            database = new DatabaseConfig(values.get(DATABASE_URL), values.get(DATABASE_USER).orElse(null),
+                    values.get(DATABASE_PASSWORD).orElse(null), values.get(DATABASE_POOL_SIZE));
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage(), e);
         }
-        for (String key : KEYS) {
-            String env = environment.get(environmentName(key));
-            if (env != null && !env.isBlank()) {
-                values.put(key, env);
-            }
-        }
-        values.putAll(flags);
-        return from(values);
-    }
-
-    public static String environmentName(String key) {
-        return "DAILYPAPERS_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
+                harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
+                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -128,30 +145,118 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage());
+            throw new UserFacingException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
+        Set<String> known = SETTINGS.stream().map(Setting::key).collect(Collectors.toCollection(TreeSet::new));
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
-        unknown.removeAll(KEYS);
+        unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown keys in config file " + file + ": " + unknown
-                    + " (known: " + new TreeSet<>(KEYS) + ")");
+            throw new UserFacingException("unknown keys in config file " + file + ": " + unknown + " (known: "
+                    + known + ")");
         }
         Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).strip()));
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
         return values;
     }
 
-    private static Config from(Map<String, String> values) {
-        Path dataDir = Path.of(values.get(DATA_DIR));
-        String url = values.getOrDefault(DATABASE_URL, "jdbc:sqlite:" + dataDir.resolve("dailypapers.db"));
-        int port = integer(values, HTTP_PORT);
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException(HTTP_PORT + " must be between 0 and 65535, got " + port);
+    private static HarvestSettings harvestSettings(Setting.Values values) {
+        return new HarvestSettings(values.get(HARVEST_ENABLED), values.get(HARVEST_FIRST_RUN_DELAY_SECONDS),
+                values.get(HARVEST_START_DAYS), values.get(HARVEST_ARXIV_OAI_URL), values.get(HARVEST_ARXIV_API_URL),
+                values.get(HARVEST_ARXIV_SETS), values.get(HARVEST_ARXIV_METADATA_PREFIX),
+                values.get(HARVEST_ARXIV_INTERVAL_MINUTES), values.get(HARVEST_ARXIV_DELAY_MS),
+                values.get(HARVEST_HF_URL), values.get(HARVEST_HF_INTERVAL_MINUTES), values.get(HARVEST_HF_DELAY_MS),
+                values.get(HARVEST_HF_LOOKBACK_DAYS), values.get(HARVEST_CONNECT_TIMEOUT_SECONDS),
+                values.get(HARVEST_READ_TIMEOUT_SECONDS), values.get(HARVEST_RETRY_ATTEMPTS),
+                values.get(HARVEST_RETRY_BACKOFF_MS), values.get(HARVEST_CIRCUIT_FAILURES),
+                values.get(HARVEST_CIRCUIT_OPEN_MINUTES));
+    }
+
+    private static String text(String text) {
+        return text;
+    }
+
+    private static String nonBlank(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("must not be blank");
         }
-        DatabaseConfig database = new DatabaseConfig(url, values.get(DATABASE_USER), values.get(DATABASE_PASSWORD),
-                integer(values, DATABASE_POOL_SIZE));
-        return new Config(dataDir, database, values.get(HTTP_HOST), port, harvestSettings(values),
-                searchModel(values.get(SEARCH_MODEL).strip()), positive(values, SEARCH_EMBEDDING_THREADS));
+        return text;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, got '" + text + "'");
+        };
+    }
+
+    private static Function<String, Integer> atLeast(int min) {
+        return between(min, Integer.MAX_VALUE);
+    }
+
+    private static Function<String, Integer> between(int min, int max) {
+        return text -> {
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a whole number, got '" + text + "'");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(rangeRule(min, max) + ", got " + value);
+            }
+            return value;
+        };
+    }
+
+    private static String rangeRule(int min, int max) {
+        if (max < Integer.MAX_VALUE) {
+            return "must be between " + min + " and " + max;
+        }
+        return min == 0 ? "must not be negative" : "must be at least " + min;
+    }
+
+    private static Function<String, Duration> duration(ChronoUnit unit, int min) {
+        return atLeast(min).andThen(amount -> Duration.of(amount, unit));
+    }
+
+    private static Function<String, String> oneOf(String... allowed) {
+        return text -> {
+            if (!Arrays.asList(allowed).contains(text)) {
+                throw new IllegalArgumentException("must be one of " + String.join(", ", allowed) + ", got '" + text
+                        + "'");
+            }
+            return text;
+        };
+    }
+
+    private static URI httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below like any other URL that is not http(s)
+        }
+        throw new IllegalArgumentException("must be an http(s) URL, got '" + text + "'");
+    }
+
+    private static List<String> arxivSets(String text) {
+        List<String> sets = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String set : sets) {
+            try {
+                ArxivSet.parse(set);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must name arXiv sets or categories such as cs, stat.ML or "
+                        + "physics:hep-th, got '" + set + "'", e);
+            }
+        }
+        return sets;
+    }
+
+    private static Stream<String> modelIds() {
+        return Arrays.stream(EncoderModel.values()).map(EncoderModel::id);
     }
 
     private static Optional<EncoderModel> searchModel(String id) {
@@ -159,96 +264,18 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             return Optional.empty();
         }
         return Optional.of(Arrays.stream(EncoderModel.values()).filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(SEARCH_MODEL + " must be one of "
-                        + Arrays.stream(EncoderModel.values()).map(EncoderModel::id).toList() + " or "
-                        + SEARCH_MODEL_NONE + ", got '" + id + "'")));
-    }
-
-    private static HarvestSettings harvestSettings(Map<String, String> values) {
-        String prefix = values.get(HARVEST_ARXIV_METADATA_PREFIX).strip();
-        if (!prefix.equals("arXiv") && !prefix.equals("arXivRaw")) {
-            throw new IllegalArgumentException(HARVEST_ARXIV_METADATA_PREFIX + " must be arXiv or arXivRaw, got '"
-                    + prefix + "'");
-        }
-        List<String> sets = Arrays.stream(values.get(HARVEST_ARXIV_SETS).split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        for (String set : sets) {
-            try {
-                ArxivSet.parse(set);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(HARVEST_ARXIV_SETS + ": " + e.getMessage());
-            }
-        }
-        return new HarvestSettings(bool(values, HARVEST_ENABLED),
-                Duration.ofSeconds(nonNegative(values, HARVEST_FIRST_RUN_DELAY_SECONDS)),
-                positive(values, HARVEST_START_DAYS),
-                url(values, HARVEST_ARXIV_OAI_URL), url(values, HARVEST_ARXIV_API_URL), sets, prefix,
-                Duration.ofMinutes(positive(values, HARVEST_ARXIV_INTERVAL_MINUTES)),
-                Duration.ofMillis(nonNegative(values, HARVEST_ARXIV_DELAY_MS)), url(values, HARVEST_HF_URL),
-                Duration.ofMinutes(positive(values, HARVEST_HF_INTERVAL_MINUTES)),
-                Duration.ofMillis(nonNegative(values, HARVEST_HF_DELAY_MS)),
-                positive(values, HARVEST_HF_LOOKBACK_DAYS),
-                Duration.ofSeconds(positive(values, HARVEST_CONNECT_TIMEOUT_SECONDS)),
-                Duration.ofSeconds(positive(values, HARVEST_READ_TIMEOUT_SECONDS)),
-                positive(values, HARVEST_RETRY_ATTEMPTS),
-                Duration.ofMillis(nonNegative(values, HARVEST_RETRY_BACKOFF_MS)),
-                positive(values, HARVEST_CIRCUIT_FAILURES),
-                Duration.ofMinutes(positive(values, HARVEST_CIRCUIT_OPEN_MINUTES)));
-    }
-
-    private static boolean bool(Map<String, String> values, String key) {
-        String value = values.get(key).strip().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + values.get(key)
-                    + "'");
-        };
-    }
-
-    private static int positive(Map<String, String> values, String key) {
-        int value = integer(values, key);
-        if (value < 1) {
-            throw new IllegalArgumentException(key + " must be at least 1, got " + value);
-        }
-        return value;
-    }
-
-    private static int nonNegative(Map<String, String> values, String key) {
-        int value = integer(values, key);
-        if (value < 0) {
-            throw new IllegalArgumentException(key + " must not be negative, got " + value);
-        }
-        return value;
-    }
-
-    private static URI url(Map<String, String> values, String key) {
-        String value = values.get(key).strip();
-        try {
-            URI uri = new URI(value);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException(key + " must be an http(s) URL, got '" + value + "'");
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(key + " must be an http(s) URL, got '" + value + "'");
-        }
-    }
-
-    private static int integer(Map<String, String> values, String key) {
-        String value = values.get(key);
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
-        }
+                .orElseThrow(() -> new IllegalArgumentException("must be one of "
+                        + Stream.concat(modelIds(), Stream.of(SEARCH_MODEL_NONE)).collect(Collectors.joining(", "))
+                        + ", got '" + id + "'")));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads);
+        return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
+                adminToken);
     }
 
     public Config withHarvest(HarvestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads);
+        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
+                searchEngine, adminToken);
     }
 }

@@ -6,15 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTest {
+
+    private static final String TABLE_BEGIN =
+            "<!-- settings: generated from Config.SETTINGS, checked by ConfigTest -->";
+    private static final String TABLE_END = "<!-- settings end -->";
 
     @Test
     void defaultsServeSqliteUnderDataOnPort8080() {
@@ -25,21 +34,43 @@ class ConfigTest {
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.searchModel()).contains(EncoderModel.BGE_SMALL_EN_V15_Q);
+        assertThat(config.database().user()).isNull();
+        assertThat(config.database().password()).isNull();
+        assertThat(config.searchEngine()).isEqualTo("lucene");
+        assertThat(config.adminToken()).isEmpty();
+    }
+
+    @Test
+    void adminTokenComesFromTheEnvironmentAndIsNeverBlank(@TempDir Path dir) throws IOException {
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", "s3cret"), Map.of()).adminToken())
+                .isEqualTo(Optional.of("s3cret"));
+        Path file = dir.resolve("blank.properties");
+        Files.writeString(file, "admin.token=  \n");
+        assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of()))
+                .isInstanceOf(UserFacingException.class).hasMessage("admin.token must not be blank");
+    }
+
+    @Test
+    void searchEngineIsLuceneOnlyForNow() {
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "lucene"), Map.of()).searchEngine())
+                .isEqualTo("lucene");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_ENGINE.key(), "solr")))
+                .isInstanceOf(UserFacingException.class).hasMessage("search.engine must be one of lucene, got 'solr'");
     }
 
     @Test
     void searchModelCanBeSwitchedOrTurnedOff() {
         assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_MODEL", "all-minilm-l6-v2-q"), Map.of())
                 .searchModel()).contains(EncoderModel.ALL_MINILM_L6_V2_Q);
-        assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL, "none")).searchModel()).isEmpty();
-        assertThat(Config.load(null, Map.of(), Map.of()).embeddingThreads())
+        assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL.key(), "none")).searchModel()).isEmpty();
+        assertThat(Config.load(null, Map.of(), Map.of()).embeddingThreads()).as("number of cores")
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_EMBEDDING_THREADS", "1"), Map.of())
                 .embeddingThreads()).isEqualTo(1);
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_EMBEDDING_THREADS, "0")))
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_EMBEDDING_THREADS.key(), "0")))
                 .hasMessageContaining("search.embedding.threads");
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL, "gpt")))
-                .hasMessageContaining("search.model must be one of").hasMessageContaining("got 'gpt'");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL.key(), "gpt")))
+                .hasMessage("search.model must be one of bge-small-en-v1.5-q, all-minilm-l6-v2-q, none, got 'gpt'");
     }
 
     @Test
@@ -76,29 +107,38 @@ class ConfigTest {
         assertThat(harvest.arxivSets()).containsExactly("cs", "math.AG", "physics:hep-th");
         assertThat(harvest.hfUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
         assertThat(harvest.arxivDelay()).isZero();
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ENABLED, "maybe")))
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ENABLED.key(), "maybe")))
                 .hasMessage("harvest.enabled must be true or false, got 'maybe'");
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_HF_URL, "ftp://x")))
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_HF_URL.key(), "ftp://x")))
                 .hasMessageContaining("harvest.hf.url must be an http(s) URL");
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ARXIV_METADATA_PREFIX, "oai_dc")))
-                .hasMessageContaining("arXiv or arXivRaw");
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ARXIV_DELAY_MS, "-1")))
-                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> Config.load(null, Map.of(),
+                Map.of(Config.HARVEST_ARXIV_METADATA_PREFIX.key(), "oai_dc")))
+                .hasMessage("harvest.arxiv.metadata.prefix must be one of arXivRaw, arXiv, got 'oai_dc'");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ARXIV_DELAY_MS.key(), "-1")))
+                .hasMessage("harvest.arxiv.delay.ms must not be negative, got -1");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HARVEST_ARXIV_SETS.key(), "cs,cs;x")))
+                .hasMessage("harvest.arxiv.sets must name arXiv sets or categories such as cs, stat.ML or "
+                        + "physics:hep-th, got 'cs;x'");
     }
 
     @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
+        assertThat(config.searchModel()).isEmpty();
+        assertThat(config.searchEngine()).isEqualTo("lucene");
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.withHttpPort(9000).httpPort()).isEqualTo(9000);
     }
 
     @Test
     void everyKeyHasAnEnvironmentVariable() {
-        assertThat(Config.KEYS).extracting(Config::environmentName).containsExactlyInAnyOrder(
+        assertThat(Config.SETTINGS).extracting(Setting::environmentVariable).containsExactly(
                 "DAILYPAPERS_DATA_DIR", "DAILYPAPERS_DATABASE_URL", "DAILYPAPERS_DATABASE_USER",
                 "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_HTTP_HOST",
-                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HARVEST_ENABLED", "DAILYPAPERS_HARVEST_FIRST_RUN_DELAY_SECONDS",
-                "DAILYPAPERS_HARVEST_START_DAYS",
+                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_ADMIN_TOKEN", "DAILYPAPERS_SEARCH_ENGINE",
+                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS", "DAILYPAPERS_HARVEST_ENABLED",
+                "DAILYPAPERS_HARVEST_FIRST_RUN_DELAY_SECONDS", "DAILYPAPERS_HARVEST_START_DAYS",
                 "DAILYPAPERS_HARVEST_ARXIV_OAI_URL", "DAILYPAPERS_HARVEST_ARXIV_API_URL",
                 "DAILYPAPERS_HARVEST_ARXIV_SETS", "DAILYPAPERS_HARVEST_ARXIV_METADATA_PREFIX",
                 "DAILYPAPERS_HARVEST_ARXIV_INTERVAL_MINUTES", "DAILYPAPERS_HARVEST_ARXIV_DELAY_MS",
@@ -106,15 +146,70 @@ class ConfigTest {
                 "DAILYPAPERS_HARVEST_HF_DELAY_MS", "DAILYPAPERS_HARVEST_HF_LOOKBACK_DAYS",
                 "DAILYPAPERS_HARVEST_HTTP_CONNECT_TIMEOUT_SECONDS", "DAILYPAPERS_HARVEST_HTTP_READ_TIMEOUT_SECONDS",
                 "DAILYPAPERS_HARVEST_RETRY_ATTEMPTS", "DAILYPAPERS_HARVEST_RETRY_BACKOFF_MS",
-                "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES",
-                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS");
+                "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES");
+    }
+
+    @Test
+    void everySettingConstantIsInTheList() throws IllegalAccessException {
+        List<Object> constants = new ArrayList<>();
+        for (Field field : Config.class.getFields()) {
+            if (field.getType() == Setting.class && Modifier.isStatic(field.getModifiers())) {
+                constants.add(field.get(null));
+            }
+        }
+        assertThat(constants).containsExactlyInAnyOrderElementsOf(Config.SETTINGS);
+    }
+
+    @Test
+    void everyDefaultIsValidAndDocumented() {
+        for (Setting<?> setting : Config.SETTINGS) {
+            assertThat(setting.fallback().apply(Setting.Values.DEFAULTS)).as(setting.key()).isNotNull();
+            assertThat(setting.description()).as(setting.key()).isNotBlank().doesNotEndWith(".")
+                    .doesNotContain("|", "%", "<");
+            assertThat(setting.defaultText()).as(setting.key()).isNotBlank();
+        }
+        assertThat(Config.SETTINGS).filteredOn(setting -> setting.flag().isPresent())
+                .extracting(setting -> setting.flag().orElseThrow()).containsExactly("--data-dir", "--database-url",
+                        "--database-user", "--database-password", "serve --host", "serve --port",
+                        "ingest arxiv --set");
+    }
+
+    @Test
+    void theReadmeTableListsEverySetting() throws IOException {
+        Path readme = Path.of("README.md");
+        String text = Files.readString(readme);
+        int begin = text.indexOf(TABLE_BEGIN);
+        int end = text.indexOf(TABLE_END);
+        assertThat(begin).as("README.md has the markers " + TABLE_BEGIN + " and " + TABLE_END).isNotNegative();
+        assertThat(end).isGreaterThan(begin);
+        String expected = TABLE_BEGIN + "\n" + readmeTable();
+        String actual = text.substring(begin, end);
+        if (!actual.equals(expected) && Boolean.getBoolean("updateReadme")) {
+            Files.writeString(readme, text.substring(0, begin) + expected + text.substring(end));
+            return;
+        }
+        assertThat(actual).as("README.md's Configuration table differs from Config.SETTINGS; rewrite it with "
+                + "mvn -o test -Dtest=ConfigTest -DupdateReadme=true, or paste the expected table").isEqualTo(expected);
+    }
+
+    /** The Configuration table as the README shows it, one row per setting. */
+    private static String readmeTable() {
+        StringBuilder table = new StringBuilder("| key | environment | flag | default | description |\n"
+                + "| --- | --- | --- | --- | --- |\n");
+        for (Setting<?> setting : Config.SETTINGS) {
+            table.append("| `").append(setting.key()).append("` | `").append(setting.environmentVariable())
+                    .append("` | ").append(setting.flag().map(flag -> "`" + flag + "`").orElse("")).append(" | ")
+                    .append(setting.defaultText()).append(" | ").append(setting.description()).append(" |\n");
+        }
+        return table.toString();
     }
 
     @Test
     void flagsBeatEnvironmentWhichBeatsTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("dailypapers.properties");
         Files.writeString(file, "http.port=9000\nhttp.host=127.0.0.1\ndata.dir=/srv/papers\n");
-        Config config = Config.load(file, Map.of("DAILYPAPERS_HTTP_PORT", "9100"), Map.of(Config.HTTP_HOST, "::1"));
+        Config config = Config.load(file, Map.of("DAILYPAPERS_HTTP_PORT", "9100", "DAILYPAPERS_DATA_DIR", " "),
+                Map.of(Config.HTTP_HOST.key(), "::1"));
         assertThat(config.httpPort()).isEqualTo(9100);
         assertThat(config.httpHost()).isEqualTo("::1");
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/papers"));
@@ -125,14 +220,14 @@ class ConfigTest {
     void badPortNamesTheKey() {
         assertThatThrownBy(() -> Config.load(null, Map.of("DAILYPAPERS_HTTP_PORT", "eighty"), Map.of()))
                 .hasMessage("http.port must be a whole number, got 'eighty'");
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HTTP_PORT, "70000")))
-                .hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HTTP_PORT.key(), "70000")))
+                .hasMessage("http.port must be between 0 and 65535, got 70000");
     }
 
     @Test
     void unknownDatabaseSchemeIsRefused() {
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.DATABASE_URL, "jdbc:mysql://x/y")))
-                .hasMessageContaining("jdbc:sqlite: or jdbc:postgresql:");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.DATABASE_URL.key(), "jdbc:mysql://x/y")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("jdbc:sqlite: or jdbc:postgresql:");
     }
 
     @Test

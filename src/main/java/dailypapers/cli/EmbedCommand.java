@@ -1,6 +1,7 @@
 package dailypapers.cli;
 
 import dailypapers.App;
+import dailypapers.UserFacingException;
 import dailypapers.search.EmbeddingJob;
 import dailypapers.search.SearchModule;
 import java.io.PrintWriter;
@@ -43,10 +44,10 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads < 1 || threads > MAX_THREADS) {
-            throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+            throw new UserFacingException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
         }
         if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+            throw new UserFacingException("--limit must be at least 1, got " + limit);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -63,12 +64,12 @@ final class EmbedCommand implements Callable<Integer> {
         });
         try (App app = main.openApp(Map.of())) {
             SearchModule search = app.search();
-            EmbeddingJob job = search.embeddingJob(threads).orElseThrow(() -> new IllegalStateException(
+            EmbeddingJob job = search.embeddingJob(threads).orElseThrow(() -> new UserFacingException(
                     "no embedding model is configured (search.model is none)"));
             running.set(job);
             ProgressReporter progress = ProgressReporter.forConsole(err, "embed");
             EmbeddingJob.Summary summary = search.embedByHand(job, limit, p -> progress.show(job.model(),
-                    p.fraction(), p.elapsed().toNanos(), describe(p))).orElseThrow(() -> new IllegalStateException(
+                    p.fraction(), p.elapsed().toNanos(), describe(p))).orElseThrow(() -> new UserFacingException(
                     "another process is embedding papers (a server's embedding job); try again when it is done"));
             progress.finish();
             double seconds = summary.elapsed().toNanos() / 1e9;

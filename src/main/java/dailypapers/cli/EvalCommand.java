@@ -1,12 +1,14 @@
 package dailypapers.cli;
 
 import dailypapers.Config;
+import dailypapers.UserFacingException;
 import dailypapers.embedding.Encoder;
 import dailypapers.embedding.OnnxEncoder;
 import dailypapers.eval.BeirDataset;
 import dailypapers.eval.EvaluationResult;
 import dailypapers.eval.SearchEvaluation;
 import dailypapers.search.SearchMode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,13 +48,18 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<SearchMode> searchModes = modes.stream().map(m -> SearchMode.parse(m).orElseThrow(
-                () -> new IllegalArgumentException("unknown mode '" + m + "': use keyword, semantic or hybrid")))
+                () -> new UserFacingException("unknown mode '" + m + "': use keyword, semantic or hybrid")))
                 .toList();
-        BeirDataset dataset = split == null ? BeirDataset.load(folder) : BeirDataset.load(folder, split);
+        BeirDataset dataset;
+        try {
+            dataset = split == null ? BeirDataset.load(folder) : BeirDataset.load(folder, split);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot read the BEIR folder " + folder + ": " + e.getMessage(), e);
+        }
         Config config = main.config(Map.of());
         boolean needsModel = searchModes.stream().anyMatch(m -> m != SearchMode.KEYWORD);
         Optional<Encoder> encoder = needsModel
-                ? Optional.of(new OnnxEncoder(config.searchModel().orElseThrow(() -> new IllegalArgumentException(
+                ? Optional.of(new OnnxEncoder(config.searchModel().orElseThrow(() -> new UserFacingException(
                         "semantic and hybrid need an embedding model; search.model is none")), 1))
                 : Optional.empty();
         out.printf(Locale.ROOT, "%s, split %s: %,d documents, %,d queries%s%n", folder, dataset.split(),

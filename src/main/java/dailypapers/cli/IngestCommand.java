@@ -1,6 +1,7 @@
 package dailypapers.cli;
 
 import dailypapers.App;
+import dailypapers.Config;
 import dailypapers.ingest.HarvestListener;
 import dailypapers.ingest.HarvestRunner;
 import dailypapers.ingest.ImportListener;
@@ -8,6 +9,7 @@ import dailypapers.ingest.arxiv.OaiHarvester;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,18 +81,16 @@ final class IngestCommand {
                         + "(default: resume each set's checkpoint).")
         LocalDate from;
 
-        @Option(names = "--set", paramLabel = "SET",
-                description = "An OAI set or category such as cs, stat.ML or physics:hep-th; repeatable "
-                        + "(default: harvest.arxiv.sets).")
+        @Option(names = "--set", paramLabel = "SET", descriptionKey = "harvest.arxiv.sets")
         List<String> sets;
 
         @Override
         public Integer call() {
-            try (App app = ingest.main.openApp(Map.of())) {
-                List<OaiHarvester> harvesters = sets == null || sets.isEmpty() ? app.ingest().arxivHarvesters()
-                        : sets.stream().map(app.ingest()::arxivHarvester).toList();
+            Map<String, String> flags = new HashMap<>();
+            Main.putIfSet(flags, Config.HARVEST_ARXIV_SETS, sets == null ? null : String.join(",", sets));
+            try (App app = ingest.main.openApp(flags)) {
                 int worst = 0;
-                for (OaiHarvester harvester : harvesters) {
+                for (OaiHarvester harvester : app.ingest().arxivHarvesters()) {
                     int code = run(spec, app, harvester.source(), listener -> from == null
                             ? harvester.harvest(listener) : harvester.harvestFrom(from, listener));
                     worst = code == Main.EXIT_STARTUP_FAILED || worst == Main.EXIT_STARTUP_FAILED

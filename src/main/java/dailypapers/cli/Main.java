@@ -2,12 +2,18 @@ package dailypapers.cli;
 
 import dailypapers.App;
 import dailypapers.Config;
+import dailypapers.Setting;
+import dailypapers.UserFacingException;
 import dailypapers.embedding.LazyEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.ListResourceBundle;
 import java.util.Map;
+import java.util.ResourceBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,35 +27,70 @@ public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;
 
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with settings (keys as in the README's Configuration table).")
     Path configFile;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database and index live (default: ./data).")
+    @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "data.dir")
     String dataDir;
 
-    @Option(names = "--database-url", paramLabel = "JDBC_URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB.")
+    @Option(names = "--database-url", paramLabel = "JDBC_URL", descriptionKey = "database.url")
     String databaseUrl;
 
-    @Option(names = "--database-user", paramLabel = "USER")
+    @Option(names = "--database-user", paramLabel = "USER", descriptionKey = "database.user")
     String databaseUser;
 
-    @Option(names = "--database-password", paramLabel = "PASSWORD")
+    @Option(names = "--database-password", paramLabel = "PASSWORD", descriptionKey = "database.password")
     String databasePassword;
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs one command; failures print one "error: …" line, never a stack trace, and give a non-zero code. */
+    /**
+     * Runs one command. A failure the operator can fix prints one "error: …" line; any other failure is a defect: its
+     * trace goes to the log and the line names its type. Either gives a non-zero code.
+     */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new Main())
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command tree, its flags described by {@link Config#SETTINGS}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    commandLine.getErr().println("error: " + e.getMessage());
+                .setExecutionExceptionHandler((e, failed, parseResult) -> {
+                    failed.getErr().println("error: " + describe(e));
                     return EXIT_STARTUP_FAILED;
-                }).execute(args);
+                });
+        commandLine.setResourceBundle(flagDescriptions());
+        return commandLine;
+    }
+
+    private static String describe(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UserFacingException) {
+                return cause.getMessage();
+            }
+        }
+        log.error("unexpected failure", failure);
+        return "unexpected " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + " (details in the log above)";
+    }
+
+    /** Each flag's help, by its {@code descriptionKey}: the setting it sets. */
+    private static ResourceBundle flagDescriptions() {
+        Object[][] entries = Config.SETTINGS.stream().filter(setting -> setting.flag().isPresent())
+                .map(setting -> new Object[] {setting.key(), setting.help()}).toArray(Object[][]::new);
+        return new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return entries;
+            }
+        };
     }
 
     /** Settings from the file, the environment and these flags plus the subcommand's own. */
@@ -67,9 +108,9 @@ public final class Main {
         return App.open(config, Clock.systemUTC(), config.searchModel().map(model -> new LazyEncoder(model, 1)));
     }
 
-    static void putIfSet(Map<String, String> flags, String key, Object value) {
+    static void putIfSet(Map<String, String> flags, Setting<?> setting, Object value) {
         if (value != null) {
-            flags.put(key, value.toString());
+            flags.put(setting.key(), value.toString());
         }
     }
 }

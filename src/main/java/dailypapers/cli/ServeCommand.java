@@ -22,10 +22,10 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080).")
+    @Option(names = "--port", paramLabel = "PORT", descriptionKey = "http.port")
     Integer port;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default 0.0.0.0).")
+    @Option(names = "--host", paramLabel = "HOST", descriptionKey = "http.host")
     String host;
 
     @Override

@@ -98,8 +98,8 @@ public final class IngestModule implements AutoCloseable {
         return arxivHarvesters;
     }
 
-    /** A harvester for any arXiv set or category ({@code cs}, {@code stat.ML}), sharing the polite arXiv client. */
-    public OaiHarvester arxivHarvester(String spec) {
+    /** A harvester for an arXiv set or category ({@code cs}, {@code stat.ML}), sharing the polite arXiv client. */
+    private OaiHarvester arxivHarvester(String spec) {
         return new OaiHarvester(ArxivSet.parse(spec), settings.arxivMetadataPrefix(), arxiv,
                 settings.arxivOaiUrl(), merge, checkpoints, clock, settings.startDays());
     }

@@ -1,5 +1,6 @@
 package dailypapers.web;
 
+import dailypapers.UserFacingException;
 import dailypapers.feed.FeedService;
 import dailypapers.ingest.HarvestMonitor;
 import dailypapers.paper.PaperStore;
@@ -136,7 +137,7 @@ public final class Web implements AutoCloseable {
         try {
             javalin.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + host + ":" + port
+            throw new UserFacingException("cannot listen on " + host + ":" + port
                     + " (is another process using the port?): " + rootMessage(e), e);
         }
         return new Web(javalin);

@@ -112,7 +112,8 @@ class IngestCommandIT {
     @Test
     void aBadSetIsAClearError() {
         assertThat(run("ingest", "arxiv", "--set", "cs;x")).isEqualTo(Main.EXIT_STARTUP_FAILED);
-        assertThat(err.toString()).contains("error: not an arXiv set or category: 'cs;x'");
+        assertThat(err.toString()).isEqualTo("error: harvest.arxiv.sets must name arXiv sets or categories such as"
+                + " cs, stat.ML or physics:hep-th, got 'cs;x'" + System.lineSeparator());
     }
 
     @Test

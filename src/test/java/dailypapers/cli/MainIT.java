@@ -2,11 +2,16 @@ package dailypapers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dailypapers.App;
 import dailypapers.Config;
 import dailypapers.SharedData;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
+import dailypapers.UserFacingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,8 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The CLI as an operator meets it: summaries, clear errors and exit codes, never a stack trace. */
 class MainIT {
@@ -30,13 +41,51 @@ class MainIT {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
     private int run(String... args) {
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
+    @BeforeEach
+    void captureMainsLog() {
+        log.start();
+        ((Logger) LoggerFactory.getLogger(Main.class)).addAppender(log);
+    }
+
+    @AfterEach
+    void releaseMainsLog() {
+        ((Logger) LoggerFactory.getLogger(Main.class)).detachAppender(log);
+    }
+
+    /** A command that fails the way a defect would, or the way an operator's mistake would. */
+    @Command(name = "fail")
+    static final class Failing implements Callable<Integer> {
+
+        private final RuntimeException failure;
+
+        Failing(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Integer call() {
+            throw failure;
+        }
+    }
+
+    private int runFailing(RuntimeException failure) {
+        CommandLine commandLine = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        commandLine.addSubcommand(new Failing(failure));
+        // Main's settings reach the subcommands present when they are set: set them again for this one.
+        commandLine.setErr(commandLine.getErr())
+                .setExecutionExceptionHandler(commandLine.getExecutionExceptionHandler());
+        return commandLine.execute("fail");
+    }
+
     /** Vectors from the default model in the database, counted outside the command. */
     private long storedVectors() {
-        try (App app = App.open(Config.load(null, Map.of(), Map.of(Config.DATA_DIR, dir.toString())),
+        try (App app = App.open(Config.load(null, Map.of(), Map.of(Config.DATA_DIR.key(), dir.toString())),
                 Clock.systemUTC())) {
             return app.search().vectors().count(MODEL);
         }
@@ -74,6 +123,7 @@ class MainIT {
                     String.valueOf(taken.getLocalPort()));
             assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
             assertThat(err.toString()).contains("error: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(log.list).isEmpty();
         }
     }
 
@@ -88,6 +138,7 @@ class MainIT {
         assertThat(err.toString()).contains("error: cannot connect to the database at jdbc:postgresql://127.0.0.1:"
                 + freePort);
         assertThat(err.toString()).doesNotContain("\tat ");
+        assertThat(log.list).isEmpty();
     }
 
     @Test
@@ -96,7 +147,9 @@ class MainIT {
         Files.writeString(config, "http.port=eighty\n");
         int code = run("--config", config.toString(), "serve");
         assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
-        assertThat(err.toString()).contains("error: http.port must be a whole number, got 'eighty'");
+        assertThat(err.toString()).isEqualTo("error: http.port must be a whole number, got 'eighty'"
+                + System.lineSeparator());
+        assertThat(log.list).isEmpty();
     }
 
     @Test
@@ -172,6 +225,44 @@ class MainIT {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("3 documents, 3 queries")
                 .containsPattern("keyword\\s+1\\.0000\\s+1\\.0000\\s+2");
+    }
+
+    @Test
+    void anUnexpectedFailureLogsItsTraceAndEndsWithOneLineNamingItsType() {
+        NullPointerException defect = new NullPointerException();
+        assertThat(runFailing(defect)).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).isEqualTo("error: unexpected NullPointerException (details in the log above)"
+                + System.lineSeparator());
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+            assertThat(event.getThrowableProxy().getClassName()).isEqualTo(NullPointerException.class.getName());
+            assertThat(event.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void anUnexpectedFailureWithAMessageShowsTypeAndMessage() {
+        assertThat(runFailing(new IllegalStateException("boom"))).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).isEqualTo("error: unexpected IllegalStateException: boom (details in the log"
+                + " above)" + System.lineSeparator());
+        assertThat(log.list).hasSize(1);
+    }
+
+    @Test
+    void anOperatorsMistakeIsOneLineAndNoTraceEvenWhenWrapped() {
+        assertThat(runFailing(new IllegalStateException("while starting",
+                new UserFacingException("cannot read /nope")))).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).isEqualTo("error: cannot read /nope" + System.lineSeparator());
+        assertThat(log.list).isEmpty();
+    }
+
+    @Test
+    void evalOfAFolderWithoutACorpusIsOneErrorLine() {
+        assertThat(run("--data-dir", dir.toString(), "eval", "--mode", "keyword", dir.resolve("nope").toString()))
+                .isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).startsWith("error: cannot read the BEIR folder " + dir.resolve("nope"))
+                .hasLineCount(1);
+        assertThat(log.list).isEmpty();
     }
 
     @Test

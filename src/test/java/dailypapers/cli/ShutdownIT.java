@@ -69,8 +69,8 @@ class ShutdownIT {
                 "--host", "127.0.0.1", "--port", "0")
                 .directory(dir.toFile())
                 .redirectErrorStream(true);
-        builder.environment().putAll(Map.of(Config.environmentName(Config.HARVEST_ENABLED), "false",
-                Config.environmentName(Config.SEARCH_EMBEDDING_THREADS), "2"));
+        builder.environment().putAll(Map.of(Config.HARVEST_ENABLED.environmentVariable(), "false",
+                Config.SEARCH_EMBEDDING_THREADS.environmentVariable(), "2"));
         Process server = builder.start();
         List<String> output = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),

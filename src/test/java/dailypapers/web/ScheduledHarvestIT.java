@@ -43,16 +43,16 @@ class ScheduledHarvestIT {
                         : Reply.ok("[]".getBytes(), "application/json");
             });
             Map<String, String> settings = new HashMap<>();
-            settings.put(Config.DATA_DIR, dir.toString());
-            settings.put(Config.HTTP_HOST, "127.0.0.1");
-            settings.put(Config.HTTP_PORT, "0");
-            settings.put(Config.HARVEST_FIRST_RUN_DELAY_SECONDS, "0");
-            settings.put(Config.HARVEST_HF_URL, server.baseUrl());
-            settings.put(Config.HARVEST_ARXIV_OAI_URL, server.baseUrl() + "/oai2");
-            settings.put(Config.HARVEST_HF_DELAY_MS, "0");
-            settings.put(Config.HARVEST_ARXIV_DELAY_MS, "0");
-            settings.put(Config.HARVEST_RETRY_ATTEMPTS, "1");
-            settings.put(Config.HARVEST_RETRY_BACKOFF_MS, "0");
+            settings.put(Config.DATA_DIR.key(), dir.toString());
+            settings.put(Config.HTTP_HOST.key(), "127.0.0.1");
+            settings.put(Config.HTTP_PORT.key(), "0");
+            settings.put(Config.HARVEST_FIRST_RUN_DELAY_SECONDS.key(), "0");
+            settings.put(Config.HARVEST_HF_URL.key(), server.baseUrl());
+            settings.put(Config.HARVEST_ARXIV_OAI_URL.key(), server.baseUrl() + "/oai2");
+            settings.put(Config.HARVEST_HF_DELAY_MS.key(), "0");
+            settings.put(Config.HARVEST_ARXIV_DELAY_MS.key(), "0");
+            settings.put(Config.HARVEST_RETRY_ATTEMPTS.key(), "1");
+            settings.put(Config.HARVEST_RETRY_BACKOFF_MS.key(), "0");
             Config loaded = Config.load(null, Map.of(), settings);
             Config config = new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0).withHarvest(loaded.harvest());
             try (TestApp app = TestApp.start(config)) {
