@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,12 +44,7 @@ public final class TextFields {
 
     /** A day written YYYY-MM-DD; null when absent or blank and not {@code required}. */
     public static LocalDate day(String value, String field, boolean required) throws RejectedRecord {
-        String text = present(value, field, required);
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new RejectedRecord(field, "invalid date '" + abbreviate(text) + "', expected YYYY-MM-DD");
-        }
+        return parse(value, field, required, LocalDate::parse, "invalid date '%s', expected YYYY-MM-DD");
     }
 
     /**
@@ -56,22 +52,23 @@ public final class TextFields {
      * Face's {@code 2025-06-09T17:59:53.000Z}); null when absent or blank and not {@code required}.
      */
     public static LocalDate utcDay(String value, String field, boolean required) throws RejectedRecord {
-        String text = present(value, field, required);
-        try {
-            return text == null ? null : OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new RejectedRecord(field, "invalid timestamp '" + abbreviate(text)
-                    + "', expected like 2025-06-09T17:59:53Z");
-        }
+        return parse(value, field, required,
+                text -> OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
+                "invalid timestamp '%s', expected like 2025-06-09T17:59:53Z");
     }
 
-    private static String present(String value, String field, boolean required) throws RejectedRecord {
+    private static LocalDate parse(String value, String field, boolean required, Function<String, LocalDate> parser,
+            String invalid) throws RejectedRecord {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new RejectedRecord(field, "missing");
             }
             return null;
         }
-        return value.strip();
+        try {
+            return parser.apply(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecord(field, invalid.formatted(abbreviate(value.strip())));
+        }
     }
 }

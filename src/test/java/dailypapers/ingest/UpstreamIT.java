@@ -140,9 +140,7 @@ class UpstreamIT {
 
     @Test
     void aTimeoutCutShortByTheDeadlineDoesNotCountAgainstTheHost() throws Exception {
-        HttpPolicy patient = new HttpPolicy(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ZERO, 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10), 1, Duration.ofMinutes(30));
-        try (Upstream upstream = upstream(patient, sleeper)) {
+        try (Upstream upstream = upstream(HarvestFixture.policy(Duration.ofSeconds(10), 1), sleeper)) {
             server.failNext(Reply.slow("late".getBytes(StandardCharsets.UTF_8)));
 
             assertThatThrownBy(() -> upstream.get(uri, UpstreamIT::text, Duration.ofMillis(300)))

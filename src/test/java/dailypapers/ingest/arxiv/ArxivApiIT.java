@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dailypapers.ingest.HarvestException;
 import dailypapers.ingest.HarvestFixture;
 import dailypapers.ingest.ReplayServer.Reply;
-import dailypapers.ingest.HttpPolicy;
 import dailypapers.paper.ArxivId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,9 +90,8 @@ class ArxivApiIT {
 
     @Test
     void aLookupDoesNotWaitForAHarvestRequestInFlight() throws Exception {
-        HttpPolicy patient = new HttpPolicy(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ZERO, 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10), 5, Duration.ofMinutes(30));
-        ArxivApi shared = new ArxivApi(fixture.upstream(patient), URI.create(fixture.server.baseUrl() + "/api/query"));
+        ArxivApi shared = new ArxivApi(fixture.upstream(HarvestFixture.policy(Duration.ofSeconds(30), 5)),
+                URI.create(fixture.server.baseUrl() + "/api/query"));
         fixture.server.failNext(Reply.held(AtomParserTest.recorded(0)));
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<ArxivApi.Results> harvest = threads.submit(() -> shared.search("deep dream", 0, 10));
