@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Stops hammering an upstream that keeps failing: after {@code threshold} failed tries in a row the circuit
  * opens and requests fail at once for {@code openFor}; then one trial request is let through (half open), and
- * its outcome closes or reopens the circuit.
+ * its outcome closes or reopens the circuit. Safe for concurrent callers: of several callers that arrive while the
+ * circuit is half open, only one gets the trial.
  */
 public final class CircuitBreaker {
 
@@ -26,8 +27,21 @@ public final class CircuitBreaker {
         this.clock = clock;
     }
 
-    public synchronized boolean allowsRequest() {
-        return openUntil == null || !clock.instant().isBefore(openUntil);
+    /**
+     * Admits a request, or refuses it while the circuit is open. Taking the half-open trial holds the circuit open
+     * for another {@code openFor}, so the others keep failing fast until the trial's outcome is recorded; a trial
+     * that is abandoned (interrupted, given up) costs one more wait, never a stuck circuit.
+     */
+    public synchronized boolean tryAdmit() {
+        if (openUntil == null) {
+            return true;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(openUntil)) {
+            return false;
+        }
+        openUntil = now.plus(openFor);
+        return true;
     }
 
     public synchronized void recordSuccess() {

@@ -19,6 +19,11 @@ public final class HarvestException extends Exception {
         OAI_ERROR,
         /** The source failed too often lately; the circuit breaker holds requests back for a while. */
         CIRCUIT_OPEN,
+        /**
+         * A request with a deadline (a member's lookup) would have to wait past it: the host's queue of requests
+         * or its Retry-After reaches beyond the deadline. Harvests, which have no deadline, never see it.
+         */
+        BUSY,
         /** The run was interrupted (shutdown). */
         INTERRUPTED,
         /** Anything else, such as the database failing; the message says what. */

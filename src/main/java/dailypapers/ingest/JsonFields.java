@@ -1,23 +1,23 @@
 package dailypapers.ingest;
 
+import static dailypapers.ingest.TextFields.abbreviate;
+import static dailypapers.ingest.TextFields.collapse;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dailypapers.paper.ArxivId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads of upstream JSON fields for every importer and harvester. A wrong type or value becomes a
  * {@link RejectedRecord} naming the field as the record's author wrote it ({@code field}), which may differ from
- * the key read ({@code paper.title} for key {@code title} inside a nested object).
+ * the key read ({@code paper.title} for key {@code title} inside a nested object). Values given as text are read
+ * by {@link TextFields}.
  */
 public final class JsonFields {
 
     /** Upvote and comment counts above this are taken for garbage, not popularity. */
     public static final int MAX_COMMUNITY_COUNT = 10_000_000;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final int MAX_ECHOED_CHARS = 60;
 
     private JsonFields() {
     }
@@ -82,27 +82,5 @@ public final class JsonFields {
                     + abbreviate(value.toString()));
         }
         return value.intValue();
-    }
-
-    /** An arXiv id in any accepted form, with its version; missing or malformed ids are rejected. */
-    public static ArxivId.Versioned arxivId(String raw, String field) throws RejectedRecord {
-        if (raw == null || raw.isBlank()) {
-            throw new RejectedRecord(field, "missing");
-        }
-        try {
-            return ArxivId.parseVersioned(raw);
-        } catch (IllegalArgumentException e) {
-            throw new RejectedRecord(field, "not a valid arXiv id: '" + abbreviate(raw) + "'");
-        }
-    }
-
-    /** Runs of whitespace (newlines in upstream titles and abstracts) become one space. */
-    public static String collapse(String text) {
-        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
-    }
-
-    /** Keeps echoed input short in messages. */
-    public static String abbreviate(String text) {
-        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "…";
     }
 }

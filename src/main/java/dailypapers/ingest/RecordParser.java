@@ -1,7 +1,7 @@
 package dailypapers.ingest;
 
-import static dailypapers.ingest.JsonFields.abbreviate;
-import static dailypapers.ingest.JsonFields.collapse;
+import static dailypapers.ingest.TextFields.abbreviate;
+import static dailypapers.ingest.TextFields.collapse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,22 +113,18 @@ final class RecordParser {
                 if (!triple.isArray() || triple.isEmpty()) {
                     throw new RejectedRecord("authors_parsed", "expected [last, first, suffix] arrays");
                 }
-                String last = triple.get(0).asText("").strip();
-                String first = triple.size() > 1 ? triple.get(1).asText("").strip() : "";
-                String suffix = triple.size() > 2 ? triple.get(2).asText("").strip() : "";
-                String name = collapse(String.join(" ", first, last, suffix));
+                String name = Authors.fullName(part(triple, 1), part(triple, 0), part(triple, 2));
                 if (!name.isEmpty()) {
                     names.add(name);
                 }
             }
             return names;
         }
-        String authors = collapse(text(node, "authors"));
-        if (authors == null || authors.isEmpty()) {
-            return List.of();
-        }
-        return List.of(authors.split(",\\s*|\\s+and\\s+")).stream().map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
+        return Authors.split(text(node, "authors"));
+    }
+
+    private static String part(JsonNode triple, int index) {
+        return triple.size() > index ? triple.get(index).asText("") : "";
     }
 
     private static List<String> categoryList(JsonNode node) throws RejectedRecord {
@@ -137,7 +133,7 @@ final class RecordParser {
     }
 
     private static ArxivId.Versioned id(JsonNode node) throws RejectedRecord {
-        return JsonFields.arxivId(text(node, "id"), "id");
+        return TextFields.arxivId(text(node, "id"), "id");
     }
 
     private static String text(JsonNode node, String field) throws RejectedRecord {
@@ -165,17 +161,6 @@ final class RecordParser {
     }
 
     private static LocalDate date(JsonNode node, String field, boolean required) throws RejectedRecord {
-        String value = text(node, field);
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new RejectedRecord(field, "missing");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new RejectedRecord(field, "invalid date '" + abbreviate(value) + "', expected YYYY-MM-DD");
-        }
+        return TextFields.day(text(node, field), field, required);
     }
 }

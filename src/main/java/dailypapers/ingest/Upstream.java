@@ -19,10 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One upstream host, spoken to politely: at most one request per {@link HttpPolicy#minInterval()}, timeouts on
- * connect and read, retries with exponential backoff and jitter on network errors, timeouts, 5xx and malformed
- * bodies, Retry-After honoured on 503 and 429, and a {@link CircuitBreaker} that stops hammering a host that keeps
- * failing. Harvesters sharing a host share its Upstream, so the politeness interval holds across them.
+ * One upstream host, spoken to politely: requests start at least {@link HttpPolicy#minInterval()} apart, with
+ * timeouts on connect and read, retries with exponential backoff and jitter on network errors, timeouts, 5xx and
+ * malformed bodies, Retry-After honoured on 503 and 429, and a {@link CircuitBreaker} that stops hammering a host
+ * that keeps failing. Harvesters sharing a host share its Upstream, so the politeness interval holds across them.
+ *
+ * <p>Callers never hold a lock while they wait or talk to the host. Each request first reserves the host's next
+ * free start time (its slot) under a short lock, then sleeps until it: concurrent callers queue fairly in slot order,
+ * and a Retry-After moves the host's next slot for everyone. A caller with a deadline (a member waiting on a lookup)
+ * sees the queue and gives up at once when its slot would come too late, instead of waiting behind a harvest.
  */
 public final class Upstream implements AutoCloseable {
 
@@ -36,7 +41,9 @@ public final class Upstream implements AutoCloseable {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final CircuitBreaker breaker;
-    private Instant lastRequestAt;
+    private final Object slots = new Object();
+    /** The earliest time the next request may start; guarded by {@code slots}. */
+    private Instant nextSlot = Instant.MIN;
 
     public Upstream(String name, HttpPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
         this.name = name;
@@ -81,21 +88,37 @@ public final class Upstream implements AutoCloseable {
         return breaker;
     }
 
-    /** GETs {@code uri} and parses the body, retrying as the policy says; serialised per upstream. */
-    public synchronized <T> T get(URI uri, BodyParser<T> parser) throws HarvestException {
+    /** GETs {@code uri} and parses the body, retrying as the policy says and waiting as long as politeness asks. */
+    public <T> T get(URI uri, BodyParser<T> parser) throws HarvestException {
+        return get(uri, parser, Instant.MAX);
+    }
+
+    /**
+     * GETs {@code uri} for someone waiting on the answer. Fails with {@code BUSY} as soon as it is clear that the
+     * host cannot be asked before {@code deadline} has passed (its queue of requests or a Retry-After reaches past
+     * it), and with {@code TIMEOUT} when no answer arrives by then; retries only while time is left. A timeout cut
+     * short by the deadline does not count against the host's circuit breaker.
+     */
+    public <T> T get(URI uri, BodyParser<T> parser, Duration deadline) throws HarvestException {
+        return get(uri, parser, clock.instant().plus(deadline));
+    }
+
+    private <T> T get(URI uri, BodyParser<T> parser, Instant deadline) throws HarvestException {
         int failures = 0;
         int retryAfterWaits = 0;
         while (true) {
-            if (!breaker.allowsRequest()) {
+            if (!breaker.tryAdmit()) {
                 throw new HarvestException(HarvestException.Code.CIRCUIT_OPEN, name + " failed "
                         + policy.circuitFailures() + " times in a row; requests are held back until "
                         + breaker.openUntil());
             }
             HarvestException failure;
+            Duration timeout = policy.readTimeout();
             try {
-                waitPolitely();
+                waitForSlot(uri, deadline);
+                timeout = timeoutBefore(uri, deadline);
                 HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri)
-                        .timeout(policy.readTimeout())
+                        .timeout(timeout)
                         .header("User-Agent", USER_AGENT)
                         .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
@@ -104,8 +127,8 @@ public final class Upstream implements AutoCloseable {
                     if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) <= 0
                             && retryAfterWaits < HttpPolicy.MAX_RETRY_AFTER_WAITS) {
                         retryAfterWaits++;
+                        holdUntil(uri, clock.instant().plus(retryAfter.get()), deadline);
                         log.info("{}: {} asks to retry after {} s", name, status, retryAfter.get().toSeconds());
-                        sleeper.sleep(retryAfter.get());
                         continue;
                     }
                 }
@@ -125,42 +148,88 @@ public final class Upstream implements AutoCloseable {
                 failure = new HarvestException(HarvestException.Code.MALFORMED_RESPONSE,
                         name + " sent a malformed response for " + uri + ": " + e.getMessage(), e);
             } catch (HttpTimeoutException e) {
+                if (timeout.compareTo(policy.readTimeout()) < 0) {
+                    throw new HarvestException(HarvestException.Code.TIMEOUT,
+                            name + " did not answer " + uri + " within the caller's deadline", e);
+                }
                 failure = new HarvestException(HarvestException.Code.TIMEOUT,
                         name + " did not answer in time for " + uri + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 failure = new HarvestException(HarvestException.Code.NETWORK,
                         name + " could not be reached for " + uri + ": " + describe(e), e);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HarvestException(HarvestException.Code.INTERRUPTED, "interrupted while harvesting " + name);
+                throw interrupted();
             }
             breaker.recordFailure();
             failures++;
             // The try that opens the circuit reports its own cause; later runs see CIRCUIT_OPEN.
-            if (failures >= policy.maxAttempts() || !breaker.allowsRequest()) {
+            if (failures >= policy.maxAttempts() || breaker.state() == CircuitBreaker.State.OPEN) {
                 throw failure;
             }
             Duration backoff = backoff(failures);
+            if (!clock.instant().plus(backoff).isBefore(deadline)) {
+                throw failure;
+            }
             log.warn("{} (try {} of {}); retrying in {} ms", failure.getMessage(), failures, policy.maxAttempts(),
                     backoff.toMillis());
             try {
                 sleeper.sleep(backoff);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HarvestException(HarvestException.Code.INTERRUPTED, "interrupted while harvesting " + name);
+                throw interrupted();
             }
         }
     }
 
-    private void waitPolitely() throws InterruptedException {
-        if (lastRequestAt != null) {
-            Duration since = Duration.between(lastRequestAt, clock.instant());
-            Duration wait = policy.minInterval().minus(since);
-            if (wait.isPositive()) {
-                sleeper.sleep(wait);
+    /**
+     * Reserves the host's next free slot under the lock, then sleeps until it without the lock. A caller whose
+     * slot would leave it no time before its deadline reserves nothing and fails at once.
+     */
+    private void waitForSlot(URI uri, Instant deadline) throws HarvestException, InterruptedException {
+        Instant slot;
+        synchronized (slots) {
+            Instant now = clock.instant();
+            slot = nextSlot.isAfter(now) ? nextSlot : now;
+            if (!slot.isBefore(deadline)) {
+                throw busy(uri, Duration.between(now, slot));
+            }
+            nextSlot = slot.plus(policy.minInterval());
+        }
+        Duration wait = Duration.between(clock.instant(), slot);
+        if (wait.isPositive()) {
+            sleeper.sleep(wait);
+        }
+    }
+
+    /** A Retry-After holds the whole host back, not only the caller that heard it. */
+    private void holdUntil(URI uri, Instant until, Instant deadline) throws HarvestException {
+        synchronized (slots) {
+            if (until.isAfter(nextSlot)) {
+                nextSlot = until;
             }
         }
-        lastRequestAt = clock.instant();
+        if (!until.isBefore(deadline)) {
+            throw busy(uri, Duration.between(clock.instant(), until));
+        }
+    }
+
+    /** The read timeout, cut short so the answer comes by the deadline. */
+    private Duration timeoutBefore(URI uri, Instant deadline) throws HarvestException {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (!left.isPositive()) {
+            throw new HarvestException(HarvestException.Code.TIMEOUT, "the caller's deadline passed before " + uri
+                    + " could be asked");
+        }
+        return left.compareTo(policy.readTimeout()) < 0 ? left : policy.readTimeout();
+    }
+
+    private HarvestException busy(URI uri, Duration wait) {
+        return new HarvestException(HarvestException.Code.BUSY, name + " is busy: " + uri + " could be asked in "
+                + wait.toSeconds() + " s at the earliest, after the caller's deadline");
+    }
+
+    private HarvestException interrupted() {
+        Thread.currentThread().interrupt();
+        return new HarvestException(HarvestException.Code.INTERRUPTED, "interrupted while waiting for " + name);
     }
 
     /** Releases the HTTP client's connections and selector thread. */

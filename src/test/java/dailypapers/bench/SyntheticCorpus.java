@@ -2,7 +2,7 @@ package dailypapers.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dailypapers.ingest.JsonFields;
+import dailypapers.ingest.TextFields;
 import dailypapers.search.EmbeddingText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -64,8 +64,8 @@ final class SyntheticCorpus {
                     add(mix, realVectors.get(source.id()), 0.5f / sentences);
                 }
                 // Collapsed as the import stores it, so the vector's text hash matches the stored paper's.
-                String title = JsonFields.collapse(head.title());
-                String abstractText = JsonFields.collapse(String.join(" ", abstractSentences));
+                String title = TextFields.collapse(head.title());
+                String abstractText = TextFields.collapse(String.join(" ", abstractSentences));
                 String id = id(i);
                 ObjectNode node = json.createObjectNode();
                 node.put("id", id);

@@ -49,8 +49,13 @@ public final class HarvestFixture implements AutoCloseable {
 
     /** Three tries, 1 s backoff base (recorded, not slept), 500 ms read timeout, circuit opens after 5 failures. */
     public static HttpPolicy policy() {
-        return new HttpPolicy(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ZERO, 3, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofMinutes(10), 5, Duration.ofMinutes(30));
+        return policy(Duration.ofMillis(500), 5);
+    }
+
+    /** As {@link #policy()}, with this read timeout and this many failures in a row to open the circuit. */
+    public static HttpPolicy policy(Duration readTimeout, int circuitFailures) {
+        return new HttpPolicy(Duration.ofSeconds(2), readTimeout, Duration.ZERO, 3, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofMinutes(10), circuitFailures, Duration.ofMinutes(30));
     }
 
     public Upstream upstream(HttpPolicy policy) {

@@ -67,11 +67,11 @@ class RecordParserTest {
     }
 
     @Test
-    void kaggleAuthorsFallBackToThePlainString() throws RejectedRecord {
+    void kaggleAuthorsFallBackToThePlainStringReadAsArXivWritesIt() throws RejectedRecord {
         PaperRecord record = parser.parse("""
-                {"id":"hep-th/9901001","authors":"A. One, B. Two and C. Three","title":"T","abstract":"A",
-                 "categories":"hep-th","versions":[{"version":"v1","created":"Fri, 1 Jan 1999 00:00:00 GMT"}],
-                 "update_date":"1999-01-04"}""");
+                {"id":"hep-th/9901001","authors":"A. One (MIT, Cambridge), B. Two, and C. Three",
+                 "title":"T","abstract":"A","categories":"hep-th",
+                 "versions":[{"version":"v1","created":"Fri, 1 Jan 1999 00:00:00 GMT"}],"update_date":"1999-01-04"}""");
         assertThat(record.paper().id().value()).isEqualTo("hep-th/9901001");
         assertThat(record.paper().authors()).containsExactly("A. One", "B. Two", "C. Three");
     }

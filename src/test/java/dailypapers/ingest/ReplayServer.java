@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -39,6 +42,11 @@ public final class ReplayServer implements AutoCloseable {
             return new Reply(200, Map.of(), body, Fault.SLOW);
         }
 
+        /** Answers only once the test calls {@link ReplayServer#releaseHeld()}: a request caught in flight. */
+        public static Reply held(byte[] body) {
+            return new Reply(200, Map.of(), body, Fault.HELD);
+        }
+
         /** Promises a longer body than it sends, then drops the connection. */
         public static Reply reset(byte[] body) {
             return new Reply(200, Map.of(), body, Fault.RESET);
@@ -52,13 +60,14 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     /** How a reply misbehaves on the wire. */
-    public enum Fault { NONE, SLOW, RESET }
+    public enum Fault { NONE, SLOW, HELD, RESET }
 
     public static final long SLOW_MILLIS = 1_500;
 
     private final HttpServer server;
     private final Deque<Reply> faults = new ArrayDeque<>();
     private final List<String> requests = new ArrayList<>();
+    private final CountDownLatch held = new CountDownLatch(1);
     private volatile Function<URI, Reply> route = uri -> Reply.status(404, Map.of());
 
     private ReplayServer(HttpServer server) {
@@ -90,6 +99,18 @@ public final class ReplayServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Blocks until at least {@code count} requests have arrived, so a test can act while one is in flight. */
+    public synchronized void awaitRequests(int count, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (requests.size() < count) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + count + " requests within " + timeout + ", got " + requests);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     public synchronized void clearRequests() {
         requests.clear();
     }
@@ -103,19 +124,22 @@ public final class ReplayServer implements AutoCloseable {
         Reply reply;
         synchronized (this) {
             requests.add(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            notifyAll();
             reply = faults.isEmpty() ? null : faults.removeFirst();
         }
         if (reply == null) {
             reply = route.apply(uri);
         }
         try (exchange) {
-            if (reply.fault() == Fault.SLOW) {
-                try {
+            try {
+                if (reply.fault() == Fault.SLOW) {
                     Thread.sleep(SLOW_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                } else if (reply.fault() == Fault.HELD) {
+                    held.await();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             if (reply.fault() == Fault.RESET) {
@@ -134,8 +158,14 @@ public final class ReplayServer implements AutoCloseable {
         }
     }
 
+    /** Lets every {@link Reply#held} reply answer, now and from now on. */
+    public void releaseHeld() {
+        held.countDown();
+    }
+
     @Override
     public void close() {
+        releaseHeld();
         server.stop(0);
     }
 }

@@ -7,6 +7,7 @@ import dailypapers.paper.PaperRecord;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +33,15 @@ public final class ArxivApi {
     public record Results(long total, long start, List<PaperRecord> papers, List<String> rejections) {
     }
 
-    /** The paper with this id, latest version; empty when arXiv has none. */
-    public Optional<PaperRecord> lookup(ArxivId id) throws HarvestException {
-        Results results = get("id_list=" + encode(id.value()) + "&max_results=1");
-        return results.papers().stream().filter(p -> p.paper().id().equals(id)).findFirst();
+    /**
+     * The paper with this id, latest version; empty when arXiv has none. Someone is waiting on the answer, so it
+     * takes its turn among the harvests' requests but gives up with {@code BUSY} or {@code TIMEOUT} rather than wait
+     * past {@code deadline}.
+     */
+    public Optional<PaperRecord> lookup(ArxivId id, Duration deadline) throws HarvestException {
+        AtomParser.AtomPage page = upstream.get(url("id_list=" + encode(id.value()) + "&max_results=1"),
+                ArxivApi::parse, deadline);
+        return results(page).papers().stream().filter(p -> p.paper().id().equals(id)).findFirst();
     }
 
     /** Runs an arXiv query such as {@code ti:"early exit" AND cat:cs.CL}. */
@@ -43,11 +49,19 @@ public final class ArxivApi {
         if (maxResults < 1 || maxResults > MAX_RESULTS || start < 0) {
             throw new IllegalArgumentException("start must be >= 0 and maxResults 1.." + MAX_RESULTS);
         }
-        return get("search_query=" + encode(query) + "&start=" + start + "&max_results=" + maxResults);
+        return results(upstream.get(url("search_query=" + encode(query) + "&start=" + start + "&max_results="
+                + maxResults), ArxivApi::parse));
     }
 
-    private Results get(String query) throws HarvestException {
-        AtomParser.AtomPage page = upstream.get(URI.create(baseUrl + "?" + query), r -> AtomParser.parse(r.body()));
+    private URI url(String query) {
+        return URI.create(baseUrl + "?" + query);
+    }
+
+    private static AtomParser.AtomPage parse(Upstream.Response response) throws Upstream.MalformedResponse {
+        return AtomParser.parse(response.body());
+    }
+
+    private static Results results(AtomParser.AtomPage page) throws HarvestException {
         if (!page.errors().isEmpty() && page.entries().records().isEmpty()) {
             throw new HarvestException(HarvestException.Code.CLIENT_ERROR, "arXiv API: " + page.errors().getFirst());
         }

@@ -2,15 +2,13 @@ package dailypapers.ingest.arxiv;
 
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.RejectedRecord;
+import dailypapers.ingest.TextFields;
 import dailypapers.ingest.Upstream.MalformedResponse;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperRecord;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +60,7 @@ final class AtomParser {
                     }
                     sawFeed = true;
                 } else if (OPENSEARCH.equals(namespace)) {
-                    long value = number(reader.getElementText());
+                    long value = XmlElement.number(reader.getElementText());
                     switch (name) {
                         case "totalResults" -> total = value;
                         case "startIndex" -> start = value;
@@ -99,15 +97,7 @@ final class AtomParser {
     }
 
     private static PaperRecord paper(XmlElement entry, String rawId) throws RejectedRecord {
-        if (rawId == null) {
-            throw new RejectedRecord("id", "missing");
-        }
-        ArxivId.Versioned id;
-        try {
-            id = ArxivId.parseVersioned(rawId);
-        } catch (IllegalArgumentException e) {
-            throw new RejectedRecord("id", "not an arXiv abstract URL: '" + rawId + "'");
-        }
+        ArxivId.Versioned id = TextFields.arxivId(rawId, "id");
         String title = entry.childText("title");
         if (title == null) {
             throw new RejectedRecord("title", "missing");
@@ -125,25 +115,6 @@ final class AtomParser {
     }
 
     private static LocalDate day(XmlElement entry, String field, boolean required) throws RejectedRecord {
-        String text = entry.childText(field);
-        if (text == null) {
-            if (required) {
-                throw new RejectedRecord(field, "missing");
-            }
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new RejectedRecord(field, "invalid timestamp '" + text + "', expected like 2016-11-29T08:18:38Z");
-        }
-    }
-
-    private static long number(String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return TextFields.utcDay(entry.childText(field), field, required);
     }
 }

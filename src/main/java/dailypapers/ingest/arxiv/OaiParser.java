@@ -1,7 +1,11 @@
 package dailypapers.ingest.arxiv;
 
+import static dailypapers.ingest.TextFields.abbreviate;
+
+import dailypapers.ingest.Authors;
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.RejectedRecord;
+import dailypapers.ingest.TextFields;
 import dailypapers.ingest.Upstream.MalformedResponse;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
@@ -38,9 +42,6 @@ final class OaiParser {
     /** arXivRaw version dates look like "Tue, 3 Apr 2007 22:04:11 GMT". */
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final Pattern VERSION = Pattern.compile("v(\\d+)");
-    /** Affiliations in parentheses may hold commas and "and"; they are not authors. */
-    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
-    private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
 
     private OaiParser() {
     }
@@ -70,17 +71,17 @@ final class OaiParser {
                     continue;
                 }
                 switch (name) {
-                    case "responseDate" -> responseDate = instant(XmlElement.collapse(reader.getElementText()));
+                    case "responseDate" -> responseDate = instant(TextFields.collapse(reader.getElementText()));
                     case "error" -> {
                         String code = reader.getAttributeValue(null, "code");
                         error = Optional.of(new OaiPage.OaiError(code == null ? "unknown" : code,
-                                XmlElement.collapse(reader.getElementText())));
+                                TextFields.collapse(reader.getElementText())));
                     }
                     case "record" -> record(XmlElement.read(reader), records, rejections, deleted);
                     case "resumptionToken" -> {
-                        cursor = number(reader.getAttributeValue(null, "cursor"));
-                        completeListSize = number(reader.getAttributeValue(null, "completeListSize"));
-                        String value = XmlElement.collapse(reader.getElementText());
+                        cursor = XmlElement.number(reader.getAttributeValue(null, "cursor"));
+                        completeListSize = XmlElement.number(reader.getAttributeValue(null, "completeListSize"));
+                        String value = TextFields.collapse(reader.getElementText());
                         token = value.isEmpty() ? Optional.empty() : Optional.of(value);
                     }
                     default -> {
@@ -122,15 +123,7 @@ final class OaiParser {
         if (rawId == null && identifier != null) {
             rawId = identifier.replaceFirst("^oai:arXiv.org:", "");
         }
-        if (rawId == null) {
-            throw new RejectedRecord("id", "missing");
-        }
-        ArxivId id;
-        try {
-            id = ArxivId.parse(rawId);
-        } catch (IllegalArgumentException e) {
-            throw new RejectedRecord("id", "not a valid arXiv id: '" + abbreviate(rawId) + "'");
-        }
+        ArxivId id = TextFields.arxivId(rawId, "id").id();
         String title = metadata.childText("title");
         if (title == null) {
             throw new RejectedRecord("title", "missing");
@@ -139,12 +132,13 @@ final class OaiParser {
         List<String> categoryList = categories == null ? List.of() : Arrays.asList(categories.split(" "));
         Dates dates = switch (metadata.namespace()) {
             case ARXIV_RAW -> rawDates(metadata);
-            case ARXIV -> new Dates(date(metadata, "created", true), date(metadata, "updated", false), 0);
+            case ARXIV -> new Dates(TextFields.day(metadata.childText("created"), "created", true),
+                    TextFields.day(metadata.childText("updated"), "updated", false), 0);
             default -> throw new RejectedRecord("metadata", "unknown format <" + metadata.name() + "> in "
                     + metadata.namespace());
         };
         List<String> authors = metadata.namespace().equals(ARXIV) ? structuredAuthors(metadata)
-                : splitAuthors(metadata.childText("authors"));
+                : Authors.split(metadata.childText("authors"));
         Paper paper = new Paper(id, title, metadata.childText("abstract"), authors, dates.published(),
                 dates.updated(), dates.version(), categoryList, metadata.childText("comments"),
                 metadata.childText("doi"), metadata.childText("journal-ref"), null, null, List.of(),
@@ -190,52 +184,18 @@ final class OaiParser {
         return new Dates(first, last, latest);
     }
 
-    private static LocalDate date(XmlElement metadata, String field, boolean required) throws RejectedRecord {
-        String text = metadata.childText(field);
-        if (text == null) {
-            if (required) {
-                throw new RejectedRecord(field, "missing");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new RejectedRecord(field, "invalid date '" + abbreviate(text) + "', expected YYYY-MM-DD");
-        }
-    }
-
     private static List<String> structuredAuthors(XmlElement metadata) {
         List<String> names = new ArrayList<>();
         metadata.child("authors").ifPresent(authors -> {
             for (XmlElement author : authors.all("author")) {
-                String name = XmlElement.collapse(String.join(" ", nonNull(author.childText("forenames")),
-                        nonNull(author.childText("keyname")), nonNull(author.childText("suffix"))));
+                String name = Authors.fullName(author.childText("forenames"), author.childText("keyname"),
+                        author.childText("suffix"));
                 if (!name.isEmpty()) {
                     names.add(name);
                 }
             }
         });
         return names;
-    }
-
-    /** "A. One, B. Two, and C. Three" or "A and B", affiliations in parentheses dropped. */
-    static List<String> splitAuthors(String authors) {
-        if (authors == null) {
-            return List.of();
-        }
-        String text = authors;
-        String previous;
-        do {
-            previous = text;
-            text = PARENTHESES.matcher(text).replaceAll(" ");
-        } while (!text.equals(previous));
-        return Arrays.stream(AUTHOR_SEPARATOR.split(XmlElement.collapse(text)))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
     }
 
     private static Instant instant(String text) throws MalformedResponse {
@@ -248,17 +208,5 @@ final class OaiParser {
                 throw new MalformedResponse("invalid responseDate '" + abbreviate(text) + "'", notADate);
             }
         }
-    }
-
-    private static long number(String text) {
-        try {
-            return text == null ? -1 : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package dailypapers.ingest.arxiv;
 
+import dailypapers.ingest.TextFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,14 +65,19 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
 
     /** The text of the first child of that name, whitespace collapsed; null when absent or blank. */
     String childText(String localName) {
-        return child(localName).map(c -> collapse(c.text)).filter(t -> !t.isEmpty()).orElse(null);
+        return child(localName).map(c -> TextFields.collapse(c.text)).filter(t -> !t.isEmpty()).orElse(null);
     }
 
     String attribute(String localName) {
         return attributes.get(localName);
     }
 
-    static String collapse(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    /** A whole number in a paging attribute or element; -1 (unknown) when absent or not a number. */
+    static long number(String text) {
+        try {
+            return text == null ? -1 : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

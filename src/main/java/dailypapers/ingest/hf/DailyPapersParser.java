@@ -1,7 +1,6 @@
 package dailypapers.ingest.hf;
 
-import static dailypapers.ingest.JsonFields.abbreviate;
-import static dailypapers.ingest.JsonFields.collapse;
+import static dailypapers.ingest.TextFields.collapse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,15 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.ingest.JsonFields;
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.RejectedRecord;
+import dailypapers.ingest.TextFields;
 import dailypapers.ingest.Upstream.MalformedResponse;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperRecord;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,7 +75,7 @@ public final class DailyPapersParser {
         if (paper == null || !paper.isObject()) {
             throw new RejectedRecord("paper", "missing");
         }
-        ArxivId.Versioned id = JsonFields.arxivId(text(paper, "paper.id"), "paper.id");
+        ArxivId.Versioned id = TextFields.arxivId(text(paper, "paper.id"), "paper.id");
         String title = collapse(firstText(paper, item, "title"));
         if (title == null || title.isEmpty()) {
             throw new RejectedRecord("paper.title", "missing");
@@ -113,16 +110,7 @@ public final class DailyPapersParser {
 
     /** The paper's own publication time (normally its arXiv v1), falling back to the listing's. */
     private static LocalDate publishedDay(JsonNode paper, JsonNode item) throws RejectedRecord {
-        String value = firstText(paper, item, "publishedAt");
-        if (value == null || value.isBlank()) {
-            throw new RejectedRecord("paper.publishedAt", "missing");
-        }
-        try {
-            return Instant.parse(value.strip()).atZone(ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new RejectedRecord("paper.publishedAt", "invalid timestamp '" + abbreviate(value)
-                    + "', expected like 2025-06-09T17:59:53.000Z");
-        }
+        return TextFields.utcDay(firstText(paper, item, "publishedAt"), "paper.publishedAt", true);
     }
 
     private static String firstText(JsonNode paper, JsonNode item, String field) throws RejectedRecord {

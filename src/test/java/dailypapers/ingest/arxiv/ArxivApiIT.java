@@ -2,6 +2,7 @@ package dailypapers.ingest.arxiv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dailypapers.ingest.HarvestException;
 import dailypapers.ingest.HarvestFixture;
@@ -10,7 +11,10 @@ import dailypapers.paper.ArxivId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ArxivApiIT {
 
     private static final String ATOM = "application/atom+xml";
+    private static final Duration DEADLINE = Duration.ofSeconds(2);
     private HarvestFixture fixture;
     private ArxivApi api;
 
@@ -55,14 +60,14 @@ class ArxivApiIT {
 
     @Test
     void aSingleIdIsLookedUp() throws Exception {
-        var paper = api.lookup(ArxivId.parse("1611.09520")).orElseThrow().paper();
+        var paper = api.lookup(ArxivId.parse("1611.09520"), DEADLINE).orElseThrow().paper();
         assertThat(paper.title()).startsWith("Hierarchical Neural Representation");
         assertThat(fixture.server.requests()).containsExactly("/api/query?id_list=1611.09520&max_results=1");
     }
 
     @Test
     void anUnknownIdIsEmpty() throws Exception {
-        assertThat(api.lookup(ArxivId.parse("2601.00001"))).isEmpty();
+        assertThat(api.lookup(ArxivId.parse("2601.00001"), DEADLINE)).isEmpty();
     }
 
     @Test
@@ -84,9 +89,39 @@ class ArxivApiIT {
     }
 
     @Test
-    void aServerErrorIsRetried() throws Exception {
-        fixture.server.failNext(Reply.status(503, Map.of("Retry-After", "3")));
-        assertThat(api.lookup(ArxivId.parse("1611.09520"))).isPresent();
+    void aLookupDoesNotWaitForAHarvestRequestInFlight() throws Exception {
+        ArxivApi shared = new ArxivApi(fixture.upstream(HarvestFixture.policy(Duration.ofSeconds(30), 5)),
+                URI.create(fixture.server.baseUrl() + "/api/query"));
+        fixture.server.failNext(Reply.held(AtomParserTest.recorded(0)));
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<ArxivApi.Results> harvest = threads.submit(() -> shared.search("deep dream", 0, 10));
+            fixture.server.awaitRequests(1, Duration.ofSeconds(5));
+
+            var paper = assertTimeoutPreemptively(DEADLINE, () -> shared.lookup(ArxivId.parse("1611.09520"),
+                    DEADLINE));
+
+            assertThat(paper).isPresent();
+            assertThat(harvest).as("the harvest's request is still in flight").isNotDone();
+            fixture.server.releaseHeld();
+            assertThat(harvest.get().papers()).hasSize(10);
+        }
+    }
+
+    @Test
+    void aLookupWaitsOutARetryAfterThatEndsBeforeItsDeadline() throws Exception {
+        fixture.server.failNext(Reply.status(503, Map.of("Retry-After", "1")));
+        assertThat(api.lookup(ArxivId.parse("1611.09520"), DEADLINE)).isPresent();
         assertThat(fixture.server.requests()).hasSize(2);
+        assertThat(fixture.sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aLookupGivesUpAtOnceOnARetryAfterBeyondItsDeadline() {
+        fixture.server.failNext(Reply.status(503, Map.of("Retry-After", "3")));
+        assertThatThrownBy(() -> api.lookup(ArxivId.parse("1611.09520"), DEADLINE))
+                .isInstanceOfSatisfying(HarvestException.class,
+                        e -> assertThat(e.code()).isEqualTo(HarvestException.Code.BUSY));
+        assertThat(fixture.server.requests()).hasSize(1);
+        assertThat(fixture.sleeper.sleeps()).isEmpty();
     }
 }

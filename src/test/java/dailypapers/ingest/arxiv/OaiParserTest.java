@@ -116,12 +116,4 @@ class OaiParserTest {
                 + "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>&x;</responseDate></OAI-PMH>";
         assertThatThrownBy(() -> OaiParser.parse(xxe.getBytes())).isInstanceOf(MalformedResponse.class);
     }
-
-    @Test
-    void authorListsSplitOnCommasAndAndWithoutAffiliations() {
-        assertThat(OaiParser.splitAuthors("A. One (MIT, Cambridge), B. Two ((1) X and (2) Y), and C. Three"))
-                .containsExactly("A. One", "B. Two", "C. Three");
-        assertThat(OaiParser.splitAuthors("Valeria M. Rosa and Patricio S. letelier"))
-                .containsExactly("Valeria M. Rosa", "Patricio S. letelier");
-    }
 }

@@ -83,7 +83,7 @@ class DailyPapersParserTest {
         assertThat(page.rejections()).containsExactly(
                 "item 1 (not-an-id): field 'paper.id': not a valid arXiv id: 'not-an-id'",
                 "item 2 (2608.00002): field 'paper.publishedAt': invalid timestamp 'yesterday', expected like "
-                        + "2025-06-09T17:59:53.000Z",
+                        + "2025-06-09T17:59:53Z",
                 "item 3 (2608.00003): field 'paper.upvotes': expected a whole number from 0 to 10000000, got -4",
                 "item 4: not a JSON object");
     }

@@ -1,0 +1,74 @@
+package dailypapers.ingest;
+
+import dailypapers.paper.ArxivId;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Upstream fields read from text, the same way whether the record came as JSON or XML: whitespace collapsed, ids
+ * and days checked, and a bad value rejected with the field's name and a short echo of what was there.
+ */
+public final class TextFields {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final int MAX_ECHOED_CHARS = 60;
+
+    private TextFields() {
+    }
+
+    /** Runs of whitespace (newlines in upstream titles and abstracts) become one space; null stays null. */
+    public static String collapse(String text) {
+        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** Keeps echoed input short in messages. */
+    public static String abbreviate(String text) {
+        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "…";
+    }
+
+    /** An arXiv id in any accepted form, with its version; missing or malformed ids are rejected. */
+    public static ArxivId.Versioned arxivId(String raw, String field) throws RejectedRecord {
+        if (raw == null || raw.isBlank()) {
+            throw new RejectedRecord(field, "missing");
+        }
+        try {
+            return ArxivId.parseVersioned(raw);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecord(field, "not a valid arXiv id: '" + abbreviate(raw) + "'");
+        }
+    }
+
+    /** A day written YYYY-MM-DD; null when absent or blank and not {@code required}. */
+    public static LocalDate day(String value, String field, boolean required) throws RejectedRecord {
+        return parse(value, field, required, LocalDate::parse, "invalid date '%s', expected YYYY-MM-DD");
+    }
+
+    /**
+     * The UTC day of an ISO-8601 timestamp with a zone or offset (arXiv's {@code 2016-11-29T08:18:38Z}, Hugging
+     * Face's {@code 2025-06-09T17:59:53.000Z}); null when absent or blank and not {@code required}.
+     */
+    public static LocalDate utcDay(String value, String field, boolean required) throws RejectedRecord {
+        return parse(value, field, required,
+                text -> OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
+                "invalid timestamp '%s', expected like 2025-06-09T17:59:53Z");
+    }
+
+    private static LocalDate parse(String value, String field, boolean required, Function<String, LocalDate> parser,
+            String invalid) throws RejectedRecord {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new RejectedRecord(field, "missing");
+            }
+            return null;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecord(field, invalid.formatted(abbreviate(value.strip())));
+        }
+    }
+}
