@@ -1,6 +1,7 @@
 package dailypapers.embedding;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An {@link OnnxEncoder} that loads its model on the first encode. Commands that only need to know which model
@@ -8,23 +9,30 @@ import java.util.List;
  */
 public final class LazyEncoder implements Encoder {
 
-    private final EncoderModel model;
-    private final int intraOpThreads;
-    private OnnxEncoder loaded;
+    private final String model;
+    private final int dimension;
+    private final Supplier<? extends Encoder> load;
+    private Encoder loaded;
 
     public LazyEncoder(EncoderModel model, int intraOpThreads) {
+        this(OnnxEncoder.name(model), model.dimension(), () -> new OnnxEncoder(model, intraOpThreads));
+    }
+
+    /** Calls {@code load} on the first encode; {@code model} and {@code dimension} are those of what it loads. */
+    LazyEncoder(String model, int dimension, Supplier<? extends Encoder> load) {
         this.model = model;
-        this.intraOpThreads = intraOpThreads;
+        this.dimension = dimension;
+        this.load = load;
     }
 
     @Override
     public String model() {
-        return OnnxEncoder.name(model);
+        return model;
     }
 
     @Override
     public int dimension() {
-        return model.dimension();
+        return dimension;
     }
 
     @Override
@@ -42,9 +50,9 @@ public final class LazyEncoder implements Encoder {
         return loaded != null;
     }
 
-    private synchronized OnnxEncoder encoder() {
+    private synchronized Encoder encoder() {
         if (loaded == null) {
-            loaded = new OnnxEncoder(model, intraOpThreads);
+            loaded = load.get();
         }
         return loaded;
     }
