@@ -32,7 +32,7 @@ class FullCorpusIT {
 
     @BeforeAll
     static void readExpectations() throws IOException {
-        corpus = SharedData.file("papers.jsonl.gz");
+        corpus = SharedData.corpus();
         TreeMap<String, Integer> featuredPerDay = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(

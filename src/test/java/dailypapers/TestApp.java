@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class TestApp implements AutoCloseable {
 
-    /** The day after the newest featured day in the shared data, so trending has a stable "now". */
+    /** The day after the newest featured day in the sample, so trending has a stable "now". */
     public static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-08-22T12:00:00Z"), ZoneOffset.UTC);
 
     private final App app;
@@ -68,10 +68,10 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(app, app.serve(), config.dataDir());
     }
 
-    /** Starts on SQLite with the shared 1,000-paper sample imported (skips when the shared data is absent). */
+    /** Starts on SQLite with the 1,000-paper sample imported. */
     public static TestApp withSample() {
         TestApp testApp = start();
-        testApp.importFile(SharedData.sample());
+        testApp.importFile(TestData.sample());
         return testApp;
     }
 
@@ -80,7 +80,7 @@ public final class TestApp implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("dailypapers-test");
             TestApp testApp = start(TestDatabases.sqlite(directory), directory, Optional.of(encoder));
-            testApp.importFile(SharedData.sample());
+            testApp.importFile(TestData.sample());
             // Large batches: the test encoder is instant, so index refreshes per batch would be the cost.
             new EmbeddingJob(testApp.app().search().vectors(), encoder, testApp.app().search().indexer(), 1, 500, Clock.systemUTC())
                     .run(Long.MAX_VALUE);

@@ -2,13 +2,12 @@ package dailypapers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dailypapers.SharedData;
+import dailypapers.TestData;
 import dailypapers.ingest.ReplayServer;
 import dailypapers.ingest.ReplayServer.Reply;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,21 +30,16 @@ class IngestCommandIT {
     @BeforeEach
     void start() throws IOException {
         server = ReplayServer.start();
-        Path fixtures = SharedData.directory().resolve("fixtures");
+        byte[] oai = TestData.recorded("arxiv-oai/arXiv-ListRecords-physics-hep-th.xml");
+        byte[] day = TestData.recorded("hf-daily-papers/daily_papers-2026-08-21.json");
         server.route(uri -> {
-            try {
-                if (uri.getPath().equals("/oai2")) {
-                    return Reply.ok(Files.readAllBytes(
-                            fixtures.resolve("arxiv-oai/arXiv-ListRecords-physics-hep-th.xml")), "text/xml");
-                }
-                if (uri.getPath().equals("/api/daily_papers") && uri.getQuery().equals("date=2026-08-21")) {
-                    return Reply.ok(Files.readAllBytes(
-                            fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json")), "application/json");
-                }
-                return Reply.ok("[]".getBytes(), "application/json");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (uri.getPath().equals("/oai2")) {
+                return Reply.ok(oai, "text/xml");
             }
+            if (uri.getPath().equals("/api/daily_papers") && uri.getQuery().equals("date=2026-08-21")) {
+                return Reply.ok(day, "application/json");
+            }
+            return Reply.ok("[]".getBytes(), "application/json");
         });
         config = dir.resolve("harvest.properties");
         Files.writeString(config, String.join("\n",

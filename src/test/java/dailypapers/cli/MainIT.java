@@ -8,8 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dailypapers.App;
 import dailypapers.Config;
-import dailypapers.SharedData;
 import dailypapers.TestApp;
+import dailypapers.TestData;
 import dailypapers.TestDatabases;
 import dailypapers.UserFacingException;
 import java.io.IOException;
@@ -93,7 +93,7 @@ class MainIT {
 
     @Test
     void importPrintsASummaryAndExitsZero() {
-        int code = run("--data-dir", dir.toString(), "import", SharedData.sample().toString());
+        int code = run("--data-dir", dir.toString(), "import", TestData.sample().toString());
         assertThat(code).isZero();
         assertThat(out.toString()).contains("read 1,000, inserted 1,000, updated 0, unchanged 0, rejected 0");
     }
@@ -154,28 +154,28 @@ class MainIT {
 
     @Test
     void reindexRebuildsTheSearchIndexFromTheDatabase() {
-        assertThat(run("--data-dir", dir.toString(), "import", SharedData.sample().toString())).isZero();
+        assertThat(run("--data-dir", dir.toString(), "import", TestData.sample().toString())).isZero();
         assertThat(run("--data-dir", dir.toString(), "reindex")).isZero();
         assertThat(out.toString()).containsPattern("indexed 1,000 papers \\(0 with vectors from bge-small-en-v1.5-q/256\\) in [0-9.]+ s");
     }
 
     @Test
     void reindexAndImportWhileAServerHoldsTheIndexSayWhatHappens() {
-        assertThat(run("--data-dir", dir.toString(), "import", SharedData.sample().toString())).isZero();
+        assertThat(run("--data-dir", dir.toString(), "import", TestData.sample().toString())).isZero();
         try (TestApp server = TestApp.start(TestDatabases.sqlite(dir), dir)) {
             int code = run("--data-dir", dir.toString(), "--database-url", TestDatabases.sqlite(dir).url(),
                     "reindex");
             assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
             assertThat(err.toString()).contains("error: the search index at").contains("is in use by another process");
             assertThat(run("--data-dir", dir.toString(), "--database-url", TestDatabases.sqlite(dir).url(),
-                    "import", SharedData.sample().toString())).isZero();
+                    "import", TestData.sample().toString())).isZero();
             assertThat(err.toString()).contains("note: the search index is held by a running server");
         }
     }
 
     @Test
     void embedStopsAtTheLimitAndALaterRunGoesOn() {
-        assertThat(run("--data-dir", dir.toString(), "import", SharedData.sample().toString())).isZero();
+        assertThat(run("--data-dir", dir.toString(), "import", TestData.sample().toString())).isZero();
 
         assertThat(run("--data-dir", dir.toString(), "embed", "--limit", "20")).isZero();
         assertThat(out.toString()).containsPattern("embedded 20 papers with " + MODEL + " in [0-9.]+ s \\([0-9.,]+"

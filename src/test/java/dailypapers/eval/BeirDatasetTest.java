@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,10 +94,7 @@ class BeirDatasetTest {
 
     @Test
     void loadsTheSharedSciFactTrainingSplit() throws IOException {
-        Path scifact = SharedData.directory().resolveSibling("eval").resolve("scifact-train");
-        Assumptions.assumeTrue(Files.isDirectory(scifact), "skipped: no SciFact data at " + scifact);
-
-        BeirDataset dataset = BeirDataset.load(scifact);
+        BeirDataset dataset = BeirDataset.load(SharedData.sciFactTrain());
 
         assertThat(dataset.split()).isEqualTo("train");
         assertThat(dataset.corpus()).hasSize(5_183);

@@ -1,6 +1,5 @@
 package dailypapers.ingest;
 
-import dailypapers.SharedData;
 import dailypapers.TestDatabases;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiCheckpointStore;
@@ -33,9 +32,6 @@ public final class HarvestFixture implements AutoCloseable {
     private final List<Upstream> upstreams = new ArrayList<>();
 
     public HarvestFixture() {
-        // The replay server reads the recorded responses from ../shared; without them the test is skipped here,
-        // on the test's thread, rather than failing inside the server.
-        SharedData.directory();
         try {
             database = Database.open(TestDatabases.sqlite(Files.createTempDirectory("dailypapers-harvest")),
                     new SimpleMeterRegistry());

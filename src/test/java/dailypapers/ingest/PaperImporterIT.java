@@ -2,8 +2,8 @@ package dailypapers.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dailypapers.SharedData;
 import dailypapers.TestApp;
+import dailypapers.TestData;
 import dailypapers.TestDatabases;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperStore;
@@ -157,8 +157,8 @@ class PaperImporterIT {
     }
 
     @Test
-    void theSharedSampleImportsCompletelyAndIdempotently() throws IOException {
-        Path sample = SharedData.sample();
+    void theSampleImportsCompletelyAndIdempotently() throws IOException {
+        Path sample = TestData.sample();
         ImportSummary first = importer.importFile(sample, ImportListener.NONE);
         assertThat(first.read()).isEqualTo(1_000);
         assertThat(first.inserted()).isEqualTo(1_000);

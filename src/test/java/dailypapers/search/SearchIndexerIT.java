@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.App;
 import dailypapers.Config;
-import dailypapers.SharedData;
 import dailypapers.TestApp;
+import dailypapers.TestData;
 import dailypapers.TestDatabases;
 import dailypapers.ingest.ImportListener;
 import dailypapers.paper.Paper;
@@ -72,7 +72,7 @@ class SearchIndexerIT {
     void aRebuildCutShortIsRedoneAtTheNextStart() {
         Map<String, Long> before;
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
-            app.importFile(SharedData.sample());
+            app.importFile(TestData.sample());
             before = hitCounts(app.app().search().search());
             assertThatThrownBy(() -> app.app().search().indexer().rebuild(n -> {
                 throw new IllegalStateException("the process stops here");
@@ -89,7 +89,7 @@ class SearchIndexerIT {
     void aLostIndexIsRebuiltAtTheNextSync() throws IOException {
         Map<String, Long> before;
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
-            app.importFile(SharedData.sample());
+            app.importFile(TestData.sample());
             before = hitCounts(app.app().search().search());
         }
         Path index = App.indexPath(new Config(dir, TestDatabases.sqlite(dir), "127.0.0.1", 0));
@@ -114,7 +114,7 @@ class SearchIndexerIT {
                 assertThat(importer.hasIndex()).isFalse();
                 assertThatThrownBy(importer::search).isInstanceOf(IndexUnavailableException.class)
                         .hasMessageContaining("in use by another process");
-                importer.importFile(SharedData.sample(), ImportListener.NONE);
+                importer.importFile(TestData.sample(), ImportListener.NONE);
             }
             assertThat(server.app().search().search().status().documents()).isZero();
 
@@ -153,7 +153,7 @@ class SearchIndexerIT {
     void theEmbeddingJobResumesWithThePapersStillLackingAVector() {
         HashingEncoder encoder = new HashingEncoder();
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
-            app.importFile(SharedData.sample());
+            app.importFile(TestData.sample());
             VectorStore vectors = app.app().search().vectors();
             // A run that stops (crashes) after 300 papers ...
             EmbeddingJob first = new EmbeddingJob(vectors, encoder, app.app().search().indexer(), 1, 100,
@@ -187,7 +187,7 @@ class SearchIndexerIT {
     void anotherModelMeansRebuildingWithItsOwnVectors() {
         HashingEncoder encoder = new HashingEncoder();
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
-            app.importFile(SharedData.sample());
+            app.importFile(TestData.sample());
             app.app().search().indexer().sync();
             new EmbeddingJob(app.app().search().vectors(), encoder, app.app().search().indexer(), 1, 500, Clock.systemUTC())
                     .run(Long.MAX_VALUE);

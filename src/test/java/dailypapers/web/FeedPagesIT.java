@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
+import dailypapers.TestData;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Period;
 import dailypapers.feed.TrendingScore;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The listings over real HTTP: the shared sample for real-world data, and small written files for edge cases. */
+/** The listings over real HTTP: the 1,000-paper sample for real-world data, and small written files for edge cases. */
 class FeedPagesIT {
 
     /** Sixty papers featured on one day, so that day needs two pages. */
@@ -47,7 +48,7 @@ class FeedPagesIT {
 
     @BeforeAll
     static void start() {
-        records = PageFixtures.sample();
+        records = TestData.sampleRecords();
         sample = TestApp.withSample();
 
         PageFixtures fixtures = new PageFixtures();

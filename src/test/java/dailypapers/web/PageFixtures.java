@@ -1,9 +1,7 @@
 package dailypapers.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dailypapers.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Test data for the page tests: the shared 1,000-paper sample read as JSON, import files written in the same
- * schema (defaults plus per-test overrides, unique ids from a counter), and the papers a rendered page lists.
+ * Test data for the page tests: import files in our schema (defaults plus per-test overrides, unique ids from a
+ * counter), and the papers a rendered page lists.
  */
 final class PageFixtures {
 
@@ -57,19 +55,6 @@ final class PageFixtures {
         }
         try {
             return Files.writeString(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The records of the shared sample that TestApp.withSample() imports. */
-    static List<JsonNode> sample() {
-        try {
-            List<JsonNode> records = new ArrayList<>();
-            for (String line : Files.readAllLines(SharedData.sample())) {
-                records.add(JSON.readTree(line));
-            }
-            return records;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dailypapers.SharedData;
 import dailypapers.TestApp;
+import dailypapers.TestData;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The JSON API over real HTTP, on the shared 1,000-paper sample; expectations are computed from the file. */
+/** The JSON API over real HTTP, on the 1,000-paper sample; expectations are computed from the file. */
 class PaperApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,8 +38,7 @@ class PaperApiIT {
     @BeforeAll
     static void start() throws IOException {
         app = TestApp.withSample();
-        for (String line : Files.readAllLines(SharedData.sample())) {
-            JsonNode node = JSON.readTree(line);
+        for (JsonNode node : TestData.sampleRecords()) {
             if (!node.get("hf_daily_date").isNull()) {
                 featuredByDay.computeIfAbsent(LocalDate.parse(node.get("hf_daily_date").asText()),
                         d -> new ArrayList<>()).add(node.get("upvotes").asInt());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
+import dailypapers.TestData;
 import dailypapers.paper.ArxivId;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class PaperPagesIT {
 
     @BeforeAll
     static void start() {
-        records = PageFixtures.sample();
+        records = TestData.sampleRecords();
         sample = TestApp.withSample();
 
         PageFixtures fixtures = new PageFixtures();

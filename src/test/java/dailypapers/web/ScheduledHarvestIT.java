@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.Config;
-import dailypapers.SharedData;
+import dailypapers.TestData;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
 import dailypapers.ingest.ReplayServer;
@@ -13,7 +13,6 @@ import dailypapers.search.SearchModule;
 import dailypapers.ingest.ReplayServer.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,8 +30,7 @@ class ScheduledHarvestIT {
 
     @Test
     void serveHarvestsEverySourceAsAJobAndOneFailingSourceBlocksNoOther() throws Exception {
-        Path fixtures = SharedData.directory().resolve("fixtures");
-        byte[] day = Files.readAllBytes(fixtures.resolve("hf-daily-papers/daily_papers-2026-08-21.json"));
+        byte[] day = TestData.recorded("hf-daily-papers/daily_papers-2026-08-21.json");
         String firstId = new ObjectMapper().readTree(day).get(0).get("paper").get("id").asText();
         try (ReplayServer server = ReplayServer.start()) {
             server.route(uri -> {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dailypapers.SharedData;
 import dailypapers.TestApp;
+import dailypapers.TestData;
 import dailypapers.TestDatabases;
 import dailypapers.search.EmbeddingJob;
 import dailypapers.search.HashingEncoder;
@@ -52,7 +52,7 @@ class SearchStatusPagesIT {
     void countsGoFromAllMissingToNoneMissingAndTheJobReportsItsRun() {
         HashingEncoder encoder = new HashingEncoder();
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir, Optional.of(encoder))) {
-            app.importFile(SharedData.sample());
+            app.importFile(TestData.sample());
 
             JsonNode before = status(app);
             assertThat(before.get("model").asText()).isEqualTo(encoder.model());

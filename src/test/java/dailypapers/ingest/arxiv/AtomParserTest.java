@@ -3,21 +3,19 @@ package dailypapers.ingest.arxiv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dailypapers.SharedData;
+import dailypapers.TestData;
 import dailypapers.ingest.Upstream.MalformedResponse;
 import dailypapers.paper.Paper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AtomParserTest {
 
-    static byte[] recorded(int start) throws IOException {
-        return Files.readAllBytes(SharedData.directory().resolve("fixtures/arxiv-api/query-deep-dream-start" + start
-                + ".atom.xml"));
+    static byte[] recorded(int start) {
+        return TestData.recorded("arxiv-api/query-deep-dream-start" + start + ".atom.xml");
     }
 
     static byte[] currentLayout() throws IOException {

@@ -13,8 +13,6 @@ import dailypapers.ingest.ReplayServer.Reply;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,24 +66,16 @@ class OaiHarvesterIT {
             return Reply.ok(lastPage(), XML);
         }
         if (query.contains("resumptionToken=")) {
-            return Reply.ok(bytes("arXivRaw-ErrorResponseBadResumptionToken.xml"), XML);
+            return Reply.ok(OaiParserTest.fixture("arXivRaw-ErrorResponseBadResumptionToken.xml"), XML);
         }
         if (query.contains("metadataPrefix=arXiv&")) {
-            return Reply.ok(bytes("arXiv-ListRecords-physics-hep-th.xml"), XML);
+            return Reply.ok(OaiParserTest.fixture("arXiv-ListRecords-physics-hep-th.xml"), XML);
         }
-        return Reply.ok(bytes("arXivRaw-ListRecordsResponse.xml"), XML);
-    }
-
-    static byte[] bytes(String name) {
-        try {
-            return OaiParserTest.fixture(name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Reply.ok(OaiParserTest.fixture("arXivRaw-ListRecordsResponse.xml"), XML);
     }
 
     static byte[] lastPage() {
-        String record = new String(bytes("arXivRaw-GetRecordResponse.xml"), StandardCharsets.UTF_8);
+        String record = new String(OaiParserTest.fixture("arXivRaw-GetRecordResponse.xml"), StandardCharsets.UTF_8);
         return record.replace("<GetRecord>", "<ListRecords>")
                 .replace("</GetRecord>", "<resumptionToken cursor=\"1001\" completeListSize=\"1002\"/></ListRecords>")
                 .getBytes(StandardCharsets.UTF_8);
@@ -200,7 +190,8 @@ class OaiHarvesterIT {
 
     @Test
     void aTokenRejectedAgainAfterTheRestartFailsTheRun() {
-        fixture.server.route(uri -> Reply.ok(bytes("arXivRaw-ErrorResponseBadResumptionToken.xml"), XML));
+        fixture.server.route(
+                uri -> Reply.ok(OaiParserTest.fixture("arXivRaw-ErrorResponseBadResumptionToken.xml"), XML));
         fixture.checkpoints.saveCheckpoint("arxiv:cs", new Checkpoint("2014-10-01", "expired|5", null),
                 HarvestFixture.NOW);
 
@@ -214,7 +205,7 @@ class OaiHarvesterIT {
 
     @Test
     void aRepeatedTokenFailsTheRunInsteadOfLooping() {
-        byte[] firstPage = bytes("arXivRaw-ListRecordsResponse.xml");
+        byte[] firstPage = OaiParserTest.fixture("arXivRaw-ListRecordsResponse.xml");
         fixture.server.route(uri -> Reply.ok(firstPage, XML));
 
         Outcome outcome = runFrom(harvester("cs"), FROM);
@@ -227,7 +218,7 @@ class OaiHarvesterIT {
 
     @Test
     void noRecordsMatchIsASuccessWithNothingNew() {
-        fixture.server.route(uri -> Reply.ok(bytes("arXivRaw-ErrorResponseNoRecordsMatch.xml"), XML));
+        fixture.server.route(uri -> Reply.ok(OaiParserTest.fixture("arXivRaw-ErrorResponseNoRecordsMatch.xml"), XML));
 
         Outcome outcome = runFrom(harvester("cs"), FROM);
 
@@ -239,7 +230,7 @@ class OaiHarvesterIT {
     @Test
     void otherOaiErrorsFailTheRunAndLeaveTheCheckpoint() {
         fixture.checkpoints.saveCheckpoint("arxiv:cs", new Checkpoint("2014-10-01", null, null), HarvestFixture.NOW);
-        fixture.server.route(uri -> Reply.ok(bytes("arXivRaw-ErrorResponseBadArgument.xml"), XML));
+        fixture.server.route(uri -> Reply.ok(OaiParserTest.fixture("arXivRaw-ErrorResponseBadArgument.xml"), XML));
 
         Outcome outcome = runFrom(harvester("cs"), null);
 
@@ -291,7 +282,7 @@ class OaiHarvesterIT {
 
     @Test
     void aTruncatedPageIsFetchedAgainAndNothingIsLost() {
-        byte[] page = bytes("arXivRaw-ListRecordsResponse.xml");
+        byte[] page = OaiParserTest.fixture("arXivRaw-ListRecordsResponse.xml");
         fixture.server.failNext(Reply.ok(Arrays.copyOf(page, page.length / 2), XML), Reply.reset(page));
 
         Outcome outcome = runFrom(harvester("cs"), FROM);
@@ -303,7 +294,7 @@ class OaiHarvesterIT {
     @Test
     void deletedRecordsAreCountedButKept() {
         fixture.papers.upsert(List.of(PaperFixtures.paper().id("0704.0471").build()));
-        String page = new String(bytes("arXivRaw-ListRecordsResponse.xml"), StandardCharsets.UTF_8)
+        String page = new String(OaiParserTest.fixture("arXivRaw-ListRecordsResponse.xml"), StandardCharsets.UTF_8)
                 .replaceFirst("<header>", "<header status=\"deleted\">");
         fixture.server.route(uri -> uri.getQuery().contains("resumptionToken") ? recorded(uri)
                 : Reply.ok(page.getBytes(StandardCharsets.UTF_8), XML));

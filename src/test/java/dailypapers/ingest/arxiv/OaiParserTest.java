@@ -3,12 +3,10 @@ package dailypapers.ingest.arxiv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dailypapers.SharedData;
+import dailypapers.TestData;
 import dailypapers.ingest.Upstream.MalformedResponse;
 import dailypapers.paper.Paper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -16,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class OaiParserTest {
 
-    static byte[] fixture(String name) throws IOException {
-        return Files.readAllBytes(SharedData.directory().resolve("fixtures/arxiv-oai/" + name));
+    static byte[] fixture(String name) {
+        return TestData.recorded("arxiv-oai/" + name);
     }
 
-    static String fixtureText(String name) throws IOException {
+    static String fixtureText(String name) {
         return new String(fixture(name), StandardCharsets.UTF_8);
     }
 

@@ -3,22 +3,19 @@ package dailypapers.ingest.hf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dailypapers.SharedData;
+import dailypapers.TestData;
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.Upstream.MalformedResponse;
 import dailypapers.paper.PaperRecord;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class DailyPapersParserTest {
 
-    static byte[] fixture(String day) throws IOException {
-        return Files.readAllBytes(SharedData.directory().resolve("fixtures/hf-daily-papers/daily_papers-" + day
-                + ".json"));
+    static byte[] fixture(String day) {
+        return TestData.recorded("hf-daily-papers/daily_papers-" + day + ".json");
     }
 
     @Test
