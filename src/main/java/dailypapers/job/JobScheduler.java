@@ -154,12 +154,26 @@ public final class JobScheduler implements AutoCloseable {
             return Outcome.RUNNING_HERE;
         }
         try {
-            Optional<Held> run = take(job.lease());
+            Optional<Held> run;
+            try {
+                run = take(job.lease());
+            } catch (RuntimeException e) {
+                log.warn("job {}: cannot take its lease ({}); retrying at its next tick", job.name(), e.getMessage());
+                return Outcome.FAILED;
+            }
             if (run.isEmpty()) {
                 return Outcome.LEASE_HELD;
             }
             try {
-                if (!takeTick(job)) {
+                boolean tick;
+                try {
+                    tick = takeTick(job);
+                } catch (RuntimeException e) {
+                    log.warn("job {}: cannot take its tick ({}); retrying at its next tick", job.name(),
+                            e.getMessage());
+                    return Outcome.FAILED;
+                }
+                if (!tick) {
                     return Outcome.SAME_TICK;
                 }
                 if (closed) {
@@ -286,8 +300,14 @@ public final class JobScheduler implements AutoCloseable {
 
         synchronized void schedule(JobScheduler scheduler) {
             timer = Executors.newSingleThreadScheduledExecutor(daemon("job-" + job.name()));
-            timer.scheduleWithFixedDelay(() -> scheduler.tick(this), job.firstRunDelay().toMillis(),
-                    job.interval().toMillis(), TimeUnit.MILLISECONDS);
+            // A periodic task that throws is never run again: nothing may escape a tick.
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    scheduler.tick(this);
+                } catch (RuntimeException | Error e) {
+                    log.error("job {}: its tick failed; retrying at the next", job.name(), e);
+                }
+            }, job.firstRunDelay().toMillis(), job.interval().toMillis(), TimeUnit.MILLISECONDS);
         }
 
         synchronized void cancelTicks() {

@@ -159,6 +159,17 @@ abstract class JobSchedulerContract {
     }
 
     @Test
+    void aTickWithoutItsDatabaseFailsWithoutThrowingAndRunsNothing() {
+        Node a = node();
+        AtomicInteger runs = new AtomicInteger();
+        a.scheduler().add(job("digest", Job.Stopping.SIGNAL, runs::incrementAndGet));
+        a.database().close();
+
+        assertThat(a.scheduler().runNow("digest")).isEqualTo(Outcome.FAILED);
+        assertThat(runs.get()).isZero();
+    }
+
+    @Test
     void scheduledTicksRunEveryJobAndAFailingJobNeitherStopsItsScheduleNorBlocksAnother() throws Exception {
         Node a = node();
         CountDownLatch failures = new CountDownLatch(2);
