@@ -179,7 +179,7 @@ public final class App implements AutoCloseable {
      */
     public Web serve() {
         Web web = Web.start(config.httpHost(), config.httpPort(), feed, papers, search(), searchMonitor,
-                harvestMonitor, clock, metrics, database::isReachable);
+                harvestMonitor, config.adminToken(), clock, metrics, database::isReachable);
         if (config.harvest().enabled()) {
             List<HarvestJob.Schedule> schedules = new ArrayList<>();
             schedules.add(new HarvestJob.Schedule(hfHarvester, config.harvest().hfInterval()));

@@ -1,5 +1,7 @@
 package dailypapers.ingest;
 
+import static dailypapers.text.Messages.abbreviate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dailypapers.paper.ArxivId;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ public final class JsonFields {
     /** Upvote and comment counts above this are taken for garbage, not popularity. */
     public static final int MAX_COMMUNITY_COUNT = 10_000_000;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final int MAX_ECHOED_CHARS = 60;
 
     private JsonFields() {
     }
@@ -99,10 +100,5 @@ public final class JsonFields {
     /** Runs of whitespace (newlines in upstream titles and abstracts) become one space. */
     public static String collapse(String text) {
         return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
-    }
-
-    /** Keeps echoed input short in messages. */
-    public static String abbreviate(String text) {
-        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "…";
     }
 }

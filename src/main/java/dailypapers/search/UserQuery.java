@@ -1,6 +1,8 @@
 package dailypapers.search;
 
 import dailypapers.paper.ArxivId;
+import dailypapers.paper.Category;
+import dailypapers.text.Messages;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,7 +38,6 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z-]*(?:\\.[A-Za-z-]+)?");
 
     public UserQuery {
         phrases = List.copyOf(phrases);
@@ -154,16 +155,16 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
 
         private void apply(String key, String value, String token) {
             if (value.isEmpty()) {
-                warnings.add("Ignored '" + abbreviate(token) + "': it needs a value, like " + example(key) + ".");
+                warnings.add("Ignored '" + Messages.abbreviate(token) + "': it needs a value, like " + example(key) + ".");
                 return;
             }
             switch (key) {
                 case "author" -> authors.add(value);
                 case "cat", "category" -> {
-                    if (CATEGORY.matcher(value).matches()) {
+                    if (Category.isWellFormed(value)) {
                         categories.add(value);
                     } else {
-                        warnings.add("Ignored '" + abbreviate(token) + "': expected an arXiv category like "
+                        warnings.add("Ignored '" + Messages.abbreviate(token) + "': expected an arXiv category like "
                                 + example(key) + ".");
                     }
                 }
@@ -171,14 +172,14 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
                     try {
                         range(value);
                     } catch (IllegalArgumentException | DateTimeException e) {
-                        warnings.add("Ignored '" + abbreviate(token) + "': expected " + example(key) + ".");
+                        warnings.add("Ignored '" + Messages.abbreviate(token) + "': expected " + example(key) + ".");
                     }
                 }
                 case "has" -> {
                     if (value.equalsIgnoreCase("code")) {
                         hasCode = true;
                     } else {
-                        warnings.add("Ignored '" + abbreviate(token) + "': the only has: filter is has:code.");
+                        warnings.add("Ignored '" + Messages.abbreviate(token) + "': the only has: filter is has:code.");
                     }
                 }
                 default -> throw new IllegalStateException("not an operator: " + key);
@@ -249,10 +250,6 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
 
         private static String collapse(String text) {
             return text.strip().replaceAll("\\s+", " ");
-        }
-
-        private static String abbreviate(String text) {
-            return text.length() <= 40 ? text : text.substring(0, 40) + "…";
         }
     }
 }

@@ -3,6 +3,7 @@ package dailypapers.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dailypapers.text.Messages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,13 +56,13 @@ public final class Database implements AutoCloseable {
             dataSource = new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
             throw new DatabaseException("cannot connect to the database at " + config.url() + ": "
-                    + rootMessage(e), e);
+                    + Messages.rootMessage(e), e);
         }
         try {
             migrate(dataSource);
         } catch (FlywayException e) {
             dataSource.close();
-            throw new DatabaseException("cannot migrate the database at " + config.url() + ": " + rootMessage(e), e);
+            throw new DatabaseException("cannot migrate the database at " + config.url() + ": " + Messages.rootMessage(e), e);
         }
         return new Database(dataSource, config.isSqlite());
     }
@@ -89,14 +90,6 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new DatabaseException("cannot create the database directory " + parent + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     public Jdbi jdbi() {

@@ -1,5 +1,7 @@
 package dailypapers.ingest.arxiv;
 
+import static dailypapers.text.Messages.abbreviate;
+
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.RejectedRecord;
 import dailypapers.ingest.Upstream.MalformedResponse;
@@ -256,9 +258,5 @@ final class OaiParser {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

@@ -1,7 +1,7 @@
 package dailypapers.ingest.hf;
 
-import static dailypapers.ingest.JsonFields.abbreviate;
 import static dailypapers.ingest.JsonFields.collapse;
+import static dailypapers.text.Messages.abbreviate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
