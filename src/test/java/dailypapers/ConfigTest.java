@@ -43,6 +43,17 @@ class ConfigTest {
     }
 
     @Test
+    void adminTokenHasNoDefaultAndNeverPrints() {
+        assertThat(Config.load(null, Map.of(), Map.of()).adminToken()).isEmpty();
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", " "), Map.of()).adminToken()).isEmpty();
+        Config config = Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", " s3cret-operator-token "), Map.of());
+        assertThat(config.adminToken()).hasValueSatisfying(t -> assertThat(t.matches("s3cret-operator-token")).isTrue());
+        assertThat(config.toString()).doesNotContain("s3cret");
+        assertThat(Config.load(null, Map.of(), Map.of(Config.ADMIN_TOKEN, "from-a-flag")).adminToken())
+                .hasValueSatisfying(t -> assertThat(t.matches("from-a-flag")).isTrue());
+    }
+
+    @Test
     void harvestDefaultsArePoliteAndOn() {
         HarvestSettings harvest = Config.load(null, Map.of(), Map.of()).harvest();
         assertThat(harvest.enabled()).isTrue();
@@ -107,7 +118,7 @@ class ConfigTest {
                 "DAILYPAPERS_HARVEST_HTTP_CONNECT_TIMEOUT_SECONDS", "DAILYPAPERS_HARVEST_HTTP_READ_TIMEOUT_SECONDS",
                 "DAILYPAPERS_HARVEST_RETRY_ATTEMPTS", "DAILYPAPERS_HARVEST_RETRY_BACKOFF_MS",
                 "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES",
-                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS");
+                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS", "DAILYPAPERS_ADMIN_TOKEN");
     }
 
     @Test

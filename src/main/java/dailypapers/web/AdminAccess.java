@@ -73,10 +73,16 @@ final class AdminAccess {
      * over https (directly or through a proxy that says so).
      */
     Cookie sessionCookie(Context ctx) {
+        boolean https = "https".equals(ctx.scheme())
+                || "https".equalsIgnoreCase(ctx.header(Header.X_FORWARDED_PROTO));
+        return new Cookie(COOKIE, newSession(), "/", (int) SESSION_LIFETIME.toSeconds(), https, true, null,
+                SameSite.STRICT);
+    }
+
+    /** A session cookie's value: when it expires, and the HMAC that proves this process issued it. */
+    String newSession() {
         long expires = clock.instant().plus(SESSION_LIFETIME).getEpochSecond();
-        boolean https = "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header(Header.X_FORWARDED_PROTO));
-        return new Cookie(COOKIE, expires + "." + mac(expires), "/", (int) SESSION_LIFETIME.toSeconds(), https,
-                true, null, SameSite.STRICT);
+        return expires + "." + mac(expires);
     }
 
     boolean isValidSession(String cookie) {
