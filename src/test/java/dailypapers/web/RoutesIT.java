@@ -6,14 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.TestApp;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Errors are written as the route answers: an HTML page for pages, a JSON body for the API, feeds and probes. */
-class ErrorPagesIT {
+/**
+ * The route table as the running server holds it: every route says who may use it, and errors are written as the
+ * route answers (an HTML page for pages, a JSON body for the API, the feeds and the probes).
+ */
+class RoutesIT {
 
     private static TestApp app;
 
@@ -56,5 +61,21 @@ class ErrorPagesIT {
         assertThat(app.get("/feeds/categories/not%20one").body()).contains("\"parameter\":\"category\"");
         assertThat(app.get("/feeds/new.atom?category=%3Cscript%3E").statusCode()).isEqualTo(400);
         assertThat(app.get("/feeds/categories/cs.CL").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyRouteHasExactlyOneRole() {
+        List<Web.Route> routes = app.web().routes();
+        assertThat(routes).hasSizeGreaterThan(20);
+        assertThat(routes).allSatisfy(route -> assertThat(route.roles()).as(route.method() + " " + route.path())
+                .hasSize(1).allMatch(Role.class::isInstance));
+    }
+
+    @Test
+    void theAdminPagesAndTheirApisNeedAnAdmin() {
+        assertThat(app.web().routes().stream().filter(r -> r.roles().equals(Set.of(Role.ADMIN)))
+                .map(Web.Route::path))
+                .containsExactlyInAnyOrder("/admin/harvest", "/admin/search", "/api/harvest/status",
+                        "/api/search/status");
     }
 }
