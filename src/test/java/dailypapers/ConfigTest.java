@@ -47,7 +47,8 @@ class ConfigTest {
         assertThat(Config.load(null, Map.of(), Map.of()).adminToken()).isEmpty();
         assertThat(Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", " "), Map.of()).adminToken()).isEmpty();
         Config config = Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", " s3cret-operator-token "), Map.of());
-        assertThat(config.adminToken()).hasValueSatisfying(t -> assertThat(t.matches("s3cret-operator-token")).isTrue());
+        assertThat(config.adminToken())
+                .hasValueSatisfying(t -> assertThat(t.matches("s3cret-operator-token")).isTrue());
         assertThat(config.toString()).doesNotContain("s3cret");
         assertThat(Config.load(null, Map.of(), Map.of(Config.ADMIN_TOKEN, "from-a-flag")).adminToken())
                 .hasValueSatisfying(t -> assertThat(t.matches("from-a-flag")).isTrue());

@@ -1,8 +1,9 @@
 package dailypapers.search;
 
+import static dailypapers.text.Messages.abbreviate;
+
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Category;
-import dailypapers.text.Messages;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -155,7 +156,7 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
 
         private void apply(String key, String value, String token) {
             if (value.isEmpty()) {
-                warnings.add("Ignored '" + Messages.abbreviate(token) + "': it needs a value, like " + example(key) + ".");
+                warnings.add("Ignored '" + abbreviate(token) + "': it needs a value, like " + example(key) + ".");
                 return;
             }
             switch (key) {
@@ -164,7 +165,7 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
                     if (Category.isWellFormed(value)) {
                         categories.add(value);
                     } else {
-                        warnings.add("Ignored '" + Messages.abbreviate(token) + "': expected an arXiv category like "
+                        warnings.add("Ignored '" + abbreviate(token) + "': expected an arXiv category like "
                                 + example(key) + ".");
                     }
                 }
@@ -172,14 +173,14 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
                     try {
                         range(value);
                     } catch (IllegalArgumentException | DateTimeException e) {
-                        warnings.add("Ignored '" + Messages.abbreviate(token) + "': expected " + example(key) + ".");
+                        warnings.add("Ignored '" + abbreviate(token) + "': expected " + example(key) + ".");
                     }
                 }
                 case "has" -> {
                     if (value.equalsIgnoreCase("code")) {
                         hasCode = true;
                     } else {
-                        warnings.add("Ignored '" + Messages.abbreviate(token) + "': the only has: filter is has:code.");
+                        warnings.add("Ignored '" + abbreviate(token) + "': the only has: filter is has:code.");
                     }
                 }
                 default -> throw new IllegalStateException("not an operator: " + key);

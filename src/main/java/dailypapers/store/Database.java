@@ -1,9 +1,10 @@
 package dailypapers.store;
 
+import static dailypapers.text.Messages.rootMessage;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dailypapers.text.Messages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,13 +57,13 @@ public final class Database implements AutoCloseable {
             dataSource = new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
             throw new DatabaseException("cannot connect to the database at " + config.url() + ": "
-                    + Messages.rootMessage(e), e);
+                    + rootMessage(e), e);
         }
         try {
             migrate(dataSource);
         } catch (FlywayException e) {
             dataSource.close();
-            throw new DatabaseException("cannot migrate the database at " + config.url() + ": " + Messages.rootMessage(e), e);
+            throw new DatabaseException("cannot migrate the database at " + config.url() + ": " + rootMessage(e), e);
         }
         return new Database(dataSource, config.isSqlite());
     }

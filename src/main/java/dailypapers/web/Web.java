@@ -195,7 +195,7 @@ public final class Web implements AutoCloseable {
             return;
         }
         if (!roles.contains(ADMIN)) {
-            throw new IllegalStateException("route " + ctx.endpoint().path + " has no role");
+            throw new IllegalStateException("the route of " + ctx.method() + " " + ctx.path() + " has no role");
         }
         if (!access.hasToken()) {
             throw HttpError.forbidden(AdminAccess.LOOPBACK_ONLY);
