@@ -50,8 +50,10 @@ public final class Web implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Web.class);
     private static final Logger requestLog = LoggerFactory.getLogger("dailypapers.request");
 
+    private static final String API = "/api";
+    private static final String FEEDS = "/feeds";
     /** Groups whose routes answer data: a path under them that matches no route gets its 404 as JSON too. */
-    private static final List<String> DATA_GROUPS = List.of("/api", "/feeds");
+    private static final List<String> DATA_GROUPS = List.of(API, FEEDS);
 
     private static final long STOP_TIMEOUT_MS = 10_000;
     /**
@@ -128,7 +130,7 @@ public final class Web implements AutoCloseable {
                     get("/harvest", statusPages::harvestPage, PAGE, ADMIN);
                     get("/search", statusPages::searchPage, PAGE, ADMIN);
                 });
-                path("/api", () -> {
+                path(API, () -> {
                     get("/daily_papers", paperApi::dailyPapers, DATA, ANYONE);
                     // Before /papers/<id>, which would take "search" and "…/similar" for ids.
                     get("/papers/search", searchApi::search, DATA, ANYONE);
@@ -138,7 +140,7 @@ public final class Web implements AutoCloseable {
                     get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);
                     get("/search/status", statusPages::searchStatus, DATA, ADMIN);
                 });
-                path("/feeds", () -> {
+                path(FEEDS, () -> {
                     get("/daily.atom", atomFeeds::daily, DATA, ANYONE);
                     get("/trending.atom", atomFeeds::trending, DATA, ANYONE);
                     get("/new.atom", atomFeeds::newest, DATA, ANYONE);
