@@ -188,10 +188,14 @@ public final class Web implements AutoCloseable {
     }
 
     /**
-     * The access check, before every matched request. A route without a role is refused: a route added without
-     * one is a mistake that must not open anything.
+     * The access check, before every matched request. Static files (the site's CSS and icons) are public and match
+     * no route. A route without a role is refused: a route added without one is a mistake that must not open
+     * anything.
      */
     private static void checkAccess(Context ctx, AdminAccess access) {
+        if (ctx.endpoints().matchedHttpEndpoint() == null) {
+            return;
+        }
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(ANYONE) || roles.contains(ADMIN) && access.isAdmin(ctx)) {
             return;

@@ -64,6 +64,15 @@ class RoutesIT {
     }
 
     @Test
+    void staticAssetsAreServedBesideTheTable() {
+        HttpResponse<String> css = app.get("/assets/site.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("text/css"));
+        assertThat(app.get("/assets/nope.css").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void everyRouteHasExactlyOneRole() {
         List<Web.Route> routes = app.web().routes();
         assertThat(routes).hasSizeGreaterThan(20);
