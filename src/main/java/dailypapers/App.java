@@ -125,9 +125,8 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
-        SearchModule searching = search();
-        return Web.start(config.httpHost(), config.httpPort(), feed.feed(), feed.papers(), searching.search(),
-                searching.monitor(), ingest.monitor(), clock, metrics, database::isReachable);
+        return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken()), feed, search(),
+                ingest, new Web.Operations(clock, metrics, database::isReachable));
     }
 
     /**

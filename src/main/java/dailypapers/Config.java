@@ -5,6 +5,7 @@ import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.store.DatabaseConfig;
+import dailypapers.web.AdminToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  * environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}), then flags.
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
-        Optional<EncoderModel> searchModel, int embeddingThreads, String searchEngine, Optional<String> adminToken) {
+        Optional<EncoderModel> searchModel, int embeddingThreads, String searchEngine,
+        Optional<AdminToken> adminToken) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -52,8 +54,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "address the web server listens on").withFlag("serve --host");
     public static final Setting<Integer> HTTP_PORT = Setting.of("http.port", "8080", between(0, 65_535),
             "port the web server listens on (0 picks a free one)").withFlag("serve --port");
-    public static final Setting<Optional<String>> ADMIN_TOKEN = Setting.optional("admin.token", Config::nonBlank,
-            "operator token for the admin pages and APIs");
+    public static final Setting<Optional<AdminToken>> ADMIN_TOKEN = Setting.optional("admin.token",
+            text -> new AdminToken(nonBlank(text).strip()),
+            "operator token for the admin pages and APIs (without one they answer only on loopback); a long random "
+                    + "secret, e.g. from openssl rand -hex 32");
     public static final Setting<String> SEARCH_ENGINE = Setting.of("search.engine", "lucene", oneOf("lucene"),
             "search engine; lucene, in-process with its index under the data directory, is the only one so far");
     public static final Setting<Optional<EncoderModel>> SEARCH_MODEL = Setting.of("search.model",
@@ -272,6 +276,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
                 adminToken);
+    }
+
+    public Config withAdminToken(AdminToken token) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
+                Optional.of(token));
     }
 
     public Config withHarvest(HarvestSettings settings) {

@@ -43,7 +43,7 @@ class ConfigTest {
     @Test
     void adminTokenComesFromTheEnvironmentAndIsNeverBlank(@TempDir Path dir) throws IOException {
         assertThat(Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", "s3cret"), Map.of()).adminToken())
-                .isEqualTo(Optional.of("s3cret"));
+                .hasValueSatisfying(t -> assertThat(t.matches("s3cret")).isTrue());
         Path file = dir.resolve("blank.properties");
         Files.writeString(file, "admin.token=  \n");
         assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of()))
@@ -71,6 +71,17 @@ class ConfigTest {
                 .hasMessageContaining("search.embedding.threads");
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL.key(), "gpt")))
                 .hasMessage("search.model must be one of bge-small-en-v1.5-q, all-minilm-l6-v2-q, none, got 'gpt'");
+    }
+
+    @Test
+    void adminTokenHasNoDefaultAndNeverPrints() {
+        assertThat(Config.load(null, Map.of(), Map.of()).adminToken()).isEmpty();
+        Config config = Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", " s3cret-operator-token "), Map.of());
+        assertThat(config.adminToken())
+                .hasValueSatisfying(t -> assertThat(t.matches("s3cret-operator-token")).isTrue());
+        assertThat(config.toString()).doesNotContain("s3cret");
+        assertThat(Config.load(null, Map.of(), Map.of(Config.ADMIN_TOKEN.key(), "from-a-flag")).adminToken())
+                .hasValueSatisfying(t -> assertThat(t.matches("from-a-flag")).isTrue());
     }
 
     @Test

@@ -102,6 +102,10 @@ public final class TestApp implements AutoCloseable {
         return app;
     }
 
+    public Web web() {
+        return web;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + web.port();
     }

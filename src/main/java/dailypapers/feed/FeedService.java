@@ -1,5 +1,6 @@
 package dailypapers.feed;
 
+import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
@@ -9,13 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The listings: Daily Papers by day, week and month, trending, New by publication day, authors, categories. */
 public final class FeedService {
-
-    /** Upper bound on trending candidates; a week of Daily Papers is a few hundred. */
-    private static final int MAX_TRENDING_CANDIDATES = 5_000;
 
     private final PaperStore store;
     private final Clock clock;
@@ -80,8 +80,10 @@ public final class FeedService {
     }
 
     /**
-     * Papers of a selection ranked by {@link TrendingScore}. Ages are counted up to now, or to the end of the
-     * newest featured day when that is earlier, so an instance whose harvesters paused still ranks sensibly.
+     * Papers of a selection ranked by {@link TrendingScore}, every one of them: the score needs only narrow rows
+     * (id, upvotes, when featured), so all candidates are ranked and full rows are loaded for the page alone. Ages
+     * are counted up to now, or to the end of the newest featured day when that is earlier, so an instance whose
+     * harvesters paused still ranks sensibly. Equal scores go to the newer arXiv id.
      */
     public Page<Trending> trending(FeaturedQuery candidates, int page, int pageSize) {
         Optional<LocalDate> latest = store.latestFeaturedDay();
@@ -89,14 +91,23 @@ public final class FeedService {
             return new Page<>(List.of(), page, pageSize, 0);
         }
         Instant now = trendingNow(latest.get());
-        List<Trending> ranked = store.featured(candidates, 0, MAX_TRENDING_CANDIDATES).stream()
-                .map(e -> new Trending(e, TrendingScore.score(e.upvotes(), e.featuring().orElseThrow().at(), now)))
-                .sorted(Comparator.comparingDouble(Trending::score).reversed()
-                        .thenComparing(t -> t.entry().paper().id(), Comparator.reverseOrder()))
+        List<Scored> ranked = store.featuredVotes(candidates).stream()
+                .map(v -> new Scored(v.id(), TrendingScore.score(v.upvotes(), v.featuredAt(), now)))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed()
+                        .thenComparing(Scored::id, Comparator.reverseOrder()))
                 .toList();
-        int fromIndex = Math.min(page * pageSize, ranked.size());
+        int fromIndex = (int) Math.min((long) page * pageSize, ranked.size());
         int toIndex = Math.min(fromIndex + pageSize, ranked.size());
-        return new Page<>(ranked.subList(fromIndex, toIndex), page, pageSize, ranked.size());
+        List<Scored> onPage = ranked.subList(fromIndex, toIndex);
+        Map<ArxivId, PaperEntry> entries = store.find(onPage.stream().map(Scored::id).toList()).stream()
+                .collect(Collectors.toMap(e -> e.paper().id(), e -> e));
+        List<Trending> items = onPage.stream().filter(s -> entries.containsKey(s.id()))
+                .map(s -> new Trending(entries.get(s.id()), s.score())).toList();
+        return new Page<>(items, page, pageSize, ranked.size());
+    }
+
+    /** A candidate's id and score, before its full row is loaded. */
+    private record Scored(ArxivId id, double score) {
     }
 
     public Instant trendingNow(LocalDate latestFeaturedDay) {

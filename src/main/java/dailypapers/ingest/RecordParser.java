@@ -1,7 +1,7 @@
 package dailypapers.ingest;
 
-import static dailypapers.ingest.TextFields.abbreviate;
 import static dailypapers.ingest.TextFields.collapse;
+import static dailypapers.text.Messages.abbreviate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dailypapers.ingest;
 
+import static dailypapers.text.Messages.abbreviate;
+
 import dailypapers.paper.ArxivId;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +17,6 @@ import java.util.regex.Pattern;
 public final class TextFields {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final int MAX_ECHOED_CHARS = 60;
 
     private TextFields() {
     }
@@ -23,11 +24,6 @@ public final class TextFields {
     /** Runs of whitespace (newlines in upstream titles and abstracts) become one space; null stays null. */
     public static String collapse(String text) {
         return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
-    }
-
-    /** Keeps echoed input short in messages. */
-    public static String abbreviate(String text) {
-        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "…";
     }
 
     /** An arXiv id in any accepted form, with its version; missing or malformed ids are rejected. */

@@ -15,9 +15,15 @@ public interface PaperStore {
 
     Optional<PaperEntry> find(ArxivId id);
 
+    /** The entries of these papers in the order given; ids of papers not stored are left out. */
+    List<PaperEntry> find(List<ArxivId> ids);
+
     List<PaperEntry> featured(FeaturedQuery query, int offset, int limit);
 
     int countFeatured(FeaturedQuery query);
+
+    /** Every paper the query selects as a narrow row, in no particular order, for ranking them all in memory. */
+    List<FeaturedVotes> featuredVotes(FeaturedQuery query);
 
     /** The nearest day before (or after) {@code day} with any featured paper. */
     Optional<LocalDate> featuredDayBefore(LocalDate day);

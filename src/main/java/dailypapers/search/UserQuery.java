@@ -1,6 +1,9 @@
 package dailypapers.search;
 
+import static dailypapers.text.Messages.abbreviate;
+
 import dailypapers.paper.ArxivId;
+import dailypapers.paper.Category;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,7 +39,6 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z-]*(?:\\.[A-Za-z-]+)?");
 
     public UserQuery {
         phrases = List.copyOf(phrases);
@@ -160,7 +162,7 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
             switch (key) {
                 case "author" -> authors.add(value);
                 case "cat", "category" -> {
-                    if (CATEGORY.matcher(value).matches()) {
+                    if (Category.isWellFormed(value)) {
                         categories.add(value);
                     } else {
                         warnings.add("Ignored '" + abbreviate(token) + "': expected an arXiv category like "
@@ -249,10 +251,6 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
 
         private static String collapse(String text) {
             return text.strip().replaceAll("\\s+", " ");
-        }
-
-        private static String abbreviate(String text) {
-            return text.length() <= 40 ? text : text.substring(0, 40) + "…";
         }
     }
 }

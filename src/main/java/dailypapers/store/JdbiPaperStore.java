@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
+import dailypapers.paper.FeaturedVotes;
 import dailypapers.paper.Featuring;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -251,6 +253,14 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     @Override
+    public List<PaperEntry> find(List<ArxivId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> entries(h, ids.stream().map(ArxivId::value).toList()));
+    }
+
+    @Override
     public List<PaperEntry> featured(FeaturedQuery query, int offset, int limit) {
         String order = switch (query.order()) {
             case UPVOTES -> "f.upvotes DESC, f.featured_at DESC, f.paper_id DESC";
@@ -263,6 +273,16 @@ public final class JdbiPaperStore implements PaperStore {
     @Override
     public int countFeatured(FeaturedQuery query) {
         return count("SELECT COUNT(*) FROM featured f WHERE " + featuredWhere(query), featuredParams(query));
+    }
+
+    @Override
+    public List<FeaturedVotes> featuredVotes(FeaturedQuery query) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT f.paper_id, f.upvotes, f.featured_at FROM featured f WHERE "
+                        + featuredWhere(query))
+                .bindMap(featuredParams(query))
+                .map((rs, ctx) -> new FeaturedVotes(new ArxivId(rs.getString("paper_id")), rs.getInt("upvotes"),
+                        Instant.parse(rs.getString("featured_at"))))
+                .list());
     }
 
     private static String featuredWhere(FeaturedQuery query) {
@@ -388,17 +408,19 @@ public final class JdbiPaperStore implements PaperStore {
                     .bind("offset", offset)
                     .mapTo(String.class)
                     .list();
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            Map<String, PaperEntry> byId = new HashMap<>();
-            h.createQuery("SELECT " + ENTRY_COLUMNS
-                            + " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id WHERE p.id IN (<ids>)")
-                    .bindList("ids", ids)
-                    .map(JdbiPaperStore::mapEntry)
-                    .forEach(e -> byId.put(e.paper().id().value(), e));
-            return ids.stream().map(byId::get).toList();
+            return ids.isEmpty() ? List.<PaperEntry>of() : entries(h, ids);
         });
+    }
+
+    /** The full rows of these ids, in their order; ids without a row are left out. */
+    private static List<PaperEntry> entries(Handle h, List<String> ids) {
+        Map<String, PaperEntry> byId = new HashMap<>();
+        h.createQuery("SELECT " + ENTRY_COLUMNS
+                        + " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id WHERE p.id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(JdbiPaperStore::mapEntry)
+                .forEach(e -> byId.put(e.paper().id().value(), e));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private int count(String sql, Map<String, ?> params) {

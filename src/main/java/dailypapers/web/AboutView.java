@@ -32,10 +32,6 @@ public record AboutView(PageFrame frame, String gravity, String ageOffsetHours, 
      */
     public record Example(String title, String href, int upvotes, String ageHours, String arithmetic,
             String score) {
-
-        public String upvoteLabel() {
-            return PaperCard.count(upvotes, "upvote");
-        }
     }
 
     /** The upvotes of the made-up paper whose score the table follows through time. */

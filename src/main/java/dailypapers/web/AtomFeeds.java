@@ -37,13 +37,8 @@ final class AtomFeeds {
     }
 
     void daily(Context ctx) {
-        Optional<LocalDate> day = Params.optional(ctx, "date").map(text -> {
-            try {
-                return Period.parseDay(text).from();
-            } catch (IllegalArgumentException e) {
-                throw HttpError.badParameter("date", e.getMessage() + ", got '" + Params.abbreviate(text) + "'");
-            }
-        }).or(feed::latestFeaturedDay);
+        Optional<LocalDate> day = Params.optional(ctx, "date")
+                .map(text -> Params.period("date", text, Period::parseDay).from()).or(feed::latestFeaturedDay);
         List<PaperEntry> entries = day.map(d -> feed.featured(Period.day(d), 0, FEED_SIZE).page().items())
                 .orElse(List.of());
         String title = day.map(d -> "Daily Papers — " + d).orElse("Daily Papers");
@@ -57,7 +52,7 @@ final class AtomFeeds {
     }
 
     void newest(Context ctx) {
-        Optional<String> category = Params.optional(ctx, "category");
+        Optional<String> category = Params.optionalCategory(ctx);
         Optional<LocalDate> day = feed.latestPublishedDay(category);
         List<PaperEntry> entries = day.map(d -> feed.published(d, category, 0, FEED_SIZE).page().items())
                 .orElse(List.of());
@@ -66,7 +61,7 @@ final class AtomFeeds {
     }
 
     void category(Context ctx) {
-        String category = ctx.pathParam("category");
+        String category = Params.category("category", ctx.pathParam("category"));
         write(ctx, "Daily Papers — " + category, Links.category(category),
                 feed.inCategory(category, 0, FEED_SIZE).items());
     }

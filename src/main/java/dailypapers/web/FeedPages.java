@@ -21,15 +21,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** HTML listings: home (latest featured day), day, week, month, trending, New, about. */
 final class FeedPages {
-
-    /** arXiv category names: {@code cs.CL}, {@code hep-th}, {@code q-bio.NC}. */
-    private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z-]*(?:\\.[A-Za-z-]+)?");
-    private static final int MAX_CATEGORY_LENGTH = 40;
 
     private final FeedService feed;
     private final Views views;
@@ -84,7 +79,7 @@ final class FeedPages {
     }
 
     void newest(Context ctx) {
-        Optional<String> category = category(ctx);
+        Optional<String> category = Params.optionalCategory(ctx);
         Optional<LocalDate> day = feed.latestPublishedDay(category);
         if (day.isPresent()) {
             views.render(ctx, "listing.jte", published(ctx, day.get(), category, true));
@@ -104,7 +99,7 @@ final class FeedPages {
 
     void newOn(Context ctx) {
         LocalDate day = period(ctx, "date", Period::parseDay).from();
-        views.render(ctx, "listing.jte", published(ctx, day, category(ctx), false));
+        views.render(ctx, "listing.jte", published(ctx, day, Params.optionalCategory(ctx), false));
     }
 
     void about(Context ctx) {
@@ -241,24 +236,8 @@ final class FeedPages {
         return entries.stream().map(e -> PaperCard.of(e, dates)).toList();
     }
 
-    /** The optional {@code ?category=} filter of New; a malformed one is a 400 naming the parameter. */
-    private static Optional<String> category(Context ctx) {
-        Optional<String> category = Params.optional(ctx, "category");
-        category.filter(c -> c.length() > MAX_CATEGORY_LENGTH || !CATEGORY.matcher(c).matches())
-                .ifPresent(c -> {
-                    throw HttpError.badParameter("category",
-                            "expected an arXiv category like cs.CL, got '" + Params.abbreviate(c) + "'");
-                });
-        return category;
-    }
-
     /** A day, week or month from the path; a malformed one is a 400 naming the parameter. */
     private static Period period(Context ctx, String name, Function<String, Period> parse) {
-        String text = ctx.pathParam(name);
-        try {
-            return parse.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badParameter(name, e.getMessage() + ", got '" + Params.abbreviate(text) + "'");
-        }
+        return Params.period(name, ctx.pathParam(name), parse);
     }
 }

@@ -1,14 +1,18 @@
 package dailypapers.web;
 
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+
 /**
- * A client-facing error with an HTTP status and a code that logs and metrics count by kind. Handlers throw it;
- * {@link Web} renders it as JSON under /api and as an HTML page elsewhere.
+ * A client-facing error: Javalin's own HTTP response exception with a code that logs and metrics count by kind.
+ * Handlers and the access check throw it; {@link Web} renders it as an HTML page or a JSON body, as the route
+ * answers.
  */
-public final class HttpError extends RuntimeException {
+public final class HttpError extends HttpResponseException {
 
     /** What went wrong, by kind. */
     public enum Code {
-        BAD_PARAMETER(400), NOT_FOUND(404), INTERNAL(500);
+        BAD_PARAMETER(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404);
 
         final int status;
 
@@ -21,7 +25,7 @@ public final class HttpError extends RuntimeException {
     private final String parameter;
 
     private HttpError(Code code, String parameter, String message) {
-        super(message);
+        super(code.status, message, Map.of());
         this.code = code;
         this.parameter = parameter;
     }
@@ -34,12 +38,18 @@ public final class HttpError extends RuntimeException {
         return new HttpError(Code.NOT_FOUND, null, what);
     }
 
-    public Code code() {
-        return code;
+    /** Credentials are missing or wrong; the client may try again with others. */
+    public static HttpError unauthorized(String why) {
+        return new HttpError(Code.UNAUTHORIZED, null, why);
     }
 
-    public int status() {
-        return code.status;
+    /** No credentials would help from where the request comes. */
+    public static HttpError forbidden(String why) {
+        return new HttpError(Code.FORBIDDEN, null, why);
+    }
+
+    public Code code() {
+        return code;
     }
 
     /** The request parameter at fault, or null. */

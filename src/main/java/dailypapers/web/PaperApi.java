@@ -6,11 +6,13 @@ import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.PaperStore;
+import dailypapers.text.Messages;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The JSON API: {@code /api/daily_papers} and {@code /api/papers/{id}}, shaped after Hugging Face's. */
@@ -68,9 +70,7 @@ final class PaperApi {
     }
 
     void paper(Context ctx) {
-        String raw = ctx.pathParam("id");
-        ArxivId id = ArxivId.tryParse(raw)
-                .orElseThrow(() -> HttpError.badParameter("id", "not an arXiv id: '" + Params.abbreviate(raw) + "'"));
+        ArxivId id = Params.arxivId(ctx);
         ApiModel.write(ctx, ApiModel.paper(papers.find(id)
                 .orElseThrow(() -> HttpError.notFound("no paper with id " + id))));
     }
@@ -85,16 +85,12 @@ final class PaperApi {
             return Optional.empty();
         }
         String name = given.getFirst();
-        String value = Params.optional(ctx, name).orElseThrow();
-        try {
-            return Optional.of(switch (name) {
-                case "date" -> Period.parseDay(value);
-                case "week" -> Period.parseWeek(value);
-                default -> Period.parseMonth(value);
-            });
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badParameter(name, e.getMessage() + ", got '" + Params.abbreviate(value) + "'");
-        }
+        Function<String, Period> parse = switch (name) {
+            case "date" -> Period::parseDay;
+            case "week" -> Period::parseWeek;
+            default -> Period::parseMonth;
+        };
+        return Optional.of(Params.period(name, Params.optional(ctx, name).orElseThrow(), parse));
     }
 
     /** A period's papers default to most upvoted first; the unbounded stream to newest first, as on HF. */
@@ -109,7 +105,7 @@ final class PaperApi {
             case "publishedAt" -> Sort.PUBLISHED_AT;
             case "trending" -> Sort.TRENDING;
             default -> throw HttpError.badParameter("sort",
-                    "expected upvotes, publishedAt or trending, got '" + Params.abbreviate(value) + "'");
+                    "expected upvotes, publishedAt or trending, got '" + Messages.abbreviate(value) + "'");
         };
     }
 

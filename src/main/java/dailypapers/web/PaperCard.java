@@ -81,8 +81,8 @@ public record PaperCard(String id, String href, String title, String abstractTex
         return "paper-" + NOT_ALPHANUMERIC.matcher(id).replaceAll("-");
     }
 
-    /** "1 upvote", "163 upvotes". */
-    public String upvoteLabel() {
+    /** "1 upvote", "163 upvotes": the one label of an upvote count, on cards, paper pages and /about. */
+    public static String upvoteLabel(int upvotes) {
         return count(upvotes, "upvote");
     }
 

@@ -6,6 +6,7 @@ import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchService;
+import dailypapers.text.Messages;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
 import dailypapers.web.PageFrame.FeedLink;
@@ -36,10 +37,8 @@ final class PaperPages {
 
     /** A paper by any accepted id form; versioned and prefixed forms redirect to the canonical URL. */
     void paper(Context ctx) {
-        String raw = ctx.pathParam("id");
-        ArxivId id = ArxivId.tryParse(raw)
-                .orElseThrow(() -> HttpError.badParameter("id", "not an arXiv id: '" + Params.abbreviate(raw) + "'"));
-        if (!id.value().equals(raw)) {
+        ArxivId id = Params.arxivId(ctx);
+        if (!id.value().equals(ctx.pathParam("id"))) {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
@@ -51,7 +50,7 @@ final class PaperPages {
         String name = ctx.pathParam("name");
         Page<PaperEntry> page = feed.byAuthor(name, Pager.requestedPage(ctx), Pager.PAGE_SIZE);
         if (page.total() == 0) {
-            throw HttpError.notFound("No papers by " + Params.abbreviate(name) + " here.");
+            throw HttpError.notFound("No papers by " + Messages.abbreviate(name) + " here.");
         }
         String feedHref = Links.authorFeed(name);
         views.render(ctx, "listing.jte", listing(
@@ -63,10 +62,10 @@ final class PaperPages {
     }
 
     void category(Context ctx) {
-        String category = ctx.pathParam("category");
+        String category = Params.category("category", ctx.pathParam("category"));
         Page<PaperEntry> page = feed.inCategory(category, Pager.requestedPage(ctx), Pager.PAGE_SIZE);
         if (page.total() == 0) {
-            throw HttpError.notFound("No papers in category " + Params.abbreviate(category) + " here.");
+            throw HttpError.notFound("No papers in category " + Messages.abbreviate(category) + " here.");
         }
         String feedHref = Links.categoryFeed(category);
         views.render(ctx, "listing.jte", listing(

@@ -36,11 +36,6 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
     public record SimilarPaper(String title, String href, String detail) {
     }
 
-    /** "1 upvote", "163 upvotes". */
-    public String upvoteLabel() {
-        return PaperCard.count(upvotes, "upvote");
-    }
-
     static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();

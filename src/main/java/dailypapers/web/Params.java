@@ -1,9 +1,14 @@
 package dailypapers.web;
 
+import dailypapers.feed.Period;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.Category;
+import dailypapers.text.Messages;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Reads and checks query parameters; every failure is an {@link HttpError} that names the parameter. */
+/** Reads and checks request parameters; every failure is an {@link HttpError} that names the parameter. */
 final class Params {
 
     private Params() {
@@ -23,7 +28,8 @@ final class Params {
         try {
             value = Integer.parseInt(text.get());
         } catch (NumberFormatException e) {
-            throw HttpError.badParameter(name, "expected a whole number, got '" + abbreviate(text.get()) + "'");
+            throw HttpError.badParameter(name, "expected a whole number, got '" + Messages.abbreviate(text.get())
+                    + "'");
         }
         if (value < min || value > max) {
             throw HttpError.badParameter(name, "must be between " + min + " and " + max + ", got " + value);
@@ -31,8 +37,33 @@ final class Params {
         return value;
     }
 
-    /** Keeps echoed input short so an error message cannot be used to reflect a huge payload. */
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    /** The {@code {id}} path parameter in any form {@link ArxivId} accepts. */
+    static ArxivId arxivId(Context ctx) {
+        String raw = ctx.pathParam("id");
+        return ArxivId.tryParse(raw).orElseThrow(() -> HttpError.badParameter("id",
+                "not an arXiv id: '" + Messages.abbreviate(raw) + "'"));
+    }
+
+    /** A day, week or month ({@code parse} is one of {@link Period}'s parsers) given as parameter {@code name}. */
+    static Period period(String name, String text, Function<String, Period> parse) {
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badParameter(name, e.getMessage() + ", got '" + Messages.abbreviate(text) + "'");
+        }
+    }
+
+    /** The optional {@code ?category=} filter, such as New's; a malformed one is a 400 naming it. */
+    static Optional<String> optionalCategory(Context ctx) {
+        return optional(ctx, "category").map(c -> category("category", c));
+    }
+
+    /** An arXiv category given as parameter {@code name}, such as {@code cs.CL}. */
+    static String category(String name, String text) {
+        if (!Category.isWellFormed(text)) {
+            throw HttpError.badParameter(name,
+                    "expected an arXiv category like cs.CL, got '" + Messages.abbreviate(text) + "'");
+        }
+        return text;
     }
 }

@@ -46,9 +46,7 @@ final class SearchApi {
     }
 
     void similar(Context ctx) {
-        String raw = ctx.pathParam("id");
-        ArxivId id = ArxivId.tryParse(raw)
-                .orElseThrow(() -> HttpError.badParameter("id", "not an arXiv id: '" + Params.abbreviate(raw) + "'"));
+        ArxivId id = Params.arxivId(ctx);
         int limit = Params.integer(ctx, "limit", DEFAULT_SIMILAR, 1, MAX_SIMILAR);
         if (papers.find(id).isEmpty()) {
             throw HttpError.notFound("no paper with id " + id);

@@ -8,6 +8,7 @@ import dailypapers.search.SearchRequest;
 import dailypapers.search.SearchResult;
 import dailypapers.search.SearchService;
 import dailypapers.search.UserQuery;
+import dailypapers.text.Messages;
 import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;
 import dailypapers.web.SearchView.EmptyResult;
@@ -138,13 +139,13 @@ final class SearchPages {
     static Optional<SearchMode> mode(Context ctx) {
         return Params.optional(ctx, "mode").map(value -> SearchMode.parse(value).orElseThrow(
                 () -> HttpError.badParameter("mode", "expected keyword, semantic or hybrid, got '"
-                        + Params.abbreviate(value) + "'")));
+                        + Messages.abbreviate(value) + "'")));
     }
 
     static ResultOrder order(Context ctx, ResultOrder defaultOrder) {
         return Params.optional(ctx, "sort").map(value -> ResultOrder.parse(value).orElseThrow(
                 () -> HttpError.badParameter("sort", "expected relevance, date or upvotes, got '"
-                        + Params.abbreviate(value) + "'"))).orElse(defaultOrder);
+                        + Messages.abbreviate(value) + "'"))).orElse(defaultOrder);
     }
 
     private static List<Option> modeOptions(SearchMode selected) {

@@ -7,8 +7,8 @@ import io.javalin.http.Context;
 /**
  * The status pages, each in HTML and JSON: {@code /admin/harvest} and {@code /api/harvest/status} (how each
  * harvester is doing), {@code /admin/search} and {@code /api/search/status} (how far the index and the embeddings
- * have come). There are no accounts yet, so these are public; they show no secrets, only sources, positions,
- * counts, the model's name and errors. Never cached: they are read to see what changes.
+ * have come). Admins only ({@link Role#ADMIN}); even so they show no secrets, only sources, positions, counts, the
+ * model's name and errors. Never cached: they are read to see what changes.
  */
 final class StatusPages {
 

@@ -1,34 +1,58 @@
 package dailypapers.web;
 
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.prefixPath;
+import static io.javalin.apibuilder.ApiBuilder.staticInstance;
+import static dailypapers.web.Answer.DATA;
+import static dailypapers.web.Answer.PAGE;
+import static dailypapers.web.Role.ADMIN;
+import static dailypapers.web.Role.ANYONE;
+
 import dailypapers.UserFacingException;
-import dailypapers.feed.FeedService;
-import dailypapers.ingest.HarvestMonitor;
-import dailypapers.paper.PaperStore;
-import dailypapers.search.SearchMonitor;
-import dailypapers.search.SearchService;
+import dailypapers.feed.FeedModule;
+import dailypapers.ingest.IngestModule;
+import dailypapers.search.SearchModule;
+import dailypapers.text.Messages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
+import io.javalin.security.RouteRole;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP server: one route table, one error mapper, one request log line and latency sample per request. */
+/**
+ * The HTTP server: one route table, where every route says who may use it ({@link Role}) and what it answers
+ * ({@link Answer}); one access check before each matched request; one error mapper; one request log line and
+ * latency sample per request.
+ */
 public final class Web implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Web.class);
     private static final Logger requestLog = LoggerFactory.getLogger("dailypapers.request");
 
-    /** Set once an error body is written, so Javalin's unmatched-route 404 handler leaves it alone. */
-    private static final String ERROR_RENDERED = "dailypapers.errorRendered";
+    private static final String API = "/api";
+    private static final String FEEDS = "/feeds";
+    /** Groups whose routes answer data: a path under them that matches no route gets its 404 as JSON too. */
+    private static final List<String> DATA_GROUPS = List.of(API, FEEDS);
 
     private static final long STOP_TIMEOUT_MS = 10_000;
     /**
@@ -44,22 +68,39 @@ public final class Web implements AutoCloseable {
     }
 
     /**
-     * Starts serving on {@code host:port} (port 0 picks a free one). A busy port fails here, before anything is
-     * served, with a message that names it.
+     * Where to listen (port 0 picks a free one) and the operator's token for the admin pages; without one they
+     * answer only on loopback.
      */
-    public static Web start(String host, int port, FeedService feed, PaperStore papers, SearchService search,
-            SearchMonitor searchMonitor, HarvestMonitor harvest,
-            Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+    public record Settings(String host, int port, Optional<AdminToken> adminToken) {
+    }
+
+    /** What every server reports to its operator: the clock, the metrics registry and the readiness check. */
+    public record Operations(Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+    }
+
+    /**
+     * Starts serving the features' pages and APIs. A busy port fails here, before anything is served, with a
+     * message that names it.
+     */
+    public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
+            Operations operations) {
+        String host = settings.host();
+        int port = settings.port();
+        Clock clock = operations.clock();
+        PrometheusMeterRegistry metrics = operations.metrics();
+        BooleanSupplier ready = operations.ready();
         Views views = new Views();
         DateText dates = new DateText(clock);
-        FeedPages feedPages = new FeedPages(feed, views, dates);
-        PaperPages paperPages = new PaperPages(feed, papers, search, views, dates);
-        PaperApi paperApi = new PaperApi(feed, papers);
-        SearchPages searchPages = new SearchPages(search, views, dates);
-        SearchApi searchApi = new SearchApi(search, papers);
-        AtomFeeds atomFeeds = new AtomFeeds(feed, search, clock);
+        FeedPages feedPages = new FeedPages(feed.feed(), views, dates);
+        PaperPages paperPages = new PaperPages(feed.feed(), feed.papers(), search.search(), views, dates);
+        PaperApi paperApi = new PaperApi(feed.feed(), feed.papers());
+        SearchPages searchPages = new SearchPages(search.search(), views, dates);
+        SearchApi searchApi = new SearchApi(search.search(), feed.papers());
+        AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
-        StatusPages statusPages = new StatusPages(harvest, searchMonitor, views);
+        StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
+        AdminAccess access = new AdminAccess(settings.adminToken(), clock);
+        SignInPages signIn = new SignInPages(access, views);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -80,67 +121,145 @@ public final class Web implements AutoCloseable {
             });
             config.requestLogger.http((ctx, ms) -> record(ctx, ms, metrics));
 
-            var routes = config.routes;
-            routes.get("/", feedPages::home);
-            routes.get("/papers/date/{date}", feedPages::day);
-            routes.get("/papers/week/{week}", feedPages::week);
-            routes.get("/papers/month/{month}", feedPages::month);
-            routes.get("/papers/<id>", paperPages::paper);
-            routes.get("/trending", feedPages::trending);
-            routes.get("/new", feedPages::newest);
-            routes.get("/new/{date}", feedPages::newOn);
-            routes.get("/authors/{name}", paperPages::author);
-            routes.get("/categories/{category}", paperPages::category);
-            routes.get("/about", feedPages::about);
-            routes.get("/search", searchPages::search);
-
-            routes.get("/api/daily_papers", paperApi::dailyPapers);
-            // Before /api/papers/<id>, which would take "search" and "…/similar" for ids.
-            routes.get("/api/papers/search", searchApi::search);
-            routes.get("/api/papers/<id>/similar", searchApi::similar);
-            routes.get("/api/papers/<id>", paperApi::paper);
-            routes.get("/api/openapi.json", openApi::serve);
-            routes.get("/api/harvest/status", statusPages::harvestStatus);
-            routes.get("/api/search/status", statusPages::searchStatus);
-
-            routes.get("/admin/harvest", statusPages::harvestPage);
-            routes.get("/admin/search", statusPages::searchPage);
-
-            routes.get("/feeds/daily.atom", atomFeeds::daily);
-            routes.get("/feeds/trending.atom", atomFeeds::trending);
-            routes.get("/feeds/new.atom", atomFeeds::newest);
-            routes.get("/feeds/categories/{category}", atomFeeds::category);
-            routes.get("/feeds/authors/{name}", atomFeeds::author);
-            routes.get("/feeds/search", atomFeeds::search);
-
-            routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-            routes.get("/readyz", ctx -> {
-                boolean ok = ready.getAsBoolean();
-                ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "database unreachable"));
+            config.routes.apiBuilder(() -> {
+                get("/", feedPages::home, PAGE, ANYONE);
+                get("/trending", feedPages::trending, PAGE, ANYONE);
+                get("/new", feedPages::newest, PAGE, ANYONE);
+                get("/new/{date}", feedPages::newOn, PAGE, ANYONE);
+                get("/about", feedPages::about, PAGE, ANYONE);
+                get("/search", searchPages::search, PAGE, ANYONE);
+                get("/authors/{name}", paperPages::author, PAGE, ANYONE);
+                get("/categories/{category}", paperPages::category, PAGE, ANYONE);
+                path("/papers", () -> {
+                    get("/date/{date}", feedPages::day, PAGE, ANYONE);
+                    get("/week/{week}", feedPages::week, PAGE, ANYONE);
+                    get("/month/{month}", feedPages::month, PAGE, ANYONE);
+                    get("/<id>", paperPages::paper, PAGE, ANYONE);
+                });
+                path("/admin", () -> {
+                    get("/sign-in", signIn::page, PAGE, ANYONE);
+                    post("/sign-in", signIn::signIn, PAGE, ANYONE);
+                    get("/harvest", statusPages::harvestPage, PAGE, ADMIN);
+                    get("/search", statusPages::searchPage, PAGE, ADMIN);
+                });
+                path(API, () -> {
+                    get("/daily_papers", paperApi::dailyPapers, DATA, ANYONE);
+                    // Before /papers/<id>, which would take "search" and "…/similar" for ids.
+                    get("/papers/search", searchApi::search, DATA, ANYONE);
+                    get("/papers/<id>/similar", searchApi::similar, DATA, ANYONE);
+                    get("/papers/<id>", paperApi::paper, DATA, ANYONE);
+                    get("/openapi.json", openApi::serve, DATA, ANYONE);
+                    get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);
+                    get("/search/status", statusPages::searchStatus, DATA, ADMIN);
+                });
+                path(FEEDS, () -> {
+                    get("/daily.atom", atomFeeds::daily, DATA, ANYONE);
+                    get("/trending.atom", atomFeeds::trending, DATA, ANYONE);
+                    get("/new.atom", atomFeeds::newest, DATA, ANYONE);
+                    get("/categories/{category}", atomFeeds::category, DATA, ANYONE);
+                    get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
+                    get("/search", atomFeeds::search, DATA, ANYONE);
+                });
+                get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), DATA, ANYONE);
+                get("/readyz", ctx -> readiness(ctx, ready), DATA, ANYONE);
+                get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()), DATA, ANYONE);
             });
-            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
 
-            routes.exception(HttpError.class, (e, ctx) -> renderError(ctx, e, views));
-            routes.exception(Exception.class, (e, ctx) -> {
+            config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e, views));
+            config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 renderError(ctx, new HttpErrorView(500, "internal_error", null,
                         "Something went wrong on our side; it has been logged."), views);
-            });
-            routes.error(404, ctx -> {
-                if (ctx.attribute(ERROR_RENDERED) == null) {
-                    renderError(ctx, new HttpErrorView(404, "not_found", null, "No such page: " + ctx.path()),
-                            views);
-                }
             });
         });
         try {
             javalin.start();
         } catch (RuntimeException e) {
             throw new UserFacingException("cannot listen on " + host + ":" + port
-                    + " (is another process using the port?): " + rootMessage(e), e);
+                    + " (is another process using the port?): " + Messages.rootMessage(e), e);
         }
         return new Web(javalin);
+    }
+
+    /** Adds a GET route to the table being built, with its answer and the one role that may use it. */
+    private static void get(String path, Handler handler, Answer answer, Role role) {
+        add(HandlerType.GET, path, handler, answer, role);
+    }
+
+    private static void post(String path, Handler handler, Answer answer, Role role) {
+        add(HandlerType.POST, path, handler, answer, role);
+    }
+
+    private static void add(HandlerType method, String path, Handler handler, Answer answer, Role role) {
+        staticInstance().addEndpoint(Endpoint.create(method, prefixPath(path))
+                .addMetadata(new Roles(Set.of(role)))
+                .addMetadata(answer)
+                .handler(handler));
+    }
+
+    /**
+     * The access check, before every matched request. Static files (the site's CSS and icons) are public and match
+     * no route. A route without a role is refused: a route added without one is a mistake that must not open
+     * anything.
+     */
+    private static void checkAccess(Context ctx, AdminAccess access) {
+        if (ctx.endpoints().matchedHttpEndpoint() == null) {
+            return;
+        }
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.contains(ANYONE) || roles.contains(ADMIN) && access.isAdmin(ctx)) {
+            return;
+        }
+        if (!roles.contains(ADMIN)) {
+            throw new IllegalStateException("the route of " + ctx.method() + " " + ctx.path() + " has no role");
+        }
+        if (!access.hasToken()) {
+            throw HttpError.forbidden(AdminAccess.LOOPBACK_ONLY);
+        }
+        if (answer(ctx) == PAGE) {
+            String query = ctx.queryString();
+            ctx.redirect(SignInPages.link(ctx.path() + (query == null ? "" : "?" + query)), HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        throw HttpError.unauthorized("This needs the admin token, sent as 'Authorization: Bearer <token>'.");
+    }
+
+    private static void readiness(Context ctx, BooleanSupplier ready) {
+        boolean ok = ready.getAsBoolean();
+        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "database unreachable"));
+    }
+
+    /**
+     * What the request's route answers. A request that matched no route answers data under a data group (so
+     * {@code /api/nope} is a JSON 404) and a page elsewhere.
+     */
+    private static Answer answer(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        Answer declared = matched == null ? null : matched.metadata(Answer.class);
+        if (declared != null) {
+            return declared;
+        }
+        String path = ctx.path();
+        return DATA_GROUPS.stream().anyMatch(g -> path.equals(g) || path.startsWith(g + "/")) ? DATA : PAGE;
+    }
+
+    /** The routes of the table: method, path and roles; for tests that hold every route to a role. */
+    List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> {
+                    Roles roles = e.metadata(Roles.class);
+                    return new Route(e.method.name(), e.path, roles == null ? Set.of() : roles.getRoles());
+                })
+                .toList();
+    }
+
+    /** One route of the table. */
+    record Route(String method, String path, Set<RouteRole> roles) {
     }
 
     private static void record(Context ctx, Float ms, PrometheusMeterRegistry metrics) {
@@ -159,22 +278,32 @@ public final class Web implements AutoCloseable {
 
     /** The matched route pattern, so metrics are labelled by route rather than by every distinct URL. */
     private static String routeOf(Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (RuntimeException e) {
-            return ctx.path().startsWith("/assets/") ? "/assets" : "unmatched";
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) {
+            return matched.path;
         }
+        return ctx.path().startsWith("/assets/") ? "/assets" : "unmatched";
     }
 
-    private static void renderError(Context ctx, HttpError e, Views views) {
-        String code = e.code().name().toLowerCase(Locale.ROOT);
-        renderError(ctx, new HttpErrorView(e.status(), code, e.parameter(), e.getMessage()), views);
+    /** Our {@link HttpError}s with their code; Javalin's own (an unmatched path, say) by their status. */
+    private static void renderError(Context ctx, HttpResponseException e, Views views) {
+        if (e instanceof HttpError error) {
+            if (error.code() == HttpError.Code.UNAUTHORIZED) {
+                ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"Daily Papers admin\"");
+            }
+            renderError(ctx, new HttpErrorView(e.getStatus(), error.code().name().toLowerCase(Locale.ROOT),
+                    error.parameter(), e.getMessage()), views);
+            return;
+        }
+        HttpStatus status = HttpStatus.forStatus(e.getStatus());
+        String message = status == HttpStatus.NOT_FOUND ? "No such page: " + ctx.path() : status.getMessage();
+        renderError(ctx, new HttpErrorView(e.getStatus(), status.name().toLowerCase(Locale.ROOT), null, message),
+                views);
     }
 
     private static void renderError(Context ctx, HttpErrorView error, Views views) {
-        ctx.attribute(ERROR_RENDERED, true);
         ctx.status(error.status());
-        if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/feeds/")) {
+        if (answer(ctx) == DATA) {
             var body = new LinkedHashMap<String, Object>();
             body.put("error", error.message());
             body.put("code", error.code());
@@ -185,14 +314,6 @@ public final class Web implements AutoCloseable {
         } else {
             views.render(ctx, "error.jte", error);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
     }
 
     public int port() {

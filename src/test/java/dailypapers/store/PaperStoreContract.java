@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import dailypapers.TestApp;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
+import dailypapers.paper.FeaturedVotes;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperRecord;
 import dailypapers.paper.UpsertCounts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -153,6 +155,30 @@ abstract class PaperStoreContract {
                 .extracting(e -> e.paper().id().value(), PaperEntry::upvotes)
                 .containsExactly(tuple("2608.00020", 9),
                         tuple("2608.00021", 5));
+    }
+
+    @Test
+    void featuredVotesAreOneNarrowRowPerSelectedPaper() {
+        store.upsert(List.of(paper().id("2608.00030").featuredOn(TUE).upvotes(7).build(),
+                paper().id("2608.00031").featuredOn(MON).upvotes(3).build(),
+                paper().id("2608.00032").featuredOn(THU).upvotes(1).build(),
+                paper().id("2608.00033").build()));
+
+        assertThat(store.featuredVotes(FeaturedQuery.between(MON, THU)))
+                .extracting(v -> v.id().value(), FeaturedVotes::upvotes, FeaturedVotes::featuredAt)
+                .containsExactlyInAnyOrder(
+                        tuple("2608.00030", 7, TUE.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        tuple("2608.00031", 3, MON.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
+    @Test
+    void findingSeveralKeepsTheirOrderAndLeavesOutUnknownIds() {
+        store.upsert(List.of(paper().id("2608.00040").build(), paper().id("2608.00041").featuredOn(MON).build()));
+
+        assertThat(store.find(List.of(ArxivId.parse("2608.00041"), ArxivId.parse("2608.09999"),
+                ArxivId.parse("2608.00040")))).extracting(e -> e.paper().id().value())
+                .containsExactly("2608.00041", "2608.00040");
+        assertThat(store.find(List.of())).isEmpty();
     }
 
     @Test

@@ -69,7 +69,7 @@ class HarvestPagesIT {
         HttpResponse<String> response = app.get("/admin/harvest");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<h1>Harvesters</h1>", "arxiv:stat.ML", "SERVER_ERROR",
-                "token 726959|1001", "Scheduled harvesting is off", "no access control yet")
+                "token 726959|1001", "Scheduled harvesting is off", "Only the operator sees this page")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
     }
 }

@@ -1,6 +1,6 @@
 package dailypapers.ingest.arxiv;
 
-import static dailypapers.ingest.TextFields.abbreviate;
+import static dailypapers.text.Messages.abbreviate;
 
 import dailypapers.ingest.Authors;
 import dailypapers.ingest.ParsedPage;

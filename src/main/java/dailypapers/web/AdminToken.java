@@ -1,0 +1,39 @@
+package dailypapers.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The operator's secret that opens the admin pages until accounts exist ({@code admin.token}). Compared in
+ * constant time; never printed, not even by {@link #toString()}.
+ */
+public record AdminToken(String value) {
+
+    public AdminToken {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the admin token is empty");
+        }
+    }
+
+    /**
+     * True when {@code candidate} is the token. Both sides are hashed first, so the comparison takes the same time
+     * whatever the candidate's length or its first wrong character.
+     */
+    public boolean matches(String candidate) {
+        return candidate != null && MessageDigest.isEqual(sha256(candidate), sha256(value));
+    }
+
+    @Override
+    public String toString() {
+        return "AdminToken[redacted]";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dailypapers.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /admin/sign-in}: the operator types the admin token once; the answer is a session cookie (see
+ * {@link AdminAccess}) and a redirect back to the admin page asked for.
+ */
+final class SignInPages {
+
+    static final String PATH = "/admin/sign-in";
+    /** Where a sign-in without a (valid) {@code next} lands. */
+    static final String DEFAULT_NEXT = "/admin/harvest";
+
+    private static final Logger log = LoggerFactory.getLogger(SignInPages.class);
+
+    private final AdminAccess access;
+    private final Views views;
+
+    SignInPages(AdminAccess access, Views views) {
+        this.access = access;
+        this.views = views;
+    }
+
+    /** The sign-in page that leads back to {@code next} (an admin path), for a redirect to send a browser to. */
+    static String link(String next) {
+        return PATH + "?next=" + Links.encode(next);
+    }
+
+    void page(Context ctx) {
+        ctx.header(Header.CACHE_CONTROL, "no-store");
+        views.render(ctx, "sign-in.jte", view(ctx.queryParam("next"), null));
+    }
+
+    void signIn(Context ctx) {
+        ctx.header(Header.CACHE_CONTROL, "no-store");
+        if (!isSameOrigin(ctx.header(Header.SEC_FETCH_SITE), ctx.header(Header.ORIGIN), ctx.host())) {
+            throw HttpError.forbidden("Sign-in forms are accepted only from this site's own pages.");
+        }
+        if (!access.hasToken()) {
+            throw HttpError.forbidden(AdminAccess.LOOPBACK_ONLY);
+        }
+        String next = ctx.formParam("next");
+        if (!access.isToken(ctx.formParam("token"))) {
+            log.warn("admin sign-in with a wrong token from {}", ctx.ip());
+            ctx.status(HttpStatus.UNAUTHORIZED);
+            views.render(ctx, "sign-in.jte", view(next, "That is not the admin token."));
+            return;
+        }
+        ctx.cookie(access.sessionCookie(ctx));
+        ctx.redirect(safeNext(next), HttpStatus.SEE_OTHER);
+    }
+
+    private SignInView view(String next, String error) {
+        return new SignInView(PageFrame.plain("Admin sign-in — Daily Papers"), access.hasToken(), safeNext(next),
+                error);
+    }
+
+    /**
+     * Whether a form post comes from this site's own pages, against cross-site posting: by the browser's
+     * {@code Sec-Fetch-Site} where it sends one, else by {@code Origin}; a client that sends neither is not a browser
+     * another site can drive.
+     */
+    static boolean isSameOrigin(String secFetchSite, String origin, String host) {
+        if (secFetchSite != null) {
+            return secFetchSite.equals("same-origin") || secFetchSite.equals("none");
+        }
+        if (origin == null) {
+            return true;
+        }
+        try {
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && host != null
+                    && authority.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Only an admin path of this site, so the form cannot be turned into a redirect elsewhere. */
+    static String safeNext(String next) {
+        return Optional.ofNullable(next).filter(n -> n.startsWith("/admin/") && !n.startsWith(PATH)
+                && n.chars().noneMatch(c -> c < 0x20 || c == '\\')).orElse(DEFAULT_NEXT);
+    }
+}
