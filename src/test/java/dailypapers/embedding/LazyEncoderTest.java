@@ -10,17 +10,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The wrapper alone: what it loads is a counted stand-in, so no model is loaded here (EncoderContract does that). */
 class LazyEncoderTest {
 
-    /** A stand-in for the model: every vector is {1}; counts how often it is built and closed. */
+    /**
+     * A stand-in for the model: every vector is {1}; counts how often it is built and closed, and runs
+     * {@code duringEncode} inside each encode.
+     */
     private static final class CountingLoader {
 
         final AtomicInteger loaded = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
+        private final Consumer<CountingLoader> duringEncode;
+
+        CountingLoader() {
+            this(loader -> { });
+        }
+
+        CountingLoader(Consumer<CountingLoader> duringEncode) {
+            this.duringEncode = duringEncode;
+        }
 
         LazyEncoder lazy() {
             return new LazyEncoder("stand-in", 1, () -> {
@@ -38,6 +51,7 @@ class LazyEncoderTest {
 
                     @Override
                     public float[] encodeQuery(String query) {
+                        duringEncode.accept(CountingLoader.this);
                         return new float[] {1};
                     }
 
@@ -112,40 +126,16 @@ class LazyEncoderTest {
         CountDownLatch encoding = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         AtomicInteger closedDuringEncode = new AtomicInteger();
-        AtomicInteger closes = new AtomicInteger();
-        LazyEncoder lazy = new LazyEncoder("stand-in", 1, () -> new Encoder() {
-            @Override
-            public String model() {
-                return "stand-in";
+        CountingLoader loader = new CountingLoader(self -> {
+            encoding.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public float[] encodeQuery(String query) {
-                encoding.countDown();
-                try {
-                    finish.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                closedDuringEncode.set(closes.get());
-                return new float[] {1};
-            }
-
-            @Override
-            public List<float[]> encodePassages(List<String> passages) {
-                return passages.stream().map(this::encodeQuery).toList();
-            }
-
-            @Override
-            public void close() {
-                closes.incrementAndGet();
-            }
+            closedDuringEncode.set(self.closed.get());
         });
+        LazyEncoder lazy = loader.lazy();
         Thread encoder = Thread.ofPlatform().start(() -> lazy.encodeQuery("in flight"));
         assertThat(encoding.await(10, TimeUnit.SECONDS)).isTrue();
         Thread closer = Thread.ofPlatform().start(lazy::close);
@@ -157,7 +147,7 @@ class LazyEncoderTest {
         closer.join();
 
         assertThat(closedDuringEncode).as("the model was not closed under the encode").hasValue(0);
-        assertThat(closes).hasValue(1);
+        assertThat(loader.closed).hasValue(1);
         assertThatThrownBy(() -> lazy.encodeQuery("too late")).isInstanceOf(EncoderException.class)
                 .hasMessageContaining("closed");
     }
