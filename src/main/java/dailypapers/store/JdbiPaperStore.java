@@ -84,11 +84,16 @@ public final class JdbiPaperStore implements PaperStore {
             handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", UPSERT_LOCK)
                     .mapTo(String.class).one();
         }
+        // Replacing needs only what tells an unchanged or older record: whole rows, abstracts and all, made
+        // re-importing a corpus more than half as slow again.
+        boolean merging = merge != Merge.REPLACE;
         Map<String, Stored> stored = new HashMap<>();
-        handle.createQuery("SELECT " + PAPER_COLUMNS + ", p.content_hash FROM paper p WHERE p.id IN (<ids>)")
+        handle.createQuery("SELECT " + (merging ? PAPER_COLUMNS : "p.id, p.updated, p.version")
+                        + ", p.content_hash FROM paper p WHERE p.id IN (<ids>)")
                 .bindList("ids", List.copyOf(byId.keySet()))
-                .map((rs, ctx) -> new Stored(mapPaper(rs), rs.getString("content_hash")))
-                .forEach(s -> stored.put(s.paper().id().value(), s));
+                .map((rs, ctx) -> new Stored(rs.getString("id"), rs.getString("content_hash"), rs.getInt("version"),
+                        date(rs.getString("updated")), merging ? Optional.of(mapPaper(rs)) : Optional.empty()))
+                .forEach(s -> stored.put(s.id(), s));
 
         List<PaperRecord> inserts = new ArrayList<>();
         List<PaperRecord> updates = new ArrayList<>();
@@ -99,8 +104,8 @@ public final class JdbiPaperStore implements PaperStore {
                 inserts.add(incoming);
                 continue;
             }
-            PaperRecord record = merge.merge(incoming, old.paper());
-            if (old.contentHash().equals(ContentHash.of(record)) || isOlderThan(record.paper(), old.paper())) {
+            PaperRecord record = old.paper().map(paper -> merge.merge(incoming, paper)).orElse(incoming);
+            if (old.contentHash().equals(ContentHash.of(record)) || old.isNewerThan(record.paper())) {
                 unchanged++;
             } else {
                 updates.add(record);
@@ -113,20 +118,14 @@ public final class JdbiPaperStore implements PaperStore {
         changed.addAll(updates);
         replaceAuthorsAndCategories(handle, updates, changed);
         upsertFeaturings(handle, changed);
-        recountUpvotes(handle, changed.stream().map(r -> r.paper().id().value()).toList(), now);
+        recountUpvotes(handle, updates.stream().map(r -> r.paper().id().value()).toList(), now);
         return new UpsertCounts(inserts.size(), updates.size(), unchanged);
     }
 
-    /** A record that names an older revision than the stored one must not overwrite it. */
-    private static boolean isOlderThan(Paper incoming, Paper stored) {
-        if (incoming.version() > 0 && stored.version() > 0 && incoming.version() != stored.version()) {
-            return incoming.version() < stored.version();
-        }
-        return incoming.updated() != null && stored.updated() != null
-                && incoming.updated().isBefore(stored.updated());
-    }
-
-    /** Inserts papers with no upvotes yet: {@link #recountUpvotes} sets them. */
+    /**
+     * Inserts papers. A paper not stored until now has no votes (vote rows reference it), so the upvotes it shows
+     * are its upstream ones; recounting them would write every new row twice.
+     */
     private static void insertPapers(Handle handle, List<PaperRecord> records, String now) {
         if (records.isEmpty()) {
             return;
@@ -137,7 +136,7 @@ public final class JdbiPaperStore implements PaperStore {
                     upstream_upvotes, upvotes, num_comments, content_hash, created_at, updated_at)
                 VALUES (:id, :title, :abstract, :authors, :published, :updated, :version,
                     :categories, :comment, :doi, :journalRef, :githubRepo, :projectPage, :aiKeywords, :sources,
-                    :upstreamUpvotes, 0, :numComments, :contentHash, :now, :now)""");
+                    :upstreamUpvotes, :upstreamUpvotes, :numComments, :contentHash, :now, :now)""");
         for (PaperRecord record : records) {
             bindPaper(batch, record)
                     .bind("upstreamUpvotes", record.upvotes() == null ? 0 : record.upvotes())
@@ -225,11 +224,14 @@ public final class JdbiPaperStore implements PaperStore {
         }
     }
 
-    /** Features papers on their day; {@link #recountUpvotes} sets the featured rows' upvotes. */
+    /**
+     * Features papers on their day, copying the upvotes the paper shows; {@link #recountUpvotes} then sets them
+     * anew for updated papers.
+     */
     private static void upsertFeaturings(Handle handle, List<PaperRecord> changed) {
         PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO featured (paper_id, day, featured_at, submitted_by)
-                VALUES (:id, :day, :featuredAt, :submittedBy)
+                INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes)
+                VALUES (:id, :day, :featuredAt, :submittedBy, (SELECT upvotes FROM paper WHERE id = :id))
                 ON CONFLICT (paper_id) DO UPDATE
                     SET day = excluded.day, featured_at = excluded.featured_at, submitted_by = excluded.submitted_by""");
         for (PaperRecord record : changed) {
@@ -296,8 +298,9 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     /**
-     * The one place that writes upvotes: sets what each paper shows from rows, upstream upvotes plus its votes, on
-     * the paper and its featured row alike, and marks the paper written so the search index syncs it. The caller
+     * Sets the upvotes each paper shows from rows, upstream upvotes plus its votes, on the paper and its featured
+     * row alike, and marks the paper written so the search index syncs it. Every write to a stored paper's
+     * upstream upvotes or votes ends with this. The caller
      * holds the papers' row locks from an earlier statement: PostgreSQL counts in the snapshot a statement starts
      * with, so a vote committed while this statement waited for a row lock would be missed.
      */
@@ -496,14 +499,13 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     private static Paper mapPaper(ResultSet rs) throws SQLException {
-        String updated = rs.getString("updated");
         return new Paper(
                 new ArxivId(rs.getString("id")),
                 rs.getString("title"),
                 rs.getString("abstract"),
                 fromJson(rs.getString("authors")),
                 LocalDate.parse(rs.getString("published")),
-                updated == null ? null : LocalDate.parse(updated),
+                date(rs.getString("updated")),
                 rs.getInt("version"),
                 fromJson(rs.getString("categories")),
                 rs.getString("arxiv_comment"),
@@ -513,6 +515,10 @@ public final class JdbiPaperStore implements PaperStore {
                 rs.getString("project_page"),
                 fromJson(rs.getString("ai_keywords")),
                 fromJson(rs.getString("sources")));
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
     }
 
     private static String toJson(List<String> values) {
@@ -531,7 +537,18 @@ public final class JdbiPaperStore implements PaperStore {
         }
     }
 
-    /** A stored paper and the hash of the record it was last written from. */
-    private record Stored(Paper paper, String contentHash) {
+    /**
+     * What an upsert reads of a stored paper: the hash of the record it was last written from, its revision, and
+     * the whole paper when a merge needs it.
+     */
+    private record Stored(String id, String contentHash, int version, LocalDate updated, Optional<Paper> paper) {
+
+        /** A record that names an older revision than the stored one must not overwrite it. */
+        boolean isNewerThan(Paper incoming) {
+            if (incoming.version() > 0 && version > 0 && incoming.version() != version) {
+                return incoming.version() < version;
+            }
+            return incoming.updated() != null && updated != null && incoming.updated().isBefore(updated);
+        }
     }
 }
