@@ -41,8 +41,4 @@ public record Paper(
         aiKeywords = List.copyOf(aiKeywords == null ? List.of() : aiKeywords);
         sources = List.copyOf(sources == null ? List.of() : sources);
     }
-
-    public String primaryCategory() {
-        return categories.isEmpty() ? null : categories.getFirst();
-    }
 }

@@ -43,7 +43,8 @@ public final class JdbiPaperStore implements PaperStore {
             p.arxiv_comment, p.doi, p.journal_ref, p.github_repo, p.project_page, p.ai_keywords, p.sources""";
 
     /** The columns of a {@link PaperEntry}, from {@code paper p LEFT JOIN featured f}. */
-    static final String ENTRY_COLUMNS = PAPER_COLUMNS + ", p.upvotes, p.num_comments, f.day, f.featured_at, f.submitted_by";
+    static final String ENTRY_COLUMNS = PAPER_COLUMNS
+            + ", p.upvotes, p.num_comments, f.day, f.featured_at, f.submitted_by";
 
     /**
      * The PostgreSQL advisory lock an upsert holds until it commits, so that upserts take turns as SQLite's
@@ -84,8 +85,8 @@ public final class JdbiPaperStore implements PaperStore {
             handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", UPSERT_LOCK)
                     .mapTo(String.class).one();
         }
-        // Replacing needs only what tells an unchanged or older record: whole rows, abstracts and all, made
-        // re-importing a corpus more than half as slow again.
+        // Replacing needs only what tells an unchanged or older record: reading whole rows, abstracts and all, made
+        // re-importing the 81,070 shared papers take 30 s instead of 18 s.
         boolean merging = merge != Merge.REPLACE;
         Map<String, Stored> stored = new HashMap<>();
         handle.createQuery("SELECT " + (merging ? PAPER_COLUMNS : "p.id, p.updated, p.version")
@@ -233,7 +234,8 @@ public final class JdbiPaperStore implements PaperStore {
                 INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes)
                 VALUES (:id, :day, :featuredAt, :submittedBy, (SELECT upvotes FROM paper WHERE id = :id))
                 ON CONFLICT (paper_id) DO UPDATE
-                    SET day = excluded.day, featured_at = excluded.featured_at, submitted_by = excluded.submitted_by""");
+                    SET day = excluded.day, featured_at = excluded.featured_at,
+                        submitted_by = excluded.submitted_by""");
         for (PaperRecord record : changed) {
             if (record.featuredOn() != null) {
                 batch.bind("id", record.paper().id().value())
@@ -300,9 +302,9 @@ public final class JdbiPaperStore implements PaperStore {
     /**
      * Sets the upvotes each paper shows from rows, upstream upvotes plus its votes, on the paper and its featured
      * row alike, and marks the paper written so the search index syncs it. Every write to a stored paper's
-     * upstream upvotes or votes ends with this. The caller
-     * holds the papers' row locks from an earlier statement: PostgreSQL counts in the snapshot a statement starts
-     * with, so a vote committed while this statement waited for a row lock would be missed.
+     * upstream upvotes or votes ends with this. The caller holds the papers' row locks from an earlier statement:
+     * PostgreSQL counts in the snapshot a statement starts with, so a vote committed while this statement waited
+     * for a row lock would be missed.
      */
     private static void recountUpvotes(Handle handle, List<String> ids, String now) {
         if (ids.isEmpty()) {

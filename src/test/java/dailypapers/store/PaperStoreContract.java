@@ -13,6 +13,7 @@ import dailypapers.paper.PaperRecord;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.PaperStore.StoreCounts;
 import dailypapers.paper.UpsertCounts;
+import dailypapers.search.SearchStore.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -293,7 +295,7 @@ abstract class PaperStoreContract {
         clock.advance(Duration.ofMinutes(1));
         Instant before = clock.instant();
         write.run();
-        return search.changedSince(before, Optional.empty(), 10).stream().map(c -> c.id()).toList();
+        return search.changedSince(before, Optional.empty(), 10).stream().map(Change::id).toList();
     }
 
     /** What a paper shows equals what its featured row ranks by, on the paper page and in the day's listing. */
@@ -348,7 +350,7 @@ abstract class PaperStoreContract {
                 ResultSetMetaData meta = rows.getMetaData();
                 List<String> names = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    names.add(meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+                    names.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
                 }
                 return names;
             } catch (SQLException e) {

@@ -113,7 +113,7 @@ abstract class TransactionsContract {
     }
 
     @Test
-    void aFeatureSeesOnlyTheStoresItsViewHandsOut() {
+    void aViewHandsOutOneStoreOfTheTransaction() {
         Transactions<PaperStore> paperTransactions = transactions.view(StoreTx::papers);
         PaperRecord record = paper().upvotes(1).build();
 
