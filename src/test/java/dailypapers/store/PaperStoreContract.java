@@ -270,6 +270,28 @@ abstract class PaperStoreContract {
     }
 
     @Test
+    void concurrentVotesAreAllCounted() throws Exception {
+        PaperRecord record = paper().upvotes(100).featuredOn(MON).build();
+        store.upsert(List.of(record));
+        int voters = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(voters);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> votes = IntStream.range(0, voters).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return store.addVote(record.paper().id(), "voter-" + i);
+            })).toList();
+            start.countDown();
+            for (Future<Boolean> vote : votes) {
+                assertThat(vote.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertShownUpvotes(record.paper().id(), 100 + voters);
+    }
+
+    @Test
     void aVoteForAnUnknownPaperChangesNothing() {
         assertThat(store.addVote(ArxivId.parse("2608.00001"), "alice")).isFalse();
         assertThat(store.removeVote(ArxivId.parse("2608.00001"), "alice")).isFalse();
