@@ -1,21 +1,19 @@
 package dailypapers.ingest;
 
 import dailypapers.paper.Paper;
-import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperRecord;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.UpsertCounts;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Stores harvested records without letting one source erase what another knows. arXiv is the authority for
  * bibliographic metadata (title, abstract, authors, dates, version, categories); Hugging Face for community data
  * (upvotes, comments, featured day, code and project links, AI keywords). Each record is merged with the stored
- * paper before the upsert, and the sources lists are united.
+ * paper inside the upsert's transaction, which reads a batch's stored papers in one query after taking the write
+ * lock: an arXiv update cannot land between a Hugging Face run's read and its write. The sources lists are united.
  */
 public final class PaperMerge {
 
@@ -30,12 +28,7 @@ public final class PaperMerge {
 
     /** Merges each record with its stored paper, if any, and upserts them all in one transaction. */
     public UpsertCounts store(List<PaperRecord> records, Authority authority) {
-        List<PaperRecord> merged = new ArrayList<>(records.size());
-        for (PaperRecord record : records) {
-            Optional<PaperEntry> existing = store.find(record.paper().id());
-            merged.add(existing.map(e -> merge(record, e.paper(), authority)).orElse(record));
-        }
-        return store.upsert(merged);
+        return store.upsert(records, (incoming, stored) -> merge(incoming, stored, authority));
     }
 
     static PaperRecord merge(PaperRecord incoming, Paper stored, Authority authority) {

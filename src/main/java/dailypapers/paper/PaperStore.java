@@ -7,11 +7,49 @@ import java.util.Optional;
 /**
  * Where papers and their community data are kept. Every listing method orders its rows completely (ties broken
  * by id) so paging never repeats or skips a paper.
+ *
+ * <p><b>Upvotes.</b> The upvotes a paper shows are its upstream upvotes (the count an import or Hugging Face last
+ * gave) plus the votes of this instance's members, one per member. The store derives them from those rows,
+ * never by adding and subtracting: every write that changes the upstream count or a vote recounts the paper's
+ * votes in the same transaction and sets the shown count on the paper and on its featured row alike, and marks
+ * the paper as written (the search index's sync picks it up, so sorting by upvotes never goes stale). A record
+ * that does not say its upvotes leaves the upstream count as it was.
+ *
+ * <p>Writes run in a transaction of their own, or in the caller's when the store was handed out by
+ * {@link Transactions}.
  */
 public interface PaperStore {
 
     /** Inserts new papers, updates changed ones, leaves identical ones alone; all in one transaction. */
-    UpsertCounts upsert(List<PaperRecord> records);
+    default UpsertCounts upsert(List<PaperRecord> records) {
+        return upsert(records, Merge.REPLACE);
+    }
+
+    /**
+     * As {@link #upsert(List)}, but each record whose paper is already stored is first merged with it. The stored
+     * papers are read inside the upsert's transaction, after it has taken the write lock, so no other upsert can
+     * change them between the read and the write.
+     */
+    UpsertCounts upsert(List<PaperRecord> records, Merge merge);
+
+    /** How an incoming record combines with the paper already stored under its id. */
+    @FunctionalInterface
+    interface Merge {
+
+        /** The incoming record as it is. */
+        Merge REPLACE = (incoming, stored) -> incoming;
+
+        PaperRecord merge(PaperRecord incoming, Paper stored);
+    }
+
+    /**
+     * Records {@code voter}'s vote for a paper and recounts its upvotes. False when nothing changed: the voter had
+     * voted for it already, or there is no such paper.
+     */
+    boolean addVote(ArxivId paper, String voter);
+
+    /** Withdraws {@code voter}'s vote and recounts the paper's upvotes; false when there was no such vote. */
+    boolean removeVote(ArxivId paper, String voter);
 
     Optional<PaperEntry> find(ArxivId id);
 
@@ -53,7 +91,7 @@ public interface PaperStore {
 
     int countInCategory(String category);
 
-    /** Counts for the status of an instance: all papers, and those featured. */
+    /** Counts for the status of an instance: all papers, and those featured; kept as rows change, not counted. */
     StoreCounts counts();
 
     record StoreCounts(long papers, long featured) {

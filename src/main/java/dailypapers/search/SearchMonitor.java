@@ -20,7 +20,7 @@ public final class SearchMonitor {
         this.embedding = embedding;
     }
 
-    /** Counts the papers without a vector once: a scan of the papers table on a large corpus. */
+    /** Reads the counts the database keeps as rows change: no table is counted per request. */
     public SearchStatus status() {
         SearchService.Status index = search.status();
         OptionalLong missing = index.model().map(m -> OptionalLong.of(vectors.countMissing(m)))

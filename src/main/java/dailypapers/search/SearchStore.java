@@ -25,6 +25,7 @@ public interface SearchStore {
      */
     List<Change> changedSince(Instant since, Optional<ArxivId> after, int limit);
 
+    /** All papers, from a count kept as rows are written, not counted per call. */
     long countPapers();
 
     /**

@@ -19,6 +19,10 @@ public interface VectorStore {
      */
     List<PaperText> missing(String model, Optional<ArxivId> before, int limit);
 
+    /**
+     * How many papers have no vector from {@code model}: all papers less those with one. Like {@link #count}, read
+     * from counts kept as rows are written, not counted per call.
+     */
     long countMissing(String model);
 
     long count(String model);

@@ -18,7 +18,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * An open, migrated database: a connection pool, Flyway migrations applied, and a {@link Jdbi} over it.
- * SQLite runs in WAL mode so readers never wait for the importer.
+ * SQLite runs in WAL mode so readers never wait for the importer, and begins every transaction {@code IMMEDIATE}:
+ * a writer takes the write lock before its first read and waits up to the busy timeout for another writer. A
+ * deferred transaction that read first and then wrote would fail at once with {@code SQLITE_BUSY} (the busy
+ * timeout does not apply) whenever another writer had committed since its read.
+ * Migrations are in {@code db/migration}, plus {@code db/sqlite} or {@code db/postgresql} for what the two
+ * dialects spell differently (triggers).
  */
 public final class Database implements AutoCloseable {
 
@@ -50,6 +55,7 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("synchronous", "NORMAL");
             hikari.addDataSourceProperty("foreign_keys", "true");
             hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+            hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             // One multi-row INSERT per batch instead of one round trip per row.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -62,7 +68,7 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e), e);
         }
         try {
-            migrate(dataSource);
+            migrate(dataSource, config.isSqlite());
         } catch (FlywayException e) {
             dataSource.close();
             throw new DatabaseException("cannot migrate the database at " + config.url() + ": " + rootMessage(e), e);
@@ -70,10 +76,10 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, config.isSqlite());
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static void migrate(DataSource dataSource, boolean sqlite) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
                 .load()
                 .migrate();
     }

@@ -9,21 +9,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** {@link CheckpointStore} on the harvest_checkpoint table, in SQL that SQLite and PostgreSQL both run. */
+/**
+ * {@link CheckpointStore} on the harvest_checkpoint table, in SQL that SQLite and PostgreSQL both run. Works on the
+ * database or inside a {@link JdbiTransactions} transaction.
+ */
 public final class JdbiCheckpointStore implements CheckpointStore {
 
-    private final Jdbi jdbi;
+    private final HandleSource handles;
 
     public JdbiCheckpointStore(Database database) {
-        this.jdbi = database.jdbi();
+        this(HandleSource.of(database));
+    }
+
+    JdbiCheckpointStore(HandleSource handles) {
+        this.handles = handles;
     }
 
     @Override
     public Optional<Checkpoint> checkpoint(String source) {
-        return jdbi.withHandle(h -> h.createQuery(
+        return handles.read(h -> h.createQuery(
                         "SELECT cursor, token, next_cursor FROM harvest_checkpoint WHERE source = :source")
                 .bind("source", source)
                 .map((rs, ctx) -> new Checkpoint(rs.getString("cursor"), rs.getString("token"),
@@ -33,7 +39,7 @@ public final class JdbiCheckpointStore implements CheckpointStore {
 
     @Override
     public void saveCheckpoint(String source, Checkpoint checkpoint, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        handles.write(h -> h.createUpdate("""
                         INSERT INTO harvest_checkpoint (source, cursor, token, next_cursor, checkpoint_at)
                         VALUES (:source, :cursor, :token, :nextCursor, :at)
                         ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, token = excluded.token,
@@ -50,7 +56,7 @@ public final class JdbiCheckpointStore implements CheckpointStore {
     public void recordRun(String source, RunRecord run) {
         HarvestCounts c = run.counts();
         String finished = run.finishedAt().toString();
-        jdbi.useHandle(h -> h.createUpdate("""
+        handles.write(h -> h.createUpdate("""
                         INSERT INTO harvest_checkpoint (source, last_run_started_at, last_run_finished_at,
                             last_success_at, last_pages, last_received, last_inserted, last_updated, last_unchanged,
                             last_rejected, last_deleted, last_filtered, last_error_code, last_error_message,
@@ -93,7 +99,7 @@ public final class JdbiCheckpointStore implements CheckpointStore {
 
     @Override
     public List<SourceState> sources() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM harvest_checkpoint ORDER BY source")
+        return handles.read(h -> h.createQuery("SELECT * FROM harvest_checkpoint ORDER BY source")
                 .map(JdbiCheckpointStore::mapState)
                 .list());
     }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
-/** {@link SearchStore} over the paper tables, in SQL both SQLite and PostgreSQL run. */
+/**
+ * {@link SearchStore} over the paper tables, in SQL both SQLite and PostgreSQL run. Works on the database or inside
+ * a {@link JdbiTransactions} transaction.
+ */
 public final class JdbiSearchStore implements SearchStore {
 
     /** Ids per IN list, well under SQLite's limit on bound parameters. */
@@ -18,10 +20,14 @@ public final class JdbiSearchStore implements SearchStore {
 
     private static final String FROM = " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id";
 
-    private final Jdbi jdbi;
+    private final HandleSource handles;
 
     public JdbiSearchStore(Database database) {
-        this.jdbi = database.jdbi();
+        this(HandleSource.of(database));
+    }
+
+    JdbiSearchStore(HandleSource handles) {
+        this.handles = handles;
     }
 
     @Override
@@ -35,7 +41,7 @@ public final class JdbiSearchStore implements SearchStore {
         List<StoredPaper> papers = new ArrayList<>(values.size());
         for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY));
-            papers.addAll(jdbi.withHandle(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS
+            papers.addAll(handles.read(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS
                             + ", p.updated_at" + FROM + " WHERE p.id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new StoredPaper(JdbiPaperStore.mapEntry(rs, ctx), rs.getString("updated_at")))
@@ -46,7 +52,7 @@ public final class JdbiSearchStore implements SearchStore {
 
     @Override
     public List<StoredPaper> scan(Optional<ArxivId> after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS + ", p.updated_at" + FROM
+        return handles.read(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS + ", p.updated_at" + FROM
                         + " WHERE p.id > :after ORDER BY p.id LIMIT :limit")
                 .bind("after", after.map(ArxivId::value).orElse(""))
                 .bind("limit", limit)
@@ -56,7 +62,7 @@ public final class JdbiSearchStore implements SearchStore {
 
     @Override
     public List<Change> changedSince(Instant since, Optional<ArxivId> after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return handles.read(h -> h.createQuery("""
                         SELECT id, updated_at FROM paper
                         WHERE updated_at >= :since AND id > :after
                         ORDER BY id LIMIT :limit""")
@@ -69,6 +75,6 @@ public final class JdbiSearchStore implements SearchStore {
 
     @Override
     public long countPapers() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper").mapTo(Long.class).one());
+        return handles.read(h -> RowCounts.read(h, RowCounts.PAPERS));
     }
 }

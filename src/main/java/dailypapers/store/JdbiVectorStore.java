@@ -12,26 +12,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** {@link VectorStore} in the {@code paper_vector} table: float32 little-endian bytes, BLOB or BYTEA. */
+/**
+ * {@link VectorStore} in the {@code paper_vector} table: float32 little-endian bytes, BLOB or BYTEA. Works on the
+ * database (each call its own transaction) or inside a {@link JdbiTransactions} transaction.
+ */
 public final class JdbiVectorStore implements VectorStore {
 
     private static final int IDS_PER_QUERY = 500;
 
-    private final Jdbi jdbi;
+    private final HandleSource handles;
     private final Clock clock;
 
     public JdbiVectorStore(Database database, Clock clock) {
-        this.jdbi = database.jdbi();
+        this(HandleSource.of(database), clock);
+    }
+
+    JdbiVectorStore(HandleSource handles, Clock clock) {
+        this.handles = handles;
         this.clock = clock;
     }
 
     @Override
     public List<PaperText> missing(String model, Optional<ArxivId> before, int limit) {
         String bound = before.isPresent() ? " AND p.id < :before" : "";
-        return jdbi.withHandle(h -> h.createQuery("""
+        return handles.read(h -> h.createQuery("""
                         SELECT p.id, p.title, p.abstract FROM paper p
                         WHERE NOT EXISTS (SELECT 1 FROM paper_vector v WHERE v.paper_id = p.id AND v.model = :model)"""
                         + bound + " ORDER BY p.id DESC LIMIT :limit")
@@ -43,19 +49,15 @@ public final class JdbiVectorStore implements VectorStore {
                 .list());
     }
 
+    /** Every vector belongs to a paper (a foreign key), so the papers without one are the difference. */
     @Override
     public long countMissing(String model) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM paper p
-                        WHERE NOT EXISTS (SELECT 1 FROM paper_vector v WHERE v.paper_id = p.id AND v.model = :model)""")
-                .bind("model", model)
-                .mapTo(Long.class).one());
+        return handles.read(h -> RowCounts.read(h, RowCounts.PAPERS) - RowCounts.read(h, RowCounts.vectors(model)));
     }
 
     @Override
     public long count(String model) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper_vector WHERE model = :model")
-                .bind("model", model).mapTo(Long.class).one());
+        return handles.read(h -> RowCounts.read(h, RowCounts.vectors(model)));
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class JdbiVectorStore implements VectorStore {
             return;
         }
         String now = Instant.now(clock).toString();
-        jdbi.useTransaction(h -> {
+        handles.write(h -> {
             PreparedBatch batch = h.prepareBatch("""
                     INSERT INTO paper_vector (paper_id, model, dimension, vector, text_hash, created_at)
                     VALUES (:id, :model, :dimension, :vector, :textHash, :now)
@@ -80,7 +82,7 @@ public final class JdbiVectorStore implements VectorStore {
                         .bind("now", now)
                         .add();
             }
-            batch.execute();
+            return batch.execute();
         });
     }
 
@@ -90,14 +92,15 @@ public final class JdbiVectorStore implements VectorStore {
         Map<ArxivId, StoredVector> found = new HashMap<>();
         for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY));
-            jdbi.useHandle(h -> h.createQuery("""
+            List<StoredVector> vectors = handles.read(h -> h.createQuery("""
                             SELECT paper_id, vector, text_hash, created_at FROM paper_vector
                             WHERE model = :model AND paper_id IN (<ids>)""")
                     .bind("model", model)
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new StoredVector(new ArxivId(rs.getString("paper_id")),
                             floats(rs.getBytes("vector")), rs.getString("text_hash"), rs.getString("created_at")))
-                    .forEach(v -> found.put(v.id(), v)));
+                    .list());
+            vectors.forEach(v -> found.put(v.id(), v));
         }
         return found;
     }
@@ -109,7 +112,7 @@ public final class JdbiVectorStore implements VectorStore {
 
     @Override
     public List<Change> changedSince(String model, Instant since, Optional<ArxivId> after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return handles.read(h -> h.createQuery("""
                         SELECT paper_id, created_at FROM paper_vector
                         WHERE model = :model AND created_at >= :since AND paper_id > :after
                         ORDER BY paper_id LIMIT :limit""")
@@ -123,7 +126,7 @@ public final class JdbiVectorStore implements VectorStore {
 
     @Override
     public void delete(ArxivId id, String model) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM paper_vector WHERE paper_id = :id AND model = :model")
+        handles.write(h -> h.createUpdate("DELETE FROM paper_vector WHERE paper_id = :id AND model = :model")
                 .bind("id", id.value()).bind("model", model).execute());
     }
 

@@ -27,10 +27,17 @@ public final class PaperFixtures {
         private LocalDate updated;
         private int version;
         private List<String> categories = List.of("cs.LG");
+        private String comment;
+        private String doi;
+        private String journalRef;
         private String github;
+        private String projectPage;
+        private List<String> aiKeywords = List.of();
+        private List<String> sources = List.of("test");
         private Integer upvotes;
         private Integer numComments;
         private LocalDate featuredOn;
+        private String submittedBy;
 
         public Builder id(String value) {
             id = value;
@@ -72,6 +79,41 @@ public final class PaperFixtures {
             return this;
         }
 
+        public Builder comment(String value) {
+            comment = value;
+            return this;
+        }
+
+        public Builder doi(String value) {
+            doi = value;
+            return this;
+        }
+
+        public Builder journalRef(String value) {
+            journalRef = value;
+            return this;
+        }
+
+        public Builder projectPage(String value) {
+            projectPage = value;
+            return this;
+        }
+
+        public Builder aiKeywords(String... values) {
+            aiKeywords = List.of(values);
+            return this;
+        }
+
+        public Builder sources(String... values) {
+            sources = List.of(values);
+            return this;
+        }
+
+        public Builder submittedBy(String value) {
+            submittedBy = value;
+            return this;
+        }
+
         public Builder github(String value) {
             github = value;
             return this;
@@ -94,8 +136,8 @@ public final class PaperFixtures {
 
         public PaperRecord build() {
             Paper paper = new Paper(ArxivId.parse(id), title, abstractText, authors, published, updated, version,
-                    categories, null, null, null, github, null, List.of(), List.of("test"));
-            return new PaperRecord(paper, upvotes, numComments, featuredOn, null);
+                    categories, comment, doi, journalRef, github, projectPage, aiKeywords, sources);
+            return new PaperRecord(paper, upvotes, numComments, featuredOn, submittedBy);
         }
     }
 }

@@ -4,21 +4,42 @@ import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dailypapers.TestApp;
+import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.FeaturedVotes;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperRecord;
+import dailypapers.paper.PaperStore;
+import dailypapers.paper.PaperStore.StoreCounts;
 import dailypapers.paper.UpsertCounts;
+import dailypapers.search.SearchStore.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +51,7 @@ abstract class PaperStoreContract {
     private static final LocalDate TUE = MON.plusDays(1);
     private static final LocalDate THU = MON.plusDays(3);
 
+    private final TestClock clock = new TestClock(Instant.parse("2026-08-22T12:00:00Z"));
     private Database database;
     protected JdbiPaperStore store;
 
@@ -43,7 +65,7 @@ abstract class PaperStoreContract {
     void open() {
         config = openDatabase();
         database = Database.open(config, new SimpleMeterRegistry());
-        store = new JdbiPaperStore(database, TestApp.FIXED_CLOCK);
+        store = new JdbiPaperStore(database, clock);
     }
 
     @AfterEach
@@ -80,7 +102,7 @@ abstract class PaperStoreContract {
         List<PaperRecord> records = List.of(paper().build(), paper().featuredOn(MON).upvotes(3).build());
         assertThat(store.upsert(records)).isEqualTo(new UpsertCounts(2, 0, 0));
         assertThat(store.upsert(records)).isEqualTo(new UpsertCounts(0, 0, 2));
-        assertThat(store.counts()).isEqualTo(new dailypapers.paper.PaperStore.StoreCounts(2, 1));
+        assertThat(store.counts()).isEqualTo(new StoreCounts(2, 1));
     }
 
     @Test
@@ -245,5 +267,217 @@ abstract class PaperStoreContract {
         var alice = new FeaturedQuery(MON, THU, Optional.of("alice"), FeaturedQuery.Order.UPVOTES);
         assertThat(store.featured(alice, 0, 10)).extracting(e -> e.paper().id()).containsExactly(second.paper().id());
         assertThat(store.countFeatured(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void shownUpvotesAreUpstreamUpvotesPlusMemberVotes() {
+        var builder = paper().featuredOn(MON).upvotes(10);
+        ArxivId id = builder.build().paper().id();
+        store.upsert(List.of(builder.build()));
+        assertShownUpvotes(id, 10);
+
+        assertThat(store.addVote(id, "alice")).isTrue();
+        assertThat(store.addVote(id, "bob")).isTrue();
+        assertThat(store.addVote(id, "alice")).as("one vote per voter").isFalse();
+        assertShownUpvotes(id, 12);
+
+        store.upsert(List.of(builder.upvotes(20).build()));
+        assertShownUpvotes(id, 22);
+
+        store.upsert(List.of(builder.title("Re-imported without upvotes").upvotes(null).build()));
+        assertShownUpvotes(id, 22);
+
+        assertThat(store.removeVote(id, "bob")).isTrue();
+        assertThat(store.removeVote(id, "bob")).isFalse();
+        assertShownUpvotes(id, 21);
+
+        store.upsert(List.of(builder.upvotes(3).build()));
+        assertShownUpvotes(id, 4);
+    }
+
+    @Test
+    void concurrentVotesAreAllCounted() throws Exception {
+        PaperRecord record = paper().upvotes(100).featuredOn(MON).build();
+        store.upsert(List.of(record));
+        int voters = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(voters);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> votes = IntStream.range(0, voters).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return store.addVote(record.paper().id(), "voter-" + i);
+            })).toList();
+            start.countDown();
+            for (Future<Boolean> vote : votes) {
+                assertThat(vote.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertShownUpvotes(record.paper().id(), 100 + voters);
+    }
+
+    @Test
+    void aVoteForAnUnknownPaperChangesNothing() {
+        assertThat(store.addVote(ArxivId.parse("2608.00001"), "alice")).isFalse();
+        assertThat(store.removeVote(ArxivId.parse("2608.00001"), "alice")).isFalse();
+    }
+
+    @Test
+    void votesAndUpstreamChangesMarkThePaperWrittenForTheSearchIndex() {
+        var builder = paper().upvotes(1);
+        ArxivId id = builder.build().paper().id();
+        JdbiSearchStore search = new JdbiSearchStore(database);
+        store.upsert(List.of(builder.build()));
+
+        assertThat(writtenAfterAMinute(search, () -> store.addVote(id, "alice"))).containsExactly(id);
+        assertThat(writtenAfterAMinute(search, () -> store.addVote(id, "alice"))).as("a repeated vote").isEmpty();
+        assertThat(writtenAfterAMinute(search, () -> store.removeVote(id, "alice"))).containsExactly(id);
+        assertThat(writtenAfterAMinute(search, () -> store.upsert(List.of(builder.upvotes(2).build()))))
+                .containsExactly(id);
+        assertThat(search.load(List.of(id))).singleElement()
+                .satisfies(p -> assertThat(p.entry().upvotes()).isEqualTo(2));
+    }
+
+    private List<ArxivId> writtenAfterAMinute(JdbiSearchStore search, Runnable write) {
+        clock.advance(Duration.ofMinutes(1));
+        Instant before = clock.instant();
+        write.run();
+        return search.changedSince(before, Optional.empty(), 10).stream().map(Change::id).toList();
+    }
+
+    /** What a paper shows equals what its featured row ranks by, on the paper page and in the day's listing. */
+    private void assertShownUpvotes(ArxivId id, int expected) {
+        PaperEntry entry = store.find(id).orElseThrow();
+        assertThat(entry.upvotes()).isEqualTo(expected);
+        LocalDate day = entry.featuring().orElseThrow().day();
+        assertThat(store.featured(FeaturedQuery.between(day, day.plusDays(1)), 0, 10)).singleElement()
+                .satisfies(e -> assertThat(e.upvotes()).isEqualTo(expected));
+        int featuredCopy = database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT upvotes FROM featured WHERE paper_id = :id").bind("id", id.value()).mapTo(Integer.class).one());
+        assertThat(featuredCopy).isEqualTo(expected);
+    }
+
+    @Test
+    void countsStayExactThroughInsertsUpdatesFeaturingsAndDeletes() {
+        PaperRecord plain = paper().build();
+        var later = paper();
+        store.upsert(List.of(plain, later.build(), paper().featuredOn(MON).build()));
+        assertThat(store.counts()).isEqualTo(new StoreCounts(3, 1));
+
+        store.upsert(List.of(later.featuredOn(TUE).build(), paper().build()));
+        store.upsert(List.of(later.title("Retitled").featuredOn(THU).build()));
+        assertThat(store.counts()).isEqualTo(new StoreCounts(4, 2));
+
+        database.jdbi().useHandle(h -> h.createUpdate("DELETE FROM paper WHERE id = :id")
+                .bind("id", later.build().paper().id().value()).execute());
+        assertThat(store.counts()).isEqualTo(new StoreCounts(3, 1)).isEqualTo(countedByScanning());
+    }
+
+    private StoreCounts countedByScanning() {
+        return database.jdbi().withHandle(h -> new StoreCounts(
+                h.createQuery("SELECT COUNT(*) FROM paper").mapTo(Long.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM featured").mapTo(Long.class).one()));
+    }
+
+    @Test
+    void theContentHashCoversEveryColumnAnUpsertWritesFromARecord() {
+        Set<String> written = new HashSet<>(columns("paper"));
+        columns("featured").forEach(column -> written.add("featured." + column));
+        // Bookkeeping, and columns derived from others: none comes from a record field of its own.
+        written.removeAll(Set.of("content_hash", "created_at", "updated_at", "upvotes", "featured.paper_id",
+                "featured.featured_at", "featured.upvotes"));
+        assertThat(ContentHash.FIELDS).extracting(ContentHash.Field::column)
+                .containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    private List<String> columns(String table) {
+        return database.jdbi().withHandle(h -> {
+            try (Statement statement = h.getConnection().createStatement();
+                    var rows = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+                ResultSetMetaData meta = rows.getMetaData();
+                List<String> names = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    names.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
+                }
+                return names;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Hugging Face's harvest merges its upvotes into the stored paper while arXiv's harvest brings a new version.
+     * Were the stored paper read outside the upsert's transaction, the arXiv update could land between that read
+     * and the write, and the write would put back the old metadata (or drop the new upvotes as "older").
+     */
+    @Test
+    void noWriteLandsBetweenAnUpsertsMergeReadAndItsWrite() throws Exception {
+        var builder = paper().title("Version 1").version(1).upvotes(5).featuredOn(MON);
+        store.upsert(List.of(builder.build()));
+        PaperRecord community = builder.upvotes(50).build();
+        PaperRecord metadata = builder.title("Version 2").version(2).upvotes(null).featuredOn(null).build();
+        PaperStore.Merge keepStoredMetadata = (incoming, stored) -> new PaperRecord(stored, incoming.upvotes(),
+                incoming.numComments(), incoming.featuredOn(), incoming.submittedBy());
+
+        CountDownLatch merging = new CountDownLatch(1);
+        CountDownLatch metadataStored = new CountDownLatch(1);
+        ExecutorService harvester = Executors.newSingleThreadExecutor();
+        try {
+            Future<UpsertCounts> communityRun = harvester.submit(() -> store.upsert(List.of(community),
+                    (incoming, stored) -> {
+                        merging.countDown();
+                        // Time for the other write to land here, if anything let it.
+                        awaitQuietly(metadataStored, 300);
+                        return keepStoredMetadata.merge(incoming, stored);
+                    }));
+            assertThat(merging.await(10, TimeUnit.SECONDS)).isTrue();
+            store.upsert(List.of(metadata));
+            metadataStored.countDown();
+            assertThat(communityRun.get(10, TimeUnit.SECONDS)).isEqualTo(new UpsertCounts(0, 1, 0));
+        } finally {
+            harvester.shutdownNow();
+        }
+
+        PaperEntry stored = store.find(community.paper().id()).orElseThrow();
+        assertThat(stored.paper().title()).isEqualTo("Version 2");
+        assertThat(stored.upvotes()).isEqualTo(50);
+        assertThat(stored.featuring()).hasValueSatisfying(f -> assertThat(f.day()).isEqualTo(MON));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anUpsertReadsTheStoredPapersOfItsBatchInOneQuery() {
+        List<PaperRecord> stored = IntStream.range(0, 300).mapToObj(i -> paper().build()).toList();
+        store.upsert(stored);
+        List<PaperRecord> batch = new ArrayList<>(stored.stream()
+                .map(r -> new PaperRecord(r.paper(), 7, null, null, null)).toList());
+        IntStream.range(0, 300).forEach(i -> batch.add(paper().build()));
+        List<String> statements = new CopyOnWriteArrayList<>();
+        database.jdbi().getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                statements.add(context.getRenderedSql().strip());
+            }
+        });
+        AtomicInteger merged = new AtomicInteger();
+
+        UpsertCounts counts = store.upsert(batch, (incoming, paper) -> {
+            merged.incrementAndGet();
+            return incoming;
+        });
+
+        assertThat(counts).isEqualTo(new UpsertCounts(300, 300, 0));
+        assertThat(merged).hasValue(300);
+        assertThat(statements).filteredOn(sql -> sql.startsWith("SELECT") && !sql.contains("pg_advisory_xact_lock"))
+                .hasSize(1);
     }
 }

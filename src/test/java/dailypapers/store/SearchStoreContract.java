@@ -151,4 +151,33 @@ abstract class SearchStoreContract {
             assertThat(t.toString()).as(t.toString()).isGreaterThanOrEqualTo(bound);
         }
     }
+
+    @Test
+    void vectorCountsStayExactThroughSavesReplacementsAndDeletes() {
+        papers.upsert(IntStream.range(1, 6).mapToObj(i -> paper().id("2601.0000" + i).build()).toList());
+        vectors.save(MODEL, List.of(vector("2601.00001"), vector("2601.00002")));
+        vectors.save(MODEL, List.of(vector("2601.00002"), vector("2601.00003")));
+        vectors.save("other-model", List.of(vector("2601.00001")));
+        assertThat(vectors.count(MODEL)).isEqualTo(3);
+        assertThat(vectors.countMissing(MODEL)).isEqualTo(2);
+
+        vectors.delete(id("2601.00002"), MODEL);
+        vectors.delete(id("2601.00002"), MODEL);
+        database.jdbi().useHandle(h -> h.execute("DELETE FROM paper WHERE id = '2601.00001'"));
+
+        assertThat(vectors.count(MODEL)).isEqualTo(1).isEqualTo(countedByScanning(MODEL));
+        assertThat(vectors.countMissing(MODEL)).isEqualTo(3);
+        assertThat(vectors.count("other-model")).isZero();
+        assertThat(vectors.countMissing("never-used")).isEqualTo(4);
+        assertThat(search.countPapers()).isEqualTo(4);
+    }
+
+    private static StoredVector vector(String id) {
+        return new StoredVector(id(id), new float[] {1}, "h", null);
+    }
+
+    private long countedByScanning(String model) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper_vector WHERE model = :model")
+                .bind("model", model).mapTo(Long.class).one());
+    }
 }
