@@ -20,18 +20,20 @@ import dailypapers.ingest.hf.DailyPapersHarvester;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.EmbeddingJob;
 import dailypapers.search.IndexUnavailableException;
-import dailypapers.search.Retriever;
+import dailypapers.search.QueryEmbeddingCache;
+import dailypapers.search.Ranker;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchIndexer;
 import dailypapers.search.SearchMonitor;
 import dailypapers.search.SearchService;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
-import dailypapers.search.lucene.LuceneSearchIndex;
+import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiVectorStore;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -127,7 +129,7 @@ public final class App implements AutoCloseable {
         SearchIndex opened = null;
         IndexUnavailableException unavailable = null;
         try {
-            opened = LuceneSearchIndex.open(indexPath(config));
+            opened = SearchEngines.open(config.searchEngine(), config.dataDir());
         } catch (IndexUnavailableException e) {
             unavailable = e;
         }
@@ -139,9 +141,10 @@ public final class App implements AutoCloseable {
             this.embeddingJob = null;
             this.searchMonitor = null;
         } else {
-            this.indexer = new SearchIndexer(index, searchStore, vectors, encoder.map(Encoder::model), clock);
-            this.search = new SearchService(index, searchStore, vectors, indexer,
-                    Retriever.over(index, encoder.orElse(null)));
+            this.indexer = new SearchIndexer(index, searchStore, vectors, new JdbiSyncCheckpointStore(database),
+                    encoder.map(Encoder::model), clock);
+            this.search = new SearchService(Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY), index,
+                    searchStore, vectors, indexer);
             this.embeddingJob = newEmbeddingJob(config.embeddingThreads()).orElse(null);
             this.searchMonitor = new SearchMonitor(search, searchStore, vectors, Optional.ofNullable(embeddingJob));
         }
@@ -149,7 +152,7 @@ public final class App implements AutoCloseable {
 
     /** The search index is derived data under the data directory: losing it loses nothing. */
     public static Path indexPath(Config config) {
-        return config.dataDir().resolve("index");
+        return SearchEngines.indexPath(config.dataDir());
     }
 
     /**

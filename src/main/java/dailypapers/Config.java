@@ -4,6 +4,7 @@ import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
+import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,7 +28,7 @@ import java.util.TreeSet;
  * then flags.
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
-        Optional<EncoderModel> searchModel, int embeddingThreads) {
+        Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine) {
 
     public static final String DATA_DIR = "data.dir";
     public static final String DATABASE_URL = "database.url";
@@ -60,6 +61,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final String SEARCH_MODEL_NONE = "none";
     /** Threads the server's embedding job encodes papers on; all cores unless set. */
     public static final String SEARCH_EMBEDDING_THREADS = "search.embedding.threads";
+    /** The engine that holds the search index: {@code lucene} (in process, on local disk) is the only one yet. */
+    public static final String SEARCH_ENGINE = "search.engine";
 
     static final Set<String> KEYS = Set.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
@@ -68,7 +71,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_HF_INTERVAL_MINUTES, HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS,
             HARVEST_CONNECT_TIMEOUT_SECONDS, HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS,
             HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES, HARVEST_CIRCUIT_OPEN_MINUTES, SEARCH_MODEL,
-            SEARCH_EMBEDDING_THREADS);
+            SEARCH_EMBEDDING_THREADS, SEARCH_ENGINE);
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(DATA_DIR, "data"),
@@ -95,12 +98,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             Map.entry(HARVEST_CIRCUIT_FAILURES, "5"),
             Map.entry(HARVEST_CIRCUIT_OPEN_MINUTES, "30"),
             Map.entry(SEARCH_MODEL, Encoders.DEFAULT_MODEL.id()),
-            Map.entry(SEARCH_EMBEDDING_THREADS, String.valueOf(Runtime.getRuntime().availableProcessors())));
+            Map.entry(SEARCH_EMBEDDING_THREADS, String.valueOf(Runtime.getRuntime().availableProcessors())),
+            Map.entry(SEARCH_ENGINE, SearchEngine.LUCENE.key()));
 
     /** Settings without harvesting or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(DEFAULTS).withEnabled(false), Optional.empty(),
-                1);
+                1, searchEngine(DEFAULTS.get(SEARCH_ENGINE)));
     }
 
     /** Reads the settings; a bad value throws {@link IllegalArgumentException} naming the key. */
@@ -151,7 +155,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         DatabaseConfig database = new DatabaseConfig(url, values.get(DATABASE_USER), values.get(DATABASE_PASSWORD),
                 integer(values, DATABASE_POOL_SIZE));
         return new Config(dataDir, database, values.get(HTTP_HOST), port, harvestSettings(values),
-                searchModel(values.get(SEARCH_MODEL).strip()), positive(values, SEARCH_EMBEDDING_THREADS));
+                searchModel(values.get(SEARCH_MODEL).strip()), positive(values, SEARCH_EMBEDDING_THREADS),
+                searchEngine(values.get(SEARCH_ENGINE)));
+    }
+
+    private static SearchEngine searchEngine(String key) {
+        return SearchEngine.parse(key).orElseThrow(() -> new IllegalArgumentException(SEARCH_ENGINE
+                + " must be one of " + SearchEngine.keys() + ", got '" + key.strip() + "'"));
     }
 
     private static Optional<EncoderModel> searchModel(String id) {
@@ -245,10 +255,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     public Config withHttpPort(int port) {
-        return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads);
+        return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine);
     }
 
     public Config withHarvest(HarvestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads);
+        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
+                searchEngine);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
+import dailypapers.search.SearchEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,6 +41,15 @@ class ConfigTest {
                 .hasMessageContaining("search.embedding.threads");
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL, "gpt")))
                 .hasMessageContaining("search.model must be one of").hasMessageContaining("got 'gpt'");
+    }
+
+    @Test
+    void searchEngineIsLuceneAndAnyOtherNameIsAnErrorNamingTheKeyAndTheChoices() {
+        assertThat(Config.load(null, Map.of(), Map.of()).searchEngine()).isEqualTo(SearchEngine.LUCENE);
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "Lucene"), Map.of()).searchEngine())
+                .isEqualTo(SearchEngine.LUCENE);
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_ENGINE, "solr")))
+                .hasMessage("search.engine must be one of [lucene], got 'solr'");
     }
 
     @Test
@@ -107,7 +117,7 @@ class ConfigTest {
                 "DAILYPAPERS_HARVEST_HTTP_CONNECT_TIMEOUT_SECONDS", "DAILYPAPERS_HARVEST_HTTP_READ_TIMEOUT_SECONDS",
                 "DAILYPAPERS_HARVEST_RETRY_ATTEMPTS", "DAILYPAPERS_HARVEST_RETRY_BACKOFF_MS",
                 "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES",
-                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS");
+                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS", "DAILYPAPERS_SEARCH_ENGINE");
     }
 
     @Test

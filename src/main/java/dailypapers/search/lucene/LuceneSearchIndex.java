@@ -11,9 +11,10 @@ import dailypapers.search.SearchDocument;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.Snippets;
 import dailypapers.search.TitleKey;
+import dailypapers.search.InvalidQueryException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -45,6 +50,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -86,12 +92,10 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.QueryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +104,12 @@ import org.slf4j.LoggerFactory;
  * {@link SearchIndex} in an in-process Lucene index: BM25 over title, abstract, authors and categories with field
  * boosts; HNSW over scalar-quantised (int7) vectors for semantic search; the unified highlighter for snippets.
  * One writer per directory (Lucene's write lock); searches go through near-real-time searchers.
+ *
+ * <p>On disk the index is a folder of generations: {@code <path>/<generation id>/} each, the file {@code live}
+ * naming the one served, and one {@code write.lock} for all. A rebuild fills a new generation folder and swaps it
+ * in by renaming {@code live} and switching writer and searchers at once; the old folder is deleted. At open,
+ * every folder but the live one (a rebuild a crash cut short, an older layout) is deleted. Each generation's
+ * commits carry its id ({@link #GENERATION}), which names the sync checkpoint in the database.
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
@@ -158,24 +168,128 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
-    private final Directory directory;
-    private final Analyzer analyzer;
+    /** The key of the generation's id in each commit's user data. */
+    static final String GENERATION = "generation";
+
+    private final IndexStorage storage;
+    private final Analyzers analyzers = new Analyzers();
+    private final Analyzer analyzer = analyzers.perField();
     private final Similarity similarity = new BM25Similarity(BM25_K1, BM25_B);
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final QueryBuilder englishQueries;
-    private final QueryBuilder nameQueries;
-    private final QueryBuilder categoryQueries;
+    private final QueryBuilder englishQueries = new QueryBuilder(analyzers.english());
+    private final QueryBuilder nameQueries = new QueryBuilder(analyzers.names());
+    private final QueryBuilder categoryQueries = new QueryBuilder(analyzers.categories());
+    /**
+     * Searches and writes hold it shared while they use the live generation; a swap holds it alone for the moment
+     * it takes to switch, so no search runs on a generation being closed.
+     */
+    private final ReadWriteLock swapLock = new ReentrantReadWriteLock();
+    private Generation live;
     private volatile CachedStats cachedStats;
 
-    private LuceneSearchIndex(Directory directory, IndexWriter writer, Analyzers analyzers) throws IOException {
-        this.directory = directory;
-        this.writer = writer;
-        this.analyzer = analyzers.perField();
-        this.englishQueries = new QueryBuilder(analyzers.english());
-        this.nameQueries = new QueryBuilder(analyzers.names());
-        this.categoryQueries = new QueryBuilder(analyzers.categories());
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+    /** Opens the live generation of {@code storage}, or starts an empty one, and discards every other. */
+    private LuceneSearchIndex(IndexStorage storage) throws IOException {
+        this.storage = storage;
+        Optional<String> published = storage.live();
+        Generation opened = null;
+        if (published.isPresent()) {
+            try {
+                opened = openGeneration(published.get());
+            } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                    | IndexNotFoundException e) {
+                log.warn("the search index generation {} cannot be read ({}); starting a new one, rebuilt from the"
+                        + " database", published.get(), e.getMessage());
+            }
+        }
+        if (opened == null) {
+            opened = newGeneration();
+            storage.publish(opened.id());
+        }
+        this.live = opened;
+        storage.discardAllBut(opened.id());
+    }
+
+    /**
+     * Opens (or creates) the index in {@code path}. An index another process holds is an
+     * {@link IndexUnavailableException}; a corrupt or incompatible one is discarded and started afresh, since it
+     * is derived data, and so is a rebuild a crash cut short.
+     */
+    public static LuceneSearchIndex open(Path path) {
+        return open(path, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path)}, with each generation's directory wrapped (tests put failures in the way). */
+    static LuceneSearchIndex open(Path path, UnaryOperator<Directory> wrap) {
+        IndexStorage storage = null;
+        try {
+            storage = IndexStorage.folder(path, wrap);
+            return new LuceneSearchIndex(storage);
+        } catch (IOException e) {
+            IOUtils.closeWhileHandlingException(storage);
+            throw new UncheckedIOException("cannot open the search index at " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            IOUtils.closeWhileHandlingException(storage);
+            throw e;
+        }
+    }
+
+    /** An index in memory, for evaluation runs and tests. */
+    public static LuceneSearchIndex inMemory() {
+        try {
+            return new LuceneSearchIndex(IndexStorage.memory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One generation: its directory, its writer and the searchers over it. */
+    private record Generation(String id, Directory directory, IndexWriter writer, SearcherManager searchers)
+            implements Closeable {
+
+        /** Closes every part even when one fails, then throws the first failure. */
+        @Override
+        public void close() throws IOException {
+            IOUtils.close(searchers, writer, directory);
+        }
+    }
+
+    private Generation newGeneration() throws IOException {
+        String id = UUID.randomUUID().toString();
+        Directory directory = storage.open(id);
+        IndexWriter writer = null;
+        try {
+            writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+            writer.setLiveCommitData(Map.of(GENERATION, id).entrySet());
+            writer.commit();
+            return generation(id, directory, writer);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(writer, directory);
+            storage.discard(id);
+            throw e;
+        }
+    }
+
+    private Generation openGeneration(String id) throws IOException {
+        Directory directory = storage.open(id);
+        IndexWriter writer = null;
+        try {
+            writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+            Map<String, String> data = new HashMap<>();
+            Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
+            if (commitData != null) {
+                commitData.forEach(e -> data.put(e.getKey(), e.getValue()));
+            }
+            if (!id.equals(data.get(GENERATION))) {
+                throw new CorruptIndexException("the generation's commit names " + data.get(GENERATION), id);
+            }
+            return generation(id, directory, writer);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(writer, directory);
+            throw e;
+        }
+    }
+
+    private Generation generation(String id, Directory directory, IndexWriter writer) throws IOException {
+        SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -183,49 +297,10 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return searcher;
             }
         });
+        return new Generation(id, directory, writer, searchers);
     }
 
-    /**
-     * Opens (or creates) the index in {@code path}. An index another process holds is an
-     * {@link IndexUnavailableException}; a corrupt or incompatible one is discarded and started afresh, since it
-     * is derived data.
-     */
-    public static LuceneSearchIndex open(Path path) {
-        try {
-            Files.createDirectories(path);
-            Directory directory = FSDirectory.open(path);
-            Analyzers analyzers = new Analyzers();
-            IndexWriter writer;
-            try {
-                writer = new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            } catch (LockObtainFailedException e) {
-                directory.close();
-                throw new IndexUnavailableException("the search index at " + path + " is in use by another process"
-                        + " (is the server running?)", e);
-            } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-                log.warn("the search index at {} cannot be read ({}); starting a new one, rebuilt from the"
-                        + " database", path, e.getMessage());
-                writer = new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE));
-            }
-            return new LuceneSearchIndex(directory, writer, analyzers);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the search index at " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** An index in memory, for evaluation runs and tests. */
-    public static LuceneSearchIndex inMemory() {
-        try {
-            Directory directory = new ByteBuffersDirectory();
-            Analyzers analyzers = new Analyzers();
-            return new LuceneSearchIndex(directory,
-                    new IndexWriter(directory, config(analyzers, IndexWriterConfig.OpenMode.CREATE)), analyzers);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static IndexWriterConfig config(Analyzers analyzers, IndexWriterConfig.OpenMode mode) {
+    private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         return new IndexWriterConfig(analyzers.perField())
                 .setOpenMode(mode)
                 .setSimilarity(new BM25Similarity(BM25_K1, BM25_B))
@@ -244,23 +319,110 @@ public final class LuceneSearchIndex implements SearchIndex {
     // ---- writing
 
     @Override
+    public String generation() {
+        return withLive(Generation::id);
+    }
+
+    @Override
     public void upsert(List<SearchDocument> documents) {
-        try {
+        withWriter(writer -> {
             for (SearchDocument d : documents) {
                 writer.updateDocument(new Term(ID, d.id()), document(d));
             }
+        });
+    }
+
+    @Override
+    public void delete(Collection<String> ids) {
+        withWriter(writer -> writer.deleteDocuments(ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new)));
+    }
+
+    @Override
+    public void refresh() {
+        withLive(g -> {
+            g.searchers().maybeRefreshBlocking();
+            return null;
+        });
+    }
+
+    @Override
+    public void commit() {
+        withLive(g -> {
+            g.writer().commit();
+            g.searchers().maybeRefreshBlocking();
+            return null;
+        });
+    }
+
+    @Override
+    public Rebuild rebuild() {
+        try {
+            return new GenerationRebuild(newGeneration());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public void add(List<SearchDocument> documents) {
-        try {
-            writer.addDocuments(documents.stream().map(LuceneSearchIndex::document).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A generation filled beside the live one, then swapped in. */
+    private final class GenerationRebuild implements Rebuild {
+
+        private final Generation next;
+        private boolean swapped;
+
+        GenerationRebuild(Generation next) {
+            this.next = next;
         }
+
+        @Override
+        public String generation() {
+            return next.id();
+        }
+
+        @Override
+        public void add(List<SearchDocument> documents) {
+            try {
+                next.writer().addDocuments(documents.stream().map(LuceneSearchIndex::document).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void swap() {
+            Generation old;
+            try {
+                next.writer().commit();
+                next.searchers().maybeRefreshBlocking();
+                swapLock.writeLock().lock();
+                try {
+                    storage.publish(next.id());
+                    old = live;
+                    live = next;
+                    swapped = true;
+                } finally {
+                    swapLock.writeLock().unlock();
+                }
+                discard(old);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!swapped) {
+                try {
+                    discard(next);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private void discard(Generation generation) throws IOException {
+        generation.close();
+        storage.discard(generation.id());
     }
 
     private static Document document(SearchDocument d) {
@@ -291,54 +453,6 @@ public final class LuceneSearchIndex implements SearchIndex {
             doc.add(new BinaryDocValuesField(VERSION, new BytesRef(d.version())));
         }
         return doc;
-    }
-
-    @Override
-    public void delete(Collection<String> ids) {
-        try {
-            writer.deleteDocuments(ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void deleteAll() {
-        try {
-            writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void refresh() {
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void commit(Map<String, String> state) {
-        try {
-            writer.setLiveCommitData(Map.copyOf(state).entrySet());
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public Map<String, String> state() {
-        Map<String, String> state = new HashMap<>();
-        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-        if (data != null) {
-            data.forEach(e -> state.put(e.getKey(), e.getValue()));
-        }
-        return state;
     }
 
     // ---- searching
@@ -421,12 +535,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query query = filtered(any.build(), filters);
         return withSearcher(searcher -> {
             TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(
-                    new Sort(new SortField(ID, SortField.Type.STRING)), 10, null, 10));
+                    new Sort(new SortField(ID, SortField.Type.STRING, true)), 10, null, 10));
             List<String> ids = new ArrayList<>();
             for (ScoreDoc doc : top.scoreDocs) {
                 ids.add(((BytesRef) ((FieldDoc) doc).fields[0]).utf8ToString());
             }
-            // The id named in the query first, then title matches by id.
+            // The id named in the query first, then title matches by descending id.
             ids.sort(Comparator.comparing((String i) -> !id.map(i::equals).orElse(false)));
             return ids;
         });
@@ -671,10 +785,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         return builder.build();
     }
 
-    /** Every order ends in the id, so ties never fall back to index order. */
+    /** Every order ends in the descending id, so ties never fall back to index order. */
     private static Sort sort(ResultOrder order) {
         return switch (order) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING, true));
             case DATE -> new Sort(new SortField(PUBLISHED_SORT, SortField.Type.LONG, true),
                     new SortField(ID, SortField.Type.STRING, true));
             case UPVOTES -> new Sort(new SortField(UPVOTES, SortField.Type.LONG, true),
@@ -683,7 +797,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         };
     }
 
-    /** Hits of a top-docs answer, by score and then ascending id. */
+    /** Hits of a top-docs answer, by score and then descending id. */
     private static Hits ranked(IndexSearcher searcher, TopDocs top) throws IOException {
         int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
         String[] ids = ids(searcher, docs);
@@ -691,7 +805,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         for (int i = 0; i < docs.length; i++) {
             hits.add(new Hit(ids[i], top.scoreDocs[i].score));
         }
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::id));
+        hits.sort(Comparator.comparingDouble(Hit::score).thenComparing(Hit::id).reversed());
         return new Hits(hits, hits.size(), true);
     }
 
@@ -742,29 +856,57 @@ public final class LuceneSearchIndex implements SearchIndex {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private <T> T withSearcher(SearcherWork<T> work) {
+    private interface GenerationWork<T> {
+        T apply(Generation generation) throws IOException;
+    }
+
+    private interface WriterWork {
+        void apply(IndexWriter writer) throws IOException;
+    }
+
+    /** Runs {@code work} on the live generation; a swap waits until it is done. */
+    private <T> T withLive(GenerationWork<T> work) {
+        swapLock.readLock().lock();
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return work.apply(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new IllegalArgumentException("the query has too many words", e);
+            return work.apply(live);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            swapLock.readLock().unlock();
         }
     }
 
+    private void withWriter(WriterWork work) {
+        withLive(g -> {
+            work.apply(g.writer());
+            return null;
+        });
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        return withLive(g -> {
+            IndexSearcher searcher = g.searchers().acquire();
+            try {
+                return work.apply(searcher);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new InvalidQueryException(InvalidQueryException.Reason.TOO_COMPLEX,
+                        "the query has too many words", e);
+            } finally {
+                g.searchers().release(searcher);
+            }
+        });
+    }
+
+    /** Closes the live generation and releases the index folder, all of it even when a part fails. */
     @Override
     public void close() {
+        swapLock.writeLock().lock();
         try {
-            searchers.close();
-            writer.close();
-            directory.close();
+            IOUtils.close(live, storage);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            swapLock.writeLock().unlock();
         }
     }
 
