@@ -685,6 +685,14 @@ public final class LuceneSearchIndex implements SearchIndex {
      * phrases must match; filters narrow without scoring.
      */
     Query keywordQuery(KeywordQuery query, boolean withFilters) {
+        try {
+            return buildKeywordQuery(query, withFilters);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyWords(e);
+        }
+    }
+
+    private Query buildKeywordQuery(KeywordQuery query, boolean withFilters) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : WHITESPACE.split(query.text().strip())) {
@@ -911,12 +919,16 @@ public final class LuceneSearchIndex implements SearchIndex {
             try {
                 return work.apply(searcher);
             } catch (IndexSearcher.TooManyClauses e) {
-                throw new InvalidQueryException(InvalidQueryException.Reason.TOO_COMPLEX,
-                        "the query has too many words", e);
+                throw tooManyWords(e);
             } finally {
                 g.searchers().release(searcher);
             }
         });
+    }
+
+    /** Lucene's limit on clauses, met in building a query or in rewriting it, is the query's fault. */
+    private static InvalidQueryException tooManyWords(IndexSearcher.TooManyClauses e) {
+        return new InvalidQueryException(InvalidQueryException.Reason.TOO_COMPLEX, "the query has too many words", e);
     }
 
     /** Closes the live generation and releases the index folder, all of it even when a part fails. */

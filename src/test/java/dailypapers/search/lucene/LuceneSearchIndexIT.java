@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.search.Hit;
 import dailypapers.search.IndexUnavailableException;
+import dailypapers.search.InvalidQueryException;
 import dailypapers.search.KeywordQuery;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchDocument;
@@ -15,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,17 @@ class LuceneSearchIndexIT extends SearchIndexContract {
         try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
             assertThatThrownBy(() -> LuceneSearchIndex.open(dir)).isInstanceOf(IndexUnavailableException.class)
                     .hasMessageContaining("in use by another process");
+        }
+    }
+
+    @Test
+    void aQueryWithMoreClausesThanLuceneRunsIsRefusedAsInvalid() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.inMemory()) {
+            String words = IntStream.range(0, 600).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
+            assertThatThrownBy(() -> index.keyword(KeywordQuery.text(words), ResultOrder.RELEVANCE, 0, 10))
+                    .isInstanceOf(InvalidQueryException.class).hasMessage("the query has too many words")
+                    .extracting(e -> ((InvalidQueryException) e).reason())
+                    .isEqualTo(InvalidQueryException.Reason.TOO_COMPLEX);
         }
     }
 
