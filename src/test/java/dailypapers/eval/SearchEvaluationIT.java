@@ -3,6 +3,7 @@ package dailypapers.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dailypapers.search.HashingEncoder;
 import dailypapers.search.SearchMode;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,16 @@ class SearchEvaluationIT {
                 }).get(SearchMode.KEYWORD);
         assertThat(words.ndcgAt10()).as("no pin without the exact title: d2 second")
                 .isCloseTo(1 / (Math.log(3) / Math.log(2)), within(1e-9));
+    }
+
+    @Test
+    void semanticAndHybridRunWithAModel() {
+        Map<SearchMode, EvaluationResult> results = SearchEvaluation.evaluate(dataset("graphene ribbons",
+                Map.of("d1", 1)), Optional.of(new HashingEncoder()), List.of(SearchMode.SEMANTIC, SearchMode.HYBRID),
+                n -> {
+                });
+        assertThat(results.get(SearchMode.SEMANTIC).queryCount()).isEqualTo(1);
+        assertThat(results.get(SearchMode.HYBRID).ndcgAt10()).isCloseTo(1.0, within(1e-9));
     }
 
     @Test

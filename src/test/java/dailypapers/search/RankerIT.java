@@ -79,6 +79,15 @@ class RankerIT {
     }
 
     @Test
+    void aSemanticSearchWithAFilterNothingPassesFindsNothingRatherThanFallingBack() {
+        Ranking ranking = rank("graphene year:2030", SearchMode.SEMANTIC);
+
+        assertThat(ranking.mode()).isEqualTo(SearchMode.SEMANTIC);
+        assertThat(ranking.hits()).isEmpty();
+        assertThat(ranking.notices()).noneMatch(n -> n.contains("failed"));
+    }
+
+    @Test
     void aTooLongQueryIsRefusedAsTheClientsMistake() {
         assertThatThrownBy(() -> rank("x".repeat(UserQuery.MAX_LENGTH + 1), SearchMode.KEYWORD))
                 .isInstanceOf(InvalidQueryException.class)

@@ -129,6 +129,10 @@ public abstract class SearchIndexContract {
                 .containsExactly("y", "z");
         assertThat(index.nearest(new float[] {1, 0.1f}, Filters.NONE.excluding("x"), 1).hits()).extracting(Hit::id)
                 .containsExactly("y");
+        Filters noneThen = new Filters(List.of(), List.of(), Optional.empty(), Optional.of(LocalDate.of(1990, 1, 1)),
+                false, java.util.Set.of(), List.of());
+        assertThat(index.nearest(new float[] {1, 0.1f}, noneThen, 10).hits()).as("a filter nothing passes")
+                .isEmpty();
         assertThat(index.stats()).isEqualTo(new SearchIndex.Stats(4, 3));
     }
 
