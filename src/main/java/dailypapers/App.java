@@ -8,11 +8,13 @@ import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchModule;
-import dailypapers.search.lucene.LuceneSearchIndex;
+import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSyncCheckpointStore;
+import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiVectorStore;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -68,9 +70,9 @@ public final class App implements AutoCloseable {
         IndexUnavailableException unavailable = null;
         try {
             Path indexPath = indexPath(config);
-            opened = new SearchModule(LuceneSearchIndex.open(indexPath), indexLease(indexPath), encoder,
-                    config.embeddingThreads(), new JdbiSearchStore(database), new JdbiVectorStore(database, clock),
-                    clock, jobs);
+            opened = new SearchModule(SearchEngines.open(config.searchEngine(), config.dataDir()),
+                    indexLease(indexPath), encoder, config.embeddingThreads(), new JdbiSearchStore(database),
+                    new JdbiVectorStore(database, clock), new JdbiSyncCheckpointStore(database), clock, jobs);
         } catch (IndexUnavailableException e) {
             unavailable = e;
         }
@@ -80,7 +82,7 @@ public final class App implements AutoCloseable {
 
     /** The search index is derived data under the data directory: losing it loses nothing. */
     public static Path indexPath(Config config) {
-        return config.dataDir().resolve("index");
+        return SearchEngines.indexPath(config.dataDir());
     }
 
     /**

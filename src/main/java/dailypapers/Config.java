@@ -4,6 +4,7 @@ import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
+import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.web.AdminToken;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import java.util.stream.Stream;
  * environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}), then flags.
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
-        Optional<EncoderModel> searchModel, int embeddingThreads, String searchEngine,
+        Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
         Optional<AdminToken> adminToken) {
 
     private static final String SEARCH_MODEL_NONE = "none";
@@ -58,7 +59,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             text -> new AdminToken(nonBlank(text).strip()),
             "operator token for the admin pages and APIs (without one they answer only on loopback); a long random "
                     + "secret, e.g. from openssl rand -hex 32");
-    public static final Setting<String> SEARCH_ENGINE = Setting.of("search.engine", "lucene", oneOf("lucene"),
+    public static final Setting<SearchEngine> SEARCH_ENGINE = Setting.of("search.engine", SearchEngine.LUCENE.key(),
+            Config::searchEngine,
             "search engine; lucene, in-process with its index under the data directory, is the only one so far");
     public static final Setting<Optional<EncoderModel>> SEARCH_MODEL = Setting.of("search.model",
             Encoders.DEFAULT_MODEL.id(), Config::searchModel, "sentence-embedding model for semantic search and "
@@ -261,6 +263,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     private static Stream<String> modelIds() {
         return Arrays.stream(EncoderModel.values()).map(EncoderModel::id);
+    }
+
+    private static SearchEngine searchEngine(String key) {
+        return SearchEngine.parse(key).orElseThrow(() -> new IllegalArgumentException("must be one of "
+                + String.join(", ", SearchEngine.keys()) + ", got '" + key + "'"));
     }
 
     private static Optional<EncoderModel> searchModel(String id) {

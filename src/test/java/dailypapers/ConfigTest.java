@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
+import dailypapers.search.SearchEngine;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -36,7 +37,7 @@ class ConfigTest {
         assertThat(config.searchModel()).contains(EncoderModel.BGE_SMALL_EN_V15_Q);
         assertThat(config.database().user()).isNull();
         assertThat(config.database().password()).isNull();
-        assertThat(config.searchEngine()).isEqualTo("lucene");
+        assertThat(config.searchEngine()).isEqualTo(SearchEngine.LUCENE);
         assertThat(config.adminToken()).isEmpty();
     }
 
@@ -52,8 +53,8 @@ class ConfigTest {
 
     @Test
     void searchEngineIsLuceneOnlyForNow() {
-        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "lucene"), Map.of()).searchEngine())
-                .isEqualTo("lucene");
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "Lucene"), Map.of()).searchEngine())
+                .isEqualTo(SearchEngine.LUCENE);
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_ENGINE.key(), "solr")))
                 .isInstanceOf(UserFacingException.class).hasMessage("search.engine must be one of lucene, got 'solr'");
     }
@@ -137,7 +138,7 @@ class ConfigTest {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
         assertThat(config.searchModel()).isEmpty();
-        assertThat(config.searchEngine()).isEqualTo("lucene");
+        assertThat(config.searchEngine()).isEqualTo(SearchEngine.LUCENE);
         assertThat(config.adminToken()).isEmpty();
         assertThat(config.withHttpPort(9000).httpPort()).isEqualTo(9000);
     }

@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Search quality on a BEIR-format collection: nDCG@10 and Recall@100 per mode, trec_eval semantics. */
+/**
+ * Search quality on a BEIR-format collection: nDCG@10 and Recall@100 per mode, trec_eval semantics, of the ranking
+ * every search runs ({@link dailypapers.search.Ranker}, through {@link SearchEvaluation}).
+ */
 @Command(name = "eval", description = "Measure search quality (nDCG@10, Recall@100) on a BEIR-format folder.")
 final class EvalCommand implements Callable<Integer> {
 

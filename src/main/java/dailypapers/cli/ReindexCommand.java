@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Rebuilds the search index from the database. The index is derived data under {@code <data.dir>/index}: this
- * recreates it from the papers and their stored vectors, without running the embedding model.
+ * builds a new generation from the papers and their stored vectors, without running the embedding model, and swaps
+ * it in; stopped halfway, it leaves the old index as it was.
  */
 @Command(name = "reindex", description = "Rebuild the search index from the database (stop the server first).")
 final class ReindexCommand implements Callable<Integer> {

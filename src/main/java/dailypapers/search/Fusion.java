@@ -18,9 +18,9 @@ public interface Fusion {
     record FusedHit(String id, double score, int keywordRank, int semanticRank) {
     }
 
-    /** Orders by score, best first, and ties by ascending id. */
-    Comparator<FusedHit> ORDER = Comparator.comparingDouble(FusedHit::score).reversed()
-            .thenComparing(FusedHit::id);
+    /** Orders by score, best first, and ties by descending id, as {@link SearchIndex} orders its answers. */
+    Comparator<FusedHit> ORDER = Comparator.comparingDouble(FusedHit::score).thenComparing(FusedHit::id)
+            .reversed();
 
     /**
      * Reciprocal rank fusion (Cormack, Clarke and Büttcher, SIGIR 2009): each document scores

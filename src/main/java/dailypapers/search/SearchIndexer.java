@@ -13,12 +13,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -33,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * and can always be rebuilt from it.
  *
  * <p>Three ways in: {@link #update} indexes papers this process just wrote (an import batch, an embedding batch);
- * {@link #sync} catches up with whatever any process wrote since the last sync (rows written since the recorded
+ * {@link #sync} catches up with whatever any process wrote or removed since the last sync (rows written since the
  * checkpoint, less a safety margin, are compared with the versions the index holds, and only differing ones are
- * indexed again); {@link #rebuild} starts from nothing. A new index, a changed document schema or a changed
- * embedding model makes {@link #sync} rebuild.
+ * indexed again; rows no longer there leave the index); {@link #rebuild} builds a new generation beside the live
+ * one and swaps it in. The checkpoint lives in the database ({@link SyncCheckpointStore}), keyed by the index's
+ * generation: a new index, a changed document schema or a changed embedding model makes {@link #sync} rebuild.
  */
 public final class SearchIndexer {
 
@@ -47,16 +49,13 @@ public final class SearchIndexer {
      * (2: a denser vector graph).
      */
     public static final String SCHEMA_VERSION = "2";
-    static final String STATE_SCHEMA = "schema";
-    static final String STATE_MODEL = "vector.model";
-    static final String STATE_PAPERS_SYNCED = "papers.synced";
-    static final String STATE_VECTORS_SYNCED = "vectors.synced";
 
     /** Rows are read and indexed this many at a time. */
     public static final int CHUNK_SIZE = 500;
     /**
      * How far before the checkpoint a sync looks again, for transactions that were still open when the last sync
-     * read. Rows found again cost a version comparison, not a re-index.
+     * read (and for a database clock, which stamps removals, a little behind ours). Rows found again cost a version
+     * comparison, not a re-index.
      */
     static final Duration SAFETY_MARGIN = Duration.ofSeconds(60);
     /**
@@ -68,6 +67,7 @@ public final class SearchIndexer {
     private final SearchIndex index;
     private final SearchStore papers;
     private final VectorStore vectors;
+    private final SyncCheckpointStore checkpoints;
     private final Optional<String> model;
     private final Clock clock;
     private volatile boolean building;
@@ -76,20 +76,22 @@ public final class SearchIndexer {
     /**
      * @param model the embedding model whose vectors go into the index; empty when none is configured
      */
-    public SearchIndexer(SearchIndex index, SearchStore papers, VectorStore vectors, Optional<String> model,
-            Clock clock) {
+    public SearchIndexer(SearchIndex index, SearchStore papers, VectorStore vectors, SyncCheckpointStore checkpoints,
+            Optional<String> model, Clock clock) {
         this.index = index;
         this.papers = papers;
         this.vectors = vectors;
+        this.checkpoints = checkpoints;
         this.model = model;
         this.clock = clock;
     }
 
     /** What a sync or rebuild did. */
-    public record Summary(boolean rebuilt, long examined, long indexed, long withVectors, Duration elapsed) {
+    public record Summary(boolean rebuilt, long examined, long indexed, long removed, long withVectors,
+            Duration elapsed) {
     }
 
-    /** True while a rebuild runs: the index then holds only part of the papers. */
+    /** True while a rebuild runs; searches meanwhile see the generation it will replace. */
     public boolean isBuilding() {
         return building;
     }
@@ -98,22 +100,28 @@ public final class SearchIndexer {
         return model;
     }
 
-    /** True when the index was built with this schema and model and has synced at least once. */
+    /** True when the live generation was built with this schema and model and has synced at least once. */
     public boolean isCurrent() {
-        Map<String, String> state = index.state();
-        return SCHEMA_VERSION.equals(state.get(STATE_SCHEMA)) && Objects.equals(model.orElse(""),
-                state.getOrDefault(STATE_MODEL, "")) && state.containsKey(STATE_PAPERS_SYNCED);
+        return checkpoint().isPresent();
+    }
+
+    /** The live generation's checkpoint, when it was built the way this indexer builds. */
+    private Optional<SyncCheckpointStore.SyncCheckpoint> checkpoint() {
+        return checkpoints.find(index.generation()).filter(c -> SCHEMA_VERSION.equals(c.schema())
+                && c.model().equals(model.orElse("")));
     }
 
     /**
-     * Indexes these papers as the database has them now. They become searchable within {@link #REFRESH_INTERVAL},
-     * or at the next {@link #refresh()}.
+     * Indexes these papers as the database has them now (and removes those it no longer has). They become
+     * searchable within {@link #REFRESH_INTERVAL}, or at the next {@link #refresh()}.
      */
     public synchronized void update(Collection<ArxivId> ids) {
         List<ArxivId> list = List.copyOf(ids);
         for (int from = 0; from < list.size(); from += CHUNK_SIZE) {
             List<ArxivId> chunk = list.subList(from, Math.min(list.size(), from + CHUNK_SIZE));
-            index.upsert(documents(papers.load(chunk)));
+            List<SearchDocument> documents = documents(papers.load(chunk));
+            index.upsert(documents);
+            index.delete(gone(chunk, documents));
         }
         refreshWhenDue();
     }
@@ -132,21 +140,20 @@ public final class SearchIndexer {
 
     /** Catches up with every process's writes since the last sync; rebuilds when the index is not current. */
     public synchronized Summary sync() {
-        if (!isCurrent()) {
+        Optional<SyncCheckpointStore.SyncCheckpoint> checkpoint = checkpoint();
+        if (checkpoint.isEmpty()) {
             return rebuild(n -> {
             });
         }
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
-        Map<String, String> state = index.state();
+        Instant since = checkpoint.get().syncedAt().minus(SAFETY_MARGIN);
         Map<ArxivId, Boolean> candidates = new LinkedHashMap<>();
-        Instant papersSince = Instant.parse(state.get(STATE_PAPERS_SYNCED)).minus(SAFETY_MARGIN);
-        collect(candidates, (after, limit) -> papers.changedSince(papersSince, after, limit));
-        if (model.isPresent() && state.containsKey(STATE_VECTORS_SYNCED)) {
-            Instant vectorsSince = Instant.parse(state.get(STATE_VECTORS_SYNCED)).minus(SAFETY_MARGIN);
-            collect(candidates, (after, limit) -> vectors.changedSince(model.get(), vectorsSince, after, limit));
-        }
+        collect(candidates, (after, limit) -> papers.changedSince(since, after, limit));
+        collect(candidates, (after, limit) -> papers.removedSince(since, after, limit));
+        model.ifPresent(m -> collect(candidates, (after, limit) -> vectors.changedSince(m, since, after, limit)));
         long indexed = 0;
+        long removed = 0;
         long withVectors = 0;
         List<ArxivId> ids = List.copyOf(candidates.keySet());
         for (int from = 0; from < ids.size(); from += CHUNK_SIZE) {
@@ -155,42 +162,56 @@ public final class SearchIndexer {
             Map<String, String> held = index.versions(chunk.stream().map(ArxivId::value).toList());
             List<SearchDocument> stale = documents.stream()
                     .filter(d -> !Objects.equals(held.get(d.id()), d.version())).toList();
-            if (!stale.isEmpty()) {
-                index.upsert(stale);
-                indexed += stale.size();
-                withVectors += stale.stream().filter(d -> d.vector() != null).count();
-            }
+            List<String> gone = gone(chunk, documents).stream().filter(held::containsKey).toList();
+            index.upsert(stale);
+            index.delete(gone);
+            indexed += stale.size();
+            removed += gone.size();
+            withVectors += stale.stream().filter(d -> d.vector() != null).count();
         }
         if (!ids.isEmpty()) {
-            index.commit(state(startedAt)); // with nothing written since, the checkpoint can stay where it is
+            // The index first: a checkpoint must never be ahead of what the index durably holds. With nothing
+            // written since, the checkpoint can stay where it is.
+            index.commit();
+            checkpoints.save(checkpoint(index.generation(), startedAt));
         }
-        Summary summary = new Summary(false, ids.size(), indexed, withVectors,
+        Summary summary = new Summary(false, ids.size(), indexed, removed, withVectors,
                 Duration.ofNanos(System.nanoTime() - started));
-        if (indexed > 0) {
-            log.info("search index sync: {} papers changed, {} indexed again in {} ms", ids.size(), indexed,
-                    summary.elapsed().toMillis());
+        if (indexed > 0 || removed > 0) {
+            log.info("search index sync: {} papers changed, {} indexed again, {} removed in {} ms", ids.size(),
+                    indexed, removed, summary.elapsed().toMillis());
         }
         return summary;
     }
 
+    /** The ids of {@code chunk} that the database no longer has (or no longer lets search show). */
+    private static List<String> gone(List<ArxivId> chunk, List<SearchDocument> documents) {
+        Set<String> present = new HashSet<>();
+        documents.forEach(d -> present.add(d.id()));
+        return chunk.stream().map(ArxivId::value).filter(id -> !present.contains(id)).toList();
+    }
+
     /**
-     * Rebuilds the index from the database: every paper, with its vector from the configured model when it has
-     * one. Searches see the papers indexed so far while it runs.
+     * Rebuilds the index from the database into a new generation beside the live one: every paper, with its
+     * vector from the configured model when it has one. Searches see the live generation until the new one is
+     * complete and swapped in; a rebuild that fails or is cut short leaves the live one as it was.
      *
      * @param progress hears the number of papers indexed so far
      */
     public synchronized Summary rebuild(LongConsumer progress) {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
+        String replaced = index.generation();
         building = true;
-        try {
-            // Recorded first, so that an index left half-built by a crash or a shutdown is rebuilt next time.
-            index.commit(Map.of(STATE_SCHEMA, "rebuilding"));
-            index.deleteAll();
-            Added added = addAll(progress);
-            index.commit(state(startedAt));
+        try (SearchIndex.Rebuild build = index.rebuild()) {
+            Added added = addAll(build, progress);
+            build.swap();
+            // After the swap: a crash before this line costs one more rebuild, never a checkpoint ahead of its
+            // index.
+            checkpoints.save(checkpoint(build.generation(), startedAt));
+            checkpoints.delete(replaced);
             lastRefreshNanos = System.nanoTime();
-            Summary summary = new Summary(true, added.papers(), added.papers(), added.withVectors(),
+            Summary summary = new Summary(true, added.papers(), added.papers(), 0, added.withVectors(),
                     Duration.ofNanos(System.nanoTime() - started));
             log.info("search index rebuilt: {} papers ({} with vectors) in {} ms", added.papers(),
                     added.withVectors(), summary.elapsed().toMillis());
@@ -201,10 +222,10 @@ public final class SearchIndexer {
     }
 
     /**
-     * Adds every paper to the emptied index: this thread reads pages from the database while one writer per core
+     * Adds every paper to the new generation: this thread reads pages from the database while one writer per core
      * analyses them and inserts their vectors into the graph, which is most of the work.
      */
-    private Added addAll(LongConsumer progress) {
+    private Added addAll(SearchIndex.Rebuild build, LongConsumer progress) {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService writers = Workers.start("index-rebuild", threads);
         // Pages read ahead of the writers: enough to keep them busy, few enough to bound memory.
@@ -223,7 +244,7 @@ public final class SearchIndexer {
                 readAhead.acquire();
                 pending.add(writers.submit(() -> {
                     try {
-                        index.add(documents);
+                        build.add(documents);
                         indexed.addAndGet(documents.size());
                         withVectors.addAndGet(documents.stream().filter(d -> d.vector() != null).count());
                     } finally {
@@ -234,7 +255,6 @@ public final class SearchIndexer {
                 while (!pending.isEmpty() && pending.peek().isDone()) {
                     pending.poll().get();
                 }
-                refreshWhenDue();
                 progress.accept(indexed.get());
                 after = Optional.of(page.getLast().entry().paper().id());
             }
@@ -255,13 +275,8 @@ public final class SearchIndexer {
     private record Added(long papers, long withVectors) {
     }
 
-    private Map<String, String> state(Instant syncedAt) {
-        Map<String, String> state = new HashMap<>();
-        state.put(STATE_SCHEMA, SCHEMA_VERSION);
-        state.put(STATE_MODEL, model.orElse(""));
-        state.put(STATE_PAPERS_SYNCED, syncedAt.toString());
-        model.ifPresent(m -> state.put(STATE_VECTORS_SYNCED, syncedAt.toString()));
-        return state;
+    private SyncCheckpointStore.SyncCheckpoint checkpoint(String generation, Instant syncedAt) {
+        return new SyncCheckpointStore.SyncCheckpoint(generation, SCHEMA_VERSION, model.orElse(""), syncedAt);
     }
 
     private interface ChangeFeed {

@@ -43,15 +43,16 @@ public final class SearchModule implements AutoCloseable {
      * @param embeddingThreads threads the server's embedding job encodes on
      */
     public SearchModule(SearchIndex index, String indexLease, Optional<Encoder> encoder, int embeddingThreads,
-            SearchStore papers, VectorStore vectors, Clock clock, JobScheduler jobs) {
+            SearchStore papers, VectorStore vectors, SyncCheckpointStore checkpoints, Clock clock, JobScheduler jobs) {
         this.index = index;
         this.encoder = encoder;
         this.papers = papers;
         this.vectors = vectors;
         this.clock = clock;
         this.jobs = jobs;
-        this.indexer = new SearchIndexer(index, papers, vectors, encoder.map(Encoder::model), clock);
-        this.search = new SearchService(index, papers, vectors, indexer, Retriever.over(index, encoder.orElse(null)));
+        this.indexer = new SearchIndexer(index, papers, vectors, checkpoints, encoder.map(Encoder::model), clock);
+        this.search = new SearchService(Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY), index,
+                papers, vectors, indexer);
         this.embedding = embeddingJob(embeddingThreads);
         this.monitor = new SearchMonitor(search, papers, vectors, embedding);
         jobs.add(new Job(SYNC_JOB, indexLease, Duration.ZERO, SYNC_INTERVAL, Job.Stopping.SIGNAL, indexer::sync));

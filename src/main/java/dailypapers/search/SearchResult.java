@@ -9,8 +9,8 @@ import java.util.List;
  * @param mode          the mode that actually ran: keyword when vectors or the model are unavailable
  * @param order         the order that actually applied (a query of filters alone lists newest first)
  * @param total         results in all, at least this many when {@code totalIsExact} is false
- * @param notices       things the person should know: ignored filters, a fallback to keyword search, an index
- *                      still being built
+ * @param notices       things the person should know: ignored filters, a fallback to keyword search, how many
+ *                      papers semantic matching covers so far
  */
 public record SearchResult(UserQuery query, SearchMode requestedMode, SearchMode mode, ResultOrder order,
         List<SearchHit> hits, long total, boolean totalIsExact, int offset, int limit, List<String> notices) {

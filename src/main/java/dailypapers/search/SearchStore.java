@@ -13,7 +13,10 @@ public interface SearchStore {
     /** The papers with these ids, in no particular order; unknown ids are left out. */
     List<PaperEntry> find(Collection<ArxivId> ids);
 
-    /** The papers with these ids, each with the time its row was written, for indexing. */
+    /**
+     * The papers with these ids, each with the time its row was written, for indexing. A paper left out (removed,
+     * or later: hidden) is one the index must not hold: the sync removes it.
+     */
     List<StoredPaper> load(Collection<ArxivId> ids);
 
     /** Up to {@code limit} papers with an id after {@code after}, in id order: a full scan for rebuilding. */
@@ -24,6 +27,12 @@ public interface SearchStore {
      * each with the time it was written.
      */
     List<Change> changedSince(Instant since, Optional<ArxivId> after, int limit);
+
+    /**
+     * Up to {@code limit} papers removed from the database at or after {@code since} with an id after
+     * {@code after}, in id order, each with the time it was removed.
+     */
+    List<Change> removedSince(Instant since, Optional<ArxivId> after, int limit);
 
     /** All papers, from a count kept as rows are written, not counted per call. */
     long countPapers();

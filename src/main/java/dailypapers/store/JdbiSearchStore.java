@@ -74,6 +74,19 @@ public final class JdbiSearchStore implements SearchStore {
     }
 
     @Override
+    public List<Change> removedSince(Instant since, Optional<ArxivId> after, int limit) {
+        return handles.read(h -> h.createQuery("""
+                        SELECT paper_id, removed_at FROM paper_removal
+                        WHERE removed_at >= :since AND paper_id > :after
+                        ORDER BY paper_id LIMIT :limit""")
+                .bind("since", StoredTimes.lowerBound(since))
+                .bind("after", after.map(ArxivId::value).orElse(""))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Change(new ArxivId(rs.getString("paper_id")), rs.getString("removed_at")))
+                .list());
+    }
+
+    @Override
     public long countPapers() {
         return handles.read(h -> RowCounts.read(h, RowCounts.PAPERS));
     }

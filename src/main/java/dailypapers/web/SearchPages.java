@@ -1,6 +1,7 @@
 package dailypapers.web;
 
 import dailypapers.feed.Page;
+import dailypapers.search.InvalidQueryException;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchHit;
 import dailypapers.search.SearchMode;
@@ -74,12 +75,15 @@ final class SearchPages {
                 empty, null));
     }
 
-    /** Runs a search; a query the engine cannot take is the client's 400, never a 500. */
+    /**
+     * Runs a search; a query search refuses ({@link InvalidQueryException}) is the client's 400 naming {@code q}.
+     * Any other failure is ours: a 500 with the trace in the log.
+     */
     static SearchResult run(SearchService search, String query, Optional<SearchMode> mode, ResultOrder order,
             int offset, int limit) {
         try {
             return search.search(new SearchRequest(query, mode, order, offset, limit));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidQueryException e) {
             throw HttpError.badParameter("q", e.getMessage());
         }
     }
@@ -128,10 +132,6 @@ final class SearchPages {
         String query = Params.optional(ctx, "q").orElse("");
         if (query.isEmpty() && required) {
             throw HttpError.badParameter("q", "a search query is required");
-        }
-        if (query.length() > UserQuery.MAX_LENGTH) {
-            throw HttpError.badParameter("q", String.format(Locale.ENGLISH,
-                    "a query has at most %d characters, got %,d", UserQuery.MAX_LENGTH, query.length()));
         }
         return query;
     }

@@ -12,8 +12,8 @@ import dailypapers.paper.ArxivId;
 import dailypapers.search.EmbeddingText;
 import dailypapers.search.Filters;
 import dailypapers.search.Hit;
+import dailypapers.search.Ranker;
 import dailypapers.search.ResultOrder;
-import dailypapers.search.Retriever;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchRequest;
 import dailypapers.search.SearchService;
@@ -134,8 +134,8 @@ public final class SearchBench {
         Encoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, 1);
         try (App app = App.open(config(dataDir), Clock.systemUTC(), Optional.of(encoder))) { // closes the encoder
             // Every query is embedded anew: no query-vector cache, so the model's time is in every latency.
-            SearchService search = new SearchService(app.search().index(), app.search().papers(), app.search().vectors(),
-                    app.search().indexer(), Retriever.over(app.search().index(), encoder, 0));
+            SearchService search = new SearchService(Ranker.over(app.search().index(), Optional.of(encoder), 0),
+                    app.search().index(), app.search().papers(), app.search().vectors(), app.search().indexer());
             var stats = app.search().index().stats();
             if (stats.documentsWithVectors() < stats.documents()) {
                 throw new IllegalStateException(label + ": only " + stats.documentsWithVectors() + " of "

@@ -3,9 +3,15 @@ package dailypapers.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +62,25 @@ public abstract class SearchIndexContract {
     }
 
     @Test
-    void equalScoresAreOrderedByIdNotByInsertion() {
+    void equalScoresAreOrderedByDescendingIdNotByInsertion() {
         index.upsert(List.of(doc("c", "same words"), doc("a", "same words"), doc("b", "same words")));
         index.refresh();
-        assertThat(keyword("same words", ResultOrder.RELEVANCE)).containsExactly("a", "b", "c");
+        assertThat(keyword("same words", ResultOrder.RELEVANCE)).containsExactly("c", "b", "a");
+    }
+
+    @Test
+    void tiesBreakByDescendingIdInEveryOrder() {
+        LocalDate day = LocalDate.of(2025, 5, 1);
+        float[] vector = {0.6f, 0.8f};
+        index.upsert(List.of(doc("2501.00002", "twin", "", day, 3, vector),
+                doc("2501.00003", "twin", "", day, 3, vector), doc("2501.00001", "twin", "", day, 3, vector)));
+        index.refresh();
+        List<String> newestIdFirst = List.of("2501.00003", "2501.00002", "2501.00001");
+        for (ResultOrder order : ResultOrder.values()) {
+            assertThat(keyword("twin", order)).as("keyword, %s", order).isEqualTo(newestIdFirst);
+        }
+        assertThat(index.nearest(vector, Filters.NONE, 10).hits()).extracting(Hit::id).isEqualTo(newestIdFirst);
+        assertThat(index.exactMatches(Optional.empty(), Optional.of("Twin"), Filters.NONE)).isEqualTo(newestIdFirst);
     }
 
     @Test
@@ -87,7 +108,7 @@ public abstract class SearchIndexContract {
         }
         index.refresh();
         Hits page = index.keyword(KeywordQuery.text("paging"), ResultOrder.RELEVANCE, 10, 5);
-        assertThat(page.hits()).extracting(Hit::id).containsExactly("10", "11", "12", "13", "14");
+        assertThat(page.hits()).extracting(Hit::id).containsExactly("19", "18", "17", "16", "15");
         assertThat(page.total()).isEqualTo(30);
         assertThat(page.totalIsExact()).isTrue();
     }
@@ -108,6 +129,10 @@ public abstract class SearchIndexContract {
                 .containsExactly("y", "z");
         assertThat(index.nearest(new float[] {1, 0.1f}, Filters.NONE.excluding("x"), 1).hits()).extracting(Hit::id)
                 .containsExactly("y");
+        Filters noneThen = new Filters(List.of(), List.of(), Optional.empty(), Optional.of(LocalDate.of(1990, 1, 1)),
+                false, java.util.Set.of(), List.of());
+        assertThat(index.nearest(new float[] {1, 0.1f}, noneThen, 10).hits()).as("a filter nothing passes")
+                .isEmpty();
         assertThat(index.stats()).isEqualTo(new SearchIndex.Stats(4, 3));
     }
 
@@ -117,9 +142,9 @@ public abstract class SearchIndexContract {
                 doc("3", "Something else")));
         index.refresh();
         assertThat(index.exactMatches(Optional.empty(), Optional.of("ATTENTION  is all-you need"), Filters.NONE))
-                .containsExactly("1", "2");
+                .containsExactly("2", "1");
         assertThat(index.exactMatches(Optional.of("3"), Optional.of("attention is all you need"), Filters.NONE))
-                .containsExactly("3", "1", "2");
+                .containsExactly("3", "2", "1");
         assertThat(index.exactMatches(Optional.empty(), Optional.of("..."), Filters.NONE)).isEmpty();
     }
 
@@ -139,14 +164,95 @@ public abstract class SearchIndexContract {
     }
 
     @Test
-    void commitRecordsStateAndVersionsAreKept() {
-        index.upsert(List.of(doc("1", "a"), doc("2", "b")));
-        index.commit(Map.of("checkpoint", "42"));
-        assertThat(index.state()).containsEntry("checkpoint", "42");
+    void versionsAreKeptAndDeletesRemoveDocuments() {
+        index.upsert(List.of(doc("1", "alpha"), doc("2", "alpha")));
+        index.commit();
         assertThat(index.versions(List.of("1", "2", "3"))).isEqualTo(Map.of("1", "v-1", "2", "v-2"));
-        index.deleteAll();
+        index.delete(List.of("1", "unknown"));
         index.refresh();
-        assertThat(index.stats().documents()).isZero();
+        assertThat(keyword("alpha", ResultOrder.RELEVANCE)).containsExactly("2");
+        assertThat(index.versions(List.of("1", "2"))).isEqualTo(Map.of("2", "v-2"));
+        assertThat(index.stats().documents()).isEqualTo(1);
+    }
+
+    @Test
+    void aRebuildIsInvisibleUntilItsSwapThenReplacesEverything() {
+        index.upsert(List.of(doc("1", "old"), doc("2", "old")));
+        index.commit();
+        String before = index.generation();
+        String rebuilt;
+        try (SearchIndex.Rebuild build = index.rebuild()) {
+            rebuilt = build.generation();
+            assertThat(rebuilt).isNotEqualTo(before);
+            build.add(List.of(doc("3", "new"), doc("4", "new"), doc("5", "new")));
+            assertThat(keyword("old", ResultOrder.RELEVANCE)).containsExactly("2", "1");
+            assertThat(keyword("new", ResultOrder.RELEVANCE)).isEmpty();
+            assertThat(index.generation()).isEqualTo(before);
+            build.swap();
+        }
+        assertThat(index.generation()).isEqualTo(rebuilt);
+        assertThat(keyword("old", ResultOrder.RELEVANCE)).isEmpty();
+        assertThat(keyword("new", ResultOrder.RELEVANCE)).containsExactly("5", "4", "3");
+        assertThat(index.stats().documents()).isEqualTo(3);
+        index.upsert(List.of(doc("6", "new")));
+        index.refresh();
+        assertThat(keyword("new", ResultOrder.RELEVANCE)).as("writes go to the new generation").hasSize(4);
+    }
+
+    @Test
+    void aRebuildClosedWithoutASwapLeavesTheLiveIndexAsItWas() {
+        index.upsert(List.of(doc("1", "old")));
+        index.commit();
+        String before = index.generation();
+        try (SearchIndex.Rebuild build = index.rebuild()) {
+            build.add(List.of(doc("2", "new")));
+        }
+        assertThat(index.generation()).isEqualTo(before);
+        assertThat(keyword("old", ResultOrder.RELEVANCE)).containsExactly("1");
+        assertThat(keyword("new", ResultOrder.RELEVANCE)).isEmpty();
+    }
+
+    @Test
+    void searchesDuringARebuildSeeTheWholeOldIndexAndAfterItTheWholeNewOne() throws Exception {
+        List<SearchDocument> old = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            old.add(doc(String.format("old-%02d", i), "topic"));
+        }
+        index.upsert(old);
+        index.commit();
+        Set<Long> totals = ConcurrentHashMap.newKeySet();
+        AtomicBoolean swapped = new AtomicBoolean();
+        CountDownLatch searched = new CountDownLatch(1);
+        CountDownLatch searchedAfterSwap = new CountDownLatch(3);
+        Thread searcher = Thread.ofPlatform().start(() -> {
+            while (searchedAfterSwap.getCount() > 0) {
+                boolean after = swapped.get();
+                Hits hits = index.keyword(KeywordQuery.text("topic"), ResultOrder.RELEVANCE, 0, 200);
+                totals.add(hits.total());
+                assertThat(hits.hits()).extracting(Hit::id).allMatch(id -> id.startsWith(hits.total() == 50 ? "old"
+                        : "new"));
+                searched.countDown();
+                if (after) {
+                    searchedAfterSwap.countDown();
+                }
+            }
+        });
+        assertThat(searched.await(30, TimeUnit.SECONDS)).isTrue();
+        try (SearchIndex.Rebuild build = index.rebuild()) {
+            for (int batch = 0; batch < 8; batch++) {
+                List<SearchDocument> documents = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    documents.add(doc(String.format("new-%02d", batch * 10 + i), "topic"));
+                }
+                build.add(documents);
+            }
+            build.swap();
+            swapped.set(true);
+        }
+        searcher.join(30_000);
+        assertThat(searcher.isAlive()).isFalse();
+        assertThat(totals).as("only ever the whole old or the whole new index").containsOnly(50L, 80L)
+                .contains(50L, 80L);
     }
 
     @Test

@@ -11,11 +11,19 @@ import dailypapers.TestData;
 import dailypapers.TestDatabases;
 import dailypapers.ingest.ImportListener;
 import dailypapers.paper.Paper;
+import dailypapers.store.Database;
+import dailypapers.store.JdbiSyncCheckpointStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,37 +59,98 @@ class SearchIndexerIT {
                 .hits().stream().map(h -> h.entry().paper().id().value()).toList();
     }
 
-    @Test
-    void reindexFromTheDatabaseRebuildsTheSameIndex() {
-        try (TestApp app = TestApp.withSample()) {
-            SearchService search = app.app().search().search();
-            Map<String, Long> before = hitCounts(search);
-            List<String> topBefore = topIds(search, "video generation");
-            assertThat(before.values()).allMatch(n -> n > 0);
-
-            SearchIndexer.Summary summary = app.app().search().indexer().rebuild(n -> {
-            });
-
-            assertThat(summary.indexed()).isEqualTo(1_000);
-            assertThat(hitCounts(search)).isEqualTo(before);
-            assertThat(topIds(search, "video generation")).isEqualTo(topBefore);
+    /** The sync checkpoint the database holds for a generation (through a second pool on the same file). */
+    private static Optional<SyncCheckpointStore.SyncCheckpoint> checkpoint(TestApp app, String generation) {
+        try (Database database = Database.open(TestDatabases.sqlite(app.directory()), new SimpleMeterRegistry())) {
+            return new JdbiSyncCheckpointStore(database).find(generation);
         }
     }
 
     @Test
-    void aRebuildCutShortIsRedoneAtTheNextStart() {
+    void reindexFromTheDatabaseRebuildsTheSameIndexWhileSearchesSeeTheWholeOldOne() {
+        try (TestApp app = TestApp.withSample()) {
+            SearchService search = app.app().search().search();
+            app.app().search().indexer().sync();
+            Map<String, Long> before = hitCounts(search);
+            List<String> topBefore = topIds(search, "video generation");
+            assertThat(before.values()).allMatch(n -> n > 0);
+            String generation = app.app().search().index().generation();
+            List<Map<String, Long>> duringRebuild = new ArrayList<>();
+
+            SearchIndexer.Summary summary = app.app().search().indexer().rebuild(n -> duringRebuild.add(hitCounts(search)));
+
+            assertThat(summary.indexed()).isEqualTo(1_000);
+            assertThat(duringRebuild).isNotEmpty().allMatch(before::equals);
+            assertThat(hitCounts(search)).isEqualTo(before);
+            assertThat(topIds(search, "video generation")).isEqualTo(topBefore);
+            String rebuilt = app.app().search().index().generation();
+            assertThat(rebuilt).isNotEqualTo(generation);
+            assertThat(checkpoint(app, generation)).as("the replaced generation's checkpoint is gone").isEmpty();
+            assertThat(checkpoint(app, rebuilt)).hasValueSatisfying(c -> {
+                assertThat(c.schema()).isEqualTo(SearchIndexer.SCHEMA_VERSION);
+                assertThat(c.model()).isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void aRebuildCutShortLeavesTheLiveIndexServingAndCurrent() {
         Map<String, Long> before;
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
             app.importFile(TestData.sample());
+            app.app().search().indexer().sync();
             before = hitCounts(app.app().search().search());
             assertThatThrownBy(() -> app.app().search().indexer().rebuild(n -> {
                 throw new IllegalStateException("the process stops here");
             })).hasMessageContaining("stops here");
+            assertThat(hitCounts(app.app().search().search())).isEqualTo(before);
         }
         try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
-            assertThat(app.app().search().indexer().isCurrent()).isFalse();
-            assertThat(app.app().search().indexer().sync().rebuilt()).isTrue();
+            assertThat(app.app().search().indexer().isCurrent()).isTrue();
+            assertThat(app.app().search().indexer().sync().rebuilt()).isFalse();
             assertThat(hitCounts(app.app().search().search())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPaperRemovedFromTheDatabaseLeavesTheIndexAtTheNextSync() throws SQLException {
+        try (TestApp app = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            app.importFile(TestData.sample());
+            app.app().search().indexer().sync();
+            String removed = topIds(app.app().search().search(), "video generation").getFirst();
+            try (Connection connection = DriverManager.getConnection(TestDatabases.sqlite(dir).url());
+                    PreparedStatement featured = connection.prepareStatement("DELETE FROM featured WHERE paper_id = ?");
+                    PreparedStatement paper = connection.prepareStatement("DELETE FROM paper WHERE id = ?")) {
+                featured.setString(1, removed);
+                featured.executeUpdate();
+                paper.setString(1, removed);
+                assertThat(paper.executeUpdate()).isEqualTo(1);
+            }
+
+            SearchIndexer.Summary summary = app.app().search().indexer().sync();
+
+            assertThat(summary.removed()).isEqualTo(1);
+            assertThat(app.app().search().index().versions(List.of(removed))).isEmpty();
+            assertThat(app.app().search().search().status().documents()).isEqualTo(999);
+            assertThat(app.app().search().indexer().sync().removed()).as("removed once").isZero();
+        }
+    }
+
+    @Test
+    void eachLocalIndexOnASharedDatabaseKeepsItsOwnCheckpoint(@TempDir Path otherNode) {
+        try (TestApp first = TestApp.start(TestDatabases.sqlite(dir), dir)) {
+            first.importFile(TestData.sample());
+            first.app().search().indexer().sync();
+            // A second node: its own index folder, the same database.
+            try (TestApp second = TestApp.start(new Config(otherNode, TestDatabases.sqlite(dir), "127.0.0.1", 0))) {
+                assertThat(second.app().search().index().generation())
+                        .isNotEqualTo(first.app().search().index().generation());
+                assertThat(second.app().search().indexer().isCurrent()).as("what the first node synced is not here").isFalse();
+                assertThat(second.app().search().indexer().sync().rebuilt()).isTrue();
+                assertThat(second.app().search().search().status().documents()).isEqualTo(1_000);
+                assertThat(first.app().search().indexer().isCurrent()).isTrue();
+                assertThat(first.app().search().indexer().sync().rebuilt()).isFalse();
+            }
         }
     }
 

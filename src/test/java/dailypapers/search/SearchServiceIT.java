@@ -238,7 +238,7 @@ class SearchServiceIT {
 
     @Test
     void tooLongAQueryIsRefused() {
-        assertThatThrownBy(() -> run("a".repeat(10_000))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> run("a".repeat(10_000))).isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("at most 250");
     }
 

@@ -39,6 +39,10 @@ class SemanticSearchIT {
         return search.search(new SearchRequest(query, Optional.of(mode), ResultOrder.RELEVANCE, 0, limit));
     }
 
+    private static List<Hit> hits(SearchResult result) {
+        return result.hits().stream().map(h -> new Hit(h.entry().paper().id().value(), h.score())).toList();
+    }
+
     private static List<String> ids(SearchResult result) {
         return result.hits().stream().map(h -> h.entry().paper().id().value()).toList();
     }
@@ -68,9 +72,8 @@ class SemanticSearchIT {
         String query = "video diffusion transformer";
         SearchResult result = run(query, SearchMode.HYBRID, 20);
         assertThat(result.mode()).isEqualTo(SearchMode.HYBRID);
-        List<Hit> keyword = app.app().search().search().retriever().rank(query, SearchMode.KEYWORD, SearchService.CANDIDATES);
-        List<Hit> semantic = app.app().search().search().retriever().rank(query, SearchMode.SEMANTIC,
-                SearchService.CANDIDATES);
+        List<Hit> keyword = hits(run(query, SearchMode.KEYWORD, SearchService.CANDIDATES));
+        List<Hit> semantic = hits(run(query, SearchMode.SEMANTIC, SearchService.CANDIDATES));
         List<FusedHit> expected = new Fusion.ReciprocalRank(60).fuse(keyword, semantic);
         assertThat(ids(result)).isEqualTo(expected.stream().limit(20).map(FusedHit::id).toList());
         assertThat(result.hits()).anyMatch(h -> h.keywordRank() > 0 && h.semanticRank() > 0);

@@ -93,6 +93,26 @@ abstract class SearchStoreContract {
     }
 
     @Test
+    void aPaperDeletedByAnyoneIsListedAsRemovedAtTheDatabaseTime() {
+        papers.upsert(List.of(paper().id("2601.00001").build(), paper().id("2601.00002").build(),
+                paper().id("2601.00003").build()));
+        Instant before = Instant.now().minusSeconds(5); // the database stamps removals with its own clock
+        database.jdbi().useHandle(h -> h.execute("DELETE FROM paper WHERE id IN (?, ?)", "2601.00001",
+                "2601.00003"));
+
+        List<Change> removed = search.removedSince(before, Optional.empty(), 10);
+
+        assertThat(removed).extracting(c -> c.id().value()).containsExactly("2601.00001", "2601.00003");
+        assertThat(removed).allSatisfy(c -> assertThat(Instant.parse(c.writtenAt())).isAfterOrEqualTo(
+                before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        assertThat(search.removedSince(before, Optional.of(id("2601.00001")), 10)).extracting(c -> c.id().value())
+                .containsExactly("2601.00003");
+        assertThat(search.removedSince(Instant.now().plusSeconds(120), Optional.empty(), 10)).isEmpty();
+        assertThat(search.load(List.of(id("2601.00001"), id("2601.00002")))).extracting(p -> p.entry().paper().id()
+                .value()).containsExactly("2601.00002");
+    }
+
+    @Test
     void vectorsRoundTripAsBytesPerModel() {
         papers.upsert(List.of(paper().id("2601.00001").build(), paper().id("2601.00002").build()));
         float[] vector = {0.25f, -1.5f, 3.0e-8f, Float.MAX_VALUE, -0.0f};
