@@ -7,13 +7,13 @@ import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
 import dailypapers.search.IndexUnavailableException;
+import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
-import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiVectorStore;
 import dailypapers.web.Web;
@@ -69,10 +69,15 @@ public final class App implements AutoCloseable {
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
-            Path indexPath = indexPath(config);
-            opened = new SearchModule(SearchEngines.open(config.searchEngine(), config.dataDir()),
-                    indexLease(indexPath), encoder, config.embeddingThreads(), new JdbiSearchStore(database),
-                    new JdbiVectorStore(database, clock), new JdbiSyncCheckpointStore(database), clock, jobs);
+            SearchIndex index = SearchEngines.open(config.searchEngine(), config.dataDir());
+            try {
+                opened = new SearchModule(index, indexLease(indexPath(config)), encoder, config.embeddingThreads(),
+                        new JdbiSearchStore(database), new JdbiVectorStore(database, clock),
+                        new JdbiSyncCheckpointStore(database), clock, jobs);
+            } catch (RuntimeException e) {
+                index.close();
+                throw e;
+            }
         } catch (IndexUnavailableException e) {
             unavailable = e;
         }
@@ -122,7 +127,13 @@ public final class App implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        return new App(config, clock, metrics, Database.open(config.database(), metrics), encoder);
+        Database database = Database.open(config.database(), metrics);
+        try {
+            return new App(config, clock, metrics, database, encoder);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
@@ -175,13 +186,6 @@ public final class App implements AutoCloseable {
 
     public Config config() {
         return config;
-    }
-
-    /** The database URL without its query string, which may carry credentials; for logs. */
-    public String databaseDescription() {
-        String url = config.database().url();
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
     }
 
     /**

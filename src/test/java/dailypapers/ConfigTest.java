@@ -43,8 +43,10 @@ class ConfigTest {
 
     @Test
     void adminTokenComesFromTheEnvironmentAndIsNeverBlank(@TempDir Path dir) throws IOException {
-        assertThat(Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", "s3cret"), Map.of()).adminToken())
-                .hasValueSatisfying(t -> assertThat(t.matches("s3cret")).isTrue());
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", "s3cret-0123456789"), Map.of()).adminToken())
+                .hasValueSatisfying(t -> assertThat(t.matches("s3cret-0123456789")).isTrue());
+        assertThatThrownBy(() -> Config.load(null, Map.of("DAILYPAPERS_ADMIN_TOKEN", "s3cret"), Map.of()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("admin.token must be at least 16");
         Path file = dir.resolve("blank.properties");
         Files.writeString(file, "admin.token=  \n");
         assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of()))
@@ -81,8 +83,8 @@ class ConfigTest {
         assertThat(config.adminToken())
                 .hasValueSatisfying(t -> assertThat(t.matches("s3cret-operator-token")).isTrue());
         assertThat(config.toString()).doesNotContain("s3cret");
-        assertThat(Config.load(null, Map.of(), Map.of(Config.ADMIN_TOKEN.key(), "from-a-flag")).adminToken())
-                .hasValueSatisfying(t -> assertThat(t.matches("from-a-flag")).isTrue());
+        assertThat(Config.load(null, Map.of(), Map.of(Config.ADMIN_TOKEN.key(), "from-a-flag-0123456")).adminToken())
+                .hasValueSatisfying(t -> assertThat(t.matches("from-a-flag-0123456")).isTrue());
     }
 
     @Test

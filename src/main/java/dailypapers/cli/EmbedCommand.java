@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +58,7 @@ final class EmbedCommand implements Callable<Integer> {
             EmbeddingJob job = running.get();
             if (job != null) {
                 job.stop();
-                awaitQuietly(closed);
+                StopSignals.awaitQuietly(closed);
             }
         });
         try (App app = main.openApp(Map.of())) {
@@ -86,13 +85,5 @@ final class EmbedCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%3.0f%% %,d of %,d papers, %,.1f/s, ETA %s", p.fraction() * 100,
                 p.embedded(), p.missingAtStart(), p.papersPerSecond(), ProgressReporter.eta(p.fraction(),
                         p.elapsed().toNanos() / 1e9));
-    }
-
-    private static void awaitQuietly(CountDownLatch closed) {
-        try {
-            closed.await(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

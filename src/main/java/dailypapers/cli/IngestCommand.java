@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,10 +60,8 @@ final class IngestCommand {
         public Integer call() {
             LocalDate from = days.date != null ? days.date : days.since;
             LocalDate to = days.date != null ? days.date : LocalDate.now(ZoneOffset.UTC);
-            try (App app = ingest.main.openApp(Map.of())) {
-                return run(spec, app, app.ingest().hfHarvester().source(),
-                        listener -> app.ingest().hfHarvester().harvestDays(from, to, listener));
-            }
+            return withApp(ingest.main, Map.of(), app -> run(spec, app, app.ingest().hfHarvester().source(),
+                    listener -> app.ingest().hfHarvester().harvestDays(from, to, listener)));
         }
     }
 
@@ -88,7 +88,7 @@ final class IngestCommand {
         public Integer call() {
             Map<String, String> flags = new HashMap<>();
             Main.putIfSet(flags, Config.HARVEST_ARXIV_SETS, sets == null ? null : String.join(",", sets));
-            try (App app = ingest.main.openApp(flags)) {
+            return withApp(ingest.main, flags, app -> {
                 int worst = 0;
                 for (OaiHarvester harvester : app.ingest().arxivHarvesters()) {
                     int code = run(spec, app, harvester.source(), listener -> from == null
@@ -97,7 +97,21 @@ final class IngestCommand {
                             ? Main.EXIT_STARTUP_FAILED : Math.max(worst, code);
                 }
                 return worst;
-            }
+            });
+        }
+    }
+
+    /**
+     * Runs {@code work} with the app open; Ctrl-C or SIGTERM interrupts the harvest, which stops at its next
+     * request and keeps every page it stored, and the app closes (releasing the source's lease) before the JVM ends.
+     */
+    static int withApp(Main main, Map<String, String> flags, Function<App, Integer> work) {
+        CountDownLatch closed = new CountDownLatch(1);
+        StopSignals.interrupt(Thread.currentThread(), closed);
+        try (App app = main.openApp(flags)) {
+            return work.apply(app);
+        } finally {
+            closed.countDown();
         }
     }
 

@@ -1,5 +1,7 @@
 package dailypapers.cli;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 
@@ -13,6 +15,27 @@ import sun.misc.Signal;
 final class StopSignals {
 
     private StopSignals() {
+    }
+
+    /**
+     * On a stop signal, interrupts {@code worker} (work that stops at its next request and keeps what it stored,
+     * such as a harvest) and waits for {@code finished}, so that the app closes and releases its leases before the
+     * JVM ends.
+     */
+    static void interrupt(Thread worker, CountDownLatch finished) {
+        install(() -> {
+            worker.interrupt();
+            awaitQuietly(finished);
+        });
+    }
+
+    /** Waits up to a minute for {@code latch}; an interrupt ends the wait. */
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code stop} once, on the first of these signals, then exits; later signals wait for it. */

@@ -25,6 +25,11 @@ public final class FeedService {
         this.clock = clock;
     }
 
+    /** One paper with its community data, in any listing or none. */
+    public Optional<PaperEntry> paper(ArxivId id) {
+        return store.find(id);
+    }
+
     public Optional<LocalDate> latestFeaturedDay() {
         return store.latestFeaturedDay();
     }

@@ -17,7 +17,14 @@ public record Period(Kind kind, LocalDate from) {
 
     public enum Kind { DAY, WEEK, MONTH }
 
+    /** Periods lie in years that ISO dates write with four digits; beyond them, period arithmetic overflows. */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
     public Period {
+        if (from.getYear() < MIN_YEAR || from.getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException("expected a year from " + MIN_YEAR + " to " + MAX_YEAR);
+        }
         LocalDate expected = switch (kind) {
             case DAY -> from;
             case WEEK -> from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -114,7 +114,10 @@ public final class IngestModule implements AutoCloseable {
 
     @Override
     public void close() {
-        arxiv.close();
-        huggingFace.close();
+        try {
+            arxiv.close();
+        } finally {
+            huggingFace.close();
+        }
     }
 }

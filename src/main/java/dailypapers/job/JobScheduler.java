@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.ClockProvider;
@@ -26,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * sharing one database.
  *
  * <p>Each run holds a lease, a row in the database taken through ShedLock, for as long as it runs: the lease is
- * taken for {@link #leaseDuration} and extended every third of it while the run goes on, so a node that dies (or
+ * taken for the lease duration and extended every third of it while the run goes on, so a node that dies (or
  * loses its database) loses the lease within one lease duration, and another node's next tick takes over. A
- * second, "tick" lease is held for half the job's interval after each run starts, so that nodes whose timers
- * fire at different moments still run a job once per interval, not once per node.
+ * second, "tick" lease is held the same way during the run and then for nine tenths of the job's interval after
+ * it, so that nodes whose timers fire at different moments still run a job about once per interval, not once per
+ * node.
  *
  * <p>Lease times come from the system clock (ShedLock's), never from the application's clock, which tests fix in
  * the past; nodes must keep their clocks in sync (NTP), as ShedLock requires.
@@ -80,10 +80,6 @@ public final class JobScheduler implements AutoCloseable {
         this.leases = leases;
         this.leaseDuration = leaseDuration;
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(daemon("job-leases"));
-    }
-
-    public Duration leaseDuration() {
-        return leaseDuration;
     }
 
     /** Adds a job; its ticks begin at {@link #start()} (at once when the scheduler has started). */
@@ -153,7 +149,12 @@ public final class JobScheduler implements AutoCloseable {
         if (!registered.running.tryLock()) {
             return Outcome.RUNNING_HERE;
         }
+        // Set before closed is read again: close() either sees this runner and stops it, or this tick sees closed.
+        registered.runner = Thread.currentThread();
         try {
+            if (closed) {
+                return Outcome.CLOSED;
+            }
             Optional<Held> run;
             try {
                 run = take(job.lease());
@@ -165,21 +166,17 @@ public final class JobScheduler implements AutoCloseable {
                 return Outcome.LEASE_HELD;
             }
             try {
-                boolean tick;
+                Optional<Held> tick;
                 try {
-                    tick = takeTick(job);
+                    tick = take(tickLease(job));
                 } catch (RuntimeException e) {
                     log.warn("job {}: cannot take its tick ({}); retrying at its next tick", job.name(),
                             e.getMessage());
                     return Outcome.FAILED;
                 }
-                if (!tick) {
+                if (tick.isEmpty()) {
                     return Outcome.SAME_TICK;
                 }
-                if (closed) {
-                    return Outcome.CLOSED;
-                }
-                registered.runner = Thread.currentThread();
                 try {
                     job.task().run();
                     return Outcome.RAN;
@@ -187,23 +184,27 @@ public final class JobScheduler implements AutoCloseable {
                     log.error("job {} failed; it runs again at its next tick", job.name(), e);
                     return Outcome.FAILED;
                 } finally {
-                    registered.runner = null;
+                    tick.get().keepFor(tickHold(job));
                 }
             } finally {
                 run.get().release();
             }
         } finally {
+            registered.runner = null;
             registered.running.unlock();
         }
     }
 
-    /** The tick lease: taken for half the interval and left to lapse, so that other nodes skip this tick. */
-    private boolean takeTick(Job job) {
-        Duration hold = job.interval().dividedBy(2);
-        Optional<SimpleLock> tick = leases.lock(new LockConfiguration(ClockProvider.now(), job.lease() + ":tick",
-                hold, hold));
-        tick.ifPresent(SimpleLock::unlock); // unlocking keeps it until lockAtLeastFor has passed
-        return tick.isPresent();
+    private static String tickLease(Job job) {
+        return job.lease() + ":tick";
+    }
+
+    /**
+     * How long the tick lease outlives a run: most of an interval, so that another node's tick in that time skips,
+     * yet this node's own next tick, one interval after the run, finds it free.
+     */
+    private static Duration tickHold(Job job) {
+        return job.interval().multipliedBy(9).dividedBy(10);
     }
 
     private Optional<Held> take(String lease) {
@@ -216,27 +217,26 @@ public final class JobScheduler implements AutoCloseable {
     private final class Held {
 
         private final String lease;
-        private final AtomicReference<SimpleLock> lock;
         private final ScheduledFuture<?> extending;
+        private SimpleLock lock;
 
         Held(String lease, SimpleLock lock) {
             this.lease = lease;
-            this.lock = new AtomicReference<>(lock);
+            this.lock = lock;
             long every = leaseDuration.toMillis() / 3;
             this.extending = keepAlive.scheduleWithFixedDelay(this::extend, every, every, TimeUnit.MILLISECONDS);
         }
 
-        private void extend() {
-            SimpleLock current = lock.get();
-            if (current == null) {
+        private synchronized void extend() {
+            if (lock == null) {
                 return;
             }
             try {
-                Optional<SimpleLock> extended = current.extend(leaseDuration, Duration.ZERO);
+                Optional<SimpleLock> extended = lock.extend(leaseDuration, Duration.ZERO);
                 if (extended.isPresent()) {
-                    lock.set(extended.get());
+                    lock = extended.get();
                 } else {
-                    lock.set(null);
+                    lock = null;
                     log.error("lost the lease {}: another node may start the same work", lease);
                 }
             } catch (RuntimeException e) {
@@ -245,15 +245,29 @@ public final class JobScheduler implements AutoCloseable {
             }
         }
 
+        /** Stops extending and gives the lease up. */
         synchronized void release() {
             extending.cancel(false);
-            SimpleLock current = lock.getAndSet(null);
-            if (current != null) {
+            if (lock != null) {
                 try {
-                    current.unlock();
+                    lock.unlock();
                 } catch (RuntimeException e) {
                     log.warn("cannot release the lease {}; it lapses on its own: {}", lease, e.getMessage());
                 }
+                lock = null;
+            }
+        }
+
+        /** Stops extending and leaves the lease held for {@code hold} more, after which it lapses. */
+        synchronized void keepFor(Duration hold) {
+            extending.cancel(false);
+            if (lock != null) {
+                try {
+                    lock.extend(hold, hold);
+                } catch (RuntimeException e) {
+                    log.warn("cannot keep the lease {} for {}: {}", lease, hold, e.getMessage());
+                }
+                lock = null;
             }
         }
     }

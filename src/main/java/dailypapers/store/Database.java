@@ -64,14 +64,14 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new DatabaseException("cannot connect to the database at " + config.url() + ": "
+            throw new DatabaseException("cannot connect to the database at " + config.description() + ": "
                     + rootMessage(e), e);
         }
         try {
             migrate(dataSource, config.isSqlite());
         } catch (FlywayException e) {
             dataSource.close();
-            throw new DatabaseException("cannot migrate the database at " + config.url() + ": " + rootMessage(e), e);
+            throw new DatabaseException("cannot migrate the database at " + config.description() + ": " + rootMessage(e), e);
         }
         return new Database(dataSource, config.isSqlite());
     }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -36,6 +37,9 @@ final class AdminAccess {
             + " this machine. Set admin.token (environment DAILYPAPERS_ADMIN_TOKEN) to open them elsewhere.";
 
     private static final String HMAC = "HmacSHA256";
+    /** Headers a reverse proxy adds for its client; any of them means the request did not start on this machine. */
+    private static final List<String> RELAY_HEADERS = List.of(Header.FORWARDED, Header.X_FORWARDED_FOR, "X-Real-IP",
+            "X-Forwarded-Host", "X-Forwarded-Proto");
     private static final String BEARER = "Bearer ";
     /** A literal IPv4 or IPv6 address, so that parsing it never asks DNS. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%]+");
@@ -104,7 +108,7 @@ final class AdminAccess {
     /**
      * Whether a request comes from this machine: from a loopback address (127.0.0.0/8, ::1) and not relayed. A
      * reverse proxy on the same machine connects from loopback for everyone, so a request that names an original
-     * client ({@code Forwarded}, {@code X-Forwarded-For}) does not count.
+     * client ({@code Forwarded}, {@code X-Forwarded-For}, {@code X-Real-IP}, …) does not count.
      */
     static boolean isFromThisMachine(String remoteAddress, boolean relayed) {
         if (relayed || remoteAddress == null || !IP_LITERAL.matcher(remoteAddress).matches()) {
@@ -118,7 +122,7 @@ final class AdminAccess {
     }
 
     private static boolean isRelayed(Context ctx) {
-        return ctx.header(Header.FORWARDED) != null || ctx.header(Header.X_FORWARDED_FOR) != null;
+        return RELAY_HEADERS.stream().anyMatch(name -> ctx.header(name) != null);
     }
 
     private static Optional<String> bearer(Context ctx) {

@@ -10,9 +10,16 @@ import java.security.NoSuchAlgorithmException;
  */
 public record AdminToken(String value) {
 
+    /** Shorter secrets can be guessed by trying; 16 characters of a random hex string carry 64 bits. */
+    public static final int MIN_LENGTH = 16;
+
     public AdminToken {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("the admin token is empty");
+        }
+        if (value.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("must be at least " + MIN_LENGTH + " characters (e.g. from openssl rand"
+                    + " -hex 32), got " + value.length());
         }
     }
 

@@ -5,7 +5,6 @@ import dailypapers.feed.Page;
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
-import dailypapers.paper.PaperStore;
 import dailypapers.text.Messages;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -24,11 +23,9 @@ final class PaperApi {
     private static final List<String> PERIOD_PARAMETERS = List.of("date", "week", "month");
 
     private final FeedService feed;
-    private final PaperStore papers;
 
-    PaperApi(FeedService feed, PaperStore papers) {
+    PaperApi(FeedService feed) {
         this.feed = feed;
-        this.papers = papers;
     }
 
     void dailyPapers(Context ctx) {
@@ -71,7 +68,7 @@ final class PaperApi {
 
     void paper(Context ctx) {
         ArxivId id = Params.arxivId(ctx);
-        ApiModel.write(ctx, ApiModel.paper(papers.find(id)
+        ApiModel.write(ctx, ApiModel.paper(feed.paper(id)
                 .orElseThrow(() -> HttpError.notFound("no paper with id " + id))));
     }
 

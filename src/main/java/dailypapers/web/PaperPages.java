@@ -4,7 +4,6 @@ import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
-import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchService;
 import dailypapers.text.Messages;
 import dailypapers.web.ListingView.EmptyState;
@@ -22,14 +21,12 @@ final class PaperPages {
     static final int SIMILAR_PAPERS = 6;
 
     private final FeedService feed;
-    private final PaperStore papers;
     private final SearchService search;
     private final Views views;
     private final DateText dates;
 
-    PaperPages(FeedService feed, PaperStore papers, SearchService search, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, Views views, DateText dates) {
         this.feed = feed;
-        this.papers = papers;
         this.search = search;
         this.views = views;
         this.dates = dates;
@@ -42,7 +39,7 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        PaperEntry entry = papers.find(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
+        PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
         views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates));
     }
 

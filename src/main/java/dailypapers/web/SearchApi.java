@@ -1,7 +1,7 @@
 package dailypapers.web;
 
 import dailypapers.paper.ArxivId;
-import dailypapers.paper.PaperStore;
+import dailypapers.feed.FeedService;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchResult;
@@ -23,11 +23,11 @@ final class SearchApi {
     static final int MAX_SIMILAR = 50;
 
     private final SearchService search;
-    private final PaperStore papers;
+    private final FeedService feed;
 
-    SearchApi(SearchService search, PaperStore papers) {
+    SearchApi(SearchService search, FeedService feed) {
         this.search = search;
-        this.papers = papers;
+        this.feed = feed;
     }
 
     void search(Context ctx) {
@@ -48,7 +48,7 @@ final class SearchApi {
     void similar(Context ctx) {
         ArxivId id = Params.arxivId(ctx);
         int limit = Params.integer(ctx, "limit", DEFAULT_SIMILAR, 1, MAX_SIMILAR);
-        if (papers.find(id).isEmpty()) {
+        if (feed.paper(id).isEmpty()) {
             throw HttpError.notFound("no paper with id " + id);
         }
         SearchService.Similar similar = search.similar(id, limit);

@@ -8,7 +8,6 @@ import dailypapers.search.SearchMode;
 import dailypapers.search.SearchRequest;
 import dailypapers.search.SearchResult;
 import dailypapers.search.SearchService;
-import dailypapers.search.UserQuery;
 import dailypapers.text.Messages;
 import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;

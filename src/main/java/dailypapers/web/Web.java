@@ -92,10 +92,10 @@ public final class Web implements AutoCloseable {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed.feed(), views, dates);
-        PaperPages paperPages = new PaperPages(feed.feed(), feed.papers(), search.search(), views, dates);
-        PaperApi paperApi = new PaperApi(feed.feed(), feed.papers());
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
+        PaperApi paperApi = new PaperApi(feed.feed());
         SearchPages searchPages = new SearchPages(search.search(), views, dates);
-        SearchApi searchApi = new SearchApi(search.search(), feed.papers());
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
@@ -162,8 +162,9 @@ public final class Web implements AutoCloseable {
                 });
                 get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), DATA, ANYONE);
                 get("/readyz", ctx -> readiness(ctx, ready), DATA, ANYONE);
+                // Traffic per route, the pool and the JVM are the operator's business: Prometheus sends the token.
                 get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(metrics.scrape()), DATA, ANYONE);
+                        .result(metrics.scrape()), DATA, ADMIN);
             });
 
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));

@@ -10,6 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PeriodTest {
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31", "-999999999-01-01", "0000-06-01", "+10000-01-01"})
+    void daysOutsideFourDigitYearsAreRefusedNotOverflowed(String day) {
+        assertThatThrownBy(() -> Period.parseDay(day)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a year from 1 to 9999");
+    }
+
+    @Test
+    void monthsOutsideFourDigitYearsAreRefused() {
+        assertThatThrownBy(() -> Period.parseMonth("+999999999-12")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a year from 1 to 9999");
+    }
+
     @Test
     void isoWeekRunsMondayToSunday() {
         Period week = Period.parseWeek("2026-W34");

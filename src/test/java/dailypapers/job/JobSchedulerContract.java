@@ -92,9 +92,28 @@ abstract class JobSchedulerContract {
                 .isEqualTo(Outcome.SAME_TICK);
         assertThat(b.scheduler().runNow("digest")).isEqualTo(Outcome.SAME_TICK);
 
-        Thread.sleep(INTERVAL.dividedBy(2).plusMillis(100).toMillis()); // the tick lease lapses after half an interval
+        // The tick lease lapses nine tenths of an interval after the run, before this node's own next tick.
+        Thread.sleep(INTERVAL.multipliedBy(9).dividedBy(10).plusMillis(100).toMillis());
         assertThat(b.scheduler().runNow("digest")).isEqualTo(Outcome.RAN);
         assertThat(runs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunLongerThanHalfAnIntervalStillCountsForItsTick() {
+        Node a = node();
+        Node b = node();
+        AtomicInteger runs = new AtomicInteger();
+        a.scheduler().add(job("harvest:arxiv:cs", Job.Stopping.SIGNAL, () -> {
+            runs.incrementAndGet();
+            sleepQuietly(INTERVAL.multipliedBy(7).dividedBy(10));
+        }));
+        b.scheduler().add(job("harvest:arxiv:cs", Job.Stopping.SIGNAL, runs::incrementAndGet));
+
+        assertThat(a.scheduler().runNow("harvest:arxiv:cs")).isEqualTo(Outcome.RAN);
+
+        assertThat(b.scheduler().runNow("harvest:arxiv:cs")).as("the other node, ticking as the long run ends")
+                .isEqualTo(Outcome.SAME_TICK);
+        assertThat(runs.get()).isEqualTo(1);
     }
 
     @Test
@@ -230,6 +249,14 @@ abstract class JobSchedulerContract {
         assertThat(signalled.get()).as("the signalled job ended its work before close returned").isEqualTo(1);
         assertThat(interrupted.get()).as("only the interruptible job was interrupted").isEqualTo(1);
         assertThat(a.scheduler().runNow("index")).isEqualTo(Outcome.CLOSED);
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -67,6 +67,14 @@ class AdminAccessIT {
     }
 
     @Test
+    void metricsAreForTheOperator() {
+        assertThat(send(request("/metrics")).statusCode()).isEqualTo(401);
+        HttpResponse<String> scrape = send(request("/metrics").header("Authorization", "Bearer " + TOKEN));
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("http_server_requests_seconds");
+    }
+
+    @Test
     void loopbackAloneIsNotEnoughOnceATokenIsConfigured() {
         assertThat(send(request("/admin/harvest")).statusCode()).isEqualTo(303);
     }
