@@ -188,6 +188,11 @@ public final class App implements AutoCloseable {
         return config;
     }
 
+    /** The database URL without its query string, which may carry credentials; for logs. */
+    public String databaseDescription() {
+        return config.database().description();
+    }
+
     /**
      * Stops every job and waits for it (so that no harvest, index write or model call is in flight), then closes
      * the index, the model, the upstream clients and the database, each even if an earlier one failed.

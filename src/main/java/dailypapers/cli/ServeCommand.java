@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         var counts = app.feed().papers().counts();
         log.info("Daily Papers is serving http://{}:{}/ ({} papers, {} featured; database {}; harvesting {})",
                 "0.0.0.0".equals(app.config().httpHost()) ? "localhost" : app.config().httpHost(), web.port(),
-                counts.papers(), counts.featured(), app.config().database().description(),
+                counts.papers(), counts.featured(), app.databaseDescription(),
                 app.config().harvest().enabled() ? "on, status at /admin/harvest" : "off");
         // Installed before any job starts, so a stop signal at any moment waits for the jobs (and the model they may
         // be loading or running) before the JVM shuts down.
