@@ -85,6 +85,6 @@ class RoutesIT {
         assertThat(app.web().routes().stream().filter(r -> r.roles().equals(Set.of(Role.ADMIN)))
                 .map(Web.Route::path))
                 .containsExactlyInAnyOrder("/admin/harvest", "/admin/search", "/api/harvest/status",
-                        "/api/search/status");
+                        "/api/search/status", "/metrics");
     }
 }
