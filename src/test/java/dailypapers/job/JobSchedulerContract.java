@@ -2,6 +2,7 @@ package dailypapers.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.TestDatabase;
 import dailypapers.job.JobScheduler.Outcome;
 import dailypapers.store.Database;
 import dailypapers.store.DatabaseConfig;
@@ -29,13 +30,15 @@ abstract class JobSchedulerContract {
     private final List<AutoCloseable> open = new ArrayList<>();
     private DatabaseConfig config;
 
-    protected abstract DatabaseConfig openDatabase();
+    private final TestDatabase kind;
 
-    protected abstract void dropDatabase(DatabaseConfig config);
+    protected JobSchedulerContract(TestDatabase kind) {
+        this.kind = kind;
+    }
 
     @BeforeEach
     void createDatabase() {
-        config = openDatabase();
+        config = kind.open();
     }
 
     @AfterEach
@@ -44,7 +47,7 @@ abstract class JobSchedulerContract {
             closeable.close();
         }
         if (config != null) {
-            dropDatabase(config);
+            kind.drop(config);
         }
     }
 

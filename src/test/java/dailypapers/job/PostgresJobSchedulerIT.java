@@ -1,17 +1,10 @@
 package dailypapers.job;
 
-import dailypapers.TestDatabases;
-import dailypapers.store.DatabaseConfig;
+import dailypapers.TestDatabase;
 
 class PostgresJobSchedulerIT extends JobSchedulerContract {
 
-    @Override
-    protected DatabaseConfig openDatabase() {
-        return TestDatabases.freshPostgres();
-    }
-
-    @Override
-    protected void dropDatabase(DatabaseConfig config) {
-        TestDatabases.dropPostgres(config);
+    PostgresJobSchedulerIT() {
+        super(TestDatabase.POSTGRES);
     }
 }

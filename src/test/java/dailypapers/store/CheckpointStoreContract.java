@@ -2,6 +2,7 @@ package dailypapers.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.TestDatabase;
 import dailypapers.ingest.Checkpoint;
 import dailypapers.ingest.CheckpointStore.RunRecord;
 import dailypapers.ingest.CheckpointStore.SourceState;
@@ -23,13 +24,15 @@ abstract class CheckpointStoreContract {
     private Database database;
     private JdbiCheckpointStore store;
 
-    protected abstract DatabaseConfig openDatabase();
+    private final TestDatabase kind;
 
-    protected abstract void dropDatabase(DatabaseConfig config);
+    protected CheckpointStoreContract(TestDatabase kind) {
+        this.kind = kind;
+    }
 
     @BeforeEach
     void open() {
-        config = openDatabase();
+        config = kind.open();
         database = Database.open(config, new SimpleMeterRegistry());
         store = new JdbiCheckpointStore(database);
     }
@@ -40,7 +43,7 @@ abstract class CheckpointStoreContract {
             database.close();
         }
         if (config != null) {
-            dropDatabase(config);
+            kind.drop(config);
         }
     }
 

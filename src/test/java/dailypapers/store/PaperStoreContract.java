@@ -4,6 +4,7 @@ import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dailypapers.TestDatabase;
 import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
@@ -55,15 +56,17 @@ abstract class PaperStoreContract {
     private Database database;
     protected JdbiPaperStore store;
 
-    protected abstract DatabaseConfig openDatabase();
+    private final TestDatabase kind;
 
-    protected abstract void dropDatabase(DatabaseConfig config);
+    protected PaperStoreContract(TestDatabase kind) {
+        this.kind = kind;
+    }
 
     private DatabaseConfig config;
 
     @BeforeEach
     void open() {
-        config = openDatabase();
+        config = kind.open();
         database = Database.open(config, new SimpleMeterRegistry());
         store = new JdbiPaperStore(database, clock);
     }
@@ -73,7 +76,7 @@ abstract class PaperStoreContract {
         // Null when open() skipped the test because no such database is configured.
         if (database != null) {
             database.close();
-            dropDatabase(config);
+            kind.drop(config);
         }
     }
 

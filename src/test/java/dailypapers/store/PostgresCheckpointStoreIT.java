@@ -1,16 +1,10 @@
 package dailypapers.store;
 
-import dailypapers.TestDatabases;
+import dailypapers.TestDatabase;
 
 class PostgresCheckpointStoreIT extends CheckpointStoreContract {
 
-    @Override
-    protected DatabaseConfig openDatabase() {
-        return TestDatabases.freshPostgres();
-    }
-
-    @Override
-    protected void dropDatabase(DatabaseConfig config) {
-        TestDatabases.dropPostgres(config);
+    PostgresCheckpointStoreIT() {
+        super(TestDatabase.POSTGRES);
     }
 }

@@ -1,16 +1,10 @@
 package dailypapers.store;
 
-import dailypapers.TestDatabases;
+import dailypapers.TestDatabase;
 
 class PostgresSearchStoreIT extends SearchStoreContract {
 
-    @Override
-    protected DatabaseConfig openDatabase() {
-        return TestDatabases.freshPostgres();
-    }
-
-    @Override
-    protected void dropDatabase(DatabaseConfig config) {
-        TestDatabases.dropPostgres(config);
+    PostgresSearchStoreIT() {
+        super(TestDatabase.POSTGRES);
     }
 }

@@ -1,16 +1,10 @@
 package dailypapers.store;
 
-import dailypapers.TestDatabases;
+import dailypapers.TestDatabase;
 
 class PostgresSyncCheckpointStoreIT extends SyncCheckpointStoreContract {
 
-    @Override
-    protected DatabaseConfig openDatabase() {
-        return TestDatabases.freshPostgres();
-    }
-
-    @Override
-    protected void dropDatabase(DatabaseConfig config) {
-        TestDatabases.dropPostgres(config);
+    PostgresSyncCheckpointStoreIT() {
+        super(TestDatabase.POSTGRES);
     }
 }

@@ -1,16 +1,10 @@
 package dailypapers.store;
 
-import dailypapers.TestDatabases;
+import dailypapers.TestDatabase;
 
 class PostgresTransactionsIT extends TransactionsContract {
 
-    @Override
-    protected DatabaseConfig openDatabase() {
-        return TestDatabases.freshPostgres();
-    }
-
-    @Override
-    protected void dropDatabase(DatabaseConfig config) {
-        TestDatabases.dropPostgres(config);
+    PostgresTransactionsIT() {
+        super(TestDatabase.POSTGRES);
     }
 }

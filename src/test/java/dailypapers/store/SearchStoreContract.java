@@ -3,6 +3,7 @@ package dailypapers.store;
 import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.TestDatabase;
 import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
 import dailypapers.search.SearchStore.Change;
@@ -25,9 +26,11 @@ abstract class SearchStoreContract {
 
     private static final String MODEL = "test-model";
 
-    protected abstract DatabaseConfig openDatabase();
+    private final TestDatabase kind;
 
-    protected abstract void dropDatabase(DatabaseConfig config);
+    protected SearchStoreContract(TestDatabase kind) {
+        this.kind = kind;
+    }
 
     private DatabaseConfig config;
     private Database database;
@@ -38,7 +41,7 @@ abstract class SearchStoreContract {
 
     @BeforeEach
     void open() {
-        config = openDatabase();
+        config = kind.open();
         database = Database.open(config, new SimpleMeterRegistry());
         papers = new JdbiPaperStore(database, clock);
         search = new JdbiSearchStore(database);
@@ -51,7 +54,7 @@ abstract class SearchStoreContract {
             database.close();
         }
         if (config != null) {
-            dropDatabase(config);
+            kind.drop(config);
         }
     }
 

@@ -1,22 +1,10 @@
 package dailypapers.store;
 
-import dailypapers.TestDatabases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dailypapers.TestDatabase;
 
 class SqliteSyncCheckpointStoreIT extends SyncCheckpointStoreContract {
 
-    @Override
-    protected DatabaseConfig openDatabase() {
-        try {
-            return TestDatabases.sqlite(Files.createTempDirectory("dailypapers-sync-checkpoint-store"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    protected void dropDatabase(DatabaseConfig config) {
+    SqliteSyncCheckpointStoreIT() {
+        super(TestDatabase.SQLITE);
     }
 }

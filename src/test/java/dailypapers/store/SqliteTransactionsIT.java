@@ -1,22 +1,10 @@
 package dailypapers.store;
 
-import dailypapers.TestDatabases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dailypapers.TestDatabase;
 
 class SqliteTransactionsIT extends TransactionsContract {
 
-    @Override
-    protected DatabaseConfig openDatabase() {
-        try {
-            return TestDatabases.sqlite(Files.createTempDirectory("dailypapers-transactions"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    protected void dropDatabase(DatabaseConfig config) {
+    SqliteTransactionsIT() {
+        super(TestDatabase.SQLITE);
     }
 }

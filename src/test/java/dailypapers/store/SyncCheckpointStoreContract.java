@@ -2,6 +2,7 @@ package dailypapers.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.TestDatabase;
 import dailypapers.search.SyncCheckpointStore.SyncCheckpoint;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The search index's sync checkpoints, one per index generation; run against SQLite and PostgreSQL. */
 abstract class SyncCheckpointStoreContract {
 
-    protected abstract DatabaseConfig openDatabase();
+    private final TestDatabase kind;
 
-    protected abstract void dropDatabase(DatabaseConfig config);
+    protected SyncCheckpointStoreContract(TestDatabase kind) {
+        this.kind = kind;
+    }
 
     private DatabaseConfig config;
     private Database database;
@@ -22,7 +25,7 @@ abstract class SyncCheckpointStoreContract {
 
     @BeforeEach
     void open() {
-        config = openDatabase();
+        config = kind.open();
         database = Database.open(config, new SimpleMeterRegistry());
         checkpoints = new JdbiSyncCheckpointStore(database);
     }
@@ -33,7 +36,7 @@ abstract class SyncCheckpointStoreContract {
             database.close();
         }
         if (config != null) {
-            dropDatabase(config);
+            kind.drop(config);
         }
     }
 

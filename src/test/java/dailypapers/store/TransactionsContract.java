@@ -4,6 +4,7 @@ import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dailypapers.TestDatabase;
 import dailypapers.ingest.Checkpoint;
 import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
@@ -34,13 +35,15 @@ abstract class TransactionsContract {
     private JdbiTransactions transactions;
     private JdbiPaperStore papers;
 
-    protected abstract DatabaseConfig openDatabase();
+    private final TestDatabase kind;
 
-    protected abstract void dropDatabase(DatabaseConfig config);
+    protected TransactionsContract(TestDatabase kind) {
+        this.kind = kind;
+    }
 
     @BeforeEach
     void open() {
-        config = openDatabase();
+        config = kind.open();
         database = Database.open(config, new SimpleMeterRegistry());
         transactions = new JdbiTransactions(database, clock);
         papers = new JdbiPaperStore(database, clock);
@@ -51,7 +54,7 @@ abstract class TransactionsContract {
         // Null when open() skipped the test because no such database is configured.
         if (database != null) {
             database.close();
-            dropDatabase(config);
+            kind.drop(config);
         }
     }
 
