@@ -2,7 +2,12 @@ package dailypapers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.Config;
 import dailypapers.TestData;
+import dailypapers.ingest.IngestModule;
+import dailypapers.job.JobScheduler;
+import dailypapers.store.Database;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dailypapers.ingest.ReplayServer;
 import dailypapers.ingest.ReplayServer.Reply;
 import java.io.IOException;
@@ -11,6 +16,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +74,35 @@ class IngestCommandIT {
         all[1] = config.toString();
         System.arraycopy(args, 0, all, 2, args.length);
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    }
+
+    @Test
+    void ingestWaitsItsTurnWhileAServerHarvestsTheSameSource() throws Exception {
+        assertThat(run("ingest", "hf", "--date", "2026-08-21")).isZero(); // creates and migrates the database
+        Config settings = Config.load(config, Map.of(), Map.of());
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Database database = Database.open(settings.database(), new SimpleMeterRegistry());
+                JobScheduler server = new JobScheduler(database.leases(), JobScheduler.DEFAULT_LEASE)) {
+            Thread harvesting = Thread.ofPlatform().start(() -> server.runExclusive(IngestModule.jobName("hf"),
+                    () -> {
+                        holding.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    }));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(run("ingest", "hf", "--date", "2026-08-21")).isEqualTo(Main.EXIT_STARTUP_FAILED);
+            assertThat(err.toString()).contains("error: hf is already being harvested");
+
+            release.countDown();
+            harvesting.join();
+        }
+        assertThat(run("ingest", "hf", "--date", "2026-08-21")).as("its turn once the lease is free").isZero();
     }
 
     @Test
