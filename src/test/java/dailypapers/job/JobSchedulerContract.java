@@ -2,10 +2,10 @@ package dailypapers.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.job.JobScheduler.Outcome;
 import dailypapers.store.Database;
-import dailypapers.store.DatabaseConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +21,15 @@ import org.junit.jupiter.api.Test;
  * is never started on the other node, and a node that dies loses its lease within one lease duration. Run on
  * SQLite and PostgreSQL; each "node" has its own connection pool.
  */
-abstract class JobSchedulerContract {
+abstract class JobSchedulerContract extends DatabaseContract {
 
     private static final Duration LEASE = Duration.ofMillis(900);
     private static final Duration INTERVAL = Duration.ofMillis(1_200);
 
     private final List<AutoCloseable> open = new ArrayList<>();
-    private DatabaseConfig config;
-
-    private final TestDatabase kind;
 
     protected JobSchedulerContract(TestDatabase kind) {
-        this.kind = kind;
-    }
-
-    @BeforeEach
-    void createDatabase() {
-        config = kind.open();
+        super(kind);
     }
 
     @AfterEach
@@ -46,18 +37,15 @@ abstract class JobSchedulerContract {
         for (AutoCloseable closeable : open.reversed()) {
             closeable.close();
         }
-        if (config != null) {
-            kind.drop(config);
-        }
     }
 
     /** A node: its own pool on the shared database and its own scheduler. */
     private Node node() {
-        Database database = Database.open(config, new SimpleMeterRegistry());
-        open.add(database);
-        JobScheduler scheduler = new JobScheduler(database.leases(), LEASE);
+        Database pool = Database.open(config(), new SimpleMeterRegistry());
+        open.add(pool);
+        JobScheduler scheduler = new JobScheduler(pool.leases(), LEASE);
         open.add(scheduler);
-        return new Node(database, scheduler);
+        return new Node(pool, scheduler);
     }
 
     private record Node(Database database, JobScheduler scheduler) {

@@ -2,49 +2,32 @@ package dailypapers.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.ingest.Checkpoint;
 import dailypapers.ingest.CheckpointStore.RunRecord;
 import dailypapers.ingest.CheckpointStore.SourceState;
 import dailypapers.ingest.HarvestCounts;
 import dailypapers.ingest.HarvestException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link dailypapers.ingest.CheckpointStore} must do; run against SQLite and PostgreSQL. */
-abstract class CheckpointStoreContract {
+abstract class CheckpointStoreContract extends DatabaseContract {
 
     private static final Instant T0 = Instant.parse("2026-08-22T12:00:00Z");
     private static final HarvestCounts SOME = new HarvestCounts(2, 30, 20, 5, 3, 1, 1, 0);
 
-    private DatabaseConfig config;
-    private Database database;
     private JdbiCheckpointStore store;
 
-    private final TestDatabase kind;
-
     protected CheckpointStoreContract(TestDatabase kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeEach
     void open() {
-        config = kind.open();
-        database = Database.open(config, new SimpleMeterRegistry());
-        store = new JdbiCheckpointStore(database);
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (config != null) {
-            kind.drop(config);
-        }
+        store = new JdbiCheckpointStore(database());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
@@ -16,7 +17,6 @@ import dailypapers.paper.PaperStore;
 import dailypapers.paper.PaperStore.StoreCounts;
 import dailypapers.paper.UpsertCounts;
 import dailypapers.search.SearchStore.Change;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,43 +41,26 @@ import java.util.stream.IntStream;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link dailypapers.paper.PaperStore} must do; run against SQLite and PostgreSQL. */
-abstract class PaperStoreContract {
+abstract class PaperStoreContract extends DatabaseContract {
 
     private static final LocalDate MON = LocalDate.of(2026, 8, 17);
     private static final LocalDate TUE = MON.plusDays(1);
     private static final LocalDate THU = MON.plusDays(3);
 
     private final TestClock clock = new TestClock(Instant.parse("2026-08-22T12:00:00Z"));
-    private Database database;
     protected JdbiPaperStore store;
 
-    private final TestDatabase kind;
-
     protected PaperStoreContract(TestDatabase kind) {
-        this.kind = kind;
+        super(kind);
     }
-
-    private DatabaseConfig config;
 
     @BeforeEach
     void open() {
-        config = kind.open();
-        database = Database.open(config, new SimpleMeterRegistry());
-        store = new JdbiPaperStore(database, clock);
-    }
-
-    @AfterEach
-    void close() {
-        // Null when open() skipped the test because no such database is configured.
-        if (database != null) {
-            database.close();
-            kind.drop(config);
-        }
+        store = new JdbiPaperStore(database(), clock);
     }
 
     @Test
@@ -330,7 +313,7 @@ abstract class PaperStoreContract {
     void votesAndUpstreamChangesMarkThePaperWrittenForTheSearchIndex() {
         var builder = paper().upvotes(1);
         ArxivId id = builder.build().paper().id();
-        JdbiSearchStore search = new JdbiSearchStore(database);
+        JdbiSearchStore search = new JdbiSearchStore(database());
         store.upsert(List.of(builder.build()));
 
         assertThat(writtenAfterAMinute(search, () -> store.addVote(id, "alice"))).containsExactly(id);
@@ -356,7 +339,7 @@ abstract class PaperStoreContract {
         LocalDate day = entry.featuring().orElseThrow().day();
         assertThat(store.featured(FeaturedQuery.between(day, day.plusDays(1)), 0, 10)).singleElement()
                 .satisfies(e -> assertThat(e.upvotes()).isEqualTo(expected));
-        int featuredCopy = database.jdbi().withHandle(h -> h.createQuery(
+        int featuredCopy = database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT upvotes FROM featured WHERE paper_id = :id").bind("id", id.value()).mapTo(Integer.class).one());
         assertThat(featuredCopy).isEqualTo(expected);
     }
@@ -372,13 +355,13 @@ abstract class PaperStoreContract {
         store.upsert(List.of(later.title("Retitled").featuredOn(THU).build()));
         assertThat(store.counts()).isEqualTo(new StoreCounts(4, 2));
 
-        database.jdbi().useHandle(h -> h.createUpdate("DELETE FROM paper WHERE id = :id")
+        database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM paper WHERE id = :id")
                 .bind("id", later.build().paper().id().value()).execute());
         assertThat(store.counts()).isEqualTo(new StoreCounts(3, 1)).isEqualTo(countedByScanning());
     }
 
     private StoreCounts countedByScanning() {
-        return database.jdbi().withHandle(h -> new StoreCounts(
+        return database().jdbi().withHandle(h -> new StoreCounts(
                 h.createQuery("SELECT COUNT(*) FROM paper").mapTo(Long.class).one(),
                 h.createQuery("SELECT COUNT(*) FROM featured").mapTo(Long.class).one()));
     }
@@ -395,7 +378,7 @@ abstract class PaperStoreContract {
     }
 
     private List<String> columns(String table) {
-        return database.jdbi().withHandle(h -> {
+        return database().jdbi().withHandle(h -> {
             try (Statement statement = h.getConnection().createStatement();
                     var rows = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
                 ResultSetMetaData meta = rows.getMetaData();
@@ -465,7 +448,7 @@ abstract class PaperStoreContract {
                 .map(r -> new PaperRecord(r.paper(), 7, null, null, null)).toList());
         IntStream.range(0, 300).forEach(i -> batch.add(paper().build()));
         List<String> statements = new CopyOnWriteArrayList<>();
-        database.jdbi().getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+        database().jdbi().getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
                 statements.add(context.getRenderedSql().strip());

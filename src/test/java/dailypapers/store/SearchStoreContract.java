@@ -3,6 +3,7 @@ package dailypapers.store;
 import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
@@ -10,30 +11,24 @@ import dailypapers.search.SearchStore.Change;
 import dailypapers.search.SearchStore.StoredPaper;
 import dailypapers.search.VectorStore.PaperText;
 import dailypapers.search.VectorStore.StoredVector;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What search needs from the database (papers to index, changes, vectors); run against SQLite and PostgreSQL. */
-abstract class SearchStoreContract {
+abstract class SearchStoreContract extends DatabaseContract {
 
     private static final String MODEL = "test-model";
 
-    private final TestDatabase kind;
-
     protected SearchStoreContract(TestDatabase kind) {
-        this.kind = kind;
+        super(kind);
     }
 
-    private DatabaseConfig config;
-    private Database database;
     private final TestClock clock = new TestClock(Instant.parse("2026-08-22T12:00:00Z"));
     private JdbiPaperStore papers;
     private JdbiSearchStore search;
@@ -41,21 +36,9 @@ abstract class SearchStoreContract {
 
     @BeforeEach
     void open() {
-        config = kind.open();
-        database = Database.open(config, new SimpleMeterRegistry());
-        papers = new JdbiPaperStore(database, clock);
-        search = new JdbiSearchStore(database);
-        vectors = new JdbiVectorStore(database, clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (config != null) {
-            kind.drop(config);
-        }
+        papers = new JdbiPaperStore(database(), clock);
+        search = new JdbiSearchStore(database());
+        vectors = new JdbiVectorStore(database(), clock);
     }
 
     private static ArxivId id(String value) {
@@ -100,7 +83,7 @@ abstract class SearchStoreContract {
         papers.upsert(List.of(paper().id("2601.00001").build(), paper().id("2601.00002").build(),
                 paper().id("2601.00003").build()));
         Instant before = Instant.now().minusSeconds(5); // the database stamps removals with its own clock
-        database.jdbi().useHandle(h -> h.execute("DELETE FROM paper WHERE id IN (?, ?)", "2601.00001",
+        database().jdbi().useHandle(h -> h.execute("DELETE FROM paper WHERE id IN (?, ?)", "2601.00001",
                 "2601.00003"));
 
         List<Change> removed = search.removedSince(before, Optional.empty(), 10);
@@ -186,7 +169,7 @@ abstract class SearchStoreContract {
 
         vectors.delete(id("2601.00002"), MODEL);
         vectors.delete(id("2601.00002"), MODEL);
-        database.jdbi().useHandle(h -> h.execute("DELETE FROM paper WHERE id = '2601.00001'"));
+        database().jdbi().useHandle(h -> h.execute("DELETE FROM paper WHERE id = '2601.00001'"));
 
         assertThat(vectors.count(MODEL)).isEqualTo(1).isEqualTo(countedByScanning(MODEL));
         assertThat(vectors.countMissing(MODEL)).isEqualTo(3);
@@ -200,7 +183,7 @@ abstract class SearchStoreContract {
     }
 
     private long countedByScanning(String model) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper_vector WHERE model = :model")
+        return database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper_vector WHERE model = :model")
                 .bind("model", model).mapTo(Long.class).one());
     }
 }

@@ -2,42 +2,25 @@ package dailypapers.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.search.SyncCheckpointStore.SyncCheckpoint;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The search index's sync checkpoints, one per index generation; run against SQLite and PostgreSQL. */
-abstract class SyncCheckpointStoreContract {
-
-    private final TestDatabase kind;
+abstract class SyncCheckpointStoreContract extends DatabaseContract {
 
     protected SyncCheckpointStoreContract(TestDatabase kind) {
-        this.kind = kind;
+        super(kind);
     }
 
-    private DatabaseConfig config;
-    private Database database;
     private JdbiSyncCheckpointStore checkpoints;
 
     @BeforeEach
     void open() {
-        config = kind.open();
-        database = Database.open(config, new SimpleMeterRegistry());
-        checkpoints = new JdbiSyncCheckpointStore(database);
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (config != null) {
-            kind.drop(config);
-        }
+        checkpoints = new JdbiSyncCheckpointStore(database());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.ingest.Checkpoint;
 import dailypapers.ingest.TestClock;
@@ -13,7 +14,6 @@ import dailypapers.paper.PaperStore;
 import dailypapers.paper.PaperStore.StoreCounts;
 import dailypapers.paper.Transactions;
 import dailypapers.search.VectorStore.StoredVector;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,40 +22,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the transaction seam promises; run against SQLite and PostgreSQL. */
-abstract class TransactionsContract {
+abstract class TransactionsContract extends DatabaseContract {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-08-22T12:00:00Z"));
-    private DatabaseConfig config;
-    private Database database;
     private JdbiTransactions transactions;
     private JdbiPaperStore papers;
 
-    private final TestDatabase kind;
-
     protected TransactionsContract(TestDatabase kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeEach
     void open() {
-        config = kind.open();
-        database = Database.open(config, new SimpleMeterRegistry());
-        transactions = new JdbiTransactions(database, clock);
-        papers = new JdbiPaperStore(database, clock);
-    }
-
-    @AfterEach
-    void close() {
-        // Null when open() skipped the test because no such database is configured.
-        if (database != null) {
-            database.close();
-            kind.drop(config);
-        }
+        transactions = new JdbiTransactions(database(), clock);
+        papers = new JdbiPaperStore(database(), clock);
     }
 
     @Test
@@ -71,8 +55,8 @@ abstract class TransactionsContract {
         });
 
         assertThat(papers.find(id)).hasValueSatisfying(e -> assertThat(e.upvotes()).isEqualTo(4));
-        assertThat(new JdbiVectorStore(database, clock).count("model")).isEqualTo(1);
-        assertThat(new JdbiCheckpointStore(database).checkpoint("hf")).isPresent();
+        assertThat(new JdbiVectorStore(database(), clock).count("model")).isEqualTo(1);
+        assertThat(new JdbiCheckpointStore(database()).checkpoint("hf")).isPresent();
     }
 
     @Test
@@ -92,8 +76,8 @@ abstract class TransactionsContract {
         assertThat(papers.find(added.paper().id())).isEmpty();
         assertThat(papers.find(stored.paper().id())).hasValueSatisfying(e -> assertThat(e.upvotes()).isEqualTo(3));
         assertThat(papers.counts()).isEqualTo(new StoreCounts(1, 1));
-        assertThat(new JdbiVectorStore(database, clock).count("model")).isZero();
-        assertThat(new JdbiCheckpointStore(database).checkpoint("hf")).isEmpty();
+        assertThat(new JdbiVectorStore(database(), clock).count("model")).isZero();
+        assertThat(new JdbiCheckpointStore(database()).checkpoint("hf")).isEmpty();
     }
 
     @Test
