@@ -54,6 +54,9 @@ public final class Web implements AutoCloseable {
     /** Groups whose routes answer data: a path under them that matches no route gets its 404 as JSON too. */
     private static final List<String> DATA_GROUPS = List.of(API, FEEDS);
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
+            + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static final long STOP_TIMEOUT_MS = 10_000;
     /**
      * Room for long query strings (Jetty's default is 8 KB), so that an overlong search query reaches the handler
@@ -167,6 +170,7 @@ public final class Web implements AutoCloseable {
                         .result(metrics.scrape()), DATA, ADMIN);
             });
 
+            config.routes.before(Web::securityHeaders);
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e, views));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -182,6 +186,17 @@ public final class Web implements AutoCloseable {
                     + " (is another process using the port?): " + Messages.rootMessage(e), e);
         }
         return new Web(javalin);
+    }
+
+    /**
+     * Every response, pages, data, errors and static files alike: no script runs and nothing loads from another
+     * origin (the pages need no script and no inline style), no framing, no type sniffing, and other sites learn only
+     * our origin from a link.
+     */
+    private static void securityHeaders(Context ctx) {
+        ctx.header(Header.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+        ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        ctx.header(Header.REFERRER_POLICY, "strict-origin-when-cross-origin");
     }
 
     /** Adds a GET route to the table being built, with its answer and the one role that may use it. */
