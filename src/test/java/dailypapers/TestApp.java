@@ -111,7 +111,14 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET().build();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET().build());
+    }
+
+    public HttpResponse<String> head(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).HEAD().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

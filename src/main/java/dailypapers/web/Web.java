@@ -199,9 +199,13 @@ public final class Web implements AutoCloseable {
         ctx.header(Header.REFERRER_POLICY, "strict-origin-when-cross-origin");
     }
 
-    /** Adds a GET route to the table being built, with its answer and the one role that may use it. */
+    /**
+     * Adds a GET route to the table being built, with its answer and the one role that may use it, and the same
+     * route for HEAD: the same status and headers, and Jetty sends no body.
+     */
     private static void get(String path, Handler handler, Answer answer, Role role) {
         add(HandlerType.GET, path, handler, answer, role);
+        add(HandlerType.HEAD, path, handler, answer, role);
     }
 
     private static void post(String path, Handler handler, Answer answer, Role role) {

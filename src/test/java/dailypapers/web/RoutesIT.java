@@ -81,9 +81,17 @@ class RoutesIT {
     }
 
     @Test
+    void everyGetRouteAnswersHead() {
+        List<Web.Route> routes = app.web().routes();
+        assertThat(routes.stream().filter(r -> r.method().equals("HEAD")).map(Web.Route::path))
+                .containsExactlyInAnyOrderElementsOf(routes.stream().filter(r -> r.method().equals("GET"))
+                        .map(Web.Route::path).toList());
+    }
+
+    @Test
     void theAdminPagesAndTheirApisNeedAnAdmin() {
         assertThat(app.web().routes().stream().filter(r -> r.roles().equals(Set.of(Role.ADMIN)))
-                .map(Web.Route::path))
+                .map(Web.Route::path).distinct())
                 .containsExactlyInAnyOrder("/admin/harvest", "/admin/search", "/api/harvest/status",
                         "/api/search/status", "/metrics");
     }

@@ -3,14 +3,22 @@ package dailypapers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dailypapers.TestApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every kind of response carries the security headers: pages, data, feeds, errors and static files. */
+/**
+ * Every kind of response carries the security headers (pages, data, feeds, errors and static files), and HEAD
+ * answers as GET does without a body.
+ */
 class SecurityHeadersIT {
 
     private static TestApp app;
@@ -36,6 +44,32 @@ class SecurityHeadersIT {
                         + " base-uri 'none'; frame-ancestors 'none'");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api/daily_papers", "/api/daily_papers?date=2026-13-01", "/feeds/trending.atom",
+            "/papers/2101.99999", "/admin/search"})
+    void headAnswersWithGetsStatusAndHeadersAndNoBody(String path) {
+        HttpResponse<String> get = app.get(path);
+        HttpResponse<String> head = app.head(path);
+
+        assertThat(head.statusCode()).isEqualTo(get.statusCode());
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(rawHead(path)).as("what the server sends after the headers").isEmpty();
+    }
+
+    /** Everything after the headers of a HEAD response, read off the socket (an HTTP client would drop a body). */
+    private static String rawHead(String path) {
+        URI base = URI.create(app.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("HEAD " + path + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return response.substring(response.indexOf("\r\n\r\n") + 4);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest
