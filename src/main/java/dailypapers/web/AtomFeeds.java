@@ -133,7 +133,7 @@ final class AtomFeeds {
         }
         xml.writeStartElement("summary");
         xml.writeAttribute("type", "text");
-        xml.writeCharacters(xmlSafe(paper.abstractText() + " (" + entry.upvotes() + " upvotes)"));
+        xml.writeCharacters(xmlSafe(paper.abstractText() + " (" + PaperCard.upvoteLabel(entry.upvotes()) + ")"));
         xml.writeEndElement();
         xml.writeEndElement();
     }

@@ -91,10 +91,11 @@ final class SearchPages {
         return run(search, query, mode, order, offset, limit);
     }
 
-    private static String summary(SearchResult result) {
+    static String summary(SearchResult result) {
         String count;
         if (result.mode() != SearchMode.KEYWORD) {
-            count = String.format(Locale.ENGLISH, "The %,d best matches", result.total());
+            count = result.total() == 1 ? "The one best match"
+                    : String.format(Locale.ENGLISH, "The %,d best matches", result.total());
         } else if (result.totalIsExact()) {
             count = PaperCard.count((int) result.total(), "result");
         } else {

@@ -33,7 +33,9 @@ class AtomFeedsIT {
                 paper().id("2608.00001").title(HOSTILE_TITLE).authors("Zoë Ünïcode", "Li Ming")
                         .categories("cs.CL", "cs.AI").featuredOn(DAY).upvotes(30).build(),
                 paper().id("2608.00002").authors("Li Ming").categories("cs.CL").featuredOn(DAY).upvotes(10).build(),
-                paper().id("2608.00003").categories("cs.CV").published(DAY).build()));
+                paper().id("2608.00003").categories("cs.CV").published(DAY).build(),
+                paper().id("2607.00004").authors("Ada Single").categories("cs.LG").published(DAY.minusDays(30))
+                        .upvotes(1).build()));
     }
 
     @AfterAll
@@ -62,6 +64,15 @@ class AtomFeedsIT {
             assertThat(entry.getAlternateLinks()).isNotEmpty();
         }
         return feed;
+    }
+
+    @Test
+    void anEntrysSummaryCountsItsUpvotesInGoodEnglish() throws Exception {
+        Feed feed = parse("/feeds/authors/Ada%20Single");
+        assertThat(feed.getEntries()).singleElement()
+                .satisfies(e -> assertThat(e.getSummary().getValue()).endsWith("(1 upvote)"));
+        assertThat(parse("/feeds/categories/cs.CL").getEntries()).anySatisfy(
+                e -> assertThat(e.getSummary().getValue()).endsWith("(30 upvotes)"));
     }
 
     @ParameterizedTest
