@@ -23,22 +23,18 @@ final class StatusPages {
     }
 
     void harvestPage(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
         views.render(ctx, "harvest.jte", HarvestView.of(harvest));
     }
 
     void harvestStatus(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
         ctx.json(HarvestView.json(harvest));
     }
 
     void searchPage(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
         views.render(ctx, "search-status.jte", SearchStatusView.of(search.status()));
     }
 
     void searchStatus(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
         ctx.json(SearchStatusView.json(search.status()));
     }
 }

@@ -106,6 +106,9 @@ public final class Web implements AutoCloseable {
         SignInPages signIn = new SignInPages(access, views);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // An ETag on every GET response and 304 when the client already has it: cheap revalidation for pages,
+            // the API and feeds, whose content changes with every harvest.
+            config.http.generateEtags = true;
             config.concurrency.useVirtualThreads = true;
             config.jetty.host = host;
             config.jetty.port = port;
@@ -197,6 +200,8 @@ public final class Web implements AutoCloseable {
         ctx.header(Header.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
         ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
         ctx.header(Header.REFERRER_POLICY, "strict-origin-when-cross-origin");
+        // Responses are compressed when the client accepts it, so caches must keep one copy per encoding.
+        ctx.header(Header.VARY, "Accept-Encoding");
     }
 
     /**
@@ -229,6 +234,8 @@ public final class Web implements AutoCloseable {
             return;
         }
         Set<RouteRole> roles = ctx.routeRoles();
+        // Anyone's answers may be cached if revalidated (the ETag makes that cheap); an admin's never.
+        ctx.header(Header.CACHE_CONTROL, roles.contains(ADMIN) ? "no-store" : "no-cache");
         if (roles.contains(ANYONE) || roles.contains(ADMIN) && access.isAdmin(ctx)) {
             return;
         }

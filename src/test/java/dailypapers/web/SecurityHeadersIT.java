@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +72,31 @@ class SecurityHeadersIT {
             return response.substring(response.indexOf("\r\n\r\n") + 4);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api/daily_papers", "/feeds/trending.atom", "/about"})
+    void getResponsesCarryAnEtagAndAMatchingRequestGets304(String path) throws Exception {
+        HttpResponse<String> first = app.get(path);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.baseUrl() + path)).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void adminAnswersAreNeverStored() {
+        for (String path : new String[] {"/api/search/status", "/admin/harvest", "/metrics"}) {
+            assertThat(app.get(path).headers().firstValue("Cache-Control")).as(path)
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         }
     }
 
