@@ -109,6 +109,8 @@ public final class Web implements AutoCloseable {
             // An ETag on every GET response and 304 when the client already has it: cheap revalidation for pages,
             // the API and feeds, whose content changes with every harvest.
             config.http.generateEtags = true;
+            // A known path asked with another method is a 405 that names the methods it takes, not a 404.
+            config.http.prefer405over404 = true;
             config.concurrency.useVirtualThreads = true;
             config.jetty.host = host;
             config.jetty.port = port;
@@ -323,6 +325,10 @@ public final class Web implements AutoCloseable {
             return;
         }
         HttpStatus status = HttpStatus.forStatus(e.getStatus());
+        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            // Javalin puts the path's methods ("GET, HEAD") as the one detail of its 405.
+            e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header(Header.ALLOW, methods));
+        }
         String message = status == HttpStatus.NOT_FOUND ? "No such page: " + ctx.path() : status.getMessage();
         renderError(ctx, new HttpErrorView(e.getStatus(), status.name().toLowerCase(Locale.ROOT), null, message),
                 views);

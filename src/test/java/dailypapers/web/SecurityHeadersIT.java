@@ -93,6 +93,27 @@ class SecurityHeadersIT {
     }
 
     @Test
+    void aKnownPathAskedWithAnotherMethodIs405NamingTheMethodsItTakes() throws Exception {
+        HttpResponse<String> api = send("POST", "/api/daily_papers");
+        assertThat(api.statusCode()).isEqualTo(405);
+        assertThat(api.headers().firstValue("Allow")).hasValueSatisfying(
+                allow -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "HEAD"));
+        assertThat(api.body()).contains("\"code\":\"method_not_allowed\"");
+
+        HttpResponse<String> page = send("DELETE", "/about");
+        assertThat(page.statusCode()).isEqualTo(405);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+
+        assertThat(send("POST", "/no-such-page").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> send(String method, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void adminAnswersAreNeverStored() {
         for (String path : new String[] {"/api/search/status", "/admin/harvest", "/metrics"}) {
             assertThat(app.get(path).headers().firstValue("Cache-Control")).as(path)
