@@ -62,27 +62,24 @@ public final class JdbiSearchStore implements SearchStore {
 
     @Override
     public List<Change> changedSince(Instant since, Optional<ArxivId> after, int limit) {
-        return handles.read(h -> h.createQuery("""
-                        SELECT id, updated_at FROM paper
-                        WHERE updated_at >= :since AND id > :after
-                        ORDER BY id LIMIT :limit""")
-                .bind("since", StoredTimes.lowerBound(since))
-                .bind("after", after.map(ArxivId::value).orElse(""))
-                .bind("limit", limit)
-                .map((rs, ctx) -> new Change(new ArxivId(rs.getString("id")), rs.getString("updated_at")))
-                .list());
+        return changes("paper", "id", "updated_at", since, after, limit);
     }
 
     @Override
     public List<Change> removedSince(Instant since, Optional<ArxivId> after, int limit) {
-        return handles.read(h -> h.createQuery("""
-                        SELECT paper_id, removed_at FROM paper_removal
-                        WHERE removed_at >= :since AND paper_id > :after
-                        ORDER BY paper_id LIMIT :limit""")
+        return changes("paper_removal", "paper_id", "removed_at", since, after, limit);
+    }
+
+    /** Rows of {@code table} written at or after {@code since}, paged by id; names are ours, never a client's. */
+    private List<Change> changes(String table, String idColumn, String timeColumn, Instant since,
+            Optional<ArxivId> after, int limit) {
+        return handles.read(h -> h.createQuery("SELECT " + idColumn + ", " + timeColumn + " FROM " + table
+                        + " WHERE " + timeColumn + " >= :since AND " + idColumn + " > :after"
+                        + " ORDER BY " + idColumn + " LIMIT :limit")
                 .bind("since", StoredTimes.lowerBound(since))
                 .bind("after", after.map(ArxivId::value).orElse(""))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Change(new ArxivId(rs.getString("paper_id")), rs.getString("removed_at")))
+                .map((rs, ctx) -> new Change(new ArxivId(rs.getString(idColumn)), rs.getString(timeColumn)))
                 .list());
     }
 
