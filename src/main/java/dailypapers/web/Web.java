@@ -106,9 +106,6 @@ public final class Web implements AutoCloseable {
         SignInPages signIn = new SignInPages(access, views);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            // An ETag on every GET response and 304 when the client already has it: cheap revalidation for pages,
-            // the API and feeds, whose content changes with every harvest.
-            config.http.generateEtags = true;
             // A known path asked with another method is a 405 that names the methods it takes, not a 404.
             config.http.prefer405over404 = true;
             config.concurrency.useVirtualThreads = true;
@@ -176,6 +173,7 @@ public final class Web implements AutoCloseable {
             });
 
             config.routes.before(Web::securityHeaders);
+            config.routes.beforeMatched(Web::cachePolicy);
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e, views));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -231,13 +229,18 @@ public final class Web implements AutoCloseable {
      * no route. A route without a role is refused: a route added without one is a mistake that must not open
      * anything.
      */
+    /** Anyone's answers may be cached if revalidated (the ETag makes that cheap); an admin's never. */
+    private static void cachePolicy(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() != null) {
+            ctx.header(Header.CACHE_CONTROL, ctx.routeRoles().contains(ADMIN) ? "no-store" : "no-cache");
+        }
+    }
+
     private static void checkAccess(Context ctx, AdminAccess access) {
         if (ctx.endpoints().matchedHttpEndpoint() == null) {
             return;
         }
         Set<RouteRole> roles = ctx.routeRoles();
-        // Anyone's answers may be cached if revalidated (the ETag makes that cheap); an admin's never.
-        ctx.header(Header.CACHE_CONTROL, roles.contains(ADMIN) ? "no-store" : "no-cache");
         if (roles.contains(ANYONE) || roles.contains(ADMIN) && access.isAdmin(ctx)) {
             return;
         }

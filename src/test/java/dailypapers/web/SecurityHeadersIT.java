@@ -77,19 +77,11 @@ class SecurityHeadersIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/api/daily_papers", "/feeds/trending.atom", "/about"})
-    void getResponsesCarryAnEtagAndAMatchingRequestGets304(String path) throws Exception {
-        HttpResponse<String> first = app.get(path);
-        assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.headers().firstValue("Vary")).hasValue("Accept-Encoding");
-        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
-        String etag = first.headers().firstValue("ETag").orElseThrow();
-
-        HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(app.baseUrl() + path)).header("If-None-Match", etag).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(again.statusCode()).isEqualTo(304);
-        assertThat(again.body()).isEmpty();
+    void getResponsesSayHowTheyMayBeCached(String path) {
+        HttpResponse<String> response = app.get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
     }
 
     @Test
