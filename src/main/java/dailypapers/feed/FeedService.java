@@ -30,6 +30,11 @@ public final class FeedService {
         return store.find(id);
     }
 
+    /** Changes whenever what the listings show may have changed; see {@link PaperStore#dataVersion()}. */
+    public long dataVersion() {
+        return store.dataVersion();
+    }
+
     public Optional<LocalDate> latestFeaturedDay() {
         return store.latestFeaturedDay();
     }

@@ -51,6 +51,12 @@ public interface PaperStore {
     /** Withdraws {@code voter}'s vote and recounts the paper's upvotes; false when there was no such vote. */
     boolean removeVote(ArxivId paper, String voter);
 
+    /**
+     * A number that changes in the same transaction as every write to what the listings show (papers, featured
+     * rows, votes). Equal numbers mean nothing has changed in between; it says nothing about what changed.
+     */
+    long dataVersion();
+
     Optional<PaperEntry> find(ArxivId id);
 
     /** The entries of these papers in the order given; ids of papers not stored are left out. */

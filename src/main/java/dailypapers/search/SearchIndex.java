@@ -31,6 +31,12 @@ public interface SearchIndex extends AutoCloseable {
      */
     String generation();
 
+    /**
+     * Changes whenever what searches see changes (a refresh or commit that brought writes, a swap); equal values
+     * mean equal answers to equal queries. Cheap: callers ask per request.
+     */
+    String version();
+
     /** Adds documents or replaces those with the same id. */
     void upsert(List<SearchDocument> documents);
 

@@ -355,6 +355,11 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     @Override
+    public long dataVersion() {
+        return handles.read(h -> h.createQuery("SELECT value FROM data_version").mapTo(Long.class).one());
+    }
+
+    @Override
     public int countFeatured(FeaturedQuery query) {
         return count("SELECT COUNT(*) FROM featured f WHERE " + featuredWhere(query), featuredParams(query));
     }

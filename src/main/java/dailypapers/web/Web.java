@@ -5,6 +5,8 @@ import static io.javalin.apibuilder.ApiBuilder.prefixPath;
 import static io.javalin.apibuilder.ApiBuilder.staticInstance;
 import static dailypapers.web.Answer.DATA;
 import static dailypapers.web.Answer.PAGE;
+import static dailypapers.web.Caching.NO_STORE;
+import static dailypapers.web.Caching.REVALIDATE;
 import static dailypapers.web.Role.ADMIN;
 import static dailypapers.web.Role.ANYONE;
 
@@ -103,6 +105,7 @@ public final class Web implements AutoCloseable {
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
+        Validators validators = new Validators(feed.feed()::dataVersion, search.search()::indexVersion, clock);
         SignInPages signIn = new SignInPages(access, views);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -165,8 +168,8 @@ public final class Web implements AutoCloseable {
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
                 });
-                get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), DATA, ANYONE);
-                get("/readyz", ctx -> readiness(ctx, ready), DATA, ANYONE);
+                get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), DATA, ANYONE, NO_STORE);
+                get("/readyz", ctx -> readiness(ctx, ready), DATA, ANYONE, NO_STORE);
                 // Traffic per route, the pool and the JVM are the operator's business: Prometheus sends the token.
                 get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()), DATA, ADMIN);
@@ -175,6 +178,12 @@ public final class Web implements AutoCloseable {
             config.routes.before(Web::securityHeaders);
             config.routes.beforeMatched(Web::cachePolicy);
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
+            config.routes.beforeMatched(ctx -> {
+                if (caching(ctx) == REVALIDATE
+                        && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)) {
+                    validators.check(ctx);
+                }
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e, views));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -206,22 +215,43 @@ public final class Web implements AutoCloseable {
 
     /**
      * Adds a GET route to the table being built, with its answer and the one role that may use it, and the same
-     * route for HEAD: the same status and headers, and Jetty sends no body.
+     * route for HEAD: the same status and headers, and Jetty sends no body. Anyone's answers may be cached if
+     * revalidated; an admin's never.
      */
     private static void get(String path, Handler handler, Answer answer, Role role) {
-        add(HandlerType.GET, path, handler, answer, role);
-        add(HandlerType.HEAD, path, handler, answer, role);
+        get(path, handler, answer, role, role == ADMIN ? NO_STORE : REVALIDATE);
+    }
+
+    private static void get(String path, Handler handler, Answer answer, Role role, Caching caching) {
+        add(HandlerType.GET, path, handler, answer, role, caching);
+        add(HandlerType.HEAD, path, handler, answer, role, caching);
     }
 
     private static void post(String path, Handler handler, Answer answer, Role role) {
-        add(HandlerType.POST, path, handler, answer, role);
+        add(HandlerType.POST, path, handler, answer, role, NO_STORE);
     }
 
-    private static void add(HandlerType method, String path, Handler handler, Answer answer, Role role) {
+    private static void add(HandlerType method, String path, Handler handler, Answer answer, Role role,
+            Caching caching) {
         staticInstance().addEndpoint(Endpoint.create(method, prefixPath(path))
                 .addMetadata(new Roles(Set.of(role)))
                 .addMetadata(answer)
+                .addMetadata(caching)
                 .handler(handler));
+    }
+
+    /** Static files (the site's CSS and icons) match no route; their caching is set where they are served. */
+    private static void cachePolicy(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() != null) {
+            ctx.header(Header.CACHE_CONTROL, caching(ctx) == REVALIDATE ? "no-cache" : "no-store");
+        }
+    }
+
+    /** How the matched route's answers may be cached; one without a declaration is never stored. */
+    private static Caching caching(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        Caching declared = matched == null ? null : matched.metadata(Caching.class);
+        return declared == null ? NO_STORE : declared;
     }
 
     /**
@@ -229,13 +259,6 @@ public final class Web implements AutoCloseable {
      * no route. A route without a role is refused: a route added without one is a mistake that must not open
      * anything.
      */
-    /** Anyone's answers may be cached if revalidated (the ETag makes that cheap); an admin's never. */
-    private static void cachePolicy(Context ctx) {
-        if (ctx.endpoints().matchedHttpEndpoint() != null) {
-            ctx.header(Header.CACHE_CONTROL, ctx.routeRoles().contains(ADMIN) ? "no-store" : "no-cache");
-        }
-    }
-
     private static void checkAccess(Context ctx, AdminAccess access) {
         if (ctx.endpoints().matchedHttpEndpoint() == null) {
             return;
@@ -338,6 +361,7 @@ public final class Web implements AutoCloseable {
     }
 
     private static void renderError(Context ctx, HttpErrorView error, Views views) {
+        Validators.clear(ctx);
         ctx.status(error.status());
         if (answer(ctx) == DATA) {
             var body = new LinkedHashMap<String, Object>();

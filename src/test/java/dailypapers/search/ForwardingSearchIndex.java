@@ -23,6 +23,11 @@ public class ForwardingSearchIndex implements SearchIndex {
     }
 
     @Override
+    public String version() {
+        return delegate.version();
+    }
+
+    @Override
     public void upsert(List<SearchDocument> documents) {
         delegate.upsert(documents);
     }

@@ -282,6 +282,39 @@ abstract class PaperStoreContract extends DatabaseContract {
     }
 
     @Test
+    void theDataVersionChangesWithEveryWriteThePagesShowAndOnlyThen() {
+        var builder = paper().featuredOn(MON).upvotes(10);
+        ArxivId id = builder.build().paper().id();
+        long empty = store.dataVersion();
+
+        store.upsert(List.of(builder.build()));
+        long inserted = assertChangedSince(empty, "a new paper");
+        store.upsert(List.of(builder.build()));
+        assertThat(store.dataVersion()).as("the same records again").isEqualTo(inserted);
+
+        store.upsert(List.of(builder.title("Retitled").build()));
+        long retitled = assertChangedSince(inserted, "a changed title");
+        store.upsert(List.of(builder.featuredOn(TUE).build()));
+        long refeatured = assertChangedSince(retitled, "another featured day");
+        store.addVote(id, "alice");
+        long voted = assertChangedSince(refeatured, "a vote");
+        store.addVote(id, "alice");
+        assertThat(store.dataVersion()).as("a vote cast twice").isEqualTo(voted);
+        store.removeVote(id, "alice");
+        long unvoted = assertChangedSince(voted, "a withdrawn vote");
+
+        database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM paper WHERE id = :id")
+                .bind("id", id.value()).execute());
+        assertChangedSince(unvoted, "a removed paper");
+    }
+
+    private long assertChangedSince(long before, String write) {
+        long after = store.dataVersion();
+        assertThat(after).as(write).isNotEqualTo(before);
+        return after;
+    }
+
+    @Test
     void concurrentVotesAreAllCounted() throws Exception {
         PaperRecord record = paper().upvotes(100).featuredOn(MON).build();
         store.upsert(List.of(record));

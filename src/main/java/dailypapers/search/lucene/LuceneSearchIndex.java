@@ -47,6 +47,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -333,6 +334,18 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public String generation() {
         return withLive(Generation::id);
+    }
+
+    @Override
+    public String version() {
+        return withLive(g -> {
+            IndexSearcher searcher = g.searchers().acquire();
+            try {
+                return g.id() + ":" + ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            } finally {
+                g.searchers().release(searcher);
+            }
+        });
     }
 
     @Override

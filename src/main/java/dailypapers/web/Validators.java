@@ -1,0 +1,89 @@
+package dailypapers.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * HTTP validators for anyone's answers, known before the answer is built: a weak ETag made of what the answer is
+ * made of (this process's templates and settings, the stored data's version, the search index's version, the
+ * request's URL and host, and the minute, since trending ranks by age), so a conditional request that still
+ * matches is a 304 and no page is built for it. Built from versions, not from the body: hashing each body halved
+ * throughput (docs/benchmarks.md).
+ */
+final class Validators {
+
+    /** Answers within one minute may differ only by how trending scores have aged: equivalent, hence weak. */
+    private static final long TIME_STEP_MS = 60_000;
+
+    private final LongSupplier dataVersion;
+    private final Supplier<String> indexVersion;
+    private final Clock clock;
+    /** Another process may render the same data differently (a new release, other settings). */
+    private final String process = UUID.randomUUID().toString();
+
+    Validators(LongSupplier dataVersion, Supplier<String> indexVersion, Clock clock) {
+        this.dataVersion = dataVersion;
+        this.indexVersion = indexVersion;
+        this.clock = clock;
+    }
+
+    /**
+     * Sets the ETag of a GET or HEAD and answers 304 at once when {@code If-None-Match} names it. The versions
+     * are read before the answer's data, so an answer can be newer than its tag but never older.
+     */
+    void check(Context ctx) {
+        String etag = etag(ctx);
+        ctx.header(Header.ETAG, etag);
+        if (matches(ctx.header(Header.IF_NONE_MATCH), etag)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** An error answer carries no validator: it must not be revalidated as if it were the page. */
+    static void clear(Context ctx) {
+        ctx.res().setHeader(Header.ETAG, null);
+    }
+
+    private String etag(Context ctx) {
+        String query = ctx.queryString();
+        String parts = String.join("\n", process, Long.toString(dataVersion.getAsLong()), indexVersion.get(),
+                Long.toString(clock.millis() / TIME_STEP_MS), ctx.scheme(), ctx.host(), ctx.req().getRequestURI(),
+                query == null ? "" : query);
+        byte[] digest = sha256(parts.getBytes(StandardCharsets.UTF_8));
+        return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
+    }
+
+    /** RFC 9110's weak comparison: {@code *} or any listed tag equal to ours, ignoring {@code W/}. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = opaque(etag);
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip)
+                .anyMatch(tag -> tag.equals("*") || opaque(tag).equals(opaque));
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
