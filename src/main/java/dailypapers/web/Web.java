@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +110,13 @@ public final class Web implements AutoCloseable {
             // A known path asked with another method is a 405 that names the methods it takes, not a 404.
             config.http.prefer405over404 = true;
             config.concurrency.useVirtualThreads = true;
-            config.jetty.host = host;
-            config.jetty.port = port;
+            // Our connections check each request's path before Jetty parses it (see MalformedTargets).
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, MalformedTargets.connectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            });
             config.router.ignoreTrailingSlashes = true;
             // Javalin mounts its handlers inside this wrapper; on stop, Jetty lets in-flight requests finish.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
@@ -173,6 +179,8 @@ public final class Web implements AutoCloseable {
             });
 
             config.routes.before(Web::securityHeaders);
+            config.routes.before(MalformedTargets::check);
+            config.routes.before(Params::checkQuery);
             config.routes.beforeMatched(Web::cachePolicy);
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e, views));

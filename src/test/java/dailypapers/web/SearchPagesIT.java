@@ -229,9 +229,9 @@ class SearchPagesIT {
     }
 
     @Test
-    void similarPapersOfAnUnknownOrBadIdAre404Or400() {
+    void similarPapersOfAnUnknownOrMalformedIdAre404() {
         assertThat(app.get("/api/papers/2501.99999/similar").statusCode()).isEqualTo(404);
-        assertThat(app.get("/api/papers/nonsense/similar").statusCode()).isEqualTo(400);
+        assertThat(app.get("/api/papers/nonsense/similar").statusCode()).isEqualTo(404);
         assertThat(app.get("/api/papers/2401.01647/similar?limit=51").statusCode()).isEqualTo(400);
     }
 
