@@ -98,7 +98,7 @@ public final class Web implements AutoCloseable {
         FeedPages feedPages = new FeedPages(feed.feed(), views, dates);
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
         PaperApi paperApi = new PaperApi(feed.feed());
-        SearchPages searchPages = new SearchPages(search.search(), views, dates);
+        SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
