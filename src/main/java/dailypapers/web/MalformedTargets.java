@@ -17,6 +17,9 @@ import org.eclipse.jetty.server.internal.HttpConnection;
  * path is already lost. So the connection checks the path itself: a malformed one goes on with its {@code %} signs
  * taken literally (which Jetty can parse), marked on the connection for the request, and {@link #check} answers it
  * as every other client mistake is answered: JSON under {@code /api}, the styled page elsewhere, the usual headers.
+ * No {@code UriCompliance} mode admits {@code %zz} or {@code %00} in a path (Jetty 12.1), and the raw target reaches
+ * nothing public before it is parsed: the hook is {@code newHttpStream} of Jetty's internal {@code HttpConnection},
+ * so MalformedRequestsIT checks it again on every Jetty upgrade.
  */
 final class MalformedTargets {
 
