@@ -3,9 +3,11 @@ package dailypapers;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.javalin.http.Context;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,16 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dailypapers.search")
                 .should().dependOnClassesThat().resideInAPackage("dailypapers.search.lucene..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyParamsReadsTheQueryString() {
+        noClasses().that().doNotHaveFullyQualifiedName("dailypapers.web.Params")
+                .should().callMethodWhere(DescribedPredicate.describe("a query-parameter method of Javalin's Context",
+                        call -> call.getTargetOwner().isAssignableTo(Context.class)
+                                && call.getName().startsWith("queryParam")))
+                .because("Params decodes the query strictly and refuses a repeated parameter, for every route")
                 .check(classes);
     }
 

@@ -28,6 +28,11 @@ public final class SharedData {
         return present(directory().resolveSibling("eval").resolve("scifact-train"));
     }
 
+    /** The source of Hugging Face's Python client (huggingface_hub), in ../shared/tools beside the data. */
+    public static Path huggingFaceHub() {
+        return present(directory().resolveSibling("tools").resolve("huggingface_hub").resolve("src"));
+    }
+
     private static Path directory() {
         return present(Path.of(System.getProperty("dailypapers.sharedData", "../shared/data")));
     }

@@ -12,7 +12,7 @@ public final class HttpError extends HttpResponseException {
 
     /** What went wrong, by kind. */
     public enum Code {
-        BAD_PARAMETER(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404);
+        BAD_PARAMETER(400), MALFORMED_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404);
 
         final int status;
 
@@ -32,6 +32,11 @@ public final class HttpError extends HttpResponseException {
 
     public static HttpError badParameter(String parameter, String reason) {
         return new HttpError(Code.BAD_PARAMETER, parameter, "invalid parameter '" + parameter + "': " + reason);
+    }
+
+    /** The request itself cannot be read (its address is broken), before any parameter is looked at. */
+    public static HttpError malformedRequest(String why) {
+        return new HttpError(Code.MALFORMED_REQUEST, null, why);
     }
 
     public static HttpError notFound(String what) {

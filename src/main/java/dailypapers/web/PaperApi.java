@@ -107,7 +107,7 @@ final class PaperApi {
     }
 
     static String nextPageUrl(Context ctx, int nextPage) {
-        Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
+        Map<String, List<String>> params = new LinkedHashMap<>(Params.query(ctx));
         params.put("p", List.of(String.valueOf(nextPage)));
         String query = params.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> Links.encode(e.getKey()) + "=" + Links.encode(v)))

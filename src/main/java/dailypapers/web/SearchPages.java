@@ -1,6 +1,8 @@
 package dailypapers.web;
 
+import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
+import dailypapers.paper.ArxivId;
 import dailypapers.search.InvalidQueryException;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchHit;
@@ -14,22 +16,25 @@ import dailypapers.web.PageFrame.Section;
 import dailypapers.web.SearchView.EmptyResult;
 import dailypapers.web.SearchView.Option;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The search results page, {@code /search?q=&mode=&sort=&p=}. */
+/** The search results page, {@code /search?q=&mode=&sort=&p=}; an existing paper's arXiv id opens its page. */
 final class SearchPages {
 
     static final int PAGE_SIZE = 20;
 
     private final SearchService search;
+    private final FeedService feed;
     private final Views views;
     private final DateText dates;
 
-    SearchPages(SearchService search, Views views, DateText dates) {
+    SearchPages(SearchService search, FeedService feed, Views views, DateText dates) {
         this.search = search;
+        this.feed = feed;
         this.views = views;
         this.dates = dates;
     }
@@ -39,6 +44,12 @@ final class SearchPages {
         Optional<SearchMode> mode = mode(ctx);
         ResultOrder order = order(ctx, ResultOrder.RELEVANCE);
         int page = Pager.requestedPage(ctx);
+        // An arXiv id in any form, typed into the search box, means that paper (the JSON API still lists it).
+        Optional<ArxivId> named = ArxivId.tryParse(query).filter(id -> feed.paper(id).isPresent());
+        if (named.isPresent()) {
+            ctx.redirect(Links.paper(named.get()), HttpStatus.SEE_OTHER);
+            return;
+        }
         List<Option> modes = modeOptions(mode.orElse(SearchMode.HYBRID));
         List<Option> sorts = sortOptions(order);
         if (query.isEmpty()) {
@@ -91,15 +102,18 @@ final class SearchPages {
         return run(search, query, mode, order, offset, limit);
     }
 
+    /**
+     * The sentence above the results. Every mode counts the same way, as the pager does: the results there are,
+     * and, past the {@link SearchService#MAX_DEPTH} a search reaches, how many of them are listed.
+     */
     static String summary(SearchResult result) {
+        long total = result.total();
         String count;
-        if (result.mode() != SearchMode.KEYWORD) {
-            count = result.total() == 1 ? "The one best match"
-                    : String.format(Locale.ENGLISH, "The %,d best matches", result.total());
-        } else if (result.totalIsExact()) {
-            count = PaperCard.count((int) result.total(), "result");
+        if (result.totalIsExact() && total <= SearchService.MAX_DEPTH) {
+            count = PaperCard.count((int) total, "result");
         } else {
-            count = String.format(Locale.ENGLISH, "More than %,d results", result.total());
+            count = String.format(Locale.ENGLISH, "The first %,d of %s%,d results",
+                    Math.min(total, SearchService.MAX_DEPTH), result.totalIsExact() ? "" : "more than ", total);
         }
         String how = switch (result.mode()) {
             case KEYWORD -> "matched by their words (BM25)";

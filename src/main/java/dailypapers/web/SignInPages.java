@@ -36,7 +36,7 @@ final class SignInPages {
 
     void page(Context ctx) {
         ctx.header(Header.CACHE_CONTROL, "no-store");
-        views.render(ctx, "sign-in.jte", view(ctx.queryParam("next"), null));
+        views.render(ctx, "sign-in.jte", view(Params.optional(ctx, "next").orElse(null), null));
     }
 
     void signIn(Context ctx) {

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,7 @@ public final class Web implements AutoCloseable {
         FeedPages feedPages = new FeedPages(feed.feed(), views, dates);
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
         PaperApi paperApi = new PaperApi(feed.feed());
-        SearchPages searchPages = new SearchPages(search.search(), views, dates);
+        SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
@@ -112,8 +113,13 @@ public final class Web implements AutoCloseable {
             // A known path asked with another method is a 405 that names the methods it takes, not a 404.
             config.http.prefer405over404 = true;
             config.concurrency.useVirtualThreads = true;
-            config.jetty.host = host;
-            config.jetty.port = port;
+            // Our connections check each request's path before Jetty parses it (see MalformedTargets).
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, MalformedTargets.connectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            });
             config.router.ignoreTrailingSlashes = true;
             // Javalin mounts its handlers inside this wrapper; on stop, Jetty lets in-flight requests finish.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
@@ -176,6 +182,8 @@ public final class Web implements AutoCloseable {
             });
 
             config.routes.before(Web::securityHeaders);
+            config.routes.before(MalformedTargets::check);
+            config.routes.before(Params::checkQuery);
             config.routes.beforeMatched(Web::cachePolicy);
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
             config.routes.beforeMatched(ctx -> {

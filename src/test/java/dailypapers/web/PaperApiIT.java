@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JSON API over real HTTP, on the 1,000-paper sample; expectations are computed from the file. */
 class PaperApiIT {
@@ -174,7 +175,12 @@ class PaperApiIT {
             "limit=0                       | limit",
             "limit=101                     | limit",
             "limit=1e3                     | limit",
-            "sort=random                   | sort"
+            "sort=random                   | sort",
+            "sort=upvotes&sort=trending    | sort",
+            "p=1&p=2                       | p",
+            "p=%EF%BC%91                   | p",
+            "limit=%D9%A3                  | limit",
+            "submitter=%FF                 | submitter"
     })
     void badParametersGet400NamingTheParameter(String query, String parameter) throws IOException {
         HttpResponse<String> response = app.get("/api/daily_papers?" + query);
@@ -185,11 +191,12 @@ class PaperApiIT {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dailypapers.");
     }
 
-    @Test
-    void malformedPaperIdIs400() throws IOException {
-        HttpResponse<String> response = app.get("/api/papers/not-an-id");
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("parameter").asText()).isEqualTo("id");
+    @ParameterizedTest
+    @ValueSource(strings = {"not-an-id", "2401.1", "search-me", "a%2Fb", "%E2%80%AE"})
+    void anIdThatIsNotAnArxivIdNamesNoPaperSoItIsA404(String id) throws IOException {
+        HttpResponse<String> response = app.get("/api/papers/" + id);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).get("code").asText()).isEqualTo("not_found");
     }
 
     @Test

@@ -133,12 +133,13 @@ class PaperPagesIT {
     }
 
     @Test
-    void malformedPaperIdIsA400() {
+    void anIdThatIsNotAnArxivIdNamesNoPaperSoItIsA404() {
         for (String id : List.of("not-an-id", "2401.1", "1313.00001")) {
             HttpResponse<String> response = sample.get("/papers/" + id);
 
-            assertThat(response.statusCode()).as(id).isEqualTo(400);
-            assertThat(response.body()).as(id).contains("invalid parameter 'id'");
+            assertThat(response.statusCode()).as(id).isEqualTo(404);
+            assertThat(response.body()).as(id).contains("<h1 id=\"error-title\">Not found</h1>")
+                    .contains("not an arXiv id");
         }
     }
 

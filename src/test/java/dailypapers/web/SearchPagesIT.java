@@ -83,11 +83,27 @@ class SearchPagesIT {
         assertThat(PageFixtures.cardIds(response.body())).hasSize(SearchPages.PAGE_SIZE);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2401.03462", "arXiv:2401.03462v2", " https://arxiv.org/abs/2401.03462 ",
+            "https://arxiv.org/pdf/2401.03462v2"})
+    void theArxivIdOfAPaperHereTypedIntoTheSearchBoxOpensItsPage(String typed) {
+        HttpResponse<String> response = app.get("/search?q=" + q(typed) + "&mode=keyword");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/papers/2401.03462");
+    }
+
     @Test
-    void anIdOpensThatPaperFirst() {
-        String body = app.get("/search?q=" + q("https://arxiv.org/abs/2401.03462v2")).body();
-        assertThat(PageFixtures.cardIds(body)).containsExactly("2401.03462");
-        assertThat(body).contains("exact match");
+    void theArxivIdOfAPaperNotHereIsSearchedForAsText() {
+        assertThat(app.get("/search?q=2101.99999").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theJsonSearchStillListsThePaperAnIdNamesFirst() throws IOException {
+        HttpResponse<String> response = app.get("/api/papers/search?q=" + q("https://arxiv.org/abs/2401.03462v2"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get(0).get("paper").get("id").asText()).isEqualTo("2401.03462");
     }
 
     @Test
@@ -229,9 +245,9 @@ class SearchPagesIT {
     }
 
     @Test
-    void similarPapersOfAnUnknownOrBadIdAre404Or400() {
+    void similarPapersOfAnUnknownOrMalformedIdAre404() {
         assertThat(app.get("/api/papers/2501.99999/similar").statusCode()).isEqualTo(404);
-        assertThat(app.get("/api/papers/nonsense/similar").statusCode()).isEqualTo(400);
+        assertThat(app.get("/api/papers/nonsense/similar").statusCode()).isEqualTo(404);
         assertThat(app.get("/api/papers/2401.01647/similar?limit=51").statusCode()).isEqualTo(400);
     }
 

@@ -7,25 +7,30 @@ import dailypapers.search.SearchMode;
 import dailypapers.search.SearchResult;
 import dailypapers.search.UserQuery;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The sentence above search results counts in good English, whatever the mode. */
+/** The sentence above search results counts in good English, and in the same words whatever the mode. */
 class SearchSummaryTest {
 
-    private static SearchResult result(SearchMode mode, long total) {
+    private static SearchResult result(SearchMode mode, long total, boolean totalIsExact) {
         return new SearchResult(UserQuery.parse("attention"), mode, mode, ResultOrder.RELEVANCE, List.of(), total,
-                true, 0, 20, List.of());
+                totalIsExact, 0, 20, List.of());
     }
 
-    @Test
-    void oneMatchIsSingular() {
-        assertThat(SearchPages.summary(result(SearchMode.HYBRID, 1))).startsWith("The one best match,");
-        assertThat(SearchPages.summary(result(SearchMode.KEYWORD, 1))).startsWith("1 result,");
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    void everyModeCountsItsResultsTheSameWay(SearchMode mode) {
+        assertThat(SearchPages.summary(result(mode, 1, true))).startsWith("1 result,");
+        assertThat(SearchPages.summary(result(mode, 213, true))).startsWith("213 results,");
+        assertThat(SearchPages.summary(result(mode, 1_000, true))).startsWith("1,000 results,");
     }
 
-    @Test
-    void manyMatchesArePlural() {
-        assertThat(SearchPages.summary(result(SearchMode.SEMANTIC, 1_200))).startsWith("The 1,200 best matches,");
-        assertThat(SearchPages.summary(result(SearchMode.KEYWORD, 2))).startsWith("2 results,");
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    void pastTheDepthASearchReachesItSaysHowManyAreListed(SearchMode mode) {
+        assertThat(SearchPages.summary(result(mode, 5_321, true))).startsWith("The first 1,000 of 5,321 results,");
+        assertThat(SearchPages.summary(result(mode, 1_000, false)))
+                .startsWith("The first 1,000 of more than 1,000 results,");
     }
 }

@@ -1,0 +1,184 @@
+package dailypapers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import dailypapers.TestApp;
+import dailypapers.TestData;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Live responses of every operation of the API, with data and at its edges (empty lists, null fields, errors), hold
+ * to the schemas of the OpenAPI document the server publishes, checked by a JSON Schema validator in the OpenAPI 3.1
+ * dialect with formats asserted. The test closes every object schema of the document ({@code additionalProperties:
+ * false}), so a field the server sends but the document does not declare fails too.
+ */
+class OpenApiConformanceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the registry finds the document; the name is never fetched. */
+    private static final String DOCUMENT = "https://dailypapers.invalid/openapi.json";
+
+    private static TestApp app;
+    private static JsonNode document;
+    private static SchemaRegistry schemas;
+    private static String featuredId;
+    private static String neverFeaturedId;
+    private static LocalDate busiestDay;
+
+    /** One request: the documented path it exercises, the request, the status it must answer. */
+    private record Case(String path, String target, int status) {
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = TestApp.withSample();
+        document = JSON.readTree(app.get("/api/openapi.json").body());
+        String closedDocument = JSON.writeValueAsString(closed(document.deepCopy()));
+        schemas = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), builder -> builder
+                .schemas(Map.of(DOCUMENT, closedDocument))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        TreeMap<LocalDate, Integer> featuredByDay = new TreeMap<>();
+        for (var record : TestData.sampleRecords()) {
+            if (record.get("hf_daily_date").isNull()) {
+                neverFeaturedId = record.get("id").asText();
+            } else {
+                featuredId = record.get("id").asText();
+                featuredByDay.merge(LocalDate.parse(record.get("hf_daily_date").asText()), 1, Integer::sum);
+            }
+        }
+        busiestDay = featuredByDay.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Every object schema (one with properties) admits no property it does not declare. */
+    private static JsonNode closed(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("properties") && !object.has("additionalProperties")) {
+                object.put("additionalProperties", false);
+            }
+            object.forEach(OpenApiConformanceIT::closed);
+        } else if (node.isArray()) {
+            node.forEach(OpenApiConformanceIT::closed);
+        }
+        return node;
+    }
+
+    private static List<Case> cases() {
+        return List.of(
+                new Case("/api/daily_papers", "/api/daily_papers?date=" + busiestDay, 200),
+                new Case("/api/daily_papers", "/api/daily_papers?limit=3", 200),
+                new Case("/api/daily_papers", "/api/daily_papers?sort=trending&limit=100", 200),
+                new Case("/api/daily_papers", "/api/daily_papers?date=1999-01-01", 200),
+                new Case("/api/daily_papers", "/api/daily_papers?limit=0", 400),
+                new Case("/api/papers/search", "/api/papers/search?q=language+models&limit=120", 200),
+                new Case("/api/papers/search", "/api/papers/search?q=" + neverFeaturedId, 200),
+                new Case("/api/papers/search", "/api/papers/search?q=zzqqxx+nothing+matches&mode=keyword", 200),
+                new Case("/api/papers/search", "/api/papers/search", 400),
+                new Case("/api/papers/{id}/similar", "/api/papers/" + featuredId + "/similar", 200),
+                new Case("/api/papers/{id}/similar", "/api/papers/2101.99999/similar", 404),
+                new Case("/api/papers/{id}/similar", "/api/papers/" + featuredId + "/similar?limit=0", 400),
+                new Case("/api/papers/{id}", "/api/papers/" + featuredId, 200),
+                new Case("/api/papers/{id}", "/api/papers/" + neverFeaturedId, 200),
+                new Case("/api/papers/{id}", "/api/papers/2101.99999", 404),
+                new Case("/api/papers/{id}", "/api/papers/not-an-id", 404),
+                new Case("/api/openapi.json", "/api/openapi.json", 200),
+                new Case("/api/harvest/status", "/api/harvest/status", 200),
+                new Case("/api/search/status", "/api/search/status", 200));
+    }
+
+    @Test
+    void everyResponseHoldsToTheDocumentsSchemaForItsStatus() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int nullSubmitters = 0;
+        for (Case c : cases()) {
+            HttpResponse<String> response = app.get(c.target());
+            assertThat(response.statusCode()).as(c.target()).isEqualTo(c.status());
+            assertThat(response.headers().firstValue("Content-Type")).as(c.target())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            JsonNode body = JSON.readTree(response.body());
+            for (Error error : schemaOf(c).validate(body)) {
+                failures.add(c.target() + " → " + error);
+            }
+            nullSubmitters += body.isArray() ? (int) body.valueStream()
+                    .filter(item -> item.path("submittedBy").isNull()).count() : 0;
+        }
+        assertThat(failures).isEmpty();
+        assertThat(nullSubmitters).as("items of papers never featured, whose submittedBy is null").isPositive();
+    }
+
+    /** The schema of a case's response: its operation's response for the status, through a shared response. */
+    private static Schema schemaOf(Case c) {
+        String operation = "/paths/" + pointer(c.path()) + "/get/responses/" + c.status();
+        JsonNode response = document.at(operation);
+        assertThat(response.isMissingNode()).as("documented: GET " + c.path() + " answering " + c.status())
+                .isFalse();
+        String base = response.has("$ref") ? response.get("$ref").asText().substring(1) : operation;
+        return schemas.getSchema(SchemaLocation.of(DOCUMENT + "#" + base + "/content/application~1json/schema"));
+    }
+
+    private static String pointer(String path) {
+        return path.replace("~", "~0").replace("/", "~1");
+    }
+
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        List<String> ids = new ArrayList<>();
+        document.get("paths").forEach(item -> item.forEach(operation -> {
+            assertThat(operation.path("operationId").isTextual()).as(operation.path("summary").asText()).isTrue();
+            ids.add(operation.get("operationId").asText());
+        }));
+        assertThat(ids).doesNotHaveDuplicates().isNotEmpty();
+    }
+
+    @Test
+    void theDocumentDescribesEveryApiRouteAndTheCasesExerciseEveryPath() {
+        Set<String> routes = app.web().routes().stream()
+                .filter(r -> r.method().equals("GET") && r.path().startsWith("/api/"))
+                .map(r -> r.path().replace("<", "{").replace(">", "}"))
+                .collect(Collectors.toCollection(HashSet::new));
+        Set<String> documented = new HashSet<>();
+        document.get("paths").fieldNames().forEachRemaining(documented::add);
+        assertThat(documented).isEqualTo(routes);
+        assertThat(cases().stream().map(Case::path).collect(Collectors.toSet())).isEqualTo(documented);
+    }
+
+    @Test
+    void aBrokenResponseFailsTheCheck() throws IOException {
+        JsonNode item = JSON.readTree(app.get("/api/daily_papers?limit=1").body()).get(0);
+        ((ObjectNode) item).put("submittedBy", "a string, not an object");
+        ((ObjectNode) item.get("paper")).put("undeclared", 1);
+
+        List<Error> errors = schemas.getSchema(SchemaLocation.of(DOCUMENT
+                + "#/components/schemas/DailyItem")).validate(item);
+        assertThat(errors).extracting(Error::getInstanceLocation).map(Object::toString)
+                .anySatisfy(at -> assertThat(at).contains("submittedBy"))
+                .anySatisfy(at -> assertThat(at).contains("paper"));
+    }
+}
