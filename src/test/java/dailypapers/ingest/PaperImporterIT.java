@@ -76,6 +76,10 @@ class PaperImporterIT {
             public void rejected(Rejection rejection) {
                 heard.add(rejection);
             }
+
+            @Override
+            public void warned(ImportWarning warning) {
+            }
         });
 
         assertThat(summary.read()).isEqualTo(6);
@@ -132,6 +136,10 @@ class PaperImporterIT {
 
             @Override
             public void rejected(Rejection rejection) {
+            }
+
+            @Override
+            public void warned(ImportWarning warning) {
             }
         });
         assertThat(summary.inserted()).isEqualTo(count);

@@ -144,6 +144,10 @@ class OaiHarvesterIT {
             @Override
             public void rejected(String source, String reason) {
             }
+
+            @Override
+            public void warned(String source, String reason) {
+            }
         };
         assertThat(run(harvester, crash, FROM).errorCode()).isEqualTo(HarvestException.Code.INTERNAL);
         assertThat(papers()).isEqualTo(6);

@@ -145,6 +145,10 @@ class DailyPapersHarvesterIT {
             @Override
             public void rejected(String source, String reason) {
             }
+
+            @Override
+            public void warned(String source, String reason) {
+            }
         };
         Outcome crashed = fixture.runner.run("hf", crashAfterFirstPage,
                 l -> harvester.harvestDays(DAY_2025, DAY_2025, l));
