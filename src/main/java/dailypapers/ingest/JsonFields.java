@@ -3,7 +3,10 @@ package dailypapers.ingest;
 import static dailypapers.ingest.TextFields.clean;
 import static dailypapers.text.Messages.abbreviate;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +18,14 @@ import java.util.Locale;
  * by {@link TextFields}, so every string that leaves here is clean.
  */
 public final class JsonFields {
+
+    /**
+     * Reads upstream JSON for every importer and harvester. Raw control characters inside strings, which strict
+     * JSON forbids, are read rather than refused: {@link TextFields#clean} removes them, and one stray byte costs
+     * neither its record nor a harvested page.
+     */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     /** Upvote and comment counts above this are taken for garbage, not popularity. */
     public static final int MAX_COMMUNITY_COUNT = 10_000_000;

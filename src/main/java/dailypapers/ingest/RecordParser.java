@@ -4,7 +4,6 @@ import static dailypapers.text.Messages.abbreviate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperRecord;
@@ -22,7 +21,6 @@ import java.util.List;
  */
 final class RecordParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Kaggle's version dates look like "Mon, 2 Apr 2007 19:18:42 GMT". */
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -36,7 +34,7 @@ final class RecordParser {
     PaperRecord parse(String line, List<String> warnings) throws RejectedRecord {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = JsonFields.JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new RejectedRecord(null, "invalid JSON: " + e.getOriginalMessage());
         }

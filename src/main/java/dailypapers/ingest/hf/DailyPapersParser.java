@@ -5,7 +5,6 @@ import static dailypapers.text.Messages.abbreviate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.ingest.JsonFields;
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.RejectedRecord;
@@ -32,7 +31,6 @@ public final class DailyPapersParser {
     public static final String SUBMITTER = "hf";
     public static final String SOURCE = "huggingface/daily_papers";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DailyPapersParser() {
     }
@@ -41,7 +39,7 @@ public final class DailyPapersParser {
     public static ParsedPage parse(byte[] body, LocalDate day) throws MalformedResponse {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JsonFields.JSON.readTree(body);
         } catch (IOException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new MalformedResponse("invalid JSON: " + reason, e);
