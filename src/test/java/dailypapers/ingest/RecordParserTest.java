@@ -180,4 +180,12 @@ class RecordParserTest {
         assertThat(record.paper().projectPage()).isEqualTo("HTTP://Example.org:8080/p?q=1&r=%20#top");
         assertThat(warnings).isEmpty();
     }
+
+    @Test
+    void aRejectionEchoesNoControlCharacters() {
+        assertThatThrownBy(() -> parse("{\"id\": \"0704.0001\", \"title\": \"T\","
+                + " \"versions\": [{\"created\": \"\\u001b[2Jyesterday\"}]}"))
+                .hasMessage("field 'versions': invalid date '[2Jyesterday', expected like "
+                        + "'Mon, 2 Apr 2007 19:18:42 GMT'");
+    }
 }

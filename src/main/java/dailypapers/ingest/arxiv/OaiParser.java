@@ -73,7 +73,7 @@ final class OaiParser {
                 switch (name) {
                     case "responseDate" -> responseDate = instant(TextFields.clean(reader.getElementText()));
                     case "error" -> {
-                        String code = reader.getAttributeValue(null, "code");
+                        String code = TextFields.clean(reader.getAttributeValue(null, "code"));
                         error = Optional.of(new OaiPage.OaiError(code == null ? "unknown" : code,
                                 TextFields.clean(reader.getElementText())));
                     }
