@@ -13,9 +13,9 @@ import java.util.Locale;
 
 /**
  * Typed reads of upstream JSON fields for every importer and harvester. A wrong type or value becomes a
- * {@link RejectedRecord} (a bad optional URL only a warning) naming the field as the record's author wrote it ({@code field}), which may differ from
- * the key read ({@code paper.title} for key {@code title} inside a nested object). Values given as text are read
- * by {@link TextFields}, so every string that leaves here is clean.
+ * {@link RejectedRecord} (a bad optional URL only a warning) naming the field as the record's author wrote it
+ * ({@code field}), which may differ from the key read ({@code paper.title} for key {@code title} inside a nested
+ * object). Values given as text are read by {@link TextFields}, so every string that leaves here is clean.
  */
 public final class JsonFields {
 

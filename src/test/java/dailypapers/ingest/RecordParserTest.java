@@ -132,7 +132,8 @@ class RecordParserTest {
     void cleansEveryTextFieldOfTheKaggleSnapshot() throws RejectedRecord {
         PaperRecord record = parse("""
                 {"id":"0704.0002","authors":"I. Streinu\\u0007 and L. Theran","title":"Graph\\u202e Decompositions",
-                 "comments":"To\\u0000 appear","journal-ref":"J\\u0085","doi":"10.1/x\\ufffe","categories":"math.CO\\u0007 cs.CG",
+                 "comments":"To\\u0000 appear","journal-ref":"J\\u0085","doi":"10.1/x\\ufffe",
+                 "categories":"math.CO\\u0007 cs.CG",
                  "abstract":"We\\u2066 describe","update_date":"2008-12-13",
                  "authors_parsed":[["Streinu\\u0000","Ileana",""],["Theran","Louis\\u202d",""]]}""");
 

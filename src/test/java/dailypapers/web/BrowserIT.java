@@ -198,8 +198,8 @@ class BrowserIT {
         ArxivId id = ArxivId.parse("2001.99999");
         app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
                 .title("Stored\u0000 before\u0007 cleaning \u202Egnp.exe").authors("Eve\u2066 Bell\u202E")
-                .abstractText("An abstract\u0007 that once rang a bell \u202Etxt.exe").published(LocalDate.of(2020, 1, 1))
-                .build()));
+                .abstractText("An abstract\u0007 that once rang a bell \u202Etxt.exe")
+                .published(LocalDate.of(2020, 1, 1)).build()));
 
         for (Dimension size : List.of(DESKTOP, PHONE)) {
             browser.manage().window().setSize(size);
