@@ -179,6 +179,29 @@ class PaperImporterIT {
 
     @Test
     void hostileCharactersAreCleanedAndTheRecordsKept() throws IOException {
+        Path file = hostileFile();
+
+        ImportSummary summary = importer.importFile(file, ImportListener.NONE);
+
+        assertCleaned(summary, store);
+    }
+
+    /** PostgreSQL refuses NUL in text outright: before cleaning, one such line stopped the whole import there. */
+    @Test
+    void hostileCharactersAreCleanedOnPostgresqlToo() throws IOException {
+        DatabaseConfig config = TestDatabases.freshPostgres();
+        try (Database postgres = Database.open(config, new SimpleMeterRegistry())) {
+            PaperStore postgresStore = new JdbiPaperStore(postgres, TestApp.FIXED_CLOCK);
+
+            ImportSummary summary = new PaperImporter(postgresStore).importFile(hostileFile(), ImportListener.NONE);
+
+            assertCleaned(summary, postgresStore);
+        } finally {
+            TestDatabases.dropPostgres(config);
+        }
+    }
+
+    private Path hostileFile() throws IOException {
         Path file = dir.resolve("hostile.jsonl");
         String escaped = "{\"id\": \"2601.00001\", \"title\": \"Escaped\\u0000 \\u0007bell \\u202egnp.exe\","
                 + " \"authors\": [\"A\\ud800\"], \"abstract\": \"x\\ufdd0y\", \"published\": \"2026-01-02\"}";
@@ -191,9 +214,10 @@ class PaperImporterIT {
             out.write(0xFF);
             out.write("\", \"published\": \"2026-01-02\"}\n".getBytes(StandardCharsets.UTF_8));
         }
+        return file;
+    }
 
-        ImportSummary summary = importer.importFile(file, ImportListener.NONE);
-
+    private static void assertCleaned(ImportSummary summary, PaperStore store) {
         assertThat(summary.inserted()).isEqualTo(3);
         assertThat(summary.rejected()).isZero();
         assertThat(store.find(ArxivId.parse("2601.00001")).orElseThrow().paper()).satisfies(p -> {
