@@ -4,6 +4,7 @@ import dailypapers.App;
 import dailypapers.search.SearchModule;
 import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
+import dailypapers.ingest.ImportWarning;
 import dailypapers.ingest.Rejection;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,6 +62,11 @@ final class ImportCommand implements Callable<Integer> {
                     @Override
                     public void rejected(Rejection rejection) {
                         progress.message("rejected " + rejection);
+                    }
+
+                    @Override
+                    public void warned(ImportWarning warning) {
+                        progress.message("warning " + warning);
                     }
                 });
                 progress.finish();

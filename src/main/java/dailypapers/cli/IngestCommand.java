@@ -115,7 +115,7 @@ final class IngestCommand {
         }
     }
 
-    /** Shows each stored page on the console's progress display, and each rejected record as a line. */
+    /** Shows each stored page on the console's progress display, and each rejection and warning as a line. */
     static final class ConsoleProgress implements HarvestListener {
 
         private final ProgressReporter reporter;
@@ -134,6 +134,11 @@ final class IngestCommand {
         @Override
         public void rejected(String source, String reason) {
             reporter.message("rejected " + source + " " + reason);
+        }
+
+        @Override
+        public void warned(String source, String reason) {
+            reporter.message("warning " + source + " " + reason);
         }
 
         void finish() {

@@ -36,7 +36,7 @@ public final class Authors {
             text = PARENTHESES.matcher(text).replaceAll(" ");
         } while (!text.equals(previous));
         List<String> names = new ArrayList<>();
-        for (String part : SEPARATOR.split(TextFields.collapse(text))) {
+        for (String part : SEPARATOR.split(TextFields.clean(text))) {
             String name = ET_AL.matcher(part.strip()).replaceFirst("");
             if (name.isEmpty()) {
                 continue;
@@ -52,7 +52,7 @@ public final class Authors {
 
     /** "Philipp A Hoehn" from its parts, any of which may be null or blank; empty when all are. */
     public static String fullName(String forenames, String keyname, String suffix) {
-        return TextFields.collapse(String.join(" ", orEmpty(forenames), orEmpty(keyname), orEmpty(suffix)));
+        return TextFields.clean(String.join(" ", orEmpty(forenames), orEmpty(keyname), orEmpty(suffix)));
     }
 
     private static String orEmpty(String text) {

@@ -123,5 +123,10 @@ public final class HarvestRunner {
         public void rejected(String source, String reason) {
             delegate.rejected(source, reason);
         }
+
+        @Override
+        public void warned(String source, String reason) {
+            delegate.warned(source, reason);
+        }
     }
 }

@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Streams JSON-lines files (plain or gzip, detected by content) into the store in batches, with constant memory.
- * A bad line is reported with file:line and skipped; it never stops the import or costs a good record. After each
+ * A bad line is reported with file:line and skipped; it never stops the import or costs a good record. A bad
+ * optional field (a URL that is not one) is dropped with a warning naming file:line, and its record kept. After each
  * batch is stored, the ids of its records go to a listener (the search indexer).
  */
 public final class PaperImporter {
@@ -49,9 +50,12 @@ public final class PaperImporter {
         RecordParser parser = new RecordParser("import:" + file.getFileName());
         List<PaperRecord> batch = new ArrayList<>(BATCH_SIZE);
         List<Rejection> kept = new ArrayList<>();
+        List<ImportWarning> keptWarnings = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
         UpsertCounts counts = UpsertCounts.NONE;
         long read = 0;
         long rejected = 0;
+        long warnings = 0;
         long lastProgress = started;
         String name = file.toString();
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
@@ -65,8 +69,17 @@ public final class PaperImporter {
                     continue;
                 }
                 read++;
+                dropped.clear();
                 try {
-                    batch.add(parser.parse(line));
+                    batch.add(parser.parse(line, dropped));
+                    for (String reason : dropped) {
+                        warnings++;
+                        ImportWarning warning = new ImportWarning(name, lineNumber, reason);
+                        if (keptWarnings.size() < ImportSummary.KEPT_REJECTIONS) {
+                            keptWarnings.add(warning);
+                        }
+                        listener.warned(warning);
+                    }
                 } catch (RejectedRecord e) {
                     rejected++;
                     Rejection rejection = new Rejection(name, lineNumber, e.getMessage());
@@ -91,7 +104,7 @@ public final class PaperImporter {
                     System.nanoTime() - started));
         }
         return new ImportSummary(read, counts.inserted(), counts.updated(), counts.unchanged(), rejected, kept,
-                Duration.ofNanos(System.nanoTime() - started));
+                warnings, keptWarnings, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private UpsertCounts store(List<PaperRecord> batch) {

@@ -1,11 +1,9 @@
 package dailypapers.ingest;
 
-import static dailypapers.ingest.TextFields.collapse;
 import static dailypapers.text.Messages.abbreviate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperRecord;
@@ -15,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns one JSON line into a {@link PaperRecord}. Two formats are recognised per line: our own schema
@@ -24,8 +21,6 @@ import java.util.regex.Pattern;
  */
 final class RecordParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Kaggle's version dates look like "Mon, 2 Apr 2007 19:18:42 GMT". */
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -35,17 +30,18 @@ final class RecordParser {
         this.defaultSource = defaultSource;
     }
 
-    PaperRecord parse(String line) throws RejectedRecord {
+    /** The record on {@code line}; a field dropped on the way (a bad optional URL) is told to {@code warnings}. */
+    PaperRecord parse(String line, List<String> warnings) throws RejectedRecord {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = JsonFields.JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new RejectedRecord(null, "invalid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
             throw new RejectedRecord(null, "not a JSON object");
         }
-        return isKaggleSnapshot(node) ? parseKaggle(node) : parseOwn(node);
+        return isKaggleSnapshot(node) ? parseKaggle(node) : parseOwn(node, warnings);
     }
 
     private static boolean isKaggleSnapshot(JsonNode node) {
@@ -53,18 +49,18 @@ final class RecordParser {
                 || node.has("update_date"));
     }
 
-    private PaperRecord parseOwn(JsonNode node) throws RejectedRecord {
+    private PaperRecord parseOwn(JsonNode node, List<String> warnings) throws RejectedRecord {
         ArxivId.Versioned id = id(node);
         List<String> sources = strings(node, "sources");
         String source = text(node, "source");
         if (sources.isEmpty()) {
             sources = List.of(source != null ? source : defaultSource);
         }
-        Paper paper = new Paper(id.id(), requiredText(node, "title"), collapse(text(node, "abstract")),
+        Paper paper = new Paper(id.id(), requiredText(node, "title"), text(node, "abstract"),
                 strings(node, "authors"), date(node, "published", true), date(node, "updated", false),
-                id.version(), strings(node, "categories"), collapse(text(node, "arxiv_comment")), text(node, "doi"),
-                text(node, "journal_ref"), url(node, "github"), url(node, "project_page"),
-                strings(node, "ai_keywords"), sources);
+                id.version(), strings(node, "categories"), text(node, "arxiv_comment"), text(node, "doi"),
+                text(node, "journal_ref"), JsonFields.url(node, "github", "github", warnings),
+                JsonFields.url(node, "project_page", "project_page", warnings), strings(node, "ai_keywords"), sources);
         return new PaperRecord(paper, count(node, "upvotes"), count(node, "num_comments"),
                 date(node, "hf_daily_date", false), null);
     }
@@ -84,10 +80,9 @@ final class RecordParser {
             published = updated;
         }
         int version = versions == null ? id.version() : Math.max(id.version(), versions.size());
-        Paper paper = new Paper(id.id(), requiredText(node, "title"), collapse(text(node, "abstract")),
-                kaggleAuthors(node), published, updated, version, categoryList(node), collapse(text(node, "comments")),
-                text(node, "doi"), collapse(text(node, "journal-ref")), null, null, List.of(),
-                List.of(defaultSource));
+        Paper paper = new Paper(id.id(), requiredText(node, "title"), text(node, "abstract"),
+                kaggleAuthors(node), published, updated, version, categoryList(node), text(node, "comments"),
+                text(node, "doi"), text(node, "journal-ref"), null, null, List.of(), List.of(defaultSource));
         return new PaperRecord(paper, null, null, null, null);
     }
 
@@ -129,7 +124,7 @@ final class RecordParser {
 
     private static List<String> categoryList(JsonNode node) throws RejectedRecord {
         String categories = text(node, "categories");
-        return categories == null || categories.isBlank() ? List.of() : List.of(WHITESPACE.split(categories.strip()));
+        return categories == null || categories.isEmpty() ? List.of() : List.of(categories.split(" "));
     }
 
     private static ArxivId.Versioned id(JsonNode node) throws RejectedRecord {
@@ -138,10 +133,6 @@ final class RecordParser {
 
     private static String text(JsonNode node, String field) throws RejectedRecord {
         return JsonFields.text(node, field, field);
-    }
-
-    private static String url(JsonNode node, String field) throws RejectedRecord {
-        return JsonFields.url(node, field, field);
     }
 
     private static List<String> strings(JsonNode node, String field) throws RejectedRecord {
@@ -153,7 +144,7 @@ final class RecordParser {
     }
 
     private static String requiredText(JsonNode node, String field) throws RejectedRecord {
-        String value = collapse(text(node, field));
+        String value = text(node, field);
         if (value == null || value.isEmpty()) {
             throw new RejectedRecord(field, "missing");
         }

@@ -3,6 +3,9 @@ package dailypapers.ingest;
 import static dailypapers.text.Messages.abbreviate;
 
 import dailypapers.paper.ArxivId;
+import dailypapers.text.CleanText;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,8 +14,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Upstream fields read from text, the same way whether the record came as JSON or XML: whitespace collapsed, ids
- * and days checked, and a bad value rejected with the field's name and a short echo of what was there.
+ * Upstream fields read from text, the same way whether the record came as JSON or XML: every value cleaned by
+ * {@link #clean} (the one place where text enters), ids and days checked, and a bad value rejected with the field's
+ * name and a short echo of what was there.
  */
 public final class TextFields {
 
@@ -21,9 +25,35 @@ public final class TextFields {
     private TextFields() {
     }
 
-    /** Runs of whitespace (newlines in upstream titles and abstracts) become one space; null stays null. */
-    public static String collapse(String text) {
-        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
+    /**
+     * Upstream text as it is stored: characters no page should show removed by {@link CleanText}, then runs of
+     * whitespace (newlines and tabs in upstream titles and abstracts) made one space, so no stored field spans
+     * lines; null stays null.
+     */
+    public static String clean(String text) {
+        return text == null ? null : WHITESPACE.matcher(CleanText.clean(text)).replaceAll(" ").strip();
+    }
+
+    /**
+     * The value as a link a page may show, stripped, or null when it is not an absolute http(s) URL with a host.
+     * {@link URI} refuses spaces, double quotes, angle brackets, backslashes and control characters; single quotes,
+     * the characters {@link CleanText} removes (bidirectional overrides) and user info
+     * ({@code https://github.com@evil.example}) are refused here. The value is checked as it came, before any
+     * cleaning, so removing a character can never turn garbage into a link.
+     */
+    public static String httpUrl(String value) {
+        String url = value.strip();
+        if (CleanText.isUnclean(url) || url.indexOf('\'') >= 0) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        return http && uri.getHost() != null && uri.getRawUserInfo() == null ? url : null;
     }
 
     /** An arXiv id in any accepted form, with its version; missing or malformed ids are rejected. */

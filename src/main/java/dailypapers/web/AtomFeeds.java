@@ -7,6 +7,7 @@ import dailypapers.paper.PaperEntry;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchHit;
 import dailypapers.search.SearchService;
+import dailypapers.text.CleanText;
 import io.javalin.http.Context;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -20,7 +21,11 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** Atom (RFC 4287) feeds for every listing; the XML writer escapes all upstream text. */
+/**
+ * Atom (RFC 4287) feeds for every listing; the XML writer escapes all upstream text, and {@link CleanText} drops
+ * the characters a page never shows (which include every character XML 1.0 cannot carry) from rows stored
+ * before import cleaned them.
+ */
 final class AtomFeeds {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -133,7 +138,8 @@ final class AtomFeeds {
         }
         xml.writeStartElement("summary");
         xml.writeAttribute("type", "text");
-        xml.writeCharacters(xmlSafe(paper.abstractText() + " (" + PaperCard.upvoteLabel(entry.upvotes()) + ")"));
+        xml.writeCharacters(CleanText.clean(paper.abstractText() + " (" + PaperCard.upvoteLabel(entry.upvotes())
+                + ")"));
         xml.writeEndElement();
         xml.writeEndElement();
     }
@@ -147,7 +153,7 @@ final class AtomFeeds {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(xmlSafe(text));
+        xml.writeCharacters(CleanText.clean(text));
         xml.writeEndElement();
     }
 
@@ -156,30 +162,5 @@ final class AtomFeeds {
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", href);
         xml.writeAttribute("type", type);
-    }
-
-    /** Drops characters XML 1.0 cannot carry at all (control characters sometimes found in upstream text). */
-    static String xmlSafe(String text) {
-        int firstBad = 0;
-        while (firstBad < text.length() && isXmlChar(text.charAt(firstBad))) {
-            firstBad++;
-        }
-        if (firstBad == text.length()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length()).append(text, 0, firstBad);
-        text.codePoints().skip(text.codePointCount(0, firstBad)).filter(AtomFeeds::isXmlCodePoint)
-                .forEach(out::appendCodePoint);
-        return out.toString();
-    }
-
-    /** Fast check on one UTF-16 unit; surrogates are left to the code point check. */
-    private static boolean isXmlChar(char c) {
-        return c >= 0x20 && c <= 0xD7FF || c == 0x9 || c == 0xA || c == 0xD || c >= 0xE000 && c <= 0xFFFD;
-    }
-
-    private static boolean isXmlCodePoint(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
-                || c >= 0x10000 && c <= 0x10FFFF;
     }
 }

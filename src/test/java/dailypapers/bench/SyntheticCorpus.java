@@ -63,9 +63,9 @@ final class SyntheticCorpus {
                     abstractSentences.add(source.sentences().get(random.nextInt(source.sentences().size())));
                     add(mix, realVectors.get(source.id()), 0.5f / sentences);
                 }
-                // Collapsed as the import stores it, so the vector's text hash matches the stored paper's.
-                String title = TextFields.collapse(head.title());
-                String abstractText = TextFields.collapse(String.join(" ", abstractSentences));
+                // Cleaned as the import stores it, so the vector's text hash matches the stored paper's.
+                String title = TextFields.clean(head.title());
+                String abstractText = TextFields.clean(String.join(" ", abstractSentences));
                 String id = id(i);
                 ObjectNode node = json.createObjectNode();
                 node.put("id", id);

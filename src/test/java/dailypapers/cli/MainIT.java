@@ -110,6 +110,19 @@ class MainIT {
     }
 
     @Test
+    void importWithADroppedLinkWarnsApartFromRejectionsAndExitsZero() throws IOException {
+        Path file = dir.resolve("links.jsonl");
+        Files.writeString(file, "{\"id\": \"2601.00001\", \"title\": \"Kept\", \"published\": \"2026-01-01\","
+                + " \"github\": \"https://github.com/o/r\\\"><script>\"}\n");
+        int code = run("--data-dir", dir.resolve("db").toString(), "import", file.toString());
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("warning " + file + ":1: field 'github': not a valid http(s) URL, "
+                + "dropped: 'https://github.com/o/r\"><script>'");
+        assertThat(out.toString()).contains("inserted 1,").contains("rejected 0")
+                .contains("warnings 1 (fields dropped, records kept)");
+    }
+
+    @Test
     void missingImportFileIsAClearError() {
         int code = run("--data-dir", dir.toString(), "import", dir.resolve("nope.jsonl").toString());
         assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);

@@ -76,6 +76,10 @@ class PaperImporterIT {
             public void rejected(Rejection rejection) {
                 heard.add(rejection);
             }
+
+            @Override
+            public void warned(ImportWarning warning) {
+            }
         });
 
         assertThat(summary.read()).isEqualTo(6);
@@ -133,6 +137,10 @@ class PaperImporterIT {
             @Override
             public void rejected(Rejection rejection) {
             }
+
+            @Override
+            public void warned(ImportWarning warning) {
+            }
         });
         assertThat(summary.inserted()).isEqualTo(count);
         assertThat(progress).last().satisfies(p -> {
@@ -167,5 +175,104 @@ class PaperImporterIT {
         ImportSummary second = importer.importFile(sample, ImportListener.NONE);
         assertThat(second.unchanged()).isEqualTo(1_000);
         assertThat(second.inserted() + second.updated()).isZero();
+    }
+
+    @Test
+    void hostileCharactersAreCleanedAndTheRecordsKept() throws IOException {
+        Path file = hostileFile();
+
+        ImportSummary summary = importer.importFile(file, ImportListener.NONE);
+
+        assertCleaned(summary, store);
+    }
+
+    /** PostgreSQL refuses NUL in text outright: before cleaning, one such line stopped the whole import there. */
+    @Test
+    void hostileCharactersAreCleanedOnPostgresqlToo() throws IOException {
+        DatabaseConfig config = TestDatabases.freshPostgres();
+        try (Database postgres = Database.open(config, new SimpleMeterRegistry())) {
+            PaperStore postgresStore = new JdbiPaperStore(postgres, TestApp.FIXED_CLOCK);
+
+            ImportSummary summary = new PaperImporter(postgresStore).importFile(hostileFile(), ImportListener.NONE);
+
+            assertCleaned(summary, postgresStore);
+        } finally {
+            TestDatabases.dropPostgres(config);
+        }
+    }
+
+    private Path hostileFile() throws IOException {
+        Path file = dir.resolve("hostile.jsonl");
+        String escaped = "{\"id\": \"2601.00001\", \"title\": \"Escaped\\u0000 \\u0007bell \\u202egnp.exe\","
+                + " \"authors\": [\"A\\ud800\"], \"abstract\": \"x\\ufdd0y\", \"published\": \"2026-01-02\"}";
+        String raw = "{\"id\": \"2601.00002\", \"title\": \"Raw\u0000 \u0007bell \u202Egnp.exe\u0085\","
+                + " \"authors\": [\"B\u2066\"], \"abstract\": \"x\u0001y\", \"published\": \"2026-01-02\"}";
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write((escaped + "\n" + raw + "\n").getBytes(StandardCharsets.UTF_8));
+            // A byte that is not UTF-8 becomes U+FFFD as the file is read.
+            out.write("{\"id\": \"2601.00003\", \"title\": \"Bad byte ".getBytes(StandardCharsets.UTF_8));
+            out.write(0xFF);
+            out.write("\", \"published\": \"2026-01-02\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    private static void assertCleaned(ImportSummary summary, PaperStore store) {
+        assertThat(summary.inserted()).isEqualTo(3);
+        assertThat(summary.rejected()).isZero();
+        assertThat(store.find(ArxivId.parse("2601.00001")).orElseThrow().paper()).satisfies(p -> {
+            assertThat(p.title()).isEqualTo("Escaped bell gnp.exe");
+            assertThat(p.authors()).containsExactly("A\uFFFD");
+            assertThat(p.abstractText()).isEqualTo("xy");
+        });
+        assertThat(store.find(ArxivId.parse("2601.00002")).orElseThrow().paper()).satisfies(p -> {
+            assertThat(p.title()).isEqualTo("Raw bell gnp.exe");
+            assertThat(p.authors()).containsExactly("B");
+            assertThat(p.abstractText()).isEqualTo("xy");
+        });
+        assertThat(store.find(ArxivId.parse("2601.00003")).orElseThrow().paper().title())
+                .isEqualTo("Bad byte \uFFFD");
+    }
+
+    @Test
+    void aBadLinkIsDroppedWithAWarningNamingFileAndLineAndTheRecordKept() throws IOException {
+        Path file = dir.resolve("links.jsonl");
+        Files.writeString(file, String.join("\n",
+                line("2601.00001", "Fine"),
+                "{\"id\": \"2601.00002\", \"title\": \"Bad code link\", \"published\": \"2026-01-02\","
+                        + " \"github\": \"javascript:alert(1)\", \"project_page\": \"https://ok.example/p\"}",
+                "{\"id\": \"2601.00003\", \"title\": \"Two bad links\", \"published\": \"2026-01-02\","
+                        + " \"github\": \"https://github.com/o/r x\", \"project_page\": \"https://\"}",
+                "{\"id\": \"not-an-id\", \"title\": \"Rejected\", \"published\": \"2026-01-02\"}") + "\n");
+        List<ImportWarning> heard = new ArrayList<>();
+
+        ImportSummary summary = importer.importFile(file, new ImportListener() {
+            @Override
+            public void progress(Progress progress) {
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+            }
+
+            @Override
+            public void warned(ImportWarning warning) {
+                heard.add(warning);
+            }
+        });
+
+        assertThat(summary.inserted()).isEqualTo(3);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(summary.warnings()).isEqualTo(3);
+        assertThat(summary.firstWarnings()).isEqualTo(heard);
+        assertThat(heard).extracting(ImportWarning::line).containsExactly(2L, 3L, 3L);
+        assertThat(heard.get(0).toString()).isEqualTo(file + ":2: field 'github': not a valid http(s) URL, "
+                + "dropped: 'javascript:alert(1)'");
+        assertThat(summary.toString()).contains("rejected 1 in ").endsWith("; warnings 3 (fields dropped, "
+                + "records kept)");
+        var kept = store.find(ArxivId.parse("2601.00002")).orElseThrow().paper();
+        assertThat(kept.githubRepo()).isNull();
+        assertThat(kept.projectPage()).isEqualTo("https://ok.example/p");
+        assertThat(store.find(ArxivId.parse("2601.00003")).orElseThrow().paper().title()).isEqualTo("Two bad links");
     }
 }

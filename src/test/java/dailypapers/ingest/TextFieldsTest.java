@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextFieldsTest {
 
@@ -31,5 +33,29 @@ class TextFieldsTest {
         assertThatThrownBy(() -> TextFields.utcDay("x".repeat(80), "published", true))
                 .hasMessage("field 'published': invalid timestamp '" + "x".repeat(60) + "…', expected like "
                         + "2025-06-09T17:59:53Z");
+    }
+
+    @Test
+    void cleaningRemovesCharactersNoPageShowsThenCollapsesWhitespace() {
+        assertThat(TextFields.clean(" A\u0000 \n\t title\u202E \u0007 ")).isEqualTo("A title");
+        assertThat(TextFields.clean(null)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://github.com/org/repo", "http://example.org", "HTTPS://Example.org:8443/a?b=c#d",
+            "https://[2001:db8::1]/x", "https://example.org/%E2%9C%93"})
+    void anAbsoluteHttpUrlWithAHostIsALink(String url) {
+        assertThat(TextFields.httpUrl(" " + url + "\n")).isEqualTo(url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "data:text/html,x", "ftp://example.org/", "//example.org/x",
+            "/relative", "github.com/org/repo", "https://", "https:///path", "http:example.org",
+            "https://exa mple.org", "https://example.org/a b", "https://example.org/\"x", "https://example.org/'x",
+            "https://example.org/<x>", "https://example.org/\\x", "https://example.org/\u0000",
+            "https://example.org/\u0085", "https://example.org/\u202Egnp.exe", "https://user:pw@example.org/",
+            "https://github.com@evil.example/"})
+    void anythingElseIsNotALink(String value) {
+        assertThat(TextFields.httpUrl(value)).isNull();
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dailypapers.TestApp;
 import dailypapers.feed.Period;
+import dailypapers.paper.ArxivId;
+import dailypapers.paper.PaperFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -189,6 +191,24 @@ class BrowserIT {
 
         assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color")).isNotEqualTo(light);
         screenshot("dark-home.png");
+    }
+
+    @Test
+    void textStoredWithControlAndBidiCharactersShowsCleanedAtBothWidths() {
+        ArxivId id = ArxivId.parse("2001.99999");
+        app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
+                .title("Stored\u0000 before\u0007 cleaning \u202Egnp.exe").authors("Eve\u2066 Bell\u202E")
+                .abstractText("An abstract\u0007 that once rang a bell \u202Etxt.exe")
+                .published(LocalDate.of(2020, 1, 1)).build()));
+
+        for (Dimension size : List.of(DESKTOP, PHONE)) {
+            browser.manage().window().setSize(size);
+            open(Links.paper(id));
+
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stored before cleaning gnp.exe");
+            assertThat(browser.getPageSource()).doesNotContain("\u0000", "\u0007", "\u202E", "\u2066");
+            screenshot(size == DESKTOP ? "stored-text.png" : "phone-stored-text.png");
+        }
     }
 
     private static void open(String path) {

@@ -75,7 +75,8 @@ final class AtomParser {
             if (!sawFeed) {
                 throw new MalformedResponse("empty response", null);
             }
-            return new AtomPage(total, start, perPage, new ParsedPage(records, rejections, List.of()), errors);
+            return new AtomPage(total, start, perPage, new ParsedPage(records, rejections, List.of(), List.of()),
+                    errors);
         } catch (XMLStreamException e) {
             throw new MalformedResponse("invalid XML: " + e.getMessage(), e);
         }

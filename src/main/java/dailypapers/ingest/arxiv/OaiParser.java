@@ -71,17 +71,17 @@ final class OaiParser {
                     continue;
                 }
                 switch (name) {
-                    case "responseDate" -> responseDate = instant(TextFields.collapse(reader.getElementText()));
+                    case "responseDate" -> responseDate = instant(TextFields.clean(reader.getElementText()));
                     case "error" -> {
-                        String code = reader.getAttributeValue(null, "code");
+                        String code = TextFields.clean(reader.getAttributeValue(null, "code"));
                         error = Optional.of(new OaiPage.OaiError(code == null ? "unknown" : code,
-                                TextFields.collapse(reader.getElementText())));
+                                TextFields.clean(reader.getElementText())));
                     }
                     case "record" -> record(XmlElement.read(reader), records, rejections, deleted);
                     case "resumptionToken" -> {
                         cursor = XmlElement.number(reader.getAttributeValue(null, "cursor"));
                         completeListSize = XmlElement.number(reader.getAttributeValue(null, "completeListSize"));
-                        String value = TextFields.collapse(reader.getElementText());
+                        String value = TextFields.clean(reader.getElementText());
                         token = value.isEmpty() ? Optional.empty() : Optional.of(value);
                     }
                     default -> {
@@ -94,7 +94,7 @@ final class OaiParser {
             if (responseDate == null) {
                 throw new MalformedResponse("no responseDate", null);
             }
-            return new OaiPage(responseDate, new ParsedPage(records, rejections, deleted), token, cursor,
+            return new OaiPage(responseDate, new ParsedPage(records, rejections, List.of(), deleted), token, cursor,
                     completeListSize, error);
         } catch (XMLStreamException e) {
             throw new MalformedResponse("invalid XML: " + e.getMessage(), e);

@@ -63,13 +63,14 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
         return children.stream().filter(c -> c.name.equals(localName)).toList();
     }
 
-    /** The text of the first child of that name, whitespace collapsed; null when absent or blank. */
+    /** The text of the first child of that name, cleaned by {@link TextFields#clean}; null when absent or blank. */
     String childText(String localName) {
-        return child(localName).map(c -> TextFields.collapse(c.text)).filter(t -> !t.isEmpty()).orElse(null);
+        return child(localName).map(c -> TextFields.clean(c.text)).filter(t -> !t.isEmpty()).orElse(null);
     }
 
+    /** The attribute's value, cleaned by {@link TextFields#clean}; null when absent. */
     String attribute(String localName) {
-        return attributes.get(localName);
+        return TextFields.clean(attributes.get(localName));
     }
 
     /** A whole number in a paging attribute or element; -1 (unknown) when absent or not a number. */

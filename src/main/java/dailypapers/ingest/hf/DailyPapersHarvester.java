@@ -108,6 +108,10 @@ public final class DailyPapersHarvester implements Harvester {
                 log.warn("{} {}: rejected {}", source, day, rejection);
                 listener.rejected(source, day + " " + rejection);
             }
+            for (String warning : fetched.page().warnings()) {
+                log.warn("{} {}: kept without a field: {}", source, day, warning);
+                listener.warned(source, day + " " + warning);
+            }
             UpsertCounts stored = merge.store(fetched.page().records(), PaperMerge.Authority.COMMUNITY);
             total = total.plus(HarvestCounts.page(fetched.page().records().size() + fetched.page().rejections()
                     .size(), stored, fetched.page().rejections().size(), 0, 0));

@@ -1,10 +1,10 @@
 package dailypapers.ingest.hf;
 
-import static dailypapers.ingest.TextFields.collapse;
+import static dailypapers.ingest.TextFields.clean;
+import static dailypapers.text.Messages.abbreviate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.ingest.JsonFields;
 import dailypapers.ingest.ParsedPage;
 import dailypapers.ingest.RejectedRecord;
@@ -31,7 +31,6 @@ public final class DailyPapersParser {
     public static final String SUBMITTER = "hf";
     public static final String SOURCE = "huggingface/daily_papers";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DailyPapersParser() {
     }
@@ -40,7 +39,7 @@ public final class DailyPapersParser {
     public static ParsedPage parse(byte[] body, LocalDate day) throws MalformedResponse {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JsonFields.JSON.readTree(body);
         } catch (IOException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new MalformedResponse("invalid JSON: " + reason, e);
@@ -54,20 +53,30 @@ public final class DailyPapersParser {
         }
         List<PaperRecord> records = new ArrayList<>();
         List<String> rejections = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         int index = 0;
         for (JsonNode item : root) {
+            List<String> dropped = new ArrayList<>();
             try {
-                records.add(item(item, day));
+                records.add(item(item, day, dropped));
+                for (String warning : dropped) {
+                    warnings.add(itemName(item, index) + ": " + warning);
+                }
             } catch (RejectedRecord e) {
-                String id = item.path("paper").path("id").asText("");
-                rejections.add("item " + index + (id.isEmpty() ? "" : " (" + id + ")") + ": " + e.getMessage());
+                rejections.add(itemName(item, index) + ": " + e.getMessage());
             }
             index++;
         }
-        return new ParsedPage(records, rejections, List.of());
+        return new ParsedPage(records, rejections, warnings, List.of());
     }
 
-    private static PaperRecord item(JsonNode item, LocalDate day) throws RejectedRecord {
+    /** "item 3 (2506.06395)": where a record sits on the page, and its id when it has a readable one. */
+    private static String itemName(JsonNode item, int index) {
+        String id = clean(item.path("paper").path("id").asText(""));
+        return "item " + index + (id.isEmpty() ? "" : " (" + abbreviate(id) + ")");
+    }
+
+    private static PaperRecord item(JsonNode item, LocalDate day, List<String> warnings) throws RejectedRecord {
         if (!item.isObject()) {
             throw new RejectedRecord(null, "not a JSON object");
         }
@@ -76,13 +85,13 @@ public final class DailyPapersParser {
             throw new RejectedRecord("paper", "missing");
         }
         ArxivId.Versioned id = TextFields.arxivId(text(paper, "paper.id"), "paper.id");
-        String title = collapse(firstText(paper, item, "title"));
+        String title = firstText(paper, item, "title");
         if (title == null || title.isEmpty()) {
             throw new RejectedRecord("paper.title", "missing");
         }
-        Paper parsed = new Paper(id.id(), title, collapse(firstText(paper, item, "summary")), authors(paper),
+        Paper parsed = new Paper(id.id(), title, firstText(paper, item, "summary"), authors(paper),
                 publishedDay(paper, item), null, id.version(), List.of(), null, null, null,
-                repository(url(paper, "githubRepo")), url(paper, "projectPage"),
+                repository(url(paper, "githubRepo", warnings)), url(paper, "projectPage", warnings),
                 JsonFields.strings(paper, "ai_keywords", "paper.ai_keywords"),
                 List.of(SOURCE));
         return new PaperRecord(parsed, JsonFields.count(paper, "upvotes", "paper.upvotes"),
@@ -100,7 +109,7 @@ public final class DailyPapersParser {
         List<String> names = new ArrayList<>();
         for (JsonNode author : authors) {
             String name = author.isTextual() ? author.asText() : author.path("name").asText("");
-            name = collapse(name);
+            name = clean(name);
             if (!name.isEmpty()) {
                 names.add(name);
             }
@@ -124,8 +133,8 @@ public final class DailyPapersParser {
         return JsonFields.text(node, key, field);
     }
 
-    private static String url(JsonNode paper, String field) throws RejectedRecord {
-        return JsonFields.url(paper, field, "paper." + field);
+    private static String url(JsonNode paper, String field, List<String> warnings) {
+        return JsonFields.url(paper, field, "paper." + field, warnings);
     }
 
     /** GitHub links as the shared data stores them: no trailing slash or ".git". */

@@ -144,6 +144,10 @@ class OaiHarvesterIT {
             @Override
             public void rejected(String source, String reason) {
             }
+
+            @Override
+            public void warned(String source, String reason) {
+            }
         };
         assertThat(run(harvester, crash, FROM).errorCode()).isEqualTo(HarvestException.Code.INTERNAL);
         assertThat(papers()).isEqualTo(6);
@@ -312,5 +316,24 @@ class OaiHarvesterIT {
         runFrom(harvester("cs", "arXivRaw", polite), FROM);
 
         assertThat(fixture.sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void charactersNoPageShouldShowAreRemovedFromHarvestedRecords() {
+        fixture.server.route(uri -> Reply.ok(new String(lastPage(), StandardCharsets.UTF_8)
+                .replace("<title>The Same-Sign", "<title>&#x202E;The&#x85; Same-Sign&#xFDD0;")
+                .replace("Joshua Berger", "Joshua&#x2067; Berger&#x1FFFE;")
+                .replace("<comments>18 pages", "<comments>18&#x9B; pages")
+                .replace("hep-ph hep-ex", "hep-ph&#x2069; hep-ex")
+                .getBytes(StandardCharsets.UTF_8), XML));
+
+        Outcome outcome = runFrom(harvester("physics:hep-ph"), FROM);
+
+        assertThat(outcome.counts().inserted()).isEqualTo(1);
+        Paper stored = fixture.papers.find(ArxivId.parse("1302.2146")).orElseThrow().paper();
+        assertThat(stored.title()).isEqualTo("The Same-Sign Dilepton Signature of RPV/MFV SUSY");
+        assertThat(stored.authors()).first().isEqualTo("Joshua Berger");
+        assertThat(stored.comment()).startsWith("18 pages");
+        assertThat(stored.categories()).containsExactly("hep-ph", "hep-ex");
     }
 }

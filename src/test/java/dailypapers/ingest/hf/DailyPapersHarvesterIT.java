@@ -145,6 +145,10 @@ class DailyPapersHarvesterIT {
             @Override
             public void rejected(String source, String reason) {
             }
+
+            @Override
+            public void warned(String source, String reason) {
+            }
         };
         Outcome crashed = fixture.runner.run("hf", crashAfterFirstPage,
                 l -> harvester.harvestDays(DAY_2025, DAY_2025, l));
@@ -264,5 +268,48 @@ class DailyPapersHarvesterIT {
         assertThat(entry.paper().sources()).containsExactly("test", DailyPapersParser.SOURCE);
         assertThat(entry.upvotes()).isEqualTo(163);
         assertThat(entry.featuring()).isPresent();
+    }
+
+    @Test
+    void hostileTextIsCleanedAndABadLinkIsDroppedWithAWarningKeepingThePaper() {
+        LocalDate day = LocalDate.of(2026, 8, 20);
+        fixture.server.route(uri -> Reply.ok("""
+                [{"paper": {"id": "2608.00001", "title": "Safe\\u0000 \\u0007title \\u202egnp.exe",
+                  "summary": "Abs\\ud800tract\\u0085 \\u2066here\\u2069", "authors": [{"name": "Ada\\ufdd0 Lovelace"}],
+                  "publishedAt": "2026-08-19T10:00:00.000Z", "upvotes": 5, "ai_keywords": ["LLM\\u001b[31m"],
+                  "githubRepo": "javascript:alert(1)", "projectPage": "https://example.org/a b"},
+                  "numComments": 0}]""".getBytes(StandardCharsets.UTF_8), JSON));
+        List<String> warnings = new java.util.ArrayList<>();
+        HarvestListener listener = new HarvestListener() {
+            @Override
+            public void page(PageProgress progress) {
+            }
+
+            @Override
+            public void rejected(String source, String reason) {
+            }
+
+            @Override
+            public void warned(String source, String reason) {
+                warnings.add(source + " " + reason);
+            }
+        };
+
+        Outcome outcome = fixture.runner.run("hf", listener, l -> harvester.harvestDays(day, day, l));
+
+        assertThat(outcome.counts().inserted()).isEqualTo(1);
+        assertThat(outcome.counts().rejected()).isZero();
+        PaperEntry entry = fixture.papers.find(ArxivId.parse("2608.00001")).orElseThrow();
+        assertThat(entry.paper().title()).isEqualTo("Safe title gnp.exe");
+        assertThat(entry.paper().abstractText()).isEqualTo("Abs\uFFFDtract here");
+        assertThat(entry.paper().authors()).containsExactly("Ada Lovelace");
+        assertThat(entry.paper().aiKeywords()).containsExactly("LLM[31m");
+        assertThat(entry.paper().githubRepo()).isNull();
+        assertThat(entry.paper().projectPage()).isNull();
+        assertThat(warnings).containsExactly(
+                "hf 2026-08-20 item 0 (2608.00001): field 'paper.githubRepo': not a valid http(s) URL, dropped: "
+                        + "'javascript:alert(1)'",
+                "hf 2026-08-20 item 0 (2608.00001): field 'paper.projectPage': not a valid http(s) URL, dropped: "
+                        + "'https://example.org/a b'");
     }
 }
