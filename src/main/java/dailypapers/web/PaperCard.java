@@ -4,6 +4,7 @@ import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.Highlight;
 import dailypapers.search.SearchHit;
+import dailypapers.text.TexText;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public record PaperCard(String id, String href, String title, String abstractText, String authorCount,
         LocalDate published, String publishedLabel, int upvotes, String codeUrl, String comments,
-        List<LinkView> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
+        List<CategoryChip> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
         String matchNote) {
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
@@ -42,7 +43,7 @@ public record PaperCard(String id, String href, String title, String abstractTex
                 count(paper.authors().size(), "author"), paper.published(), dates.relative(paper.published()),
                 entry.upvotes(), Links.external(paper.githubRepo()).orElse(null),
                 entry.numComments() > 0 ? count(entry.numComments(), "comment") : null,
-                categoryLinks(paper.categories()),
+                categoryChips(paper.categories()),
                 score == null ? null : AboutView.score(score), null, null, null);
     }
 
@@ -67,8 +68,18 @@ public record PaperCard(String id, String href, String title, String abstractTex
         return null;
     }
 
-    static List<LinkView> categoryLinks(List<String> categories) {
-        return categories.stream().map(c -> new LinkView(c, Links.category(c))).toList();
+    static List<CategoryChip> categoryChips(List<String> categories) {
+        return categories.stream().map(CategoryChip::of).toList();
+    }
+
+    /** The title with its mathematics, for showing. */
+    public TexText titleText() {
+        return TexText.of(title);
+    }
+
+    /** The abstract with its mathematics, for showing. */
+    public TexText abstractTex() {
+        return TexText.of(abstractText);
     }
 
     /** "1 author", "3,303 authors". */

@@ -193,7 +193,9 @@ class PaperPagesIT {
         String second = ok(sample.get("/categories/cs.CV?p=1"));
 
         assertThat(expected).hasSizeGreaterThan(2 * Pager.PAGE_SIZE);
-        assertThat(first).contains("<h1>cs.CV</h1>").contains("<a href=\"/feeds/categories/cs.CV\">Atom feed</a>")
+        assertThat(first).contains("<title>Computer Vision and Pattern Recognition (cs.CV) — Daily Papers</title>")
+                .contains("<p class=\"eyebrow\">arXiv category cs.CV</p>")
+                .contains("<h1>Computer Vision and Pattern Recognition</h1>").contains("<a href=\"/feeds/categories/cs.CV\">Atom feed</a>")
                 .contains("href=\"/categories/cs.CV?p=1\">Next page →</a>");
         assertThat(PageFixtures.cardIds(first)).isEqualTo(expected.subList(0, Pager.PAGE_SIZE));
         assertThat(PageFixtures.cardIds(second)).isEqualTo(expected.subList(Pager.PAGE_SIZE, 2 * Pager.PAGE_SIZE));
