@@ -77,12 +77,13 @@ public final class TexMath {
 
     private record Row(List<Node> nodes) implements Node {
         public void write(StringBuilder out) {
-            if (nodes.size() == 1) {
-                nodes.getFirst().write(out);
+            List<Node> shown = nodes.stream().filter(n -> !(n instanceof Gap)).toList();
+            if (shown.size() == 1) {
+                shown.getFirst().write(out);
                 return;
             }
             out.append("<mrow>");
-            nodes.forEach(n -> n.write(out));
+            shown.forEach(n -> n.write(out));
             out.append("</mrow>");
         }
 
@@ -102,6 +103,16 @@ public final class TexMath {
     private record Space(String width) implements Node {
         public void write(StringBuilder out) {
             out.append("<mspace width=\"").append(width).append("\"></mspace>");
+        }
+
+        public String plain() {
+            return " ";
+        }
+    }
+
+    /** Space in the source: MathML spaces formulas itself, plain text keeps it ("a + b", not "a+b"). */
+    private record Gap() implements Node {
+        public void write(StringBuilder out) {
         }
 
         public String plain() {
@@ -282,9 +293,13 @@ public final class TexMath {
             List<Node> nodes = new ArrayList<>();
             Variant current = variant;
             while (true) {
+                int before = pos;
                 skipSpaces();
                 if (pos >= source.length() || source.charAt(pos) == '}') {
                     break;
+                }
+                if (pos > before && !nodes.isEmpty()) {
+                    nodes.add(new Gap());
                 }
                 Variant switched = switchAt();
                 if (switched != null) {
@@ -322,8 +337,10 @@ public final class TexMath {
             Node sub = null;
             Node sup = null;
             while (true) {
+                int before = pos;
                 skipSpaces();
                 if (pos >= source.length()) {
+                    pos = before;
                     break;
                 }
                 char c = source.charAt(pos);
@@ -337,6 +354,7 @@ public final class TexMath {
                     pos++;
                     sup = new Token(Kind.MO, "′", false);
                 } else {
+                    pos = before;
                     break;
                 }
             }

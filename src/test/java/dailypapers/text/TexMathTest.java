@@ -76,4 +76,12 @@ class TexMathTest {
         assertThat(TexMath.parse("\\mathcal{C}").orElseThrow().toPlainText()).contains("𝒞");
         assertThat(TexMath.parse("x^2").orElseThrow().toPlainText()).isEmpty();
     }
+
+    @Test
+    void plainTextKeepsTheSpacesOfTheSourceWhichMathMlLeavesToTheRenderer() {
+        TexMath math = TexMath.parse("a \\leq b").orElseThrow();
+
+        assertThat(math.toPlainText()).contains("a ≤ b");
+        assertThat(math.toMathMl()).isEqualTo("<math><mrow><mi>a</mi><mo>≤</mo><mi>b</mi></mrow></math>");
+    }
 }

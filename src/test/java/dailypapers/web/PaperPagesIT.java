@@ -3,6 +3,7 @@ package dailypapers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
 import dailypapers.TestData;
@@ -25,6 +26,9 @@ class PaperPagesIT {
     private static final String OLD_STYLE_ID = "hep-th/9901001";
     private static final int MANY_AUTHORS = PaperView.SHOWN_AUTHORS + 12;
     private static final String HOSTILE_AUTHOR = "Eve \"><svg onload=alert(3)>";
+    private static final String MATH_AUTHOR = "Tex Writer";
+    private static final String MATH_TITLE = "$\\mathcal{C}_h$-Nets reach 97.3\\% -- for $\\alpha$ at $5 and $10";
+    private static final String MATH_ABSTRACT = "We bound $x^2$ and \\(\\frac{a}{b}\\); $<img src=x onerror=alert(4)>$.";
 
     @TempDir
     static Path directory;
@@ -34,6 +38,7 @@ class PaperPagesIT {
     private static List<JsonNode> records;
     private static String hostileId;
     private static String crowdedId;
+    private static String mathId;
 
     @BeforeAll
     static void start() {
@@ -53,6 +58,9 @@ class PaperPagesIT {
         var authors = crowded.putArray("authors");
         IntStream.rangeClosed(1, MANY_AUTHORS).forEach(i -> authors.add("Member " + i));
         crowdedId = crowded.get("id").asText();
+        ObjectNode math = fixtures.paper().put("title", MATH_TITLE).put("abstract", MATH_ABSTRACT);
+        math.putArray("authors").add(MATH_AUTHOR);
+        mathId = math.get("id").asText();
         written = TestApp.start();
         written.importFile(fixtures.write(directory));
     }
@@ -152,6 +160,28 @@ class PaperPagesIT {
                 .contains(">Eve \"&gt;&lt;svg onload=alert(3)&gt;</a>")
                 .contains("&lt;b&gt;10 pages&lt;/b&gt;");
         assertThat(html.substring(0, html.indexOf("</head>"))).contains("<title>&lt;script&gt;");
+    }
+
+    @Test
+    void mathInTitleAndAbstractIsMathMlOnThePageAndCleanTextInTitleAndFeed() throws Exception {
+        String html = ok(written.get("/papers/" + mathId));
+
+        assertThat(html).contains("<h1 id=\"paper-title\"><math><msub><mi>𝒞</mi><mi>h</mi></msub></math>-Nets reach"
+                        + " 97.3% – for <math><mi>α</mi></math> at $5 and $10</h1>")
+                .contains("<math><msup><mi>x</mi><mn>2</mn></msup></math>")
+                .contains("<math><mfrac><mi>a</mi><mi>b</mi></mfrac></math>")
+                .doesNotContain("<img src=x").contains("<mo>&lt;</mo><mi>i</mi><mi>m</mi><mi>g</mi>");
+        assertThat(html.substring(0, html.indexOf("</head>")))
+                .contains("<title>\\mathcal{C}_h-Nets reach 97.3% – for α at $5 and $10 — Daily Papers</title>");
+
+        String feed = ok(written.get(Links.authorFeed(MATH_AUTHOR)));
+        assertThat(feed).contains("<title>\\mathcal{C}_h-Nets reach 97.3% – for α at $5 and $10</title>")
+                .contains("We bound x^2 and \\frac{a}{b}; &lt;img src=x onerror=alert(4)&gt;.");
+
+        JsonNode api = new ObjectMapper()
+                .readTree(ok(written.get("/api/papers/" + mathId)));
+        assertThat(api.get("title").asText()).isEqualTo(MATH_TITLE);
+        assertThat(api.get("summary").asText()).isEqualTo(MATH_ABSTRACT);
     }
 
     @Test
