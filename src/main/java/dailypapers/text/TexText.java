@@ -25,6 +25,10 @@ public record TexText(List<Part> parts) {
     }
 
     public static TexText of(String source) {
+        if (source.indexOf('$') < 0 && !source.contains("\\(")) {
+            // Most titles and abstracts hold no formula: one scan for the delimiters instead of a full split.
+            return new TexText(List.of(new Part(Prose.clean(source), null)));
+        }
         return new TexText(InlineMath.split(source).stream().map(TexText::part).toList());
     }
 
