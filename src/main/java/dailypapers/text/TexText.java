@@ -32,6 +32,10 @@ public record TexText(List<Part> parts) {
         return new TexText(InlineMath.split(source).stream().map(TexText::part).toList());
     }
 
+    public boolean hasMath() {
+        return parts.stream().anyMatch(Part::isMath);
+    }
+
     /** The text without markup: "97.3%", "α-ECLIPSE", an en dash for {@code --}; a formula too rich for text as its source. */
     public static String plain(String source) {
         StringBuilder out = new StringBuilder(source.length());

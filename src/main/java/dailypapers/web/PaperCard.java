@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * @param codeUrl  GitHub repository, or null when unknown
  * @param score    trending score to show, or null outside the trending page
- * @param titleHighlight    the title with the words a search matched marked, or null outside search results;
- *                          likewise {@code abstractHighlight}, the best passages of the abstract
+ * @param titleHighlight    the title with the words a search matched marked, or null outside search results and
+ *                          for a title with mathematics, which reads better typeset than marked;
+ *                          {@code abstractHighlight}: the best passages of the abstract, or null
  * @param matchNote         why a search result ranks where it does ("exact match", "keyword #2 · semantic #5"),
  *                          or null
  */
@@ -50,9 +51,10 @@ public record PaperCard(String id, String href, String title, String abstractTex
     /** A search result: the card with highlighted title and abstract passages, and why it ranks here. */
     static PaperCard of(SearchHit hit, DateText dates) {
         PaperCard card = of(hit.entry(), dates);
+        Highlight title = card.titleText().hasMath() ? null : hit.snippets().title();
         return new PaperCard(card.id, card.href, card.title, card.abstractText, card.authorCount, card.published,
                 card.publishedLabel, card.upvotes, card.codeUrl, card.comments, card.categories, null,
-                hit.snippets().title(), hit.snippets().abstractText(), matchNote(hit));
+                title, hit.snippets().abstractText(), matchNote(hit));
     }
 
     private static String matchNote(SearchHit hit) {
