@@ -22,7 +22,7 @@ public final class InlineMath {
     public record Span(String text, boolean isMath) {
     }
 
-    /** The text as alternating prose and math spans, in order; concatenating prose and delimited math gives it back. */
+    /** The text as prose and math spans in order; the math spans without their delimiters. */
     public static List<Span> split(String text) {
         List<Span> spans = new ArrayList<>();
         StringBuilder prose = new StringBuilder();
