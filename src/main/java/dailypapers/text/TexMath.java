@@ -43,7 +43,7 @@ public final class TexMath {
         return out.append("</math>").toString();
     }
 
-    /** The formula as text ("α", "97.3%", "𝒞") when it is that simple; empty when it has scripts, fractions or roots. */
+    /** The formula as text ("α", "97.3%", "𝒞") when it is that simple; empty with scripts, fractions or roots. */
     public Optional<String> toPlainText() {
         return Optional.ofNullable(root.plain());
     }

@@ -36,7 +36,10 @@ public record TexText(List<Part> parts) {
         return parts.stream().anyMatch(Part::isMath);
     }
 
-    /** The text without markup: "97.3%", "α-ECLIPSE", an en dash for {@code --}; a formula too rich for text as its source. */
+    /**
+     * The text without markup: "97.3%", "α-ECLIPSE", an en dash for {@code --}; a formula too rich for text as its
+     * source.
+     */
     public static String plain(String source) {
         StringBuilder out = new StringBuilder(source.length());
         of(source).parts().forEach(p -> out.append(p.text()));

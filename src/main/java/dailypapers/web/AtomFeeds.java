@@ -134,7 +134,8 @@ final class AtomFeeds {
         }
         xml.writeStartElement("summary");
         xml.writeAttribute("type", "text");
-        xml.writeCharacters(xmlSafe(TexText.plain(paper.abstractText()) + " (" + PaperCard.upvoteLabel(entry.upvotes()) + ")"));
+        xml.writeCharacters(xmlSafe(TexText.plain(paper.abstractText()) + " ("
+                + PaperCard.upvoteLabel(entry.upvotes()) + ")"));
         xml.writeEndElement();
         xml.writeEndElement();
     }

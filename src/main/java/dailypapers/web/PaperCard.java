@@ -51,7 +51,7 @@ public record PaperCard(String id, String href, String title, String abstractTex
     /** A search result: the card with highlighted title and abstract passages, and why it ranks here. */
     static PaperCard of(SearchHit hit, DateText dates) {
         PaperCard card = of(hit.entry(), dates);
-        Highlight title = card.titleText().hasMath() ? null : hit.snippets().title();
+        Highlight title = card.titleTex().hasMath() ? null : hit.snippets().title();
         return new PaperCard(card.id, card.href, card.title, card.abstractText, card.authorCount, card.published,
                 card.publishedLabel, card.upvotes, card.codeUrl, card.comments, card.categories, null,
                 title, hit.snippets().abstractText(), matchNote(hit));
@@ -75,7 +75,7 @@ public record PaperCard(String id, String href, String title, String abstractTex
     }
 
     /** The title with its mathematics, for showing. */
-    public TexText titleText() {
+    public TexText titleTex() {
         return TexText.of(title);
     }
 

@@ -36,12 +36,13 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
     /** A similar paper as a link with its date and upvotes. */
     public record SimilarPaper(String title, String href, String detail) {
 
-        public TexText titleText() {
+        public TexText titleTex() {
             return TexText.of(title);
         }
     }
 
-    public TexText titleText() {
+    /** The title with its mathematics, for showing; likewise {@link #abstractTex()}. */
+    public TexText titleTex() {
         return TexText.of(title);
     }
 

@@ -28,7 +28,8 @@ class PaperPagesIT {
     private static final String HOSTILE_AUTHOR = "Eve \"><svg onload=alert(3)>";
     private static final String MATH_AUTHOR = "Tex Writer";
     private static final String MATH_TITLE = "$\\mathcal{C}_h$-Nets reach 97.3\\% -- for $\\alpha$ at $5 and $10";
-    private static final String MATH_ABSTRACT = "We bound $x^2$ and \\(\\frac{a}{b}\\); $<img src=x onerror=alert(4)>$.";
+    private static final String MATH_ABSTRACT =
+            "We bound $x^2$ and \\(\\frac{a}{b}\\); $<img src=x onerror=alert(4)>$.";
 
     @TempDir
     static Path directory;
@@ -227,7 +228,8 @@ class PaperPagesIT {
         assertThat(expected).hasSizeGreaterThan(2 * Pager.PAGE_SIZE);
         assertThat(first).contains("<title>Computer Vision and Pattern Recognition (cs.CV) — Daily Papers</title>")
                 .contains("<p class=\"eyebrow\">arXiv category cs.CV</p>")
-                .contains("<h1>Computer Vision and Pattern Recognition</h1>").contains("<a href=\"/feeds/categories/cs.CV\">Atom feed</a>")
+                .contains("<h1>Computer Vision and Pattern Recognition</h1>")
+                .contains("<a href=\"/feeds/categories/cs.CV\">Atom feed</a>")
                 .contains("href=\"/categories/cs.CV?p=1\">Next page →</a>");
         assertThat(PageFixtures.cardIds(first)).isEqualTo(expected.subList(0, Pager.PAGE_SIZE));
         assertThat(PageFixtures.cardIds(second)).isEqualTo(expected.subList(Pager.PAGE_SIZE, 2 * Pager.PAGE_SIZE));
