@@ -2,6 +2,7 @@ package dailypapers.web;
 
 import dailypapers.feed.FeedService;
 import dailypapers.feed.TrendingScore;
+import dailypapers.text.TexText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public record AboutView(PageFrame frame, String gravity, String ageOffsetHours, 
     }
 
     static AboutView of(FeedService.Trending top, Instant now) {
-        Example live = top == null ? null : example(top.entry().paper().title(),
+        Example live = top == null ? null : example(TexText.plain(top.entry().paper().title()),
                 Links.paper(top.entry().paper().id()),
                 TrendingScore.explain(top.entry().upvotes(), top.entry().featuring().orElseThrow().at(), now));
         List<Example> ages = EXAMPLE_AGES_HOURS.stream()

@@ -8,6 +8,7 @@ import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchHit;
 import dailypapers.search.SearchService;
 import dailypapers.text.CleanText;
+import dailypapers.text.TexText;
 import io.javalin.http.Context;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -122,7 +123,7 @@ final class AtomFeeds {
         Paper paper = entry.paper();
         xml.writeStartElement("entry");
         element(xml, "id", paper.id().absUrl());
-        element(xml, "title", paper.title());
+        element(xml, "title", TexText.plain(paper.title()));
         link(xml, "alternate", base + Links.paper(paper.id()), "text/html");
         link(xml, "related", paper.id().pdfUrl(), "application/pdf");
         element(xml, "published", paper.published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
@@ -138,8 +139,8 @@ final class AtomFeeds {
         }
         xml.writeStartElement("summary");
         xml.writeAttribute("type", "text");
-        xml.writeCharacters(CleanText.clean(paper.abstractText() + " (" + PaperCard.upvoteLabel(entry.upvotes())
-                + ")"));
+        xml.writeCharacters(CleanText.clean(TexText.plain(paper.abstractText()) + " ("
+                + PaperCard.upvoteLabel(entry.upvotes()) + ")"));
         xml.writeEndElement();
         xml.writeEndElement();
     }

@@ -4,6 +4,7 @@ import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.Highlight;
 import dailypapers.search.SearchHit;
+import dailypapers.text.TexText;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +15,15 @@ import java.util.regex.Pattern;
  *
  * @param codeUrl  GitHub repository, or null when unknown
  * @param score    trending score to show, or null outside the trending page
- * @param titleHighlight    the title with the words a search matched marked, or null outside search results;
- *                          likewise {@code abstractHighlight}, the best passages of the abstract
+ * @param titleHighlight    the title with the words a search matched marked, or null outside search results and
+ *                          for a title with mathematics, which reads better typeset than marked;
+ *                          {@code abstractHighlight}: the best passages of the abstract, or null
  * @param matchNote         why a search result ranks where it does ("exact match", "keyword #2 · semantic #5"),
  *                          or null
  */
 public record PaperCard(String id, String href, String title, String abstractText, String authorCount,
         LocalDate published, String publishedLabel, int upvotes, String codeUrl, String comments,
-        List<LinkView> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
+        List<CategoryChip> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
         String matchNote) {
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
@@ -42,16 +44,17 @@ public record PaperCard(String id, String href, String title, String abstractTex
                 count(paper.authors().size(), "author"), paper.published(), dates.relative(paper.published()),
                 entry.upvotes(), Links.external(paper.githubRepo()).orElse(null),
                 entry.numComments() > 0 ? count(entry.numComments(), "comment") : null,
-                categoryLinks(paper.categories()),
+                categoryChips(paper.categories()),
                 score == null ? null : AboutView.score(score), null, null, null);
     }
 
     /** A search result: the card with highlighted title and abstract passages, and why it ranks here. */
     static PaperCard of(SearchHit hit, DateText dates) {
         PaperCard card = of(hit.entry(), dates);
+        Highlight title = card.titleTex().hasMath() ? null : hit.snippets().title();
         return new PaperCard(card.id, card.href, card.title, card.abstractText, card.authorCount, card.published,
                 card.publishedLabel, card.upvotes, card.codeUrl, card.comments, card.categories, null,
-                hit.snippets().title(), hit.snippets().abstractText(), matchNote(hit));
+                title, hit.snippets().abstractText(), matchNote(hit));
     }
 
     private static String matchNote(SearchHit hit) {
@@ -67,8 +70,18 @@ public record PaperCard(String id, String href, String title, String abstractTex
         return null;
     }
 
-    static List<LinkView> categoryLinks(List<String> categories) {
-        return categories.stream().map(c -> new LinkView(c, Links.category(c))).toList();
+    static List<CategoryChip> categoryChips(List<String> categories) {
+        return categories.stream().map(CategoryChip::of).toList();
+    }
+
+    /** The title with its mathematics, for showing. */
+    public TexText titleTex() {
+        return TexText.of(title);
+    }
+
+    /** The abstract with its mathematics, for showing. */
+    public TexText abstractTex() {
+        return TexText.of(abstractText);
     }
 
     /** "1 author", "3,303 authors". */

@@ -65,10 +65,12 @@ final class PaperPages {
             throw HttpError.notFound("No papers in category " + Messages.abbreviate(category) + " here.");
         }
         String feedHref = Links.categoryFeed(category);
+        CategoryChip chip = CategoryChip.of(category);
         views.render(ctx, "listing.jte", listing(
-                new PageFrame(category + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers in "
-                        + category, feedHref))),
-                new Heading("arXiv category", category,
+                new PageFrame(chip.label() + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers in "
+                        + chip.label(), feedHref))),
+                new Heading(chip.name() == null ? "arXiv category" : "arXiv category " + category,
+                        chip.name() == null ? category : chip.name(),
                         PaperCard.count(page.total(), "paper") + ", primary or cross-listed, newest first.",
                         List.of(new LinkView("Atom feed", feedHref))),
                 page, Links.category(category)));

@@ -3,6 +3,7 @@ package dailypapers.web;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.text.TexText;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
-        String codeLabel, String projectUrl, List<LinkView> categories, String comment, String doi,
+        String codeLabel, String projectUrl, List<CategoryChip> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
         String similarApi) {
@@ -34,6 +35,19 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
 
     /** A similar paper as a link with its date and upvotes. */
     public record SimilarPaper(String title, String href, String detail) {
+
+        public TexText titleTex() {
+            return TexText.of(title);
+        }
+    }
+
+    /** The title with its mathematics, for showing; likewise {@link #abstractTex()}. */
+    public TexText titleTex() {
+        return TexText.of(title);
+    }
+
+    public TexText abstractTex() {
+        return TexText.of(abstractText);
     }
 
     static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates) {
@@ -42,14 +56,14 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
         String codeUrl = Links.external(paper.githubRepo()).orElse(null);
         return new PaperView(
-                PageFrame.plain(paper.title() + " — Daily Papers"),
+                PageFrame.plain(TexText.plain(paper.title()) + " — Daily Papers"),
                 paper.id().value(), paper.title(), paper.abstractText(),
                 authors.subList(0, shown), authors.subList(shown, authors.size()),
                 PaperCard.count(authors.size(), "author"),
                 paper.id().absUrl(), paper.id().pdfUrl(),
                 codeUrl, codeUrl == null ? null : codeUrl.replaceFirst("^https?://(www\\.)?github\\.com/", ""),
                 Links.external(paper.projectPage()).orElse(null),
-                PaperCard.categoryLinks(paper.categories()),
+                PaperCard.categoryChips(paper.categories()),
                 paper.comment(), paper.doi(), paper.doi() == null ? null : "https://doi.org/" + paper.doi(),
                 paper.journalRef(), entry.upvotes(),
                 entry.numComments() > 0 ? PaperCard.count(entry.numComments(), "comment") : null,

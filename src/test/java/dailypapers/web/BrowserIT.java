@@ -3,6 +3,7 @@ package dailypapers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
@@ -43,12 +44,24 @@ class BrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(375, 800);
+    /** The widths issue 9 names for text layout checks. */
+    private static final Dimension WIDE = new Dimension(1366, 900);
+    private static final Dimension NARROW = new Dimension(390, 844);
+    /** A day long past, so the text fixtures below change none of the sample's current listings. */
+    private static final String TEXT_DAY = "2020-01-06";
+    private static final String LONG_WORD = "Supercalifragilistic".repeat(500);
+    /** A card this tall has clearly not grown with a 10,000-character title or abstract word. */
+    private static final int MAX_CARD_HEIGHT_PX = 420;
 
     @TempDir
     static Path profile;
+    @TempDir
+    static Path dataDirectory;
 
     private static TestApp app;
     private static ChromeDriver browser;
+    private static String longId;
+    private static String mathId;
 
     @BeforeAll
     static void start() throws IOException {
@@ -61,6 +74,7 @@ class BrowserIT {
                 "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
         Files.createDirectories(SCREENSHOTS);
         app = TestApp.withSample();
+        importTextFixtures();
         browser = new ChromeDriver(options);
     }
 
@@ -209,6 +223,85 @@ class BrowserIT {
             assertThat(browser.getPageSource()).doesNotContain("\u0000", "\u0007", "\u202E", "\u2066");
             screenshot(size == DESKTOP ? "stored-text.png" : "phone-stored-text.png");
         }
+    }
+
+    void longWordsNeitherStretchCardsNorScrollThePageSideways() {
+        for (Dimension size : List.of(WIDE, NARROW)) {
+            browser.manage().window().setSize(size);
+            String width = String.valueOf(size.getWidth());
+            Map<String, String> pages = Map.of(
+                    "long-words-day-" + width + ".png", "/papers/date/" + TEXT_DAY,
+                    "long-words-paper-" + width + ".png", "/papers/" + longId,
+                    "long-words-author-" + width + ".png", Links.author(LONG_WORD));
+            pages.forEach((file, path) -> {
+                open(path);
+                assertThat(number("return document.scrollingElement.scrollWidth")).as(file)
+                        .isLessThanOrEqualTo(number("return window.innerWidth"));
+                screenshot(file);
+            });
+            open("/about");
+            // A region that scrolls would have to be focusable (axe: scrollable-region-focusable); the formula wraps.
+            for (WebElement formula : browser.findElements(By.cssSelector(".formula"))) {
+                assertThat(((Number) browser.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth",
+                        formula)).longValue()).as("/about formula at " + width).isLessThanOrEqualTo(0);
+            }
+            browser.executeScript("document.querySelector('.formula').scrollIntoView()");
+            screenshot("about-formula-" + width + ".png");
+            open("/papers/date/" + TEXT_DAY);
+            WebElement card = browser.findElement(
+                    By.cssSelector("article[aria-labelledby='" + cardAnchor(longId) + "-title']"));
+            assertThat(card.getSize().getHeight()).as("card height at " + width)
+                    .isLessThanOrEqualTo(MAX_CARD_HEIGHT_PX);
+        }
+    }
+
+    @Test
+    void mathInTitlesAndAbstractsRendersAsMathematics() {
+        for (Dimension size : List.of(WIDE, NARROW)) {
+            browser.manage().window().setSize(size);
+            open("/papers/date/" + TEXT_DAY);
+            WebElement title = browser.findElement(By.cssSelector("#" + cardAnchor(mathId) + "-title"));
+            List<WebElement> formulas = title.findElements(By.tagName("math"));
+
+            assertThat(formulas).hasSize(2);
+            // Rendered by the browser's MathML engine: the subscript sits lower than its base.
+            WebElement base = formulas.getFirst().findElement(By.cssSelector("msub > mi:first-child"));
+            WebElement subscript = formulas.getFirst().findElement(By.cssSelector("msub > mi:last-child"));
+            assertThat(subscript.getRect().getY()).isGreaterThan(base.getRect().getY());
+            assertThat(title.getText()).contains("97.3% – for").doesNotContain("\\mathcal").doesNotContain("$");
+            String abstractText = browser.findElement(By.id(cardAnchor(mathId) + "-abstract")).getText();
+            assertThat(abstractText).contains("$5 and $10");
+            assertThat(browser.findElements(By.cssSelector(".card img"))).isEmpty();
+            screenshot("math-day-" + size.getWidth() + ".png");
+
+            open("/papers/" + mathId);
+            assertThat(browser.findElements(By.cssSelector(".abstract-full math mfrac"))).hasSize(1);
+            assertThat(browser.getTitle()).startsWith("\\mathcal{C}_h-Nets reach 97.3% – for \\alpha \\leq");
+            screenshot("math-paper-" + size.getWidth() + ".png");
+        }
+    }
+
+    /** A paper with 10,000-character words in title, abstract and author, and one full of TeX. */
+    private static void importTextFixtures() {
+        PageFixtures fixtures = new PageFixtures();
+        ObjectNode longWords = fixtures.paper().put("title", "A " + LONG_WORD + " title")
+                .put("abstract", "An abstract with " + LONG_WORD + " in it.")
+                .put("published", "2020-01-03").put("hf_daily_date", TEXT_DAY);
+        longWords.putArray("authors").add(LONG_WORD).add("Ada Lovelace");
+        longId = longWords.get("id").asText();
+        ObjectNode math = fixtures.paper()
+                .put("title", "$\\mathcal{C}_h$-Nets reach 97.3\\% -- for $\\alpha \\leq \\frac{1}{2}$")
+                .put("abstract", "We bound $\\sum_{i=1}^{n} x_i^2 \\le \\sqrt{n}$ and \\(\\hat{y} \\in \\mathbb{R}^d\\)"
+                        + " for $5 and $10 a month; $<img src=x onerror=alert(1)>$ is escaped; "
+                        + "ratio \\(\\frac{a+b}{c}\\).")
+                .put("published", "2020-01-03").put("hf_daily_date", TEXT_DAY);
+        math.putArray("categories").add("cs.CL").add("cs.ZZ");
+        mathId = math.get("id").asText();
+        app.importFile(fixtures.write(dataDirectory));
+    }
+
+    private static String cardAnchor(String id) {
+        return "paper-" + id.replaceAll("[^A-Za-z0-9]", "-");
     }
 
     private static void open(String path) {

@@ -65,7 +65,7 @@ class FeedPagesIT {
                 .put("num_comments", 3)
                 .put("hf_daily_date", LATEST_WRITTEN_DAY.toString());
         older.putArray("authors").add("A One").add("B Two").add("C Three").add("D Four").add("E Five");
-        older.putArray("categories").add("cs.CL").add("cs.AI");
+        older.putArray("categories").add("cs.CL").add("cs.AI").add("cs.ZZ");
         olderPaperId = older.get("id").asText();
         thisYearPaperId = fixtures.paper().put("published", "2026-03-04")
                 .put("hf_daily_date", LATEST_WRITTEN_DAY.toString()).get("id").asText();
@@ -231,7 +231,7 @@ class FeedPagesIT {
     }
 
     @Test
-    void cardShowsAuthorsDateCodeCommentsAndCategoryChips() {
+    void cardShowsAuthorsDateCodeCommentsAndCategoryChipsByName() {
         String html = ok(written.get("/"));
 
         String older = PageFixtures.card(html, olderPaperId);
@@ -239,8 +239,11 @@ class FeedPagesIT {
                 .contains("<time datetime=\"2024-10-16\">Oct 16, 2024</time>")
                 .contains("href=\"https://github.com/example/older\"")
                 .contains("3 comments")
-                .contains("<a class=\"chip\" href=\"/categories/cs.CL\">cs.CL</a>")
-                .contains("<a class=\"chip\" href=\"/categories/cs.AI\">cs.AI</a>");
+                .contains("<a class=\"chip\" href=\"/categories/cs.CL\">Computation and Language"
+                        + " <span class=\"chip-code\">cs.CL</span></a>")
+                .contains("<a class=\"chip\" href=\"/categories/cs.AI\">Artificial Intelligence"
+                        + " <span class=\"chip-code\">cs.AI</span></a>")
+                .contains("<a class=\"chip\" href=\"/categories/cs.ZZ\">cs.ZZ</a>");
         String thisYear = PageFixtures.card(html, thisYearPaperId);
         assertThat(thisYear).contains("1 author<").contains("<time datetime=\"2026-03-04\">Mar 4</time>")
                 .doesNotContain("Code").doesNotContain("comment");

@@ -3,6 +3,7 @@ package dailypapers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
 import dailypapers.TestData;
@@ -25,6 +26,10 @@ class PaperPagesIT {
     private static final String OLD_STYLE_ID = "hep-th/9901001";
     private static final int MANY_AUTHORS = PaperView.SHOWN_AUTHORS + 12;
     private static final String HOSTILE_AUTHOR = "Eve \"><svg onload=alert(3)>";
+    private static final String MATH_AUTHOR = "Tex Writer";
+    private static final String MATH_TITLE = "$\\mathcal{C}_h$-Nets reach 97.3\\% -- for $\\alpha$ at $5 and $10";
+    private static final String MATH_ABSTRACT =
+            "We bound $x^2$ and \\(\\frac{a}{b}\\); $<img src=x onerror=alert(4)>$.";
 
     @TempDir
     static Path directory;
@@ -34,6 +39,7 @@ class PaperPagesIT {
     private static List<JsonNode> records;
     private static String hostileId;
     private static String crowdedId;
+    private static String mathId;
 
     @BeforeAll
     static void start() {
@@ -53,6 +59,9 @@ class PaperPagesIT {
         var authors = crowded.putArray("authors");
         IntStream.rangeClosed(1, MANY_AUTHORS).forEach(i -> authors.add("Member " + i));
         crowdedId = crowded.get("id").asText();
+        ObjectNode math = fixtures.paper().put("title", MATH_TITLE).put("abstract", MATH_ABSTRACT);
+        math.putArray("authors").add(MATH_AUTHOR);
+        mathId = math.get("id").asText();
         written = TestApp.start();
         written.importFile(fixtures.write(directory));
     }
@@ -156,6 +165,30 @@ class PaperPagesIT {
     }
 
     @Test
+    void mathInTitleAndAbstractIsMathMlOnThePageAndCleanTextInTitleAndFeed() throws Exception {
+        String html = ok(written.get("/papers/" + mathId));
+
+        assertThat(html).contains("<h1 id=\"paper-title\"><math><msub><mi>𝒞</mi><mi>h</mi></msub></math>-Nets reach"
+                        + " 97.3% – for <math><mi>α</mi></math> at $5 and $10</h1>")
+                .contains("<math><msup><mi>x</mi><mn>2</mn></msup></math>")
+                .contains("<math><mfrac><mi>a</mi><mi>b</mi></mfrac></math>")
+                .doesNotContain("<img src=x").contains("<mo>&lt;</mo><mi>i</mi><mi>m</mi><mi>g</mi>")
+                // The CSP allows no inline style, and native MathML needs none (MathJax's output would).
+                .doesNotContain("style=").doesNotContain("<style");
+        assertThat(html.substring(0, html.indexOf("</head>")))
+                .contains("<title>\\mathcal{C}_h-Nets reach 97.3% – for α at $5 and $10 — Daily Papers</title>");
+
+        String feed = ok(written.get(Links.authorFeed(MATH_AUTHOR)));
+        assertThat(feed).contains("<title>\\mathcal{C}_h-Nets reach 97.3% – for α at $5 and $10</title>")
+                .contains("We bound x^2 and \\frac{a}{b}; &lt;img src=x onerror=alert(4)&gt;.");
+
+        JsonNode api = new ObjectMapper()
+                .readTree(ok(written.get("/api/papers/" + mathId)));
+        assertThat(api.get("title").asText()).isEqualTo(MATH_TITLE);
+        assertThat(api.get("summary").asText()).isEqualTo(MATH_ABSTRACT);
+    }
+
+    @Test
     void hostileAuthorNameIsEscapedInTitleFeedLinkAndHeading() {
         String html = ok(written.get(Links.author(HOSTILE_AUTHOR)));
 
@@ -194,7 +227,10 @@ class PaperPagesIT {
         String second = ok(sample.get("/categories/cs.CV?p=1"));
 
         assertThat(expected).hasSizeGreaterThan(2 * Pager.PAGE_SIZE);
-        assertThat(first).contains("<h1>cs.CV</h1>").contains("<a href=\"/feeds/categories/cs.CV\">Atom feed</a>")
+        assertThat(first).contains("<title>Computer Vision and Pattern Recognition (cs.CV) — Daily Papers</title>")
+                .contains("<p class=\"eyebrow\">arXiv category cs.CV</p>")
+                .contains("<h1>Computer Vision and Pattern Recognition</h1>")
+                .contains("<a href=\"/feeds/categories/cs.CV\">Atom feed</a>")
                 .contains("href=\"/categories/cs.CV?p=1\">Next page →</a>");
         assertThat(PageFixtures.cardIds(first)).isEqualTo(expected.subList(0, Pager.PAGE_SIZE));
         assertThat(PageFixtures.cardIds(second)).isEqualTo(expected.subList(Pager.PAGE_SIZE, 2 * Pager.PAGE_SIZE));

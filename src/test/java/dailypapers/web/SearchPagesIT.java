@@ -32,6 +32,7 @@ class SearchPagesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOSTILE_ID = "2608.91001";
+    private static final String MATH_ID = "2608.91002";
 
     @TempDir
     static java.nio.file.Path dir;
@@ -45,6 +46,8 @@ class SearchPagesIT {
         fixtures.paper().put("id", HOSTILE_ID)
                 .put("title", "<script>alert('title')</script> Quokka widgets & \"friends\"")
                 .put("abstract", "We study <b>quokka</b> widgets <img src=x onerror=alert(1)> in the wild.");
+        fixtures.paper().put("id", MATH_ID).put("title", "Wombat nets on $\\mathcal{W}_k$ graphs")
+                .put("abstract", "Wombat nets reach 97.3\\% on $k$-graphs.");
         app.importFile(fixtures.write(dir));
     }
 
@@ -107,6 +110,14 @@ class SearchPagesIT {
     }
 
     @Test
+    void aTitleWithMathIsTypesetRatherThanMarked() {
+        String card = PageFixtures.card(app.get("/search?q=" + q("wombat")).body(), MATH_ID);
+
+        assertThat(card).contains(">Wombat nets on <math><msub><mi>𝒲</mi><mi>k</mi></msub></math> graphs</a>")
+                .contains("<mark>Wombat</mark>");
+    }
+
+    @Test
     void untrustedTextIsEscapedAndOnlyOurMarksAreMarkup() {
         String body = app.get("/search?q=" + q("quokka widgets")).body();
         String card = PageFixtures.card(body, HOSTILE_ID);
@@ -146,7 +157,7 @@ class SearchPagesIT {
     @Test
     void emptyQueryShowsTheFormHelpAndIndexState() {
         String body = app.get("/search").body();
-        assertThat(body).contains("How to search").contains("1,001 papers indexed")
+        assertThat(body).contains("How to search").contains("1,002 papers indexed")
                 .contains("no embedding model is configured");
     }
 
