@@ -13,6 +13,7 @@ import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.search.SearchModule;
 import dailypapers.text.Messages;
+import dailypapers.thumbnail.ThumbnailModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -86,7 +87,7 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            Operations operations) {
+            ThumbnailModule thumbnails, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -94,9 +95,10 @@ public final class Web implements AutoCloseable {
         BooleanSupplier ready = operations.ready();
         Views views = new Views();
         DateText dates = new DateText(clock);
-        FeedPages feedPages = new FeedPages(feed.feed(), views, dates);
+        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
-        PaperApi paperApi = new PaperApi(feed.feed());
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
+        ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), views, dates);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
@@ -165,6 +167,7 @@ public final class Web implements AutoCloseable {
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
                 });
+                get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE);
                 get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), DATA, ANYONE);
                 get("/readyz", ctx -> readiness(ctx, ready), DATA, ANYONE);
                 // Traffic per route, the pool and the JVM are the operator's business: Prometheus sends the token.
