@@ -67,7 +67,7 @@ public record PaperCard(String id, String href, String title, String abstractTex
 
         /** The box a missing thumbnail reserves: a US Letter page {@value FirstPageRenderer#WIDTH_PX} px wide. */
         static final Picture PLACEHOLDER = new Picture(null, FirstPageRenderer.WIDTH_PX,
-                FirstPageRenderer.WIDTH_PX * 11 / 8);
+                FirstPageRenderer.WIDTH_PX * 22 / 17);
 
         public boolean isPlaceholder() {
             return src == null;
