@@ -20,27 +20,20 @@ public final class ThumbnailModule implements AutoCloseable {
     private final ThumbnailService service;
     private final Upstream pdfHost;
     private final FirstPageRenderer renderer;
-    private final ThumbnailJob job;
 
     public ThumbnailModule(ThumbnailSettings settings, ThumbnailStore store, Clock clock, JobScheduler jobs) {
         this.service = new ThumbnailService(store);
         String host = settings.pdfUrl().getHost();
         this.pdfHost = new Upstream(host, settings.policy(), clock, Sleeper.REAL, RandomGenerator.getDefault());
         this.renderer = new FirstPageRenderer(settings.renderTimeout());
-        this.job = new ThumbnailJob(store, pdfHost, renderer, settings, clock);
         if (settings.enabled()) {
             jobs.add(new Job(JOB, JOB, ThumbnailSettings.FIRST_RUN_DELAY, settings.interval(),
-                    Job.Stopping.INTERRUPT, job));
+                    Job.Stopping.INTERRUPT, new ThumbnailJob(store, pdfHost, renderer, settings, clock)));
         }
     }
 
     public ThumbnailService service() {
         return service;
-    }
-
-    /** One run by hand, for tests and tools; a server runs it through the scheduler. */
-    public ThumbnailJob job() {
-        return job;
     }
 
     /** Call after the scheduler has stopped, so that no run is using the client or the renderer. */

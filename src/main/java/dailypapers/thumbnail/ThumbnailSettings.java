@@ -33,16 +33,4 @@ public record ThumbnailSettings(boolean enabled, Duration interval, int batchSiz
     public ThumbnailSettings withEnabled(boolean on) {
         return new ThumbnailSettings(on, interval, batchSize, pdfUrl, maxPdfBytes, renderTimeout, policy);
     }
-
-    public ThumbnailSettings withPdfUrl(URI url) {
-        return new ThumbnailSettings(enabled, interval, batchSize, url, maxPdfBytes, renderTimeout, policy);
-    }
-
-    public ThumbnailSettings withMaxPdfBytes(long max) {
-        return new ThumbnailSettings(enabled, interval, batchSize, pdfUrl, max, renderTimeout, policy);
-    }
-
-    public ThumbnailSettings withPolicy(HttpPolicy http) {
-        return new ThumbnailSettings(enabled, interval, batchSize, pdfUrl, maxPdfBytes, renderTimeout, http);
-    }
 }

@@ -5,11 +5,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dailypapers.TestApp;
 import dailypapers.feed.Period;
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperEntry;
+import dailypapers.store.Database;
+import dailypapers.store.JdbiThumbnailStore;
+import dailypapers.thumbnail.FirstPageRenderer;
+import dailypapers.thumbnail.TestPdfs;
+import dailypapers.thumbnail.ThumbnailException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +174,56 @@ class BrowserIT {
                     .isLessThanOrEqualTo(innerWidth);
             screenshot(file);
         });
+    }
+
+    @Test
+    void featuredCardsShowThumbnailsInAGridOnWideScreensAndOneColumnOnPhones() {
+        Period month = Period.monthOf(app.app().feed().feed().latestFeaturedDay().orElseThrow());
+        List<PaperEntry> top = app.app().feed().feed().featured(month, 0, 3).page().items();
+        storeThumbnails(top);
+        // Tall enough to show the placeholders below the three thumbnails.
+        browser.manage().window().setSize(new Dimension(1366, 1500));
+        open(Links.period(month));
+
+        List<WebElement> cards = browser.findElements(By.cssSelector(".cards.grid > li"));
+        assertThat(cards.get(1).getLocation().getY()).as("two cards side by side")
+                .isEqualTo(cards.get(0).getLocation().getY());
+        WebElement image = cards.get(0).findElement(By.cssSelector(".thumb img"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth === 400", image)));
+        assertThat(image.getAttribute("alt")).isEmpty();
+        WebElement placeholder = browser.findElement(By.cssSelector(".thumb.placeholder"));
+        assertThat(placeholder.getSize()).as("a placeholder takes the image's place exactly")
+                .isEqualTo(image.findElement(By.xpath("..")).getSize());
+        screenshot("thumbnails-1366.png");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open(Links.period(month));
+        cards = browser.findElements(By.cssSelector(".cards.grid > li"));
+        assertThat(cards.get(1).getLocation().getX()).as("one column").isEqualTo(cards.get(0).getLocation().getX());
+        assertThat(cards.get(1).getLocation().getY()).isGreaterThan(cards.get(0).getLocation().getY());
+        assertThat(number("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(number("return window.innerWidth"));
+        screenshot("thumbnails-390.png");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector(".thumb.placeholder")));
+        screenshot("thumbnails-390-placeholder.png");
+    }
+
+    /** Page one of each paper, rendered from a PDF made for the test, stored as the job would store it. */
+    private static void storeThumbnails(List<PaperEntry> entries) {
+        try (Database database = Database.open(app.app().config().database(), new SimpleMeterRegistry());
+                FirstPageRenderer renderer = new FirstPageRenderer(Duration.ofSeconds(20))) {
+            JdbiThumbnailStore store = new JdbiThumbnailStore(database);
+            for (int i = 0; i < entries.size(); i++) {
+                Paper paper = entries.get(i).paper();
+                String title = paper.title().replaceAll("[^ -~]", "");
+                store.save(paper.id(), renderer.render(TestPdfs.paper(
+                        title.substring(0, Math.min(title.length(), 48)), i % 2 == 0)), Instant.now());
+            }
+        } catch (ThumbnailException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
