@@ -15,7 +15,9 @@ import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
+import dailypapers.store.JdbiThumbnailStore;
 import dailypapers.store.JdbiVectorStore;
+import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -38,8 +40,8 @@ import java.util.Optional;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
- * module per feature (feed, ingest, search), each wiring its own stores and services; then the web server or a
- * CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules, then the database.
+ * module per feature (feed, ingest, thumbnail, search), each wiring its own stores and services; then the web
+ * server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules, then the database.
  */
 public final class App implements AutoCloseable {
 
@@ -51,6 +53,7 @@ public final class App implements AutoCloseable {
     private final Optional<Encoder> encoder;
     private final FeedModule feed;
     private final IngestModule ingest;
+    private final ThumbnailModule thumbnails;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -66,6 +69,7 @@ public final class App implements AutoCloseable {
         this.feed = new FeedModule(new JdbiPaperStore(database, clock), clock);
         this.ingest = new IngestModule(config.harvest(), feed.papers(), new JdbiCheckpointStore(database), clock,
                 jobs);
+        this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -139,7 +143,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken()), feed, search(),
-                ingest, new Web.Operations(clock, metrics, database::isReachable));
+                ingest, thumbnails, new Web.Operations(clock, metrics, database::isReachable));
     }
 
     /**
@@ -180,6 +184,10 @@ public final class App implements AutoCloseable {
         return ingest;
     }
 
+    public ThumbnailModule thumbnails() {
+        return thumbnails;
+    }
+
     public JobScheduler jobs() {
         return jobs;
     }
@@ -201,7 +209,7 @@ public final class App implements AutoCloseable {
     public void close() {
         RuntimeException first = null;
         for (AutoCloseable part : new AutoCloseable[] {jobs, () -> search.ifPresent(SearchModule::close),
-                () -> encoder.ifPresent(Encoder::close), ingest, database}) {
+                () -> encoder.ifPresent(Encoder::close), ingest, thumbnails, database}) {
             try {
                 part.close();
             } catch (Exception e) {

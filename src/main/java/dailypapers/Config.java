@@ -6,6 +6,7 @@ import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
+import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.AdminToken;
 import java.io.IOException;
 import java.io.Reader;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
-        Optional<AdminToken> adminToken) {
+        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -115,6 +116,21 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "30", duration(ChronoUnit.MINUTES, 1),
             "how long an open circuit holds requests back before one trial request, in minutes");
 
+    public static final Setting<Boolean> THUMBNAIL_ENABLED = Setting.of("thumbnail.enabled", "true", Config::bool,
+            "whether serve renders page one of featured papers' PDFs as thumbnails, on a schedule");
+    public static final Setting<Duration> THUMBNAIL_INTERVAL_MINUTES = Setting.of("thumbnail.interval.minutes", "5",
+            duration(ChronoUnit.MINUTES, 1), "minutes between thumbnail runs");
+    public static final Setting<Integer> THUMBNAIL_BATCH_SIZE = Setting.of("thumbnail.batch.size", "20", atLeast(1),
+            "papers a thumbnail run tries at most, most recently featured first");
+    public static final Setting<URI> THUMBNAIL_PDF_URL = Setting.of("thumbnail.pdf.url", "https://arxiv.org/pdf/",
+            Config::httpUrl, "where PDFs are fetched for thumbnails, the paper's id appended; asked as politely as "
+                    + "arXiv's harvest (harvest.arxiv.delay.ms, retries and timeouts)");
+    public static final Setting<Integer> THUMBNAIL_PDF_MAX_MB = Setting.of("thumbnail.pdf.max.mb", "30", atLeast(1),
+            "larger PDFs are not downloaded, in MiB");
+    public static final Setting<Duration> THUMBNAIL_RENDER_TIMEOUT_SECONDS = Setting.of(
+            "thumbnail.render.timeout.seconds", "20", duration(ChronoUnit.SECONDS, 1),
+            "rendering a page one that takes longer is abandoned and retried later, in seconds");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -123,12 +139,14 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL, HARVEST_HF_INTERVAL_MINUTES,
             HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS,
             HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES,
-            HARVEST_CIRCUIT_OPEN_MINUTES);
+            HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
+            THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS);
 
-    /** Settings without harvesting or an embedding model, for tools and tests that serve pages only. */
+    /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty());
+                Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
+                thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -143,7 +161,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         }
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
-                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN));
+                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -175,6 +193,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 values.get(HARVEST_READ_TIMEOUT_SECONDS), values.get(HARVEST_RETRY_ATTEMPTS),
                 values.get(HARVEST_RETRY_BACKOFF_MS), values.get(HARVEST_CIRCUIT_FAILURES),
                 values.get(HARVEST_CIRCUIT_OPEN_MINUTES));
+    }
+
+    private static ThumbnailSettings thumbnailSettings(Setting.Values values) {
+        return new ThumbnailSettings(values.get(THUMBNAIL_ENABLED), values.get(THUMBNAIL_INTERVAL_MINUTES),
+                values.get(THUMBNAIL_BATCH_SIZE), values.get(THUMBNAIL_PDF_URL),
+                values.get(THUMBNAIL_PDF_MAX_MB) * 1024L * 1024L, values.get(THUMBNAIL_RENDER_TIMEOUT_SECONDS),
+                harvestSettings(values).arxivPolicy());
     }
 
     private static String text(String text) {
@@ -282,16 +307,21 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken);
+                adminToken, thumbnails);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token));
+                Optional.of(token), thumbnails);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken);
+                searchEngine, adminToken, thumbnails);
+    }
+
+    public Config withThumbnails(ThumbnailSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, settings);
     }
 }

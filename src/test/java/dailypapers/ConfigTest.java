@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.search.SearchEngine;
+import dailypapers.thumbnail.ThumbnailSettings;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -135,9 +136,39 @@ class ConfigTest {
     }
 
     @Test
+    void thumbnailDefaultsFetchFromArxivAsPolitelyAsTheHarvest() {
+        Config config = Config.load(null, Map.of(), Map.of());
+        ThumbnailSettings thumbnails = config.thumbnails();
+        assertThat(thumbnails.enabled()).isTrue();
+        assertThat(thumbnails.interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(thumbnails.batchSize()).isEqualTo(20);
+        assertThat(thumbnails.pdfUrl()).isEqualTo(URI.create("https://arxiv.org/pdf/"));
+        assertThat(thumbnails.maxPdfBytes()).isEqualTo(30L * 1024 * 1024);
+        assertThat(thumbnails.renderTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(thumbnails.policy()).isEqualTo(config.harvest().arxivPolicy());
+        assertThat(thumbnails.policy().minInterval()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void thumbnailSettingsComeFromTheEnvironmentAndAreChecked() {
+        ThumbnailSettings thumbnails = Config.load(null, Map.of("DAILYPAPERS_THUMBNAIL_ENABLED", "false",
+                "DAILYPAPERS_THUMBNAIL_BATCH_SIZE", "5", "DAILYPAPERS_THUMBNAIL_PDF_MAX_MB", "2",
+                "DAILYPAPERS_THUMBNAIL_PDF_URL", "http://127.0.0.1:9999/pdf/"), Map.of()).thumbnails();
+        assertThat(thumbnails.enabled()).isFalse();
+        assertThat(thumbnails.batchSize()).isEqualTo(5);
+        assertThat(thumbnails.maxPdfBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(thumbnails.pdfUrl()).isEqualTo(URI.create("http://127.0.0.1:9999/pdf/"));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.THUMBNAIL_BATCH_SIZE.key(), "0")))
+                .hasMessage("thumbnail.batch.size must be at least 1, got 0");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.THUMBNAIL_PDF_URL.key(), "file:///x")))
+                .hasMessageContaining("thumbnail.pdf.url must be an http(s) URL");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
+        assertThat(config.thumbnails().enabled()).isFalse();
         assertThat(config.searchModel()).isEmpty();
         assertThat(config.searchEngine()).isEqualTo(SearchEngine.LUCENE);
         assertThat(config.adminToken()).isEmpty();
@@ -159,7 +190,10 @@ class ConfigTest {
                 "DAILYPAPERS_HARVEST_HF_DELAY_MS", "DAILYPAPERS_HARVEST_HF_LOOKBACK_DAYS",
                 "DAILYPAPERS_HARVEST_HTTP_CONNECT_TIMEOUT_SECONDS", "DAILYPAPERS_HARVEST_HTTP_READ_TIMEOUT_SECONDS",
                 "DAILYPAPERS_HARVEST_RETRY_ATTEMPTS", "DAILYPAPERS_HARVEST_RETRY_BACKOFF_MS",
-                "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES");
+                "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES",
+                "DAILYPAPERS_THUMBNAIL_ENABLED", "DAILYPAPERS_THUMBNAIL_INTERVAL_MINUTES",
+                "DAILYPAPERS_THUMBNAIL_BATCH_SIZE", "DAILYPAPERS_THUMBNAIL_PDF_URL", "DAILYPAPERS_THUMBNAIL_PDF_MAX_MB",
+                "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS");
     }
 
     @Test

@@ -13,6 +13,8 @@ public final class HarvestException extends Exception {
         SERVER_ERROR,
         /** The upstream refused the request (4xx): retrying would not help. */
         CLIENT_ERROR,
+        /** The body was larger than the caller accepts (a PDF over its size cap); retrying would not help. */
+        TOO_LARGE,
         /** The body was truncated or not the XML/JSON it should be, after every retry. */
         MALFORMED_RESPONSE,
         /** An OAI-PMH error other than noRecordsMatch, or badResumptionToken twice in one run. */

@@ -14,6 +14,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ public final class Upstream implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
     private static final String USER_AGENT = "DailyPapers/0.1 (self-hosted research-paper discovery; harvester)";
+    private static final long UNLIMITED = Long.MAX_VALUE;
 
     private final String name;
     private final HttpPolicy policy;
@@ -90,7 +95,16 @@ public final class Upstream implements AutoCloseable {
 
     /** GETs {@code uri} and parses the body, retrying as the policy says and waiting as long as politeness asks. */
     public <T> T get(URI uri, BodyParser<T> parser) throws HarvestException {
-        return get(uri, parser, Instant.MAX);
+        return get(uri, parser, Instant.MAX, UNLIMITED);
+    }
+
+    /**
+     * GETs a body of at most {@code maxBodyBytes}, as {@link #get(URI, BodyParser)} does: a larger one (by its
+     * Content-Length or by what arrives) is cut off at once and fails with {@code TOO_LARGE}, without a retry. The
+     * whole body, not only the headers, must arrive within the read timeout.
+     */
+    public <T> T get(URI uri, BodyParser<T> parser, long maxBodyBytes) throws HarvestException {
+        return get(uri, parser, Instant.MAX, maxBodyBytes);
     }
 
     /**
@@ -100,10 +114,11 @@ public final class Upstream implements AutoCloseable {
      * short by the deadline does not count against the host's circuit breaker.
      */
     public <T> T get(URI uri, BodyParser<T> parser, Duration deadline) throws HarvestException {
-        return get(uri, parser, clock.instant().plus(deadline));
+        return get(uri, parser, clock.instant().plus(deadline), UNLIMITED);
     }
 
-    private <T> T get(URI uri, BodyParser<T> parser, Instant deadline) throws HarvestException {
+    private <T> T get(URI uri, BodyParser<T> parser, Instant deadline, long maxBodyBytes)
+            throws HarvestException {
         int failures = 0;
         int retryAfterWaits = 0;
         while (true) {
@@ -117,10 +132,10 @@ public final class Upstream implements AutoCloseable {
             try {
                 waitForSlot(uri, deadline);
                 timeout = timeoutBefore(uri, deadline);
-                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri)
+                HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri)
                         .timeout(timeout)
                         .header("User-Agent", USER_AGENT)
-                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                        .GET().build(), timeout, maxBodyBytes);
                 int status = response.statusCode();
                 if (status == 503 || status == 429) {
                     Optional<Duration> retryAfter = retryAfter(response.headers());
@@ -154,6 +169,10 @@ public final class Upstream implements AutoCloseable {
                 }
                 failure = new HarvestException(HarvestException.Code.TIMEOUT,
                         name + " did not answer in time for " + uri + ": " + e.getMessage(), e);
+            } catch (CappedBody.TooLarge e) {
+                breaker.recordSuccess();
+                throw new HarvestException(HarvestException.Code.TOO_LARGE, name + " sent too large a body for "
+                        + uri + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 failure = new HarvestException(HarvestException.Code.NETWORK,
                         name + " could not be reached for " + uri + ": " + describe(e), e);
@@ -177,6 +196,35 @@ public final class Upstream implements AutoCloseable {
             } catch (InterruptedException e) {
                 throw interrupted();
             }
+        }
+    }
+
+    /**
+     * Sends a request. A capped body is read asynchronously so that the wait for all of it, not only for the
+     * headers, ends at the timeout; a body over the cap fails with {@link CappedBody.TooLarge}.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request, Duration timeout, long maxBodyBytes)
+            throws IOException, InterruptedException {
+        if (maxBodyBytes == UNLIMITED) {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
+        CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request,
+                CappedBody.handler(maxBodyBytes));
+        try {
+            return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            response.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            response.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof CappedBody.TooLarge tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 

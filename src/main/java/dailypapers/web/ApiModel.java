@@ -49,9 +49,18 @@ final class ApiModel {
             String journalRef) {
     }
 
-    /** One item of {@code /api/daily_papers}. */
-    record DailyItem(ApiPaper paper, String publishedAt, String title, String summary, int numComments,
-            Submitter submittedBy, boolean isAuthorParticipating, Double trendingScore) {
+    /**
+     * One item of {@code /api/daily_papers}.
+     *
+     * @param thumbnail the absolute URL of the paper's thumbnail on this instance, or null until it exists
+     */
+    record DailyItem(ApiPaper paper, String publishedAt, String title, String summary, String thumbnail,
+            int numComments, Submitter submittedBy, boolean isAuthorParticipating, Double trendingScore) {
+
+        DailyItem withThumbnail(String url) {
+            return new DailyItem(paper, publishedAt, title, summary, url, numComments, submittedBy,
+                    isAuthorParticipating, trendingScore);
+        }
     }
 
     static ApiPaper paper(PaperEntry entry) {
@@ -67,7 +76,7 @@ final class ApiModel {
     static DailyItem daily(PaperEntry entry, Double trendingScore) {
         Featuring featuring = entry.featuring().orElseThrow();
         Paper p = entry.paper();
-        return new DailyItem(paper(entry), timestamp(featuring.at()), p.title(), p.abstractText(),
+        return new DailyItem(paper(entry), timestamp(featuring.at()), p.title(), p.abstractText(), null,
                 entry.numComments(), new Submitter(featuring.submittedBy(), featuring.submittedBy()), false,
                 trendingScore);
     }
@@ -81,7 +90,7 @@ final class ApiModel {
             return daily(entry, null);
         }
         Paper p = entry.paper();
-        return new DailyItem(paper(entry), timestamp(p.published()), p.title(), p.abstractText(),
+        return new DailyItem(paper(entry), timestamp(p.published()), p.title(), p.abstractText(), null,
                 entry.numComments(), null, false, null);
     }
 

@@ -9,6 +9,8 @@ enum Caching implements EndpointMetadata {
      * ({@link Validators}); anyone's pages, API and feeds.
      */
     REVALIDATE,
+    /** The handler sets the lifetime and validators itself (thumbnails: content-versioned URLs kept a year). */
+    BY_HANDLER,
     /** Never kept ({@code no-store}): an admin's answers, and probes whose answer is the moment's state. */
     NO_STORE
 }

@@ -4,7 +4,10 @@ import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.feed.Period;
 import dailypapers.feed.TrendingScore;
+import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
+import dailypapers.thumbnail.Thumbnail;
+import dailypapers.thumbnail.ThumbnailService;
 import dailypapers.web.ListingView.CategoryFilter;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,11 +31,13 @@ import java.util.stream.Stream;
 final class FeedPages {
 
     private final FeedService feed;
+    private final ThumbnailService thumbnails;
     private final Views views;
     private final DateText dates;
 
-    FeedPages(FeedService feed, Views views, DateText dates) {
+    FeedPages(FeedService feed, ThumbnailService thumbnails, Views views, DateText dates) {
         this.feed = feed;
+        this.thumbnails = thumbnails;
         this.views = views;
         this.dates = dates;
     }
@@ -74,7 +80,7 @@ final class FeedPages {
         views.render(ctx, "listing.jte", new ListingView(
                 new PageFrame("Trending papers — Daily Papers", Section.TRENDING, List.of(PageFrame.trendingFeed())),
                 heading, tabs(latest, TabKey.TRENDING), null, null,
-                ranked.items().stream().map(t -> PaperCard.of(t.entry(), dates, t.score())).toList(),
+                withThumbnails(ranked.items().stream().map(t -> PaperCard.of(t.entry(), dates, t.score())).toList()),
                 Pager.of(ranked, Links.trending()), empty));
     }
 
@@ -146,7 +152,8 @@ final class FeedPages {
         };
         return new ListingView(
                 new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(dailyFeed, PageFrame.trendingFeed())),
-                heading, tabs(Optional.of(anchor), current), steps, null, cards(listing.page().items()),
+                heading, tabs(Optional.of(anchor), current), steps, null,
+                withThumbnails(cards(listing.page().items())),
                 Pager.of(listing.page(), href), empty);
     }
 
@@ -234,6 +241,12 @@ final class FeedPages {
 
     private List<PaperCard> cards(List<PaperEntry> entries) {
         return entries.stream().map(e -> PaperCard.of(e, dates)).toList();
+    }
+
+    /** Featured papers' cards with their thumbnails (or placeholders), read for the whole page in one query. */
+    private List<PaperCard> withThumbnails(List<PaperCard> cards) {
+        Map<ArxivId, Thumbnail> found = thumbnails.thumbnails(cards.stream().map(c -> new ArxivId(c.id())).toList());
+        return cards.stream().map(c -> c.withThumbnail(Optional.ofNullable(found.get(new ArxivId(c.id()))))).toList();
     }
 
     /** A day, week or month from the path; a malformed one is a 400 naming the parameter. */

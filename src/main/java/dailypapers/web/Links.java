@@ -4,6 +4,7 @@ import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchMode;
+import dailypapers.thumbnail.Thumbnail;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,6 +18,11 @@ public final class Links {
 
     public static String paper(ArxivId id) {
         return "/papers/" + id.value();
+    }
+
+    /** A paper's thumbnail, its version in the URL so that the image may be cached as immutable. */
+    public static String thumbnail(ArxivId id, Thumbnail thumbnail) {
+        return "/thumbnails/" + id.value() + ThumbnailFiles.EXTENSION + "?v=" + thumbnail.version();
     }
 
     public static String author(String name) {

@@ -18,6 +18,11 @@ public record ListingView(PageFrame frame, Heading heading, List<Tab> tabs, Step
         cards = List.copyOf(cards);
     }
 
+    /** Featured listings show page one of each paper, in a grid on wide screens. */
+    public boolean hasThumbnails() {
+        return cards.stream().anyMatch(card -> card.thumbnail() != null);
+    }
+
     /** The top of a listing: a small label, the h1, a line about what is listed and how, and related links. */
     public record Heading(String eyebrow, String title, String summary, List<LinkView> links) {
 

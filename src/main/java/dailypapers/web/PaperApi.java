@@ -6,6 +6,8 @@ import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.text.Messages;
+import dailypapers.thumbnail.Thumbnail;
+import dailypapers.thumbnail.ThumbnailService;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,11 @@ final class PaperApi {
     private static final List<String> PERIOD_PARAMETERS = List.of("date", "week", "month");
 
     private final FeedService feed;
+    private final ThumbnailService thumbnails;
 
-    PaperApi(FeedService feed) {
+    PaperApi(FeedService feed, ThumbnailService thumbnails) {
         this.feed = feed;
+        this.thumbnails = thumbnails;
     }
 
     void dailyPapers(Context ctx) {
@@ -63,7 +67,18 @@ final class PaperApi {
         if (hasNext) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ApiModel.write(ctx, items);
+        ApiModel.write(ctx, withThumbnails(ctx, items));
+    }
+
+    /** Each item with the absolute URL of its thumbnail where one exists, as Hugging Face's items carry. */
+    private List<ApiModel.DailyItem> withThumbnails(Context ctx, List<ApiModel.DailyItem> items) {
+        Map<ArxivId, Thumbnail> found = thumbnails.thumbnails(
+                items.stream().map(item -> new ArxivId(item.paper().id())).toList());
+        return items.stream().map(item -> {
+            ArxivId id = new ArxivId(item.paper().id());
+            Thumbnail thumbnail = found.get(id);
+            return thumbnail == null ? item : item.withThumbnail(ThumbnailFiles.absolute(ctx, id, thumbnail));
+        }).toList();
     }
 
     void paper(Context ctx) {

@@ -1,13 +1,17 @@
 package dailypapers.web;
 
+import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.Highlight;
 import dailypapers.search.SearchHit;
 import dailypapers.text.TexText;
+import dailypapers.thumbnail.FirstPageRenderer;
+import dailypapers.thumbnail.Thumbnail;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,11 +24,12 @@ import java.util.regex.Pattern;
  *                          {@code abstractHighlight}: the best passages of the abstract, or null
  * @param matchNote         why a search result ranks where it does ("exact match", "keyword #2 · semantic #5"),
  *                          or null
+ * @param thumbnail         the picture of page one on a featured listing's card, or null on other listings
  */
 public record PaperCard(String id, String href, String title, String abstractText, String authorCount,
         LocalDate published, String publishedLabel, int upvotes, String codeUrl, String comments,
         List<CategoryChip> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
-        String matchNote) {
+        String matchNote, Picture thumbnail) {
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
     /** Abstracts shorter than this fit the clamped lines, so they get no "show full abstract" control. */
@@ -45,7 +50,7 @@ public record PaperCard(String id, String href, String title, String abstractTex
                 entry.upvotes(), Links.external(paper.githubRepo()).orElse(null),
                 entry.numComments() > 0 ? count(entry.numComments(), "comment") : null,
                 categoryChips(paper.categories()),
-                score == null ? null : AboutView.score(score), null, null, null);
+                score == null ? null : AboutView.score(score), null, null, null, null);
     }
 
     /** A search result: the card with highlighted title and abstract passages, and why it ranks here. */
@@ -54,7 +59,29 @@ public record PaperCard(String id, String href, String title, String abstractTex
         Highlight title = card.titleTex().hasMath() ? null : hit.snippets().title();
         return new PaperCard(card.id, card.href, card.title, card.abstractText, card.authorCount, card.published,
                 card.publishedLabel, card.upvotes, card.codeUrl, card.comments, card.categories, null,
-                title, hit.snippets().abstractText(), matchNote(hit));
+                title, hit.snippets().abstractText(), matchNote(hit), null);    }
+
+    /**
+     * Page one of the paper, decorative beside its title, in a box of fixed shape so that nothing moves when it
+     * loads; {@code src} is null while the thumbnail does not exist yet, and the box shows a placeholder.
+     */
+    public record Picture(String src, int width, int height) {
+
+        /** The box a missing thumbnail reserves: a US Letter page {@value FirstPageRenderer#WIDTH_PX} px wide. */
+        static final Picture PLACEHOLDER = new Picture(null, FirstPageRenderer.WIDTH_PX,
+                FirstPageRenderer.WIDTH_PX * 22 / 17);
+
+        public boolean isPlaceholder() {
+            return src == null;
+        }
+    }
+
+    /** The card with the paper's thumbnail, or its placeholder while there is none. */
+    PaperCard withThumbnail(Optional<Thumbnail> thumbnail) {
+        Picture picture = thumbnail.map(t -> new Picture(Links.thumbnail(new ArxivId(id), t), t.width(), t.height()))
+                .orElse(Picture.PLACEHOLDER);
+        return new PaperCard(id, href, title, abstractText, authorCount, published, publishedLabel, upvotes,
+                codeUrl, comments, categories, score, titleHighlight, abstractHighlight, matchNote, picture);
     }
 
     private static String matchNote(SearchHit hit) {

@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.prefixPath;
 import static io.javalin.apibuilder.ApiBuilder.staticInstance;
 import static dailypapers.web.Answer.DATA;
 import static dailypapers.web.Answer.PAGE;
+import static dailypapers.web.Caching.BY_HANDLER;
 import static dailypapers.web.Caching.NO_STORE;
 import static dailypapers.web.Caching.REVALIDATE;
 import static dailypapers.web.Role.ADMIN;
@@ -15,6 +16,7 @@ import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.search.SearchModule;
 import dailypapers.text.Messages;
+import dailypapers.thumbnail.ThumbnailModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -89,7 +91,7 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            Operations operations) {
+            ThumbnailModule thumbnails, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -97,9 +99,10 @@ public final class Web implements AutoCloseable {
         BooleanSupplier ready = operations.ready();
         Views views = new Views();
         DateText dates = new DateText(clock);
-        FeedPages feedPages = new FeedPages(feed.feed(), views, dates);
+        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
-        PaperApi paperApi = new PaperApi(feed.feed());
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
+        ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
@@ -174,6 +177,8 @@ public final class Web implements AutoCloseable {
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
                 });
+                // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
+                get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE, BY_HANDLER);
                 get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), DATA, ANYONE, NO_STORE);
                 get("/readyz", ctx -> readiness(ctx, ready), DATA, ANYONE, NO_STORE);
                 // Traffic per route, the pool and the JVM are the operator's business: Prometheus sends the token.
@@ -251,7 +256,10 @@ public final class Web implements AutoCloseable {
     /** Static files (the site's CSS and icons) match no route; their caching is set where they are served. */
     private static void cachePolicy(Context ctx) {
         if (ctx.endpoints().matchedHttpEndpoint() != null) {
-            ctx.header(Header.CACHE_CONTROL, caching(ctx) == REVALIDATE ? "no-cache" : "no-store");
+            Caching caching = caching(ctx);
+            if (caching != BY_HANDLER) {
+                ctx.header(Header.CACHE_CONTROL, caching == REVALIDATE ? "no-cache" : "no-store");
+            }
         }
     }
 

@@ -85,7 +85,8 @@ public final class SearchBench {
 
     private static Config config(Path dataDir) {
         return Config.load(null, Map.of(), Map.of(Config.DATA_DIR.key(), dataDir.toString(), Config.HARVEST_ENABLED.key(),
-                "false", Config.SEARCH_MODEL.key(), Encoders.DEFAULT_MODEL.id()));
+                "false", Config.THUMBNAIL_ENABLED.key(), "false", Config.SEARCH_MODEL.key(),
+                Encoders.DEFAULT_MODEL.id()));
     }
 
     private static String modelName() {

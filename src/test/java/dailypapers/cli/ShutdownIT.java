@@ -70,6 +70,7 @@ class ShutdownIT {
                 .directory(dir.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(Map.of(Config.HARVEST_ENABLED.environmentVariable(), "false",
+                Config.THUMBNAIL_ENABLED.environmentVariable(), "false",
                 Config.SEARCH_EMBEDDING_THREADS.environmentVariable(), "2"));
         Process server = builder.start();
         List<String> output = new ArrayList<>();

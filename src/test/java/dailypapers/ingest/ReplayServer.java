@@ -47,6 +47,16 @@ public final class ReplayServer implements AutoCloseable {
             return new Reply(200, Map.of(), body, Fault.HELD);
         }
 
+        /** Sends the body in chunks, without saying its length first. */
+        public static Reply chunked(byte[] body) {
+            return new Reply(200, Map.of(), body, Fault.CHUNKED);
+        }
+
+        /** Sends the headers and the start of the body, then nothing for a while: a stalled download. */
+        public static Reply stalled(byte[] body) {
+            return new Reply(200, Map.of(), body, Fault.STALLED);
+        }
+
         /** Promises a longer body than it sends, then drops the connection. */
         public static Reply reset(byte[] body) {
             return new Reply(200, Map.of(), body, Fault.RESET);
@@ -60,7 +70,7 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     /** How a reply misbehaves on the wire. */
-    public enum Fault { NONE, SLOW, HELD, RESET }
+    public enum Fault { NONE, SLOW, HELD, RESET, CHUNKED, STALLED }
 
     public static final long SLOW_MILLIS = 1_500;
 
@@ -142,6 +152,18 @@ public final class ReplayServer implements AutoCloseable {
                 return;
             }
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            if (reply.fault() == Fault.STALLED) {
+                exchange.sendResponseHeaders(reply.status(), reply.body().length);
+                OutputStream body = exchange.getResponseBody();
+                body.write(reply.body(), 0, Math.min(reply.body().length, 10));
+                body.flush();
+                try {
+                    Thread.sleep(SLOW_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             if (reply.fault() == Fault.RESET) {
                 exchange.sendResponseHeaders(reply.status(), reply.body().length + 10_000L);
                 OutputStream body = exchange.getResponseBody();
@@ -149,7 +171,8 @@ public final class ReplayServer implements AutoCloseable {
                 body.flush();
                 return;
             }
-            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+            long length = reply.fault() == Fault.CHUNKED ? 0 : reply.body().length == 0 ? -1 : reply.body().length;
+            exchange.sendResponseHeaders(reply.status(), length);
             if (reply.body().length > 0) {
                 exchange.getResponseBody().write(reply.body());
             }

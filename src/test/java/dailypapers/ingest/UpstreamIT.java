@@ -151,6 +151,37 @@ class UpstreamIT {
     }
 
     /** Holds every sleep until the test opens it, so a caller can be caught in the middle of a wait. */
+    @Test
+    void aBodyOverTheCapIsRefusedWithoutARetryWhetherOrNotItSaysItsLength() throws Exception {
+        byte[] body = new byte[64 * 1024];
+        try (Upstream upstream = upstream(policy(Duration.ZERO), sleeper)) {
+            server.route(u -> Reply.ok(body, "application/pdf"));
+            assertThatThrownBy(() -> upstream.get(uri, Upstream.Response::body, 1_000))
+                    .isInstanceOfSatisfying(HarvestException.class,
+                            e -> assertThat(e.code()).isEqualTo(HarvestException.Code.TOO_LARGE));
+            server.route(u -> Reply.chunked(body));
+            assertThatThrownBy(() -> upstream.get(uri, Upstream.Response::body, 1_000))
+                    .isInstanceOfSatisfying(HarvestException.class,
+                            e -> assertThat(e.code()).isEqualTo(HarvestException.Code.TOO_LARGE));
+
+            assertThat(server.requests()).as("never retried").hasSize(2);
+            assertThat(upstream.breaker().state()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(upstream.get(uri, Upstream.Response::body, body.length)).hasSize(body.length);
+            server.route(u -> Reply.chunked(body));
+            assertThat(upstream.get(uri, Upstream.Response::body, body.length)).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void aCappedBodyThatStopsArrivingTimesOutLikeAMissingAnswer() {
+        try (Upstream upstream = upstream(HarvestFixture.policy(Duration.ofMillis(300), 5), sleeper)) {
+            server.route(u -> Reply.stalled(new byte[100]));
+            assertThatThrownBy(() -> upstream.get(uri, Upstream.Response::body, 1_000))
+                    .isInstanceOfSatisfying(HarvestException.class,
+                            e -> assertThat(e.code()).isEqualTo(HarvestException.Code.TIMEOUT));
+        }
+    }
+
     private static final class GatedSleeper implements Sleeper {
 
         private final TestClock clock;

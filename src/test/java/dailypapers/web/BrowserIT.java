@@ -7,12 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
+import dailypapers.paper.Paper;
+import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperFixtures;
+import dailypapers.store.Database;
+import dailypapers.store.JdbiThumbnailStore;
+import dailypapers.thumbnail.FirstPageRenderer;
+import dailypapers.thumbnail.TestPdfs;
+import dailypapers.thumbnail.ThumbnailException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +51,6 @@ class BrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Dimension DESKTOP = new Dimension(1280, 900);
-    private static final Dimension PHONE = new Dimension(375, 800);
     /** The widths issue 9 names for text layout checks. */
     private static final Dimension WIDE = new Dimension(1366, 900);
     private static final Dimension NARROW = new Dimension(390, 844);
@@ -90,7 +97,7 @@ class BrowserIT {
 
     @BeforeEach
     void desktopInLightMode() {
-        browser.manage().window().setSize(DESKTOP);
+        browser.manage().window().setSize(WIDE);
         colorScheme("light");
     }
 
@@ -164,7 +171,7 @@ class BrowserIT {
 
     @Test
     void pagesFitAPhoneWithoutHorizontalScrolling() {
-        browser.manage().window().setSize(PHONE);
+        browser.manage().window().setSize(NARROW);
         String topPaper = Links.paper(app.app().feed().feed().trending(0, 1).items().getFirst().entry().paper().id());
         Map<String, String> pages = Map.of(
                 "phone-home.png", "/",
@@ -176,11 +183,61 @@ class BrowserIT {
         pages.forEach((file, path) -> {
             open(path);
             long innerWidth = number("return window.innerWidth");
-            assertThat(innerWidth).as("viewport width").isLessThanOrEqualTo(PHONE.getWidth());
+            assertThat(innerWidth).as("viewport width").isLessThanOrEqualTo(NARROW.getWidth());
             assertThat(number("return document.documentElement.scrollWidth")).as(path)
                     .isLessThanOrEqualTo(innerWidth);
             screenshot(file);
         });
+    }
+
+    @Test
+    void featuredCardsShowThumbnailsInAGridOnWideScreensAndOneColumnOnPhones() {
+        Period month = Period.monthOf(app.app().feed().feed().latestFeaturedDay().orElseThrow());
+        List<PaperEntry> top = app.app().feed().feed().featured(month, 0, 3).page().items();
+        storeThumbnails(top);
+        // Tall enough to show the placeholders below the three thumbnails.
+        browser.manage().window().setSize(new Dimension(1366, 1500));
+        open(Links.period(month));
+
+        List<WebElement> cards = browser.findElements(By.cssSelector(".cards.grid > li"));
+        assertThat(cards.get(1).getLocation().getY()).as("two cards side by side")
+                .isEqualTo(cards.get(0).getLocation().getY());
+        WebElement image = cards.get(0).findElement(By.cssSelector(".thumb img"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth === 400", image)));
+        assertThat(image.getAttribute("alt")).isEmpty();
+        WebElement placeholder = browser.findElement(By.cssSelector(".thumb.placeholder"));
+        assertThat(placeholder.getSize()).as("a placeholder takes the image's place exactly")
+                .isEqualTo(image.findElement(By.xpath("..")).getSize());
+        screenshot("thumbnails-1366.png");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open(Links.period(month));
+        cards = browser.findElements(By.cssSelector(".cards.grid > li"));
+        assertThat(cards.get(1).getLocation().getX()).as("one column").isEqualTo(cards.get(0).getLocation().getX());
+        assertThat(cards.get(1).getLocation().getY()).isGreaterThan(cards.get(0).getLocation().getY());
+        assertThat(number("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(number("return window.innerWidth"));
+        screenshot("thumbnails-390.png");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector(".thumb.placeholder")));
+        screenshot("thumbnails-390-placeholder.png");
+    }
+
+    /** Page one of each paper, rendered from a PDF made for the test, stored as the job would store it. */
+    private static void storeThumbnails(List<PaperEntry> entries) {
+        try (Database database = Database.open(app.app().config().database(), new SimpleMeterRegistry());
+                FirstPageRenderer renderer = new FirstPageRenderer(Duration.ofSeconds(20))) {
+            JdbiThumbnailStore store = new JdbiThumbnailStore(database);
+            for (int i = 0; i < entries.size(); i++) {
+                Paper paper = entries.get(i).paper();
+                String title = paper.title().replaceAll("[^ -~]", "");
+                store.save(paper.id(), renderer.render(TestPdfs.paper(
+                        title.substring(0, Math.min(title.length(), 48)), i % 2 == 0)), Instant.now());
+            }
+        } catch (ThumbnailException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -215,13 +272,13 @@ class BrowserIT {
                 .abstractText("An abstract\u0007 that once rang a bell \u202Etxt.exe")
                 .published(LocalDate.of(2020, 1, 1)).build()));
 
-        for (Dimension size : List.of(DESKTOP, PHONE)) {
+        for (Dimension size : List.of(WIDE, NARROW)) {
             browser.manage().window().setSize(size);
             open(Links.paper(id));
 
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stored before cleaning gnp.exe");
             assertThat(browser.getPageSource()).doesNotContain("\u0000", "\u0007", "\u202E", "\u2066");
-            screenshot(size == DESKTOP ? "stored-text.png" : "phone-stored-text.png");
+            screenshot(size == WIDE ? "stored-text.png" : "phone-stored-text.png");
         }
     }
 

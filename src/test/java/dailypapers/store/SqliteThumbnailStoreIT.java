@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class SqliteThumbnailStoreIT extends ThumbnailStoreContract {
+
+    SqliteThumbnailStoreIT() {
+        super(TestDatabase.SQLITE);
+    }
+}
