@@ -25,6 +25,7 @@ final class AtomFeeds {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     static final int FEED_SIZE = 50;
+    static final String STYLESHEET = "/assets/feed.xsl";
 
     private final FeedService feed;
     private final SearchService search;
@@ -36,13 +37,12 @@ final class AtomFeeds {
         this.clock = clock;
     }
 
+    /** A day's ({@code ?date=}), week's ({@code ?week=}) or month's ({@code ?month=}) papers, or the latest day's. */
     void daily(Context ctx) {
-        Optional<LocalDate> day = Params.optional(ctx, "date")
-                .map(text -> Params.period("date", text, Period::parseDay).from()).or(feed::latestFeaturedDay);
-        List<PaperEntry> entries = day.map(d -> feed.featured(Period.day(d), 0, FEED_SIZE).page().items())
-                .orElse(List.of());
-        String title = day.map(d -> "Daily Papers — " + d).orElse("Daily Papers");
-        write(ctx, title, day.map(Links::day).orElse("/"), entries);
+        Optional<Period> period = Params.optionalPeriod(ctx).or(() -> feed.latestFeaturedDay().map(Period::day));
+        List<PaperEntry> entries = period.map(p -> feed.featured(p, 0, FEED_SIZE).page().items()).orElse(List.of());
+        String title = period.map(p -> "Daily Papers — " + p.key()).orElse("Daily Papers");
+        write(ctx, title, period.map(Links::period).orElse("/"), entries);
     }
 
     void trending(Context ctx) {
@@ -90,6 +90,8 @@ final class AtomFeeds {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
+            // A browser opening the feed shows it through this stylesheet as a page; feed readers ignore it.
+            xml.writeProcessingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"" + STYLESHEET + "\"");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             element(xml, "id", self);

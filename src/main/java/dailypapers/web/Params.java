@@ -5,11 +5,14 @@ import dailypapers.paper.ArxivId;
 import dailypapers.paper.Category;
 import dailypapers.text.Messages;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** Reads and checks request parameters; every failure is an {@link HttpError} that names the parameter. */
 final class Params {
+
+    private static final List<String> PERIOD_PARAMETERS = List.of("date", "week", "month");
 
     private Params() {
     }
@@ -51,6 +54,25 @@ final class Params {
         } catch (IllegalArgumentException e) {
             throw HttpError.badParameter(name, e.getMessage() + ", got '" + Messages.abbreviate(text) + "'");
         }
+    }
+
+    /** The optional {@code ?date=}, {@code ?week=} or {@code ?month=} of Daily Papers; two of them are a 400. */
+    static Optional<Period> optionalPeriod(Context ctx) {
+        List<String> given = PERIOD_PARAMETERS.stream().filter(name -> Params.optional(ctx, name).isPresent())
+                .toList();
+        if (given.size() > 1) {
+            throw HttpError.badParameter(given.get(1), "give only one of date, week and month");
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = given.getFirst();
+        Function<String, Period> parse = switch (name) {
+            case "date" -> Period::parseDay;
+            case "week" -> Period::parseWeek;
+            default -> Period::parseMonth;
+        };
+        return Optional.of(Params.period(name, Params.optional(ctx, name).orElseThrow(), parse));
     }
 
     /** The optional {@code ?category=} filter, such as New's; a malformed one is a 400 naming it. */
