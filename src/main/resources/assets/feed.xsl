@@ -24,8 +24,8 @@
           <div class="listing-head">
             <p class="eyebrow">Atom feed</p>
             <h1><xsl:value-of select="atom:title"/></h1>
-            <p class="summary">This is a feed: paste its address into a feed reader to follow it. Its newest
-              <xsl:value-of select="count(atom:entry)"/> papers are below.</p>
+            <p class="summary">This is a feed: paste its address into a feed reader to follow it. The
+              <xsl:value-of select="count(atom:entry)"/> papers it holds now are below.</p>
             <ul class="head-links">
               <li><a href="{atom:link[@rel='alternate']/@href}">The same papers on the site</a></li>
               <li><a href="{atom:link[@rel='self']/@href}"><code><xsl:value-of select="atom:link[@rel='self']/@href"/></code></a></li>

@@ -8,6 +8,7 @@ import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchHit;
 import dailypapers.search.SearchService;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,7 @@ final class AtomFeeds {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     static final int FEED_SIZE = 50;
     static final String STYLESHEET = "/assets/feed.xsl";
+    static final String STYLESHEET_POLICY = "; script-src-elem 'self'";
 
     private final FeedService feed;
     private final SearchService search;
@@ -112,7 +114,16 @@ final class AtomFeeds {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write Atom feed", e);
         }
-        ctx.contentType("application/atom+xml; charset=utf-8").result(out.toString());
+        // Chromium shows application/atom+xml as plain text, so a browser asking for a page gets the same document
+        // as application/xml, which it renders through the stylesheet; feed readers get the Atom type.
+        boolean isBrowser = Optional.ofNullable(ctx.header(Header.ACCEPT)).filter(a -> a.contains("text/html"))
+                .isPresent();
+        ctx.header(Header.VARY, "Accept, Accept-Encoding");
+        // Browsers load an XSLT stylesheet under script-src; allowing our own origin's lets the page render,
+        // while the stylesheet puts no script in it.
+        ctx.header(Header.CONTENT_SECURITY_POLICY, Web.CONTENT_SECURITY_POLICY + STYLESHEET_POLICY);
+        ctx.contentType((isBrowser ? "application/xml" : "application/atom+xml") + "; charset=utf-8")
+                .result(out.toString());
     }
 
     private static void writeEntry(XMLStreamWriter xml, String base, PaperEntry entry) throws XMLStreamException {

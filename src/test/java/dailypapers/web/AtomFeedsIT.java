@@ -10,6 +10,9 @@ import com.rometools.rome.io.WireFeedInput;
 import dailypapers.TestApp;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -138,6 +141,31 @@ class AtomFeedsIT {
                 .contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; bell")
                 .contains("code, Li Ming")
                 .doesNotContain("<script");
+    }
+
+    @Test
+    void aBrowserGetsTheFeedAsXmlItMayStyleAndAFeedReaderGetsAtom() throws Exception {
+        HttpResponse<String> browser = send("/feeds/trending.atom",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        HttpResponse<String> reader = send("/feeds/trending.atom", "application/atom+xml,application/xml;q=0.9");
+
+        assertThat(browser.headers().firstValue("Content-Type")).contains("application/xml; charset=utf-8");
+        assertThat(reader.headers().firstValue("Content-Type")).contains("application/atom+xml; charset=utf-8");
+        assertThat(browser.body()).isEqualTo(reader.body());
+        for (HttpResponse<String> response : List.of(browser, reader)) {
+            assertThat(response.headers().firstValue("Vary")).contains("Accept, Accept-Encoding");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .contains(Web.CONTENT_SECURITY_POLICY + "; script-src-elem 'self'");
+        }
+        assertThat(app.get("/").headers().firstValue("Content-Security-Policy"))
+                .contains(Web.CONTENT_SECURITY_POLICY);
+    }
+
+    private static HttpResponse<String> send(String path, String accept) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Accept", accept)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
