@@ -41,7 +41,8 @@ public record CalendarView(String caption, List<Weekday> weekdays, List<Week> we
     }
 
     /**
-     * A row: the week's number linking to its listing, and seven days (null for days of the neighbouring months).
+     * A row: the week's number ("W18", spelled out as {@code name}) linking to its listing, and seven days (null
+     * for days of the neighbouring months).
      */
     public record Week(String label, String name, String href, List<Day> days) {
 
@@ -53,9 +54,9 @@ public record CalendarView(String caption, List<Weekday> weekdays, List<Week> we
     /**
      * One day of the month.
      *
-     * @param href  the day's listing when it has featured papers, else null
      * @param papers how many papers were featured on the day
-     * @param label  what a screen reader says of the day's link, such as "12 papers on 3 March 2026"
+     * @param href   the day's listing when it has featured papers, else null
+     * @param label  what a screen reader says of that link, such as "12 papers on 3 March 2026", else null
      */
     public record Day(String date, int dayOfMonth, int papers, String href, String label, boolean isToday) {
 
@@ -85,11 +86,11 @@ public record CalendarView(String caption, List<Weekday> weekdays, List<Week> we
     }
 
     private static Day day(LocalDate day, int papers, LocalDate today) {
-        String spoken = SPOKEN.format(day);
         boolean isToday = day.equals(today);
-        String label = (papers == 0 ? "No papers on " : PaperCard.count(papers, "paper") + " on ") + spoken
-                + (isToday ? ", today" : "");
-        return new Day(day.toString(), day.getDayOfMonth(), papers, papers == 0 ? null : Links.day(day), label,
-                isToday);
+        if (papers == 0) {
+            return new Day(day.toString(), day.getDayOfMonth(), 0, null, null, isToday);
+        }
+        String label = PaperCard.count(papers, "paper") + " on " + SPOKEN.format(day) + (isToday ? ", today" : "");
+        return new Day(day.toString(), day.getDayOfMonth(), papers, Links.day(day), label, isToday);
     }
 }

@@ -184,6 +184,9 @@ class BrowserIT {
             ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input,
                     picked.toString());
             browser.findElement(By.cssSelector(".day-picker button")).click();
+            // The form's answer is a redirect; wait for the page it leads to.
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.urlContains("/papers/date/" + picked));
 
             assertThat(browser.getCurrentUrl()).endsWith("/papers/date/" + picked);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(DateText.weekday(picked));
@@ -206,6 +209,21 @@ class BrowserIT {
             String target = days.getLast().getAttribute("href");
             days.getLast().click();
             assertThat(browser.getCurrentUrl()).isEqualTo(target);
+        }
+    }
+
+    @Test
+    void theCalendarMarksTodayAtEveryWidth() {
+        LocalDate today = LocalDate.now(TestApp.FIXED_CLOCK);
+        for (Dimension size : List.of(WIDE, NARROW)) {
+            browser.manage().window().setSize(size);
+            open(Links.calendar(Period.monthOf(today)));
+
+            WebElement marked = browser.findElement(By.cssSelector(
+                    "#calendar .day-number[aria-current=date], #calendar [aria-current=date] .day-number"));
+            assertThat(marked.getText()).isEqualTo(String.valueOf(today.getDayOfMonth()));
+            assertThat(marked.getCssValue("border-radius")).isEqualTo("999px");
+            screenshot("nav-calendar-today-" + size.getWidth() + ".png");
         }
     }
 

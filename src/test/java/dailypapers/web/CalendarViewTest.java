@@ -44,7 +44,7 @@ class CalendarViewTest {
         assertThat(days.get(2)).extracting(Day::papers, Day::href, Day::label)
                 .containsExactly(12, "/papers/date/2026-03-03", "12 papers on 3 March 2026");
         assertThat(days.get(3).label()).isEqualTo("1 paper on 4 March 2026");
-        assertThat(days.get(4)).extracting(Day::papers, Day::href).containsExactly(0, null);
+        assertThat(days.get(4)).extracting(Day::papers, Day::href, Day::label).containsExactly(0, null, null);
         assertThat(days).noneMatch(Day::isToday);
     }
 
