@@ -119,8 +119,8 @@ final class AtomFeeds {
         boolean isBrowser = Optional.ofNullable(ctx.header(Header.ACCEPT)).filter(a -> a.contains("text/html"))
                 .isPresent();
         ctx.header(Header.VARY, "Accept, Accept-Encoding");
-        // Browsers load an XSLT stylesheet under script-src; allowing our own origin's lets the page render,
-        // while the stylesheet puts no script in it.
+        // Browsers load an XSLT stylesheet under script-src-elem (else script-src, else default-src 'none');
+        // allowing our own origin's lets the page render, and the stylesheet puts no script in it.
         ctx.header(Header.CONTENT_SECURITY_POLICY, Web.CONTENT_SECURITY_POLICY + STYLESHEET_POLICY);
         ctx.contentType((isBrowser ? "application/xml" : "application/atom+xml") + "; charset=utf-8")
                 .result(out.toString());

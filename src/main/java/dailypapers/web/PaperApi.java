@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The JSON API: {@code /api/daily_papers} and {@code /api/papers/{id}}, shaped after Hugging Face's. */

@@ -58,7 +58,7 @@ final class Params {
 
     /** The optional {@code ?date=}, {@code ?week=} or {@code ?month=} of Daily Papers; two of them are a 400. */
     static Optional<Period> optionalPeriod(Context ctx) {
-        List<String> given = PERIOD_PARAMETERS.stream().filter(name -> Params.optional(ctx, name).isPresent())
+        List<String> given = PERIOD_PARAMETERS.stream().filter(name -> optional(ctx, name).isPresent())
                 .toList();
         if (given.size() > 1) {
             throw HttpError.badParameter(given.get(1), "give only one of date, week and month");
@@ -72,7 +72,7 @@ final class Params {
             case "week" -> Period::parseWeek;
             default -> Period::parseMonth;
         };
-        return Optional.of(Params.period(name, Params.optional(ctx, name).orElseThrow(), parse));
+        return Optional.of(period(name, optional(ctx, name).orElseThrow(), parse));
     }
 
     /** The optional {@code ?category=} filter, such as New's; a malformed one is a 400 naming it. */
