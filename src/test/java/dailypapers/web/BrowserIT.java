@@ -234,12 +234,15 @@ class BrowserIT {
         for (Dimension size : List.of(WIDE, NARROW)) {
             browser.manage().window().setSize(size);
             open("/feeds/daily.atom?month=2026-05");
+            // The browser loads the XML first, then the stylesheet that turns it into a page, then site.css; the
+            // entries become cards with a border once both stylesheets have applied.
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector(
+                    ".feed-entry")).stream().findFirst().filter(e -> e.getCssValue("border-top-style")
+                    .equals("solid")).isPresent());
 
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Daily Papers — 2026-05");
             List<WebElement> entries = browser.findElements(By.cssSelector(".feed-entry"));
             assertThat(entries).hasSize(papers);
-            // site.css applied: the entries are cards with a border, not bare list items.
-            assertThat(entries.getFirst().getCssValue("border-top-style")).isEqualTo("solid");
             assertThat(number("return document.documentElement.scrollWidth"))
                     .isLessThanOrEqualTo(number("return window.innerWidth"));
             screenshot("feed-" + size.getWidth() + ".png");
