@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /** The listings: Daily Papers by day, week and month, trending, New by publication day, authors, categories. */
@@ -50,6 +51,11 @@ public final class FeedService {
     /** The newest day within {@code period} that has featured papers. */
     public Optional<LocalDate> latestFeaturedDayIn(Period period) {
         return store.featuredDayBefore(period.until()).filter(day -> !day.isBefore(period.from()));
+    }
+
+    /** How many papers were featured on each day of {@code period} that has any, for a calendar. */
+    public SortedMap<LocalDate, Integer> featuredCounts(Period period) {
+        return store.featuredCountsByDay(period.from(), period.until());
     }
 
     /** Papers published on a day (the "New" firehose), optionally in one arXiv category. */

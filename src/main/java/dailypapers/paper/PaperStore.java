@@ -3,6 +3,7 @@ package dailypapers.paper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Where papers and their community data are kept. Every listing method orders its rows completely (ties broken
@@ -75,6 +76,9 @@ public interface PaperStore {
     Optional<LocalDate> featuredDayAfter(LocalDate day);
 
     Optional<LocalDate> latestFeaturedDay();
+
+    /** How many papers were featured on each day from {@code from} until (excluding) {@code until} that has any. */
+    SortedMap<LocalDate, Integer> featuredCountsByDay(LocalDate from, LocalDate until);
 
     /** Papers published on {@code day}, optionally only those listed in {@code category}; newest id first. */
     List<PaperEntry> published(LocalDate day, Optional<String> category, int offset, int limit);

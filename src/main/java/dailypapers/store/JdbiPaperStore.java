@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -400,6 +403,16 @@ public final class JdbiPaperStore implements PaperStore {
     @Override
     public Optional<LocalDate> latestFeaturedDay() {
         return day("SELECT MAX(day) FROM featured", Map.of());
+    }
+
+    @Override
+    public SortedMap<LocalDate, Integer> featuredCountsByDay(LocalDate from, LocalDate until) {
+        return handles.read(h -> h.createQuery(
+                        "SELECT day, COUNT(*) AS papers FROM featured WHERE day >= :from AND day < :until GROUP BY day")
+                .bind("from", from.toString())
+                .bind("until", until.toString())
+                .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString("day")), rs.getInt("papers")))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Integer::sum, TreeMap::new)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dailypapers.search.SearchService;
 import dailypapers.text.CleanText;
 import dailypapers.text.TexText;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,8 @@ final class AtomFeeds {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     static final int FEED_SIZE = 50;
+    static final String STYLESHEET = "/assets/feed.xsl";
+    static final String STYLESHEET_POLICY = "; script-src-elem 'self'";
 
     private final FeedService feed;
     private final SearchService search;
@@ -42,13 +45,12 @@ final class AtomFeeds {
         this.clock = clock;
     }
 
+    /** A day's ({@code ?date=}), week's ({@code ?week=}) or month's ({@code ?month=}) papers, or the latest day's. */
     void daily(Context ctx) {
-        Optional<LocalDate> day = Params.optional(ctx, "date")
-                .map(text -> Params.period("date", text, Period::parseDay).from()).or(feed::latestFeaturedDay);
-        List<PaperEntry> entries = day.map(d -> feed.featured(Period.day(d), 0, FEED_SIZE).page().items())
-                .orElse(List.of());
-        String title = day.map(d -> "Daily Papers — " + d).orElse("Daily Papers");
-        write(ctx, title, day.map(Links::day).orElse("/"), entries);
+        Optional<Period> period = Params.optionalPeriod(ctx).or(() -> feed.latestFeaturedDay().map(Period::day));
+        List<PaperEntry> entries = period.map(p -> feed.featured(p, 0, FEED_SIZE).page().items()).orElse(List.of());
+        String title = period.map(p -> "Daily Papers — " + p.key()).orElse("Daily Papers");
+        write(ctx, title, period.map(Links::period).orElse("/"), entries);
     }
 
     void trending(Context ctx) {
@@ -96,6 +98,8 @@ final class AtomFeeds {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
+            // A browser opening the feed shows it through this stylesheet as a page; feed readers ignore it.
+            xml.writeProcessingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"" + STYLESHEET + "\"");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             element(xml, "id", self);
@@ -116,7 +120,16 @@ final class AtomFeeds {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write Atom feed", e);
         }
-        ctx.contentType("application/atom+xml; charset=utf-8").result(out.toString());
+        // Chromium shows application/atom+xml as plain text, so a browser asking for a page gets the same document
+        // as application/xml, which it renders through the stylesheet; feed readers get the Atom type.
+        boolean isBrowser = Optional.ofNullable(ctx.header(Header.ACCEPT)).filter(a -> a.contains("text/html"))
+                .isPresent();
+        ctx.header(Header.VARY, "Accept, Accept-Encoding");
+        // Browsers load an XSLT stylesheet under script-src-elem (else script-src, else default-src 'none');
+        // allowing our own origin's lets the page render, and the stylesheet puts no script in it.
+        ctx.header(Header.CONTENT_SECURITY_POLICY, Web.CONTENT_SECURITY_POLICY + STYLESHEET_POLICY);
+        ctx.contentType((isBrowser ? "application/xml" : "application/atom+xml") + "; charset=utf-8")
+                .result(out.toString());
     }
 
     private static void writeEntry(XMLStreamWriter xml, String base, PaperEntry entry) throws XMLStreamException {

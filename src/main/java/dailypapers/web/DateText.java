@@ -3,6 +3,7 @@ package dailypapers.web;
 import dailypapers.feed.Period;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
@@ -25,6 +26,11 @@ final class DateText {
     /** "Mar 4" within the current year, "Oct 16, 2024" otherwise. */
     String relative(LocalDate day) {
         return day.getYear() == LocalDate.now(clock).getYear() ? MONTH_DAY.format(day) : FULL.format(day);
+    }
+
+    /** Today by the clock, in UTC as featured days are. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** "Oct 16, 2024". */

@@ -11,12 +11,14 @@ import dailypapers.thumbnail.ThumbnailService;
 import dailypapers.web.ListingView.CategoryFilter;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
+import dailypapers.web.ListingView.PeriodNav;
 import dailypapers.web.ListingView.Step;
 import dailypapers.web.ListingView.Steps;
 import dailypapers.web.ListingView.Tab;
 import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,9 +44,6 @@ final class FeedPages {
         this.dates = dates;
     }
 
-    /** The tabs that connect the listings; which one is current. */
-    private enum TabKey { DAY, WEEK, MONTH, TRENDING, NEW }
-
     void home(Context ctx) {
         Optional<LocalDate> latest = feed.latestFeaturedDay();
         if (latest.isPresent()) {
@@ -56,6 +55,12 @@ final class FeedPages {
 
     void day(Context ctx) {
         views.render(ctx, "listing.jte", featured(ctx, period(ctx, "date", Period::parseDay), false));
+    }
+
+    /** The day picker's GET form: on to that day's listing, or a 400 naming {@code date}. */
+    void goToDay(Context ctx) {
+        LocalDate day = Params.period("date", Params.optional(ctx, "date").orElse(""), Period::parseDay).from();
+        ctx.redirect(Links.day(day), HttpStatus.SEE_OTHER);
     }
 
     void week(Context ctx) {
@@ -79,7 +84,7 @@ final class FeedPages {
                         new LinkView("Atom feed", Links.trendingFeed())));
         views.render(ctx, "listing.jte", new ListingView(
                 new PageFrame("Trending papers — Daily Papers", Section.TRENDING, List.of(PageFrame.trendingFeed())),
-                heading, tabs(latest, TabKey.TRENDING), null, null,
+                heading, null, null, null,
                 withThumbnails(ranked.items().stream().map(t -> PaperCard.of(t.entry(), dates, t.score())).toList()),
                 Pager.of(ranked, Links.trending()), empty));
     }
@@ -99,7 +104,7 @@ final class FeedPages {
                 new PageFrame("New papers — Daily Papers", Section.NEW, List.of(newFeed(category))),
                 new Heading("New on arXiv", "New papers", "Papers by publication date, featured or not.",
                         List.of()),
-                tabs(feed.latestFeaturedDay(), TabKey.NEW), null,
+                null, null,
                 filter(Links.newest(Optional.empty()), category, List.of()), List.of(), null, empty));
     }
 
@@ -128,32 +133,37 @@ final class FeedPages {
         String href = Links.period(period);
         String label = DateText.label(period);
         String in = isOneDay ? "on " : "in ";
-        // A day has its own feed; home, weeks and months offer the feed of the latest day, which follows along.
-        FeedLink dailyFeed = isOneDay && !isHome
-                ? new FeedLink("Daily Papers — " + label, Links.dailyFeed(Optional.of(period.from())))
-                : new FeedLink("Daily Papers — latest day", Links.dailyFeed(Optional.empty()));
+        // Home follows the latest day, and so does its feed; a day, week or month has a feed of its own.
+        FeedLink periodFeed = isHome ? new FeedLink("Daily Papers — latest day", Links.latestDayFeed())
+                : new FeedLink("Daily Papers — " + label, Links.periodFeed(period));
+        // Day, week and month views around one day: a day's own, or a week's or month's newest with papers.
+        LocalDate anchor = isOneDay ? period.from() : feed.latestFeaturedDayIn(period).orElse(period.from());
+        Period month = Period.monthOf(anchor);
+        List<LinkView> links = isOneDay
+                ? List.of(new LinkView("Atom feed", periodFeed.href()),
+                        new LinkView("Calendar of " + DateText.label(month), Links.calendar(month)))
+                : List.of(new LinkView("Atom feed of this " + noun, periodFeed.href()));
         Heading heading = new Heading(isOneDay ? "Daily Papers" : "Daily Papers of the " + noun,
                 DateText.heading(period),
                 total == 0 ? "Nothing was featured " + in + "this " + noun + "."
                         : PaperCard.count(total, "paper") + " featured " + in + "this " + noun
                                 + ", most upvoted first.",
-                List.of(new LinkView(isOneDay ? "Atom feed" : "Atom feed of the latest day", dailyFeed.href())));
+                links);
         EmptyState empty = total > 0 ? EmptyState.pastTheEnd(href, listing.page().pageCount())
                 : new EmptyState("No papers featured " + in + label,
                         List.of("Papers appear here on the days the community features them. The nearest "
                                 + noun + "s with papers:"),
                         null, stepLinks(steps));
-        // Tabs to the week and month of a day; from a week or month, to its newest day with papers.
-        LocalDate anchor = isOneDay ? period.from() : feed.latestFeaturedDayIn(period).orElse(period.from());
-        TabKey current = switch (period.kind()) {
-            case DAY -> TabKey.DAY;
-            case WEEK -> TabKey.WEEK;
-            case MONTH -> TabKey.MONTH;
-        };
+        CalendarView calendar = period.kind() == Period.Kind.MONTH
+                ? CalendarView.of(period, feed.featuredCounts(period), dates.today()) : null;
+        PeriodNav periods = new PeriodNav(List.of(
+                new Tab("Day", Links.day(anchor), period.kind() == Period.Kind.DAY),
+                new Tab("Week", Links.period(Period.weekOf(anchor)), period.kind() == Period.Kind.WEEK),
+                new Tab("Month", Links.period(month), period.kind() == Period.Kind.MONTH)),
+                anchor.toString(), calendar);
         return new ListingView(
-                new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(dailyFeed, PageFrame.trendingFeed())),
-                heading, tabs(Optional.of(anchor), current), steps, null,
-                withThumbnails(cards(listing.page().items())),
+                new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(periodFeed, PageFrame.trendingFeed())),
+                heading, periods, steps, null, withThumbnails(cards(listing.page().items())),
                 Pager.of(listing.page(), href), empty);
     }
 
@@ -181,7 +191,7 @@ final class FeedPages {
                         total == 0 ? "Nothing was published" + in + " on this day."
                                 : PaperCard.count(total, "paper") + ", featured or not, newest arXiv id first.",
                         List.of(new LinkView("Atom feed", Links.newFeed(category)))),
-                tabs(feed.latestFeaturedDay(), TabKey.NEW), steps, filter(action, category, suggestions),
+                null, steps, filter(action, category, suggestions),
                 cards(listing.page().items()), Pager.of(listing.page(), href), empty);
     }
 
@@ -191,7 +201,7 @@ final class FeedPages {
         return new ListingView(new PageFrame("Daily Papers", Section.DAILY, List.of(PageFrame.trendingFeed())),
                 new Heading("Daily Papers", empty.equals(EmptyState.EMPTY_INSTANCE) ? "Welcome to Daily Papers"
                         : "Daily Papers", "Research papers featured each day, ranked by the community.", List.of()),
-                List.of(), null, null, List.of(), null, empty);
+                null, null, null, List.of(), null, empty);
     }
 
     /** Why no paper is featured, and what to do about it: import some, or look at New. */
@@ -204,17 +214,6 @@ final class FeedPages {
                         + " featured by the Hugging Face daily date in imported files, or when members submit"
                         + " them. Every paper appears in New by its publication date."),
                 null, List.of(new LinkView("New papers", Links.newest(Optional.empty()))));
-    }
-
-    /** Day, week and month around {@code anchor} (when any day is featured), trending and New. */
-    private static List<Tab> tabs(Optional<LocalDate> anchor, TabKey current) {
-        List<Tab> periods = anchor.map(day -> List.of(
-                new Tab("Day", Links.day(day), current == TabKey.DAY),
-                new Tab("Week", Links.period(Period.weekOf(day)), current == TabKey.WEEK),
-                new Tab("Month", Links.period(Period.monthOf(day)), current == TabKey.MONTH))).orElse(List.of());
-        return Stream.concat(periods.stream(), Stream.of(
-                new Tab("Trending", Links.trending(), current == TabKey.TRENDING),
-                new Tab("New", Links.newest(Optional.empty()), current == TabKey.NEW))).toList();
     }
 
     /** "← previous day" and "next day →" (or week, month) to the nearest listings with papers. */

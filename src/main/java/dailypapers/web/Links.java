@@ -55,6 +55,16 @@ public final class Links {
         return "/papers/" + kind + "/" + period.key();
     }
 
+    /** Where the day picker's form goes: {@code ?date=2026-08-21} redirects to that day's listing. */
+    public static String dayPicker() {
+        return "/papers/date";
+    }
+
+    /** The calendar on a month's page. */
+    public static String calendar(Period month) {
+        return period(month) + "#" + CalendarView.ANCHOR;
+    }
+
     public static String trending() {
         return "/trending";
     }
@@ -76,9 +86,19 @@ public final class Links {
         return "/about";
     }
 
-    /** The Daily Papers feed of one day, or of the latest featured day. */
-    public static String dailyFeed(Optional<LocalDate> day) {
-        return "/feeds/daily.atom" + day.map(d -> "?date=" + d).orElse("");
+    /** The Daily Papers feed of the latest featured day, whichever day that is when it is read. */
+    public static String latestDayFeed() {
+        return "/feeds/daily.atom";
+    }
+
+    /** The Daily Papers feed of a day, week or month, as the API names them: {@code ?date=}, {@code ?week=}, …. */
+    public static String periodFeed(Period period) {
+        String parameter = switch (period.kind()) {
+            case DAY -> "date";
+            case WEEK -> "week";
+            case MONTH -> "month";
+        };
+        return "/feeds/daily.atom?" + parameter + "=" + period.key();
     }
 
     public static String trendingFeed() {

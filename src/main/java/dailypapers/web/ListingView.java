@@ -5,16 +5,16 @@ import java.util.List;
 /**
  * A page of paper cards: Daily Papers by day, week or month, trending, New, an author or a category.
  *
+ * @param periods the day, week and month views of Daily Papers with the day picker, or null on other listings
  * @param steps  links to the nearest earlier and later listings with papers, or null
  * @param filter the category filter form, or null
  * @param pager  links between pages, or null when the listing fits one page
  * @param empty  what to say when {@code cards} is empty
  */
-public record ListingView(PageFrame frame, Heading heading, List<Tab> tabs, Steps steps, CategoryFilter filter,
-        List<PaperCard> cards, Pager pager, EmptyState empty) {
+public record ListingView(PageFrame frame, Heading heading, PeriodNav periods, Steps steps,
+        CategoryFilter filter, List<PaperCard> cards, Pager pager, EmptyState empty) {
 
     public ListingView {
-        tabs = List.copyOf(tabs);
         cards = List.copyOf(cards);
     }
 
@@ -31,7 +31,21 @@ public record ListingView(PageFrame frame, Heading heading, List<Tab> tabs, Step
         }
     }
 
-    /** One of the tabs between related listings (day, week, month, trending, New). */
+    /**
+     * Within Daily Papers (the section the main navigation marks): a day, its week or its month, a form that goes
+     * to any day, and on a month's page its calendar.
+     *
+     * @param day      the day the picker starts from, as {@code 2026-08-21}
+     * @param calendar the month's calendar, or null
+     */
+    public record PeriodNav(List<Tab> tabs, String day, CalendarView calendar) {
+
+        public PeriodNav {
+            tabs = List.copyOf(tabs);
+        }
+    }
+
+    /** One of the views of Daily Papers: day, week or month. */
     public record Tab(String label, String href, boolean isCurrent) {
 
         public String ariaCurrent() {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The JSON API: {@code /api/daily_papers} and {@code /api/papers/{id}}, shaped after Hugging Face's. */
@@ -22,7 +21,6 @@ final class PaperApi {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
     static final int MAX_PAGE = 100_000;
-    private static final List<String> PERIOD_PARAMETERS = List.of("date", "week", "month");
 
     private final FeedService feed;
     private final ThumbnailService thumbnails;
@@ -35,7 +33,7 @@ final class PaperApi {
     void dailyPapers(Context ctx) {
         int page = Params.integer(ctx, "p", 0, 0, MAX_PAGE);
         int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        Optional<Period> period = period(ctx);
+        Optional<Period> period = Params.optionalPeriod(ctx);
         Sort sort = sort(ctx, period.isPresent() ? Sort.UPVOTES : Sort.PUBLISHED_AT);
         Optional<String> submitter = Params.optional(ctx, "submitter");
 
@@ -85,24 +83,6 @@ final class PaperApi {
         ArxivId id = Params.arxivId(ctx);
         ApiModel.write(ctx, ApiModel.paper(feed.paper(id)
                 .orElseThrow(() -> HttpError.notFound("no paper with id " + id))));
-    }
-
-    private static Optional<Period> period(Context ctx) {
-        List<String> given = PERIOD_PARAMETERS.stream().filter(name -> Params.optional(ctx, name).isPresent())
-                .toList();
-        if (given.size() > 1) {
-            throw HttpError.badParameter(given.get(1), "give only one of date, week and month");
-        }
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
-        String name = given.getFirst();
-        Function<String, Period> parse = switch (name) {
-            case "date" -> Period::parseDay;
-            case "week" -> Period::parseWeek;
-            default -> Period::parseMonth;
-        };
-        return Optional.of(Params.period(name, Params.optional(ctx, name).orElseThrow(), parse));
     }
 
     /** A period's papers default to most upvoted first; the unbounded stream to newest first, as on HF. */

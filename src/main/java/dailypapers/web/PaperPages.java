@@ -77,7 +77,7 @@ final class PaperPages {
     }
 
     private ListingView listing(PageFrame frame, Heading heading, Page<PaperEntry> page, String href) {
-        return new ListingView(frame, heading, List.of(), null, null,
+        return new ListingView(frame, heading, null, null, null,
                 page.items().stream().map(e -> PaperCard.of(e, dates)).toList(), Pager.of(page, href),
                 EmptyState.pastTheEnd(href, page.pageCount()));
     }

@@ -24,6 +24,7 @@ final class Params {
     private static final String QUERY = Params.class.getName() + ".query";
     /** ASCII digits only: {@link Integer#parseInt} also takes other scripts' digits, such as fullwidth ones. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,10}");
+    private static final List<String> PERIOD_PARAMETERS = List.of("date", "week", "month");
 
     private Params() {
     }
@@ -115,6 +116,25 @@ final class Params {
         } catch (IllegalArgumentException e) {
             throw HttpError.badParameter(name, e.getMessage() + ", got '" + Messages.abbreviate(text) + "'");
         }
+    }
+
+    /** The optional {@code ?date=}, {@code ?week=} or {@code ?month=} of Daily Papers; two of them are a 400. */
+    static Optional<Period> optionalPeriod(Context ctx) {
+        List<String> given = PERIOD_PARAMETERS.stream().filter(name -> optional(ctx, name).isPresent())
+                .toList();
+        if (given.size() > 1) {
+            throw HttpError.badParameter(given.get(1), "give only one of date, week and month");
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = given.getFirst();
+        Function<String, Period> parse = switch (name) {
+            case "date" -> Period::parseDay;
+            case "week" -> Period::parseWeek;
+            default -> Period::parseMonth;
+        };
+        return Optional.of(period(name, optional(ctx, name).orElseThrow(), parse));
     }
 
     /** The optional {@code ?category=} filter, such as New's; a malformed one is a 400 naming it. */

@@ -27,6 +27,8 @@ final class ThumbnailFiles {
     }
 
     void serve(Context ctx) {
+        // Until there is an image to serve (a 404, a redirect to its current version), revalidate like any page.
+        ctx.header(Header.CACHE_CONTROL, "no-cache");
         String file = ctx.pathParam("file");
         ArxivId id = canonicalId(file).orElseThrow(() -> HttpError.notFound("No such thumbnail: " + ctx.path()));
         ThumbnailImage image = thumbnails.image(id)

@@ -148,6 +148,8 @@ public final class Web implements AutoCloseable {
                 get("/authors/{name}", paperPages::author, PAGE, ANYONE);
                 get("/categories/{category}", paperPages::category, PAGE, ANYONE);
                 path("/papers", () -> {
+                    // The day picker's form; before /<id>, which would take "date" for an id.
+                    get("/date", feedPages::goToDay, PAGE, ANYONE);
                     get("/date/{date}", feedPages::day, PAGE, ANYONE);
                     get("/week/{week}", feedPages::week, PAGE, ANYONE);
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);

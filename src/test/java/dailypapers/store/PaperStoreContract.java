@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -196,6 +197,17 @@ abstract class PaperStoreContract extends DatabaseContract {
         assertThat(store.featuredDayAfter(MON)).contains(THU);
         assertThat(store.featuredDayBefore(MON)).isEmpty();
         assertThat(store.latestFeaturedDay()).contains(THU);
+    }
+
+    @Test
+    void featuredCountsAreGroupedByDayWithinTheRange() {
+        store.upsert(List.of(paper().featuredOn(MON).build(), paper().featuredOn(MON).build(),
+                paper().featuredOn(THU).build(), paper().featuredOn(THU.plusDays(1)).build(),
+                paper().featuredOn(MON.minusDays(1)).build(), paper().published(TUE).build()));
+
+        assertThat(store.featuredCountsByDay(MON, THU.plusDays(1))).containsExactly(
+                Map.entry(MON, 2), Map.entry(THU, 1));
+        assertThat(store.featuredCountsByDay(TUE, THU)).isEmpty();
     }
 
     @Test

@@ -241,6 +241,87 @@ class BrowserIT {
     }
 
     @Test
+    void readerPicksADayThenGoesThroughTheMonthCalendarToAnotherDay() {
+        LocalDate picked = LocalDate.of(2026, 5, 4);
+        for (Dimension size : List.of(WIDE, NARROW)) {
+            String width = String.valueOf(size.getWidth());
+            browser.manage().window().setSize(size);
+            open("/");
+            screenshot("nav-home-" + width + ".png");
+            WebElement input = browser.findElement(By.id("day-picker-date"));
+            assertThat(input.getAttribute("type")).isEqualTo("date");
+            // The picker's own widget is the browser's; what is under test is the plain GET form behind it.
+            ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input,
+                    picked.toString());
+            browser.findElement(By.cssSelector(".day-picker button")).click();
+            // The form's answer is a redirect; wait for the page it leads to.
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.urlContains("/papers/date/" + picked));
+
+            assertThat(browser.getCurrentUrl()).endsWith("/papers/date/" + picked);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(DateText.weekday(picked));
+            assertThat(browser.findElement(By.cssSelector(".period-tabs [aria-current=page]")).getText())
+                    .isEqualTo("Day");
+            assertThat(browser.findElement(By.cssSelector(".site-nav [aria-current=page]")).getText())
+                    .isEqualTo("Daily");
+            screenshot("nav-day-" + width + ".png");
+
+            browser.findElement(By.linkText("Calendar of May 2026")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("/papers/month/2026-05#calendar");
+            WebElement calendar = browser.findElement(By.id("calendar"));
+            List<WebElement> days = calendar.findElements(By.cssSelector("td.has-papers a"));
+            assertThat(days).isNotEmpty();
+            assertThat(days.getFirst().getAttribute("aria-label")).matches("\\d+ papers? on \\d+ May 2026");
+            assertThat(number("return document.documentElement.scrollWidth")).as(width)
+                    .isLessThanOrEqualTo(number("return window.innerWidth"));
+            screenshot("nav-calendar-" + width + ".png");
+
+            String target = days.getLast().getAttribute("href");
+            days.getLast().click();
+            assertThat(browser.getCurrentUrl()).isEqualTo(target);
+        }
+    }
+
+    @Test
+    void theCalendarMarksTodayAtEveryWidth() {
+        LocalDate today = LocalDate.now(TestApp.FIXED_CLOCK);
+        for (Dimension size : List.of(WIDE, NARROW)) {
+            browser.manage().window().setSize(size);
+            open(Links.calendar(Period.monthOf(today)));
+
+            WebElement marked = browser.findElement(By.cssSelector(
+                    "#calendar .day-number[aria-current=date], #calendar [aria-current=date] .day-number"));
+            assertThat(marked.getText()).isEqualTo(String.valueOf(today.getDayOfMonth()));
+            assertThat(marked.getCssValue("border-radius")).isEqualTo("999px");
+            screenshot("nav-calendar-today-" + size.getWidth() + ".png");
+        }
+    }
+
+    @Test
+    void anAtomFeedOpensAsAStyledPageUnderTheContentSecurityPolicy() {
+        int papers = app.app().feed().feed().featured(Period.parseMonth("2026-05"), 0, AtomFeeds.FEED_SIZE).page()
+                .items().size();
+        for (Dimension size : List.of(WIDE, NARROW)) {
+            browser.manage().window().setSize(size);
+            open("/feeds/daily.atom?month=2026-05");
+            // The browser loads the XML first, then the stylesheet that turns it into a page, then site.css; the
+            // entries become cards with a border once both stylesheets have applied.
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector(
+                    ".feed-entry")).stream().findFirst().filter(e -> e.getCssValue("border-top-style")
+                    .equals("solid")).isPresent());
+
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Daily Papers — 2026-05");
+            List<WebElement> entries = browser.findElements(By.cssSelector(".feed-entry"));
+            assertThat(entries).hasSize(papers);
+            assertThat(number("return document.documentElement.scrollWidth"))
+                    .isLessThanOrEqualTo(number("return window.innerWidth"));
+            screenshot("feed-" + size.getWidth() + ".png");
+            entries.getFirst().findElement(By.cssSelector("h2 a")).click();
+            assertThat(browser.getCurrentUrl()).contains("/papers/2");
+        }
+    }
+
+    @Test
     void skipLinkIsTheFirstTabStopAndShowsWhenFocused() {
         open("/");
 

@@ -140,15 +140,97 @@ class FeedPagesIT {
     }
 
     @Test
-    void dayLinksToItsWeekAndMonthAndToTrendingAndNew() {
+    void dayOffersItsWeekMonthAndCalendarInOneNavigation() {
         LocalDate latest = latestFeaturedDay();
 
         String html = ok(sample.get("/papers/date/" + latest));
 
-        assertThat(html).contains("href=\"/papers/week/" + Period.weekOf(latest).key() + "\">Week</a>")
+        assertThat(html).contains("<nav class=\"period-tabs\" aria-label=\"Daily Papers by\">")
+                .contains("href=\"/papers/date/" + latest + "\" aria-current=\"page\">Day</a>")
+                .contains("href=\"/papers/week/" + Period.weekOf(latest).key() + "\">Week</a>")
                 .contains("href=\"/papers/month/" + Period.monthOf(latest).key() + "\">Month</a>")
-                .contains("href=\"/trending\">Trending</a>")
-                .contains("href=\"/new\">New</a>");
+                .contains("href=\"/papers/month/" + Period.monthOf(latest).key() + "#calendar\">Calendar of ")
+                .contains("<a href=\"/\" aria-current=\"page\">Daily</a>");
+        // Trending and New are in the main navigation once, not repeated as tabs of the listing.
+        assertThat(html.split("href=\"/trending\"", -1)).hasSize(2);
+        assertThat(html.split("href=\"/new\"", -1)).hasSize(2);
+        assertThat(html).doesNotContain("class=\"tabs\"");
+    }
+
+    @Test
+    void trendingAndNewAreMarkedInTheMainNavigationAndHaveNoPeriodTabs() {
+        assertThat(ok(sample.get("/trending"))).contains("<a href=\"/trending\" aria-current=\"page\">Trending</a>")
+                .doesNotContain("period-tabs").doesNotContain("day-picker");
+        assertThat(ok(sample.get("/new"))).contains("<a href=\"/new\" aria-current=\"page\">New</a>")
+                .doesNotContain("period-tabs");
+    }
+
+    @Test
+    void everyDailyListingHasADayPickerThatWorksWithoutScript() {
+        LocalDate latest = latestFeaturedDay();
+        for (String page : List.of("/", "/papers/date/" + latest, "/papers/week/" + Period.weekOf(latest).key(),
+                "/papers/month/2026-05")) {
+            assertThat(ok(sample.get(page))).as(page)
+                    .contains("<form class=\"day-picker\" method=\"get\" action=\"/papers/date\">")
+                    .contains("<label for=\"day-picker-date\">Go to day</label>")
+                    .containsPattern("<input id=\"day-picker-date\" name=\"date\" type=\"date\""
+                            + " value=\"\\d{4}-\\d{2}-\\d{2}\" required>");
+        }
+        assertThat(ok(sample.get("/papers/date/" + latest))).contains("type=\"date\" value=\"" + latest + "\"");
+    }
+
+    @Test
+    void thePickedDayRedirectsToItsListing() {
+        for (HttpResponse<String> response : List.of(sample.get("/papers/date?date=2026-05-03"),
+                sample.head("/papers/date?date=2026-05-03"))) {
+            assertThat(response.statusCode()).isEqualTo(303);
+            assertThat(response.headers().firstValue("Location")).contains("/papers/date/2026-05-03");
+        }
+    }
+
+    @Test
+    void aBadOrMissingPickedDayIsAStyled400NamingDate() {
+        for (String query : List.of("?date=2026-02-30", "?date=tomorrow", "?date=", "")) {
+            HttpResponse<String> response = sample.get("/papers/date" + query);
+
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(query)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(response.body()).as(query).contains("invalid parameter 'date'")
+                    .contains("<h1 id=\"error-title\">Bad request</h1>");
+        }
+    }
+
+    @Test
+    void monthCalendarLinksEachFeaturedDayWithItsCount() {
+        Period month = Period.parseMonth("2026-05");
+        Map<LocalDate, Long> counts = featuredDays().filter(d -> !d.isBefore(month.from()) && d.isBefore(month.until()))
+                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
+
+        String html = ok(sample.get("/papers/month/2026-05"));
+
+        assertThat(counts).hasSizeGreaterThan(3);
+        assertThat(html).contains("<table class=\"calendar\" id=\"calendar\">")
+                .contains("<caption>Featured papers in May 2026</caption>")
+                .contains("<th scope=\"col\"><abbr title=\"Monday\">Mon</abbr></th>")
+                .contains("<th scope=\"row\"><a href=\"/papers/week/2026-W18\" title=\"Week 18\">W18</a></th>");
+        counts.forEach((day, papers) -> assertThat(html).as(day.toString()).contains("<a href=\"/papers/date/" + day
+                + "\" aria-label=\"" + PaperCard.count(papers.intValue(), "paper") + " on " + day.getDayOfMonth()
+                + " May 2026\"><span class=\"day-number\">" + day.getDayOfMonth()
+                + "</span><span class=\"day-count\" aria-hidden=\"true\">" + papers + "</span></a>"));
+        assertThat(html.split("<td class=\"has-papers\">", -1)).hasSize(counts.size() + 1);
+        assertThat(ok(sample.get("/papers/date/" + counts.keySet().iterator().next()))).doesNotContain("<table");
+    }
+
+    @Test
+    void theCalendarMarksToday() {
+        // The test clock stands on 2026-08-22, a day without papers in the written file.
+        String html = ok(written.get("/papers/month/2026-08"));
+
+        assertThat(html).contains("<td><span class=\"day-number\" aria-current=\"date\">22</span>"
+                        + "<span class=\"visually-hidden\">, today</span></td>")
+                .contains("aria-label=\"" + BUSY_DAY_PAPERS + " papers on 11 August 2026\"")
+                .contains("aria-label=\"3 papers on 12 August 2026\"");
     }
 
     @Test
@@ -329,7 +411,8 @@ class FeedPagesIT {
         Map<String, String> feedByPage = Map.of(
                 "/", "/feeds/daily.atom",
                 "/papers/date/" + latestFeaturedDay(), "/feeds/daily.atom?date=" + latestFeaturedDay(),
-                "/papers/month/2026-05", "/feeds/daily.atom",
+                "/papers/week/2026-W20", "/feeds/daily.atom?week=2026-W20",
+                "/papers/month/2026-05", "/feeds/daily.atom?month=2026-05",
                 "/trending", "/feeds/trending.atom",
                 "/new?category=cs.CV", "/feeds/new.atom?category=cs.CV",
                 "/categories/cs.CV", "/feeds/categories/cs.CV",
@@ -347,9 +430,11 @@ class FeedPagesIT {
             assertThat(html).as(page).contains("<a class=\"skip-link\" href=\"#main\">")
                     .contains("<span>Daily Papers</span></a>")
                     .contains("href=\"/trending\"").contains("href=\"/new\"").contains("href=\"/about\"")
-                    .contains("Get trending papers in your email inbox")
-                    .contains("Email digests are coming")
-                    .contains("<a class=\"button\" href=\"/feeds/trending.atom\">");
+                    .containsPattern("<p class=\"subscribe\" role=\"region\" aria-label=\"Subscribe\">"
+                            + "<strong>Get trending papers in your email inbox.</strong>[^\n]*"
+                            + "Email digests are coming soon[^\n]*"
+                            + "<a class=\"subscribe-link\" href=\"/feeds/trending.atom\">")
+                    .contains("Subscribe via Atom</a></p>");
             assertThat(html.split("<h1", -1)).as(page).hasSize(2);
         }
     }
