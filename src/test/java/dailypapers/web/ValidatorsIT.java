@@ -72,6 +72,19 @@ class ValidatorsIT {
     }
 
     @Test
+    void aFeedForABrowserAndForAFeedReaderHaveTheirOwnTags() throws Exception {
+        String path = "/feeds/trending.atom";
+        HttpResponse<String> reader = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Accept", "application/atom+xml").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> browser = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Accept", "text/html,application/xml;q=0.9").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(browser.headers().firstValue("Content-Type"))
+                .isNotEqualTo(reader.headers().firstValue("Content-Type"));
+        assertThat(browser.headers().firstValue("ETag")).isNotEqualTo(reader.headers().firstValue("ETag"));
+    }
+
+    @Test
     void aVoteChangesTheTagOfEveryPage() throws Exception {
         String page = etag(PAPER);
         String api = etag("/api/daily_papers");
