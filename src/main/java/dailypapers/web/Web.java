@@ -221,11 +221,16 @@ public final class Web implements AutoCloseable {
      * our origin from a link.
      */
     private static void securityHeaders(Context ctx) {
-        ctx.header(Header.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+        // Decided here, before any handler, so that a 304 (which updates the headers a browser has stored) says
+        // the same as the answer it revalidates.
+        boolean feed = ctx.path().startsWith(FEEDS + "/");
+        ctx.header(Header.CONTENT_SECURITY_POLICY,
+                feed ? CONTENT_SECURITY_POLICY + AtomFeeds.STYLESHEET_POLICY : CONTENT_SECURITY_POLICY);
         ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
         ctx.header(Header.REFERRER_POLICY, "strict-origin-when-cross-origin");
-        // Responses are compressed when the client accepts it, so caches must keep one copy per encoding.
-        ctx.header(Header.VARY, "Accept-Encoding");
+        // Responses are compressed when the client accepts it, so caches must keep one copy per encoding; feeds
+        // also answer a browser with another type than a feed reader.
+        ctx.header(Header.VARY, feed ? "Accept, Accept-Encoding" : "Accept-Encoding");
     }
 
     /**
