@@ -22,7 +22,7 @@ public final class ThumbnailModule implements AutoCloseable {
     private final FirstPageRenderer renderer;
 
     public ThumbnailModule(ThumbnailSettings settings, ThumbnailStore store, Clock clock, JobScheduler jobs) {
-        this.service = new ThumbnailService(store);
+        this.service = new ThumbnailService(store, settings.enabled());
         String host = settings.pdfUrl().getHost();
         this.pdfHost = new Upstream(host, settings.policy(), clock, Sleeper.REAL, RandomGenerator.getDefault());
         this.renderer = new FirstPageRenderer(settings.renderTimeout());

@@ -9,9 +9,17 @@ import java.util.Optional;
 public final class ThumbnailService {
 
     private final ThumbnailStore store;
+    private final boolean rendering;
 
-    public ThumbnailService(ThumbnailStore store) {
+    /** {@code rendering}: whether this instance renders the thumbnails it lacks ({@code thumbnail.enabled}). */
+    public ThumbnailService(ThumbnailStore store, boolean rendering) {
         this.store = store;
+        this.rendering = rendering;
+    }
+
+    /** Whether a missing thumbnail is still to come, so that a page may reserve its place. */
+    public boolean isRendering() {
+        return rendering;
     }
 
     public Optional<ThumbnailImage> image(ArxivId paper) {

@@ -242,9 +242,16 @@ final class FeedPages {
         return entries.stream().map(e -> PaperCard.of(e, dates)).toList();
     }
 
-    /** Featured papers' cards with their thumbnails (or placeholders), read for the whole page in one query. */
+    /**
+     * Featured papers' cards with their thumbnails (or placeholders), read for the whole page in one query. An
+     * instance that renders none (thumbnail.enabled off) shows plain cards rather than placeholders that would
+     * never fill, unless some card of the page has a thumbnail.
+     */
     private List<PaperCard> withThumbnails(List<PaperCard> cards) {
         Map<ArxivId, Thumbnail> found = thumbnails.thumbnails(cards.stream().map(c -> new ArxivId(c.id())).toList());
+        if (found.isEmpty() && !thumbnails.isRendering()) {
+            return cards;
+        }
         return cards.stream().map(c -> c.withThumbnail(Optional.ofNullable(found.get(new ArxivId(c.id()))))).toList();
     }
 

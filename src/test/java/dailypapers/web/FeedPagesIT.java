@@ -110,6 +110,13 @@ class FeedPagesIT {
     }
 
     @Test
+    void anInstanceThatRendersNoThumbnailsShowsPlainCardsWithoutPlaceholders() {
+        String home = sample.get("/").body();
+
+        assertThat(home).contains("class=\"card").doesNotContain("thumb placeholder").doesNotContain("cards grid");
+    }
+
+    @Test
     void previousDayLinkSkipsEmptyDays() {
         LocalDate latest = latestFeaturedDay();
         LocalDate previous = featuredDays().filter(day -> day.isBefore(latest)).max(Comparator.naturalOrder())
