@@ -41,16 +41,16 @@ public final class SearchService {
         this.indexer = indexer;
     }
 
-    /**
-     * Runs a search.
-     *
-     * @throws InvalidQueryException for a query search refuses (too long, too many words for the engine)
-     */
     /** Changes whenever search answers may have changed; see {@link SearchIndex#version()}. */
     public String indexVersion() {
         return index.version();
     }
 
+    /**
+     * Runs a search.
+     *
+     * @throws InvalidQueryException for a query search refuses (too long, too many words for the engine)
+     */
     public SearchResult search(SearchRequest request) {
         Ranking ranking = ranker.rank(request);
         List<RankedHit> ranked = new ArrayList<>(ranking.hits());

@@ -14,6 +14,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -107,6 +108,21 @@ public final class Database implements AutoCloseable {
 
     public boolean isSqlite() {
         return sqlite;
+    }
+
+    /**
+     * Runs {@code work} in a transaction that writes. On PostgreSQL it first locks the one {@code data_version}
+     * row, which every write to what the pages show updates (db/postgresql V14): taking it first gives all writers
+     * one lock order, where two writers that each hold a paper row and then wait for the version row would
+     * deadlock. SQLite's {@code IMMEDIATE} transactions already let one writer in at a time.
+     */
+    public <R> R inWriteTransaction(HandleCallback<R, RuntimeException> work) {
+        return jdbi.inTransaction(handle -> {
+            if (!sqlite) {
+                handle.createQuery("SELECT value FROM data_version FOR UPDATE").mapTo(Long.class).one();
+            }
+            return work.withHandle(handle);
+        });
     }
 
     /** The job scheduler's leases: ShedLock over the {@code job_lease} table. */

@@ -29,7 +29,7 @@ sealed interface HandleSource {
 
         @Override
         public <R> R write(HandleCallback<R, RuntimeException> work) {
-            return database.jdbi().inTransaction(work);
+            return database.inWriteTransaction(work);
         }
 
         @Override

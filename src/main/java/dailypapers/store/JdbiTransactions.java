@@ -23,7 +23,7 @@ public final class JdbiTransactions implements Transactions<StoreTx> {
 
     @Override
     public <R> R inTransaction(Function<? super StoreTx, ? extends R> work) {
-        return database.jdbi().inTransaction(handle -> {
+        return database.inWriteTransaction(handle -> {
             HandleSource shared = new HandleSource.SharedTransaction(handle, database.isSqlite());
             return work.apply(new StoreTx(new JdbiPaperStore(shared, clock), new JdbiVectorStore(shared, clock),
                     new JdbiSearchStore(shared), new JdbiCheckpointStore(shared)));

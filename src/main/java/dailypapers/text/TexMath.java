@@ -492,8 +492,9 @@ public final class TexMath {
                 int code = digits.startsWith("x") || digits.startsWith("X")
                         ? Integer.parseInt(digits.substring(1), 16) : Integer.parseInt(digits);
                 boolean shown = Character.isValidCodePoint(code) && !Character.isISOControl(code)
-                        && Character.getType(code) != Character.SURROGATE && Character.isDefined(code);
-                return new Token(Kind.MTEXT, shown ? new String(Character.toChars(code)) : "?", false);
+                        && Character.getType(code) != Character.SURROGATE && Character.isDefined(code)
+                        && !CleanText.isUnclean(Character.toString(code));
+                return new Token(Kind.MTEXT, shown ? Character.toString(code) : "?", false);
             } catch (NumberFormatException e) {
                 return new Token(Kind.MTEXT, "?", false);
             }
@@ -578,9 +579,14 @@ public final class TexMath {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
+    /**
+     * Token text as markup: escaped, and without the characters {@link CleanText} removes, since the markup is
+     * printed as it is, past the pages' own output cleaning (rows stored before import cleaned them may hold any).
+     */
     static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String clean = CleanText.clean(text);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");

@@ -42,6 +42,8 @@ public final class FirstPageRenderer implements AutoCloseable {
 
     private final Duration timeout;
     private ExecutorService worker = newWorker();
+    /** The worker of the last rendering given up on; none starts until it ends, so two cannot pile up. */
+    private ExecutorService abandoned;
 
     public FirstPageRenderer(Duration timeout) {
         this.timeout = timeout;
@@ -49,6 +51,9 @@ public final class FirstPageRenderer implements AutoCloseable {
 
     /** Renders page one of {@code pdf}, within the time limit; called by one thread at a time. */
     public ThumbnailImage render(byte[] pdf) throws ThumbnailException {
+        if (abandoned != null && !abandoned.isTerminated()) {
+            throw new ThumbnailException(Code.UNAVAILABLE, "a rendering that ran out of time is still running");
+        }
         Future<ThumbnailImage> rendering = worker.submit(() -> renderNow(pdf));
         try {
             return rendering.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -72,10 +77,14 @@ public final class FirstPageRenderer implements AutoCloseable {
         }
     }
 
-    /** PDFBox does not stop when interrupted; the stuck thread is left to finish alone and a new one takes over. */
+    /**
+     * PDFBox does not stop when interrupted; the stuck thread is left to finish alone and a new one takes over,
+     * once it has.
+     */
     private void abandon(Future<ThumbnailImage> rendering) {
         rendering.cancel(true);
         worker.shutdownNow();
+        abandoned = worker;
         worker = newWorker();
     }
 
@@ -94,7 +103,10 @@ public final class FirstPageRenderer implements AutoCloseable {
                 throw new ThumbnailException(Code.NO_PAPER_PAGE, "page one is " + width + " x " + height
                         + " pt, not the shape of a paper's page");
             }
-            BufferedImage image = new PDFRenderer(document).renderImage(0, WIDTH_PX / width, ImageType.RGB);
+            PDFRenderer renderer = new PDFRenderer(document);
+            // Images are decoded at about the size they are drawn, not at the size they declare.
+            renderer.setSubsamplingAllowed(true);
+            BufferedImage image = renderer.renderImage(0, WIDTH_PX / width, ImageType.RGB);
             if (isGrey(image)) {
                 image = grey(image);
             }

@@ -72,8 +72,10 @@ public record CalendarView(String caption, List<Weekday> weekdays, List<Week> we
             throw new IllegalArgumentException("a calendar shows a month, not a " + month.kind());
         }
         List<Week> weeks = new ArrayList<>();
-        for (Period week = Period.weekOf(month.from()); week.from().isBefore(month.until());
-                week = Period.weekOf(week.until())) {
+        // Steps by date: the week after December 9999's last would be out of Period's range.
+        for (LocalDate monday = Period.weekOf(month.from()).from(); monday.isBefore(month.until());
+                monday = monday.plusWeeks(1)) {
+            Period week = Period.weekOf(monday);
             List<Day> days = new ArrayList<>();
             for (LocalDate day = week.from(); day.isBefore(week.until()); day = day.plusDays(1)) {
                 boolean inMonth = !day.isBefore(month.from()) && day.isBefore(month.until());

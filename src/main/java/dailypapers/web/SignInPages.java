@@ -35,12 +35,10 @@ final class SignInPages {
     }
 
     void page(Context ctx) {
-        ctx.header(Header.CACHE_CONTROL, "no-store");
         views.render(ctx, "sign-in.jte", view(Params.optional(ctx, "next").orElse(null), null));
     }
 
     void signIn(Context ctx) {
-        ctx.header(Header.CACHE_CONTROL, "no-store");
         if (!isSameOrigin(ctx.header(Header.SEC_FETCH_SITE), ctx.header(Header.ORIGIN), ctx.host())) {
             throw HttpError.forbidden("Sign-in forms are accepted only from this site's own pages.");
         }

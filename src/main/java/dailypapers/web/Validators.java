@@ -65,7 +65,11 @@ final class Validators {
         return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
     }
 
-    /** RFC 9110's weak comparison: {@code *} or any listed tag equal to ours, ignoring {@code W/}. */
+    /**
+     * RFC 9110's weak comparison: any listed tag equal to ours, ignoring {@code W/}. A {@code *} matches only when
+     * an answer exists, which is unknown before it is built (the URL may be a 404), so it never matches here: the
+     * full answer is always correct.
+     */
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
@@ -73,7 +77,7 @@ final class Validators {
         String opaque = opaque(etag);
         return Arrays.stream(ifNoneMatch.split(","))
                 .map(String::strip)
-                .anyMatch(tag -> tag.equals("*") || opaque(tag).equals(opaque));
+                .anyMatch(tag -> opaque(tag).equals(opaque));
     }
 
     private static String opaque(String tag) {

@@ -156,7 +156,7 @@ public final class Web implements AutoCloseable {
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                 });
                 path("/admin", () -> {
-                    get("/sign-in", signIn::page, PAGE, ANYONE);
+                    get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
                     get("/harvest", statusPages::harvestPage, PAGE, ADMIN);
                     get("/search", statusPages::searchPage, PAGE, ADMIN);

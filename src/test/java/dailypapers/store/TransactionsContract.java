@@ -59,6 +59,50 @@ abstract class TransactionsContract extends DatabaseContract {
         assertThat(new JdbiCheckpointStore(database()).checkpoint("hf")).isPresent();
     }
 
+    /**
+     * The first transaction votes for X, then for Z; the second starts while the first holds X and votes for Z.
+     * Each vote updates the data version row; unless every writer takes that row first, the second holds Z and
+     * waits for the row while the first holds the row and waits for Z, and PostgreSQL aborts one as a deadlock.
+     */
+    @Test
+    void writersThatTouchTheSamePapersInAnotherOrderNeverDeadlock() throws Exception {
+        PaperRecord paperX = paper().upvotes(0).build();
+        PaperRecord paperZ = paper().upvotes(0).build();
+        papers.upsert(List.of(paperX, paperZ));
+        ArxivId x = paperX.paper().id();
+        ArxivId z = paperZ.paper().id();
+        CountDownLatch firstHoldsX = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> transactions.run(tx -> {
+                tx.papers().addVote(x, "first");
+                firstHoldsX.countDown();
+                sleepQuietly(500);
+                tx.papers().addVote(z, "first");
+            }));
+            firstHoldsX.await(10, TimeUnit.SECONDS);
+            Future<?> second = pool.submit(() -> transactions.run(tx -> {
+                tx.papers().addVote(z, "second");
+                tx.papers().addVote(x, "second");
+            }));
+
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(papers.find(x)).hasValueSatisfying(e -> assertThat(e.upvotes()).isEqualTo(2));
+        assertThat(papers.find(z)).hasValueSatisfying(e -> assertThat(e.upvotes()).isEqualTo(2));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aFailureRollsBackEveryStoresWrites() {
         PaperRecord stored = paper().upvotes(3).featuredOn(LocalDate.of(2026, 8, 21)).build();

@@ -37,6 +37,15 @@ class TexMathTest {
     }
 
     @Test
+    void noBidiOverrideOrControlCharacterReachesTheMarkup() {
+        assertThat(mathMl("\\unicode{x202E}")).isEqualTo("<math><mtext>?</mtext></math>");
+        assertThat(mathMl("\\unicode{x2066}")).isEqualTo("<math><mtext>?</mtext></math>");
+        assertThat(mathMl("\\unicode{8238}")).as("U+202E by decimal").isEqualTo("<math><mtext>?</mtext></math>");
+        assertThat(mathMl("\\text{a\u202Eb}")).isEqualTo("<math><mtext>ab</mtext></math>");
+        assertThat(mathMl("x\u0000\u0007")).doesNotContain("\u0000", "\u0007");
+    }
+
+    @Test
     void unknownCommandsShowTheirNameAndSizingIsIgnored() {
         assertThat(mathMl("\\modelname")).isEqualTo("<math><mtext>\\modelname</mtext></math>");
         assertThat(mathMl("\\left( x \\right)"))

@@ -73,6 +73,19 @@ class FirstPageRendererTest {
         }
     }
 
+    @Test
+    void noRenderingStartsBesideOneThatRanOutOfTimeAndStillRuns() throws InterruptedException {
+        // Rendering a page takes tens of milliseconds here: past 5 ms the first is running and is given up on.
+        try (FirstPageRenderer hasty = new FirstPageRenderer(Duration.ofMillis(5))) {
+            assertThatThrownBy(() -> hasty.render(TestPdfs.paper("A paper", true)))
+                    .isInstanceOfSatisfying(ThumbnailException.class,
+                            e -> assertThat(e.code()).isEqualTo(Code.RENDER_TIMEOUT));
+            assertThatThrownBy(() -> hasty.render(TestPdfs.paper("Another paper", true)))
+                    .isInstanceOfSatisfying(ThumbnailException.class,
+                            e -> assertThat(e.code()).isEqualTo(Code.UNAVAILABLE));
+        }
+    }
+
     private static int darkPixels(BufferedImage image) {
         int dark = 0;
         for (int y = 0; y < image.getHeight(); y++) {

@@ -36,6 +36,14 @@ class CalendarViewTest {
     }
 
     @Test
+    void theFirstAndLastMonthsPeriodsCanNameHaveCalendarsToo() {
+        CalendarView last = CalendarView.of(Period.parseMonth("9999-12"), Map.of(), LocalDate.of(2026, 8, 22));
+        assertThat(last.weeks().getLast().days()).containsNull().hasSize(7);
+        CalendarView first = CalendarView.of(Period.parseMonth("0001-01"), Map.of(), LocalDate.of(2026, 8, 22));
+        assertThat(first.weeks().getFirst().days().getFirst().dayOfMonth()).isEqualTo(1);
+    }
+
+    @Test
     void daysWithFeaturedPapersLinkToTheirListingAndSayHowMany() {
         CalendarView calendar = CalendarView.of(MARCH, Map.of(LocalDate.of(2026, 3, 3), 12,
                 LocalDate.of(2026, 3, 4), 1), LocalDate.of(2026, 8, 22));

@@ -111,7 +111,7 @@ class SecurityHeadersIT {
 
     @Test
     void adminAnswersAreNeverStored() {
-        for (String path : new String[] {"/api/search/status", "/admin/harvest", "/metrics"}) {
+        for (String path : new String[] {"/api/search/status", "/admin/harvest", "/metrics", "/admin/sign-in"}) {
             assertThat(app.get(path).headers().firstValue("Cache-Control")).as(path)
                     .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         }

@@ -119,6 +119,12 @@ class ValidatorsIT {
         assertThat(app.get("/healthz").headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
+    @Test
+    void aStarNeverTurnsAnErrorIntoA304() throws Exception {
+        assertThat(send("/papers/2101.99999", "*", "GET").statusCode()).isEqualTo(404);
+        assertThat(send("/api/daily_papers?date=2026-13-01", "*", "GET").statusCode()).isEqualTo(400);
+    }
+
     private String etag(String path) {
         return app.get(path).headers().firstValue("ETag").orElseThrow();
     }
