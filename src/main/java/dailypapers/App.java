@@ -6,17 +6,21 @@ import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
+import dailypapers.mail.MailModule;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
+import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
+import dailypapers.store.StoreTx;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -40,7 +44,7 @@ import java.util.Optional;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
- * module per feature (feed, ingest, thumbnail, search), each wiring its own stores and services; then the web
+ * module per feature (feed, ingest, thumbnail, mail, search), each wiring its own stores and services; then the web
  * server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules, then the database.
  */
 public final class App implements AutoCloseable {
@@ -54,6 +58,7 @@ public final class App implements AutoCloseable {
     private final FeedModule feed;
     private final IngestModule ingest;
     private final ThumbnailModule thumbnails;
+    private final MailModule mail;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -70,6 +75,8 @@ public final class App implements AutoCloseable {
         this.ingest = new IngestModule(config.harvest(), feed.papers(), new JdbiCheckpointStore(database), clock,
                 jobs);
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
+        this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
+                new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -186,6 +193,10 @@ public final class App implements AutoCloseable {
 
     public ThumbnailModule thumbnails() {
         return thumbnails;
+    }
+
+    public MailModule mail() {
+        return mail;
     }
 
     public JobScheduler jobs() {

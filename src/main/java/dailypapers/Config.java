@@ -4,6 +4,7 @@ import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
+import dailypapers.mail.MailSettings;
 import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.thumbnail.ThumbnailSettings;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
-        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails) {
+        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails, MailSettings mail) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -131,6 +132,23 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "thumbnail.render.timeout.seconds", "20", duration(ChronoUnit.SECONDS, 1),
             "rendering a page one that takes longer is abandoned and retried later, in seconds");
 
+    public static final Setting<Optional<String>> MAIL_SMTP_HOST = Setting.optional("mail.smtp.host", Config::text,
+            "SMTP server that sends mail; without one, each message is written as an .eml file under "
+                    + "<data.dir>/outbox/");
+    public static final Setting<Integer> MAIL_SMTP_PORT = Setting.of("mail.smtp.port", "587", between(1, 65_535),
+            "SMTP port (587 for starttls, 465 for smtps, 25 for none)");
+    public static final Setting<MailSettings.Security> MAIL_SMTP_SECURITY = Setting.of("mail.smtp.security",
+            "starttls", Config::mailSecurity, "none, starttls (required, not opportunistic) or smtps (TLS from the "
+                    + "first byte)");
+    public static final Setting<Optional<String>> MAIL_SMTP_USER = Setting.optional("mail.smtp.user", Config::text,
+            "SMTP user; without one, no authentication");
+    public static final Setting<Optional<String>> MAIL_SMTP_PASSWORD = Setting.optional("mail.smtp.password",
+            Config::text, "SMTP password (never logged)");
+    public static final Setting<Duration> MAIL_SMTP_TIMEOUT_SECONDS = Setting.of("mail.smtp.timeout.seconds", "30",
+            duration(ChronoUnit.SECONDS, 1), "SMTP connect, read and write timeout, in seconds");
+    public static final Setting<String> MAIL_FROM = Setting.of("mail.from", "Daily Papers <mail@localhost>",
+            Config::mailFrom, "the From of every message: one address, with an optional display name");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -140,13 +158,15 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS,
             HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES,
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
-            THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS);
+            THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
+            MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
-                thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false));
+                thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
+                mailSettings(Setting.Values.DEFAULTS, dataDir));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -161,7 +181,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         }
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
-                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values));
+                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values),
+                mailSettings(values, values.get(DATA_DIR)));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -200,6 +221,21 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 values.get(THUMBNAIL_BATCH_SIZE), values.get(THUMBNAIL_PDF_URL),
                 values.get(THUMBNAIL_PDF_MAX_MB) * 1024L * 1024L, values.get(THUMBNAIL_RENDER_TIMEOUT_SECONDS),
                 harvestSettings(values).arxivPolicy());
+    }
+
+    private static MailSettings mailSettings(Setting.Values values, Path dataDir) {
+        return new MailSettings(values.get(MAIL_SMTP_HOST), values.get(MAIL_SMTP_PORT), values.get(MAIL_SMTP_SECURITY),
+                values.get(MAIL_SMTP_USER), values.get(MAIL_SMTP_PASSWORD), values.get(MAIL_FROM),
+                values.get(MAIL_SMTP_TIMEOUT_SECONDS), dataDir.resolve("outbox"));
+    }
+
+    private static MailSettings.Security mailSecurity(String text) {
+        return MailSettings.Security.valueOf(oneOf("none", "starttls", "smtps").apply(text).toUpperCase(Locale.ROOT));
+    }
+
+    private static String mailFrom(String text) {
+        MailSettings.fromAddress(text);
+        return text;
     }
 
     private static String text(String text) {
@@ -307,21 +343,26 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, thumbnails);
+                adminToken, thumbnails, mail);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), thumbnails);
+                Optional.of(token), thumbnails, mail);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails);
+                searchEngine, adminToken, thumbnails, mail);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, settings);
+                searchEngine, adminToken, settings, mail);
+    }
+
+    public Config withMail(MailSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, thumbnails, settings);
     }
 }

@@ -26,7 +26,8 @@ public final class JdbiTransactions implements Transactions<StoreTx> {
         return database.inWriteTransaction(handle -> {
             HandleSource shared = new HandleSource.SharedTransaction(handle, database.isSqlite());
             return work.apply(new StoreTx(new JdbiPaperStore(shared, clock), new JdbiVectorStore(shared, clock),
-                    new JdbiSearchStore(shared), new JdbiCheckpointStore(shared)));
+                    new JdbiSearchStore(shared), new JdbiCheckpointStore(shared),
+                    new JdbiOutboxStore(shared)));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dailypapers.store;
 
 import dailypapers.ingest.CheckpointStore;
+import dailypapers.mail.OutboxStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
@@ -9,5 +10,6 @@ import dailypapers.search.VectorStore;
  * The stores of one {@link JdbiTransactions} transaction: every call on them runs on the transaction's handle.
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
-public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints) {
+public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
+        OutboxStore outbox) {
 }

@@ -1,0 +1,14 @@
+package dailypapers.mail;
+
+/** Where messages leave the application: an SMTP server, or {@code .eml} files when there is none. */
+public interface MailTransport {
+
+    /**
+     * Delivers one message, identified by its outbox id (the local part of its Message-ID, so a receiver can tell
+     * a repeat); returns only once the message is handed over.
+     */
+    void deliver(String id, Message message) throws MailException;
+
+    /** For logs: where messages go, never with a password. */
+    String describe();
+}
