@@ -133,8 +133,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "rendering a page one that takes longer is abandoned and retried later, in seconds");
 
     public static final Setting<Optional<String>> MAIL_SMTP_HOST = Setting.optional("mail.smtp.host", Config::text,
-            "SMTP server that sends mail; without one, each message is written as an .eml file under "
-                    + "<data.dir>/outbox/");
+            "SMTP server that sends mail; without one, each message is written as an .eml file in the outbox "
+                    + "directory under data.dir");
     public static final Setting<Integer> MAIL_SMTP_PORT = Setting.of("mail.smtp.port", "587", between(1, 65_535),
             "SMTP port (587 for starttls, 465 for smtps, 25 for none)");
     public static final Setting<MailSettings.Security> MAIL_SMTP_SECURITY = Setting.of("mail.smtp.security",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
+import dailypapers.mail.MailSettings;
 import dailypapers.search.SearchEngine;
 import dailypapers.thumbnail.ThumbnailSettings;
 import java.io.IOException;
@@ -165,6 +166,41 @@ class ConfigTest {
     }
 
     @Test
+    void mailDefaultsWriteEmlFilesUnderTheDataDirectory() {
+        MailSettings mail = Config.load(null, Map.of(), Map.of()).mail();
+        assertThat(mail.smtpHost()).isEmpty();
+        assertThat(mail.outboxDir()).isEqualTo(Path.of("data", "outbox"));
+        assertThat(mail.smtpPort()).isEqualTo(587);
+        assertThat(mail.security()).isEqualTo(MailSettings.Security.STARTTLS);
+        assertThat(mail.user()).isEmpty();
+        assertThat(mail.password()).isEmpty();
+        assertThat(mail.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(mail.from()).isEqualTo("Daily Papers <mail@localhost>");
+    }
+
+    @Test
+    void mailSettingsComeFromTheEnvironmentAreCheckedAndNeverPrintThePassword() {
+        Config config = Config.load(null, Map.of("DAILYPAPERS_MAIL_SMTP_HOST", "smtp.example.org",
+                "DAILYPAPERS_MAIL_SMTP_PORT", "465", "DAILYPAPERS_MAIL_SMTP_SECURITY", "smtps",
+                "DAILYPAPERS_MAIL_SMTP_USER", "papers", "DAILYPAPERS_MAIL_SMTP_PASSWORD", "hunter2-secret",
+                "DAILYPAPERS_MAIL_FROM", "papers@example.org"), Map.of(Config.DATA_DIR.key(), "/srv/dp"));
+        MailSettings mail = config.mail();
+        assertThat(mail.smtpHost()).contains("smtp.example.org");
+        assertThat(mail.smtpPort()).isEqualTo(465);
+        assertThat(mail.security()).isEqualTo(MailSettings.Security.SMTPS);
+        assertThat(mail.password()).contains("hunter2-secret");
+        assertThat(mail.outboxDir()).isEqualTo(Path.of("/srv/dp", "outbox"));
+        assertThat(config.toString()).doesNotContain("hunter2-secret");
+        assertThatThrownBy(() -> Config.load(null, Map.of("DAILYPAPERS_MAIL_SMTP_SECURITY", "tls"), Map.of()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("mail.smtp.security must be one of");
+        assertThatThrownBy(() -> Config.load(null, Map.of("DAILYPAPERS_MAIL_FROM", "a@b.org, c@d.org"), Map.of()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("mail.from");
+        assertThatThrownBy(() -> Config.load(null, Map.of("DAILYPAPERS_MAIL_FROM", "a@b.org\r\nBcc: c@d.org"),
+                Map.of())).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("mail.from");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
@@ -193,7 +229,9 @@ class ConfigTest {
                 "DAILYPAPERS_HARVEST_CIRCUIT_FAILURES", "DAILYPAPERS_HARVEST_CIRCUIT_OPEN_MINUTES",
                 "DAILYPAPERS_THUMBNAIL_ENABLED", "DAILYPAPERS_THUMBNAIL_INTERVAL_MINUTES",
                 "DAILYPAPERS_THUMBNAIL_BATCH_SIZE", "DAILYPAPERS_THUMBNAIL_PDF_URL", "DAILYPAPERS_THUMBNAIL_PDF_MAX_MB",
-                "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS");
+                "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_SMTP_HOST",
+                "DAILYPAPERS_MAIL_SMTP_PORT", "DAILYPAPERS_MAIL_SMTP_SECURITY", "DAILYPAPERS_MAIL_SMTP_USER",
+                "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM");
     }
 
     @Test

@@ -37,8 +37,8 @@ public record Message(String to, String subject, String text, Optional<String> h
         headerValue("to", to);
         try {
             InternetAddress[] parsed = InternetAddress.parse(to, true);
-            if (parsed.length != 1) {
-                throw new IllegalArgumentException("to must name exactly one address, got " + parsed.length);
+            if (parsed.length != 1 || parsed[0].isGroup()) {
+                throw new IllegalArgumentException("to must name exactly one address, not a list or a group");
             }
             parsed[0].validate();
             return parsed[0].getAddress();

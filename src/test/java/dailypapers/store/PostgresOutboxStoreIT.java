@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresOutboxStoreIT extends OutboxStoreContract {
+
+    PostgresOutboxStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}
