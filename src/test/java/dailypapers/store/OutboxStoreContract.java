@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
+import dailypapers.mail.Mailer;
 import dailypapers.mail.Message;
 import dailypapers.mail.OutboxStore;
 import dailypapers.mail.OutboxStore.Outgoing;
@@ -121,6 +122,19 @@ abstract class OutboxStoreContract extends DatabaseContract {
 
         String id = outbox.inTransaction(tx -> tx.add(plain("committed"), T0));
         assertThat(store.due(T0, 10)).extracting(Queued::id).containsExactly(id);
+    }
+
+    @Test
+    void aMailerCalledInsideTheCallersTransactionJoinsIt() {
+        JdbiTransactions transactions = new JdbiTransactions(database(), Clock.fixed(T0, ZoneOffset.UTC));
+        Mailer mailer = new Mailer(transactions.view(StoreTx::outbox), Clock.fixed(T0, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> transactions.run(tx -> {
+            mailer.send(plain("about a change that fails"));
+            throw new IllegalStateException("the change failed after the mail was queued");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.due(T0, 10)).isEmpty();
     }
 
     private static Message plain(String subject) {
