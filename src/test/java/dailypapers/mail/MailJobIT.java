@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,31 @@ class MailJobIT extends DatabaseContract {
         assertThat(mail.find(crashed).orElseThrow().state()).isEqualTo(State.FAILED);
         assertThat(mail.find(crashed).orElseThrow().lastError()).contains(MailJob.INTERRUPTED);
         assertThat(mail.find(next).orElseThrow().state()).isEqualTo(State.SENT);
+    }
+
+    @Test
+    void aStoppedRunEndsAfterTheMessageInHandAndLeavesNoneSending() {
+        Mailer mailer = new Mailer(new JdbiTransactions(database(), clock).view(StoreTx::outbox), clock);
+        String first = mailer.send(Message.plain("ada@example.org", "first", "b"));
+        String second = mailer.send(Message.plain("ada@example.org", "second", "b"));
+        MailJob[] job = new MailJob[1];
+        MailTransport stopsTheJob = new MailTransport() {
+            @Override
+            public void deliver(String id, Message message) {
+                job[0].stop();
+            }
+
+            @Override
+            public String describe() {
+                return "a transport that asks the job to stop";
+            }
+        };
+        job[0] = new MailJob(store, stopsTheJob, clock);
+
+        assertThat(job[0].deliver()).isEqualTo(1);
+
+        assertThat(Stream.of(first, second).map(id -> store.find(id).orElseThrow().state()))
+                .containsExactlyInAnyOrder(State.SENT, State.QUEUED);
     }
 
     @Test
