@@ -11,7 +11,7 @@ import java.util.Optional;
  * nor the subject carries a line break or another control character (header injection).
  *
  * @param to   one address, such as {@code ada@example.org}; stored in its normalised form
- * @param html empty for a plain-text message
+ * @param html empty for a plain-text message; sent as given, so the caller renders it with escaping
  */
 public record Message(String to, String subject, String text, Optional<String> html) {
 
