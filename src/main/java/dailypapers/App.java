@@ -1,5 +1,6 @@
 package dailypapers;
 
+import dailypapers.account.AccountModule;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -11,6 +12,7 @@ import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
+import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
@@ -40,7 +42,7 @@ import java.util.Optional;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
- * module per feature (feed, ingest, thumbnail, search), each wiring its own stores and services; then the web
+ * module per feature (feed, ingest, thumbnail, account, search), each wiring its own stores and services; then the web
  * server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules, then the database.
  */
 public final class App implements AutoCloseable {
@@ -54,6 +56,7 @@ public final class App implements AutoCloseable {
     private final FeedModule feed;
     private final IngestModule ingest;
     private final ThumbnailModule thumbnails;
+    private final AccountModule accounts;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -70,6 +73,7 @@ public final class App implements AutoCloseable {
         this.ingest = new IngestModule(config.harvest(), feed.papers(), new JdbiCheckpointStore(database), clock,
                 jobs);
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
+        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -186,6 +190,10 @@ public final class App implements AutoCloseable {
 
     public ThumbnailModule thumbnails() {
         return thumbnails;
+    }
+
+    public AccountModule accounts() {
+        return accounts;
     }
 
     public JobScheduler jobs() {

@@ -1,5 +1,6 @@
 package dailypapers;
 
+import dailypapers.account.AccountSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
-        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails) {
+        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails, AccountSettings accounts) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -131,6 +132,12 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "thumbnail.render.timeout.seconds", "20", duration(ChronoUnit.SECONDS, 1),
             "rendering a page one that takes longer is abandoned and retried later, in seconds");
 
+    public static final Setting<Duration> ACCOUNT_SESSION_DAYS = Setting.of("account.session.days", "30",
+            duration(ChronoUnit.DAYS, 1), "a member's session ends this many days after sign-in");
+    public static final Setting<Duration> ACCOUNT_SESSION_TOUCH_MINUTES = Setting.of(
+            "account.session.touch.minutes", "5", duration(ChronoUnit.MINUTES, 0),
+            "a session's last-seen time is written at most once per this many minutes");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -140,13 +147,15 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS,
             HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES,
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
-            THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS);
+            THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, ACCOUNT_SESSION_DAYS,
+            ACCOUNT_SESSION_TOUCH_MINUTES);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
-                thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false));
+                thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
+                accountSettings(Setting.Values.DEFAULTS));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -161,7 +170,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         }
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
-                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values));
+                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values),
+                accountSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -200,6 +210,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 values.get(THUMBNAIL_BATCH_SIZE), values.get(THUMBNAIL_PDF_URL),
                 values.get(THUMBNAIL_PDF_MAX_MB) * 1024L * 1024L, values.get(THUMBNAIL_RENDER_TIMEOUT_SECONDS),
                 harvestSettings(values).arxivPolicy());
+    }
+
+    private static AccountSettings accountSettings(Setting.Values values) {
+        return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES));
     }
 
     private static String text(String text) {
@@ -307,21 +321,21 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, thumbnails);
+                adminToken, thumbnails, accounts);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), thumbnails);
+                Optional.of(token), thumbnails, accounts);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails);
+                searchEngine, adminToken, thumbnails, accounts);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, settings);
+                searchEngine, adminToken, settings, accounts);
     }
 }
