@@ -33,7 +33,8 @@ class ArchitectureTest {
     @Test
     void featuresDoNotKnowTheShellsOrTheirFrameworks() {
         noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..",
-                        "dailypapers.embedding..", "dailypapers.eval..", "dailypapers.search..", "dailypapers.job..")
+                        "dailypapers.embedding..", "dailypapers.eval..", "dailypapers.search..", "dailypapers.job..",
+                        "dailypapers.account..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..",
                         "dailypapers.store..", "io.javalin..", "picocli..", "org.jdbi..", "gg.jte..")
                 .check(classes);

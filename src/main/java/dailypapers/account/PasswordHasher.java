@@ -18,7 +18,7 @@ public final class PasswordHasher {
     public static final int MAX_LENGTH = 1024;
 
     /**
-     * OWASP's first Argon2id choice (19 MiB, 2 passes, 1 lane): about 30 ms a hash on this project's 2-core test
+     * OWASP's first Argon2id choice (19 MiB, 2 passes, 1 lane): 70 to 90 ms a hash on this project's 2-core test
      * machine (docs/architecture.md has the measurement), little enough for a sign-in, enough to make guessing slow.
      */
     public static final Parameters DEFAULT = new Parameters(19 * 1024, 2, 1);
