@@ -42,8 +42,9 @@ import java.util.Optional;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
- * module per feature (feed, ingest, thumbnail, account, search), each wiring its own stores and services; then the web
- * server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules, then the database.
+ * module per feature (feed, ingest, thumbnail, account, search), each wiring its own stores and services; then
+ * the web server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules,
+ * then the database.
  */
 public final class App implements AutoCloseable {
 

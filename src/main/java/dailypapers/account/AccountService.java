@@ -45,7 +45,7 @@ public final class AccountService {
     /** A new member with any role, for the operator's command line; the display name defaults to the handle. */
     public Member create(String email, String handle, String displayName, String password, Role role) {
         Email address = new Email(email);
-        Handle name = new Handle(handle);
+        Handle name = Handle.choose(handle);
         DisplayName shown = new DisplayName(displayName == null || displayName.isBlank() ? name.value()
                 : displayName);
         PasswordHasher.checkRules(password);

@@ -13,7 +13,8 @@ public record AccountSettings(Duration sessionLifetime, Duration touchInterval) 
 
     public AccountSettings {
         if (!sessionLifetime.isPositive() || touchInterval.isNegative()) {
-            throw new IllegalArgumentException("the session lifetime must be positive, the touch interval not negative");
+            throw new IllegalArgumentException(
+                    "the session lifetime must be positive, the touch interval not negative");
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * is NFKC-normalised (full-width and other compatibility forms become ASCII) and lower-cased. Limiting handles to
  * ASCII rules out look-alikes from other scripts (a Cyrillic "а" is refused); {@link #key()} folds the look-alikes
  * left within ASCII, and the store keeps keys unique, so "adm1n", "rnod" and "ada_l" cannot pose as "admin", "mod"
- * and "ada-l". Reserved words are compared by key too.
+ * and "ada-l". Reserved words are compared by key too ({@link #choose}).
  *
  * <p>The fold table: {@code 0→o}, {@code 1→l}, {@code i→l}, {@code rn→m}, {@code vv→w}, {@code _→-}.
  */
@@ -41,7 +41,16 @@ public record Handle(String value) {
                         || c == '-')) {
             throw invalid();
         }
-        if (RESERVED_KEYS.contains(fold(handle))) {
+        return handle;
+    }
+
+    /**
+     * A handle a member chooses now: also refused when it is, or looks like, a reserved word. Not checked when a
+     * stored handle is read, so that a word reserved later does not make an old member unreadable.
+     */
+    public static Handle choose(String raw) {
+        Handle handle = new Handle(raw);
+        if (RESERVED_KEYS.contains(handle.key())) {
             throw new AccountException(AccountException.Code.HANDLE_RESERVED, "the handle '" + handle
                     + "' is reserved; choose another");
         }
