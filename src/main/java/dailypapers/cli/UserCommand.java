@@ -71,7 +71,7 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            String password = readPassword(spec.commandLine().getErr());
+            String password = readPassword();
             return user.withAccounts(accounts -> {
                 Member created = accounts.create(email, handle, displayName, password,
                         admin ? Role.ADMIN : Role.MEMBER);
@@ -81,7 +81,7 @@ final class UserCommand {
             });
         }
 
-        private String readPassword(PrintWriter err) {
+        private String readPassword() {
             Console console = System.console();
             if (user.main.input == null && console != null) {
                 char[] typed = console.readPassword("password for %s: ", email);
