@@ -1,5 +1,6 @@
 package dailypapers;
 
+import dailypapers.account.AccountModule;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -12,6 +13,7 @@ import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
+import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
@@ -44,8 +46,9 @@ import java.util.Optional;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
- * module per feature (feed, ingest, thumbnail, mail, search), each wiring its own stores and services; then the web
- * server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the modules, then the database.
+ * module per feature (feed, ingest, thumbnail, mail, account, search), each wiring its own stores and services;
+ * then the web server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the
+ * modules, then the database.
  */
 public final class App implements AutoCloseable {
 
@@ -59,6 +62,7 @@ public final class App implements AutoCloseable {
     private final IngestModule ingest;
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
+    private final AccountModule accounts;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -77,6 +81,7 @@ public final class App implements AutoCloseable {
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
+        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -197,6 +202,10 @@ public final class App implements AutoCloseable {
 
     public MailModule mail() {
         return mail;
+    }
+
+    public AccountModule accounts() {
+        return accounts;
     }
 
     public JobScheduler jobs() {

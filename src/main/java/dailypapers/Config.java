@@ -1,5 +1,6 @@
 package dailypapers;
 
+import dailypapers.account.AccountSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
-        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails, MailSettings mail) {
+        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -149,6 +150,12 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<String> MAIL_FROM = Setting.of("mail.from", "Daily Papers <mail@localhost>",
             Config::mailFrom, "the From of every message: one address, with an optional display name");
 
+    public static final Setting<Duration> ACCOUNT_SESSION_DAYS = Setting.of("account.session.days", "30",
+            duration(ChronoUnit.DAYS, 1), "a member's session ends this many days after sign-in");
+    public static final Setting<Duration> ACCOUNT_SESSION_TOUCH_MINUTES = Setting.of(
+            "account.session.touch.minutes", "5", duration(ChronoUnit.MINUTES, 0),
+            "a session's last-seen time is written at most once per this many minutes");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -159,14 +166,15 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES,
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
             THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
-            MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM);
+            MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM,
+            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
                 thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                mailSettings(Setting.Values.DEFAULTS, dataDir));
+                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -182,7 +190,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values),
-                mailSettings(values, values.get(DATA_DIR)));
+                mailSettings(values, values.get(DATA_DIR)), accountSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -236,6 +244,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     private static String mailFrom(String text) {
         MailSettings.fromAddress(text);
         return text;
+    }
+
+    private static AccountSettings accountSettings(Setting.Values values) {
+        return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES));
     }
 
     private static String text(String text) {
@@ -343,26 +355,26 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, thumbnails, mail);
+                adminToken, thumbnails, mail, accounts);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), thumbnails, mail);
+                Optional.of(token), thumbnails, mail, accounts);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails, mail);
+                searchEngine, adminToken, thumbnails, mail, accounts);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, settings, mail);
+                searchEngine, adminToken, settings, mail, accounts);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails, settings);
+                searchEngine, adminToken, thumbnails, settings, accounts);
     }
 }

@@ -3,6 +3,7 @@ package dailypapers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dailypapers.account.AccountSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
@@ -201,6 +202,17 @@ class ConfigTest {
     }
 
     @Test
+    void sessionsLastThirtyDaysAndAreTouchedEveryFiveMinutesUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).accounts())
+                .isEqualTo(new AccountSettings(Duration.ofDays(30), Duration.ofMinutes(5)));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_ACCOUNT_SESSION_DAYS", "7",
+                "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES", "0"), Map.of()).accounts())
+                .isEqualTo(new AccountSettings(Duration.ofDays(7), Duration.ZERO));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.ACCOUNT_SESSION_DAYS.key(), "0")))
+                .hasMessage("account.session.days must be at least 1, got 0");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
@@ -231,7 +243,8 @@ class ConfigTest {
                 "DAILYPAPERS_THUMBNAIL_BATCH_SIZE", "DAILYPAPERS_THUMBNAIL_PDF_URL", "DAILYPAPERS_THUMBNAIL_PDF_MAX_MB",
                 "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_SMTP_HOST",
                 "DAILYPAPERS_MAIL_SMTP_PORT", "DAILYPAPERS_MAIL_SMTP_SECURITY", "DAILYPAPERS_MAIL_SMTP_USER",
-                "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM");
+                "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM",
+                "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES");
     }
 
     @Test

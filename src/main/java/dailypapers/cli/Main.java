@@ -5,6 +5,7 @@ import dailypapers.Config;
 import dailypapers.Setting;
 import dailypapers.UserFacingException;
 import dailypapers.embedding.LazyEncoder;
+import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,11 +19,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The one executable: {@code dailypapers serve|import|ingest|reindex|embed|eval|mail …}. */
+/** The one executable: {@code dailypapers serve|import|ingest|reindex|embed|eval|mail|user …}. */
 @Command(name = "dailypapers", mixinStandardHelpOptions = true, version = "Daily Papers 0.1.0",
         description = "Self-hostable research-paper discovery service.",
         subcommands = {ServeCommand.class, ImportCommand.class, IngestCommand.class, ReindexCommand.class,
-                EmbedCommand.class, EvalCommand.class, MailCommand.class})
+                EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class})
 public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;
@@ -45,6 +46,9 @@ public final class Main {
     @Option(names = "--database-password", paramLabel = "PASSWORD", descriptionKey = "database.password")
     String databasePassword;
 
+    /** Where {@code user create} reads a password; null for the terminal or standard input. */
+    BufferedReader input;
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -59,7 +63,18 @@ public final class Main {
 
     /** The command tree, its flags described by {@link Config#SETTINGS}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main())
+        return commandLine(null, out, err);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading what a command asks for from {@code in}. */
+    static int run(BufferedReader in, PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(in, out, err).execute(args);
+    }
+
+    private static CommandLine commandLine(BufferedReader in, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        main.input = in;
+        CommandLine commandLine = new CommandLine(main)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, failed, parseResult) -> {

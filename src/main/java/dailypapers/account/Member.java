@@ -1,0 +1,28 @@
+package dailypapers.account;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A member as stored, without the password hash (which only {@link AccountStore#credentials} reads).
+ *
+ * @param emailVerifiedAt empty until the member follows a verification link (not sent yet)
+ */
+public record Member(long id, Email email, Handle handle, DisplayName displayName, Role role, MemberState state,
+        Instant createdAt, Optional<Instant> emailVerifiedAt) {
+
+    public Member {
+        Objects.requireNonNull(email);
+        Objects.requireNonNull(handle);
+        Objects.requireNonNull(displayName);
+        Objects.requireNonNull(role);
+        Objects.requireNonNull(state);
+        Objects.requireNonNull(createdAt);
+        Objects.requireNonNull(emailVerifiedAt);
+    }
+
+    public boolean isBanned() {
+        return state == MemberState.BANNED;
+    }
+}

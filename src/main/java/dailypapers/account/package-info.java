@@ -1,0 +1,7 @@
+/**
+ * Members: accounts, sessions, password hashing and roles. Start at {@link dailypapers.account.AccountService};
+ * the rules on input live in the value types {@link dailypapers.account.Email}, {@link dailypapers.account.Handle}
+ * and {@link dailypapers.account.DisplayName} and in {@link dailypapers.account.PasswordHasher}. Storage is the
+ * {@link dailypapers.account.AccountStore} seam, implemented in {@code store}. No pages and no mail yet.
+ */
+package dailypapers.account;

@@ -1,0 +1,194 @@
+package dailypapers.store;
+
+import dailypapers.account.AccountException;
+import dailypapers.account.AccountStore;
+import dailypapers.account.DisplayName;
+import dailypapers.account.Email;
+import dailypapers.account.Member;
+import dailypapers.account.MemberState;
+import dailypapers.account.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@link AccountStore} on the member and member_session tables, in SQL that SQLite and PostgreSQL both run.
+ * Uniqueness is the database's: a new member is inserted with {@code ON CONFLICT DO NOTHING} (which on PostgreSQL
+ * waits for a concurrent insert of the same email or handle to commit), and when nothing was inserted a second look
+ * says which of the two was taken.
+ */
+public final class JdbiAccountStore implements AccountStore {
+
+    private static final String MEMBER_COLUMNS =
+            "m.id, m.email, m.handle, m.display_name, m.role, m.state, m.created_at, m.email_verified_at";
+
+    private final HandleSource handles;
+
+    public JdbiAccountStore(Database database) {
+        this.handles = HandleSource.of(database);
+    }
+
+    @Override
+    public Member create(NewMember member) {
+        return handles.write(h -> {
+            Optional<Long> id = h.createQuery("""
+                            INSERT INTO member (email, handle, handle_key, display_name, password_hash, role, state,
+                                created_at)
+                            VALUES (:email, :handle, :handleKey, :displayName, :passwordHash, :role, 'active', :at)
+                            ON CONFLICT DO NOTHING
+                            RETURNING id""")
+                    .bind("email", member.email().value())
+                    .bind("handle", member.handle().value())
+                    .bind("handleKey", member.handle().key())
+                    .bind("displayName", member.displayName().value())
+                    .bind("passwordHash", member.passwordHash())
+                    .bind("role", member.role().key())
+                    .bind("at", member.createdAt().toString())
+                    .mapTo(Long.class)
+                    .findOne();
+            if (id.isPresent()) {
+                return new Member(id.get(), member.email(), member.handle(), member.displayName(), member.role(),
+                        MemberState.ACTIVE, member.createdAt(), Optional.empty());
+            }
+            boolean emailTaken = h.createQuery("SELECT COUNT(*) FROM member WHERE email = :email")
+                    .bind("email", member.email().value()).mapTo(Integer.class).one() > 0;
+            throw emailTaken
+                    ? new AccountException(AccountException.Code.EMAIL_TAKEN,
+                            "a member with this email exists; sign in instead")
+                    : new AccountException(AccountException.Code.HANDLE_TAKEN,
+                            "the handle '" + member.handle() + "' or one that looks like it is taken");
+        });
+    }
+
+    @Override
+    public Optional<Member> member(long id) {
+        return handles.read(h -> h.createQuery("SELECT " + MEMBER_COLUMNS + " FROM member m WHERE m.id = :id")
+                .bind("id", id).map((rs, ctx) -> member(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Member> member(Email email) {
+        return handles.read(h -> h.createQuery("SELECT " + MEMBER_COLUMNS + " FROM member m WHERE m.email = :email")
+                .bind("email", email.value()).map((rs, ctx) -> member(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Credentials> credentials(Email email) {
+        return handles.read(h -> h.createQuery("SELECT " + MEMBER_COLUMNS
+                        + ", m.password_hash FROM member m WHERE m.email = :email")
+                .bind("email", email.value())
+                .map((rs, ctx) -> new Credentials(member(rs), rs.getString("password_hash")))
+                .findOne());
+    }
+
+    @Override
+    public Optional<String> passwordHash(long memberId) {
+        return handles.read(h -> h.createQuery("SELECT password_hash FROM member WHERE id = :id")
+                .bind("id", memberId).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public List<Member> members() {
+        return handles.read(h -> h.createQuery("SELECT " + MEMBER_COLUMNS + " FROM member m ORDER BY m.id")
+                .map((rs, ctx) -> member(rs)).list());
+    }
+
+    @Override
+    public void rehash(long memberId, String passwordHash) {
+        handles.write(h -> setPasswordHash(h, memberId, passwordHash));
+    }
+
+    @Override
+    public void replacePassword(long memberId, String passwordHash) {
+        handles.write(h -> {
+            setPasswordHash(h, memberId, passwordHash);
+            return deleteSessions(h, memberId);
+        });
+    }
+
+    @Override
+    public boolean setRole(long memberId, Role role) {
+        return handles.write(h -> h.createUpdate("UPDATE member SET role = :role WHERE id = :id")
+                .bind("role", role.key()).bind("id", memberId).execute()) > 0;
+    }
+
+    @Override
+    public boolean ban(long memberId) {
+        return handles.write(h -> {
+            int updated = h.createUpdate("UPDATE member SET state = 'banned' WHERE id = :id")
+                    .bind("id", memberId).execute();
+            deleteSessions(h, memberId);
+            return updated > 0;
+        });
+    }
+
+    @Override
+    public void createSession(StoredSession session) {
+        handles.write(h -> {
+            h.createUpdate("DELETE FROM member_session WHERE member_id = :member AND expires_at < :expired")
+                    .bind("member", session.memberId())
+                    .bind("expired", StoredTimes.lowerBound(session.createdAt()))
+                    .execute();
+            return h.createUpdate("""
+                            INSERT INTO member_session (token_hash, member_id, created_at, last_seen_at, expires_at)
+                            VALUES (:tokenHash, :member, :createdAt, :lastSeenAt, :expiresAt)""")
+                    .bind("tokenHash", session.tokenHash())
+                    .bind("member", session.memberId())
+                    .bind("createdAt", session.createdAt().toString())
+                    .bind("lastSeenAt", session.lastSeenAt().toString())
+                    .bind("expiresAt", session.expiresAt().toString())
+                    .execute();
+        });
+    }
+
+    @Override
+    public Optional<StoredSession> session(String tokenHash) {
+        return handles.read(h -> h.createQuery("""
+                        SELECT token_hash, member_id, created_at, last_seen_at, expires_at FROM member_session
+                        WHERE token_hash = :tokenHash""")
+                .bind("tokenHash", tokenHash)
+                .map((rs, ctx) -> new StoredSession(rs.getString("token_hash"), rs.getLong("member_id"),
+                        Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("last_seen_at")),
+                        Instant.parse(rs.getString("expires_at"))))
+                .findOne());
+    }
+
+    @Override
+    public void touchSession(String tokenHash, Instant at) {
+        handles.write(h -> h.createUpdate("UPDATE member_session SET last_seen_at = :at WHERE token_hash = :tokenHash")
+                .bind("at", at.toString()).bind("tokenHash", tokenHash).execute());
+    }
+
+    @Override
+    public void deleteSession(String tokenHash) {
+        handles.write(h -> h.createUpdate("DELETE FROM member_session WHERE token_hash = :tokenHash")
+                .bind("tokenHash", tokenHash).execute());
+    }
+
+    @Override
+    public int deleteSessions(long memberId) {
+        return handles.write(h -> deleteSessions(h, memberId));
+    }
+
+    private static int setPasswordHash(Handle h, long memberId, String passwordHash) {
+        return h.createUpdate("UPDATE member SET password_hash = :hash WHERE id = :id")
+                .bind("hash", passwordHash).bind("id", memberId).execute();
+    }
+
+    private static int deleteSessions(Handle h, long memberId) {
+        return h.createUpdate("DELETE FROM member_session WHERE member_id = :member").bind("member", memberId)
+                .execute();
+    }
+
+    private static Member member(ResultSet rs) throws SQLException {
+        String verified = rs.getString("email_verified_at");
+        return new Member(rs.getLong("id"), new Email(rs.getString("email")),
+                new dailypapers.account.Handle(rs.getString("handle")), new DisplayName(rs.getString("display_name")),
+                Role.of(rs.getString("role")), MemberState.of(rs.getString("state")),
+                Instant.parse(rs.getString("created_at")),
+                Optional.ofNullable(verified).map(Instant::parse));
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresAccountStoreIT extends AccountStoreContract {
+
+    PostgresAccountStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}
