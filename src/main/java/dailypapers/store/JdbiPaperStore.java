@@ -51,13 +51,6 @@ public final class JdbiPaperStore implements PaperStore {
     static final String ENTRY_COLUMNS = PAPER_COLUMNS
             + ", p.upvotes, p.num_comments, f.day, f.featured_at, f.submitted_by";
 
-    /**
-     * The PostgreSQL advisory lock an upsert holds until it commits, so that upserts take turns as SQLite's
-     * transactions do: the papers an upsert merges with cannot change between its read and its write, and two
-     * upserts never insert the same new paper at once. Any constant unique among our advisory locks will do.
-     */
-    private static final long UPSERT_LOCK = 0x6470_7570_7365_7274L;
-
     private final HandleSource handles;
     private final Clock clock;
 
@@ -85,11 +78,12 @@ public final class JdbiPaperStore implements PaperStore {
         return counts.plus(new UpsertCounts(0, 0, superseded));
     }
 
+    /**
+     * Runs in a write transaction, which on PostgreSQL as on SQLite lets one writer in at a time
+     * ({@link Database#inWriteTransaction}): the papers an upsert merges with cannot change between
+     * its read and its write, and two upserts never insert the same new paper at once.
+     */
     private UpsertCounts upsert(Handle handle, Map<String, PaperRecord> byId, Merge merge) {
-        if (!handles.isSqlite()) {
-            handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", UPSERT_LOCK)
-                    .mapTo(String.class).one();
-        }
         // Replacing needs only what tells an unchanged or older record: reading whole rows, abstracts and all, made
         // re-importing the 81,070 shared papers take 30 s instead of 18 s.
         boolean merging = merge != Merge.REPLACE;
