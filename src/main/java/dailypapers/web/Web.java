@@ -193,9 +193,9 @@ public final class Web implements AutoCloseable {
             config.routes.before(Params::checkQuery);
             config.routes.beforeMatched(Web::cachePolicy);
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
+            // Only GET and HEAD routes are declared REVALIDATE (see get and post).
             config.routes.beforeMatched(ctx -> {
-                if (caching(ctx) == REVALIDATE
-                        && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)) {
+                if (caching(ctx) == REVALIDATE) {
                     validators.check(ctx);
                 }
             });
