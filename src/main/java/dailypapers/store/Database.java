@@ -111,9 +111,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in a transaction that writes. On PostgreSQL it first locks the one {@code data_version}
-     * row, which every write to what the pages show updates (db/postgresql V14): taking it first gives all writers
-     * one lock order, where two writers that each hold a paper row and then wait for the version row would
+     * Runs {@code work} in a transaction that writes what the pages show. On PostgreSQL it first locks the one
+     * {@code data_version} row, which every such write updates (db/postgresql V14): taking it first gives those
+     * writers one lock order, where two writers that each hold a paper row and then wait for the version row would
      * deadlock. SQLite's {@code IMMEDIATE} transactions already let one writer in at a time.
      */
     public <R> R inWriteTransaction(HandleCallback<R, RuntimeException> work) {

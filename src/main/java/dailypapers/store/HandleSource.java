@@ -16,11 +16,20 @@ sealed interface HandleSource {
 
     boolean isSqlite();
 
+    /** For stores whose tables no page's data version covers: writes in plain transactions. */
     static HandleSource of(Database database) {
-        return new OwnTransactions(database);
+        return new OwnTransactions(database, false);
     }
 
-    record OwnTransactions(Database database) implements HandleSource {
+    /**
+     * For stores that write what the pages show (the tables with data_version triggers): writes in
+     * {@link Database#inWriteTransaction}, which orders them behind the version row's lock.
+     */
+    static HandleSource versioned(Database database) {
+        return new OwnTransactions(database, true);
+    }
+
+    record OwnTransactions(Database database, boolean versioned) implements HandleSource {
 
         @Override
         public <R> R read(HandleCallback<R, RuntimeException> work) {
@@ -29,7 +38,7 @@ sealed interface HandleSource {
 
         @Override
         public <R> R write(HandleCallback<R, RuntimeException> work) {
-            return database.inWriteTransaction(work);
+            return versioned ? database.inWriteTransaction(work) : database.jdbi().inTransaction(work);
         }
 
         @Override

@@ -55,7 +55,7 @@ public final class JdbiPaperStore implements PaperStore {
     private final Clock clock;
 
     public JdbiPaperStore(Database database, Clock clock) {
-        this(HandleSource.of(database), clock);
+        this(HandleSource.versioned(database), clock);
     }
 
     JdbiPaperStore(HandleSource handles, Clock clock) {

@@ -23,7 +23,7 @@ public final class JdbiThumbnailStore implements ThumbnailStore {
     private final HandleSource handles;
 
     public JdbiThumbnailStore(Database database) {
-        this.handles = HandleSource.of(database);
+        this.handles = HandleSource.versioned(database);
     }
 
     @Override
