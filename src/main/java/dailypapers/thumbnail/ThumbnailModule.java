@@ -5,6 +5,7 @@ import dailypapers.ingest.Upstream;
 import dailypapers.job.Job;
 import dailypapers.job.JobScheduler;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,18 +19,24 @@ public final class ThumbnailModule implements AutoCloseable {
     public static final String JOB = "thumbnail";
 
     private final ThumbnailService service;
-    private final Upstream pdfHost;
-    private final FirstPageRenderer renderer;
+    /** The PDF client and the renderer, only where the job runs (every CLI command opens the module too). */
+    private final Optional<Upstream> pdfHost;
+    private final Optional<FirstPageRenderer> renderer;
 
     public ThumbnailModule(ThumbnailSettings settings, ThumbnailStore store, Clock clock, JobScheduler jobs) {
         this.service = new ThumbnailService(store, settings.enabled());
-        String host = settings.pdfUrl().getHost();
-        this.pdfHost = new Upstream(host, settings.policy(), clock, Sleeper.REAL, RandomGenerator.getDefault());
-        this.renderer = new FirstPageRenderer(settings.renderTimeout());
-        if (settings.enabled()) {
-            jobs.add(new Job(JOB, JOB, ThumbnailSettings.FIRST_RUN_DELAY, settings.interval(),
-                    Job.Stopping.INTERRUPT, new ThumbnailJob(store, pdfHost, renderer, settings, clock)));
+        if (!settings.enabled()) {
+            this.pdfHost = Optional.empty();
+            this.renderer = Optional.empty();
+            return;
         }
+        Upstream host = new Upstream(settings.pdfUrl().getHost(), settings.policy(), clock, Sleeper.REAL,
+                RandomGenerator.getDefault());
+        FirstPageRenderer pages = new FirstPageRenderer(settings.renderTimeout());
+        this.pdfHost = Optional.of(host);
+        this.renderer = Optional.of(pages);
+        jobs.add(new Job(JOB, JOB, ThumbnailSettings.FIRST_RUN_DELAY, settings.interval(),
+                Job.Stopping.INTERRUPT, new ThumbnailJob(store, host, pages, settings, clock)));
     }
 
     public ThumbnailService service() {
@@ -40,9 +47,9 @@ public final class ThumbnailModule implements AutoCloseable {
     @Override
     public void close() {
         try {
-            pdfHost.close();
+            pdfHost.ifPresent(Upstream::close);
         } finally {
-            renderer.close();
+            renderer.ifPresent(FirstPageRenderer::close);
         }
     }
 }
