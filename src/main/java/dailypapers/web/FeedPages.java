@@ -74,9 +74,9 @@ final class FeedPages {
     void trending(Context ctx) {
         int page = Pager.requestedPage(ctx);
         Page<FeedService.Trending> ranked = feed.trending(page, Pager.PAGE_SIZE);
-        Optional<LocalDate> latest = feed.latestFeaturedDay();
-        EmptyState empty = latest.isEmpty() ? nothingFeaturedState()
-                : EmptyState.pastTheEnd(Links.trending(), ranked.pageCount());
+        // Papers ranked means a featured day exists; only an empty ranking needs to ask.
+        EmptyState empty = ranked.total() > 0 || feed.latestFeaturedDay().isPresent()
+                ? EmptyState.pastTheEnd(Links.trending(), ranked.pageCount()) : nothingFeaturedState();
         Heading heading = new Heading("Trending", "Trending papers",
                 "Papers featured in the last " + PaperCard.count(TrendingScore.WINDOW_DAYS, "day")
                         + ", ranked by " + AboutView.formula() + ".",
