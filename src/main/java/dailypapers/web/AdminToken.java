@@ -36,7 +36,8 @@ public record AdminToken(String value) {
         return "AdminToken[redacted]";
     }
 
-    private static byte[] sha256(String text) {
+    /** The SHA-256 of the text's UTF-8 bytes. */
+    static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -3,9 +3,6 @@ package dailypapers.web;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
@@ -61,7 +58,7 @@ final class Validators {
         String parts = String.join("\n", process, Long.toString(dataVersion.getAsLong()), indexVersion.get(),
                 Long.toString(clock.millis() / TIME_STEP_MS), ctx.scheme(), ctx.host(), ctx.req().getRequestURI(),
                 query == null ? "" : query, String.valueOf(ctx.header(Header.ACCEPT)));
-        byte[] digest = sha256(parts.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = AdminToken.sha256(parts);
         return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
     }
 
@@ -82,13 +79,5 @@ final class Validators {
 
     private static String opaque(String tag) {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
