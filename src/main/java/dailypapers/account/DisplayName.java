@@ -15,7 +15,7 @@ public record DisplayName(String value) {
     }
 
     private static String normalise(String raw) {
-        String name = raw == null ? "" : CleanText.clean(raw).replaceAll("\\s+", " ").strip();
+        String name = raw == null ? "" : CleanText.line(raw);
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_LENGTH) {
             throw new AccountException(AccountException.Code.DISPLAY_NAME_INVALID,
                     "a display name has 1 to " + MAX_LENGTH + " characters");

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Upstream fields read from text, the same way whether the record came as JSON or XML: every value cleaned by
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class TextFields {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private TextFields() {
     }
@@ -31,7 +29,7 @@ public final class TextFields {
      * lines; null stays null.
      */
     public static String clean(String text) {
-        return text == null ? null : WHITESPACE.matcher(CleanText.clean(text)).replaceAll(" ").strip();
+        return CleanText.line(text);
     }
 
     /**

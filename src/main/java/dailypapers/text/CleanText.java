@@ -1,5 +1,7 @@
 package dailypapers.text;
 
+import java.util.regex.Pattern;
+
 /**
  * Untrusted text made safe to store and show: the one rule for what characters may stay. Importers and harvesters
  * clean every field with it before a record is stored; the HTML output applies it again to whatever a page shows,
@@ -19,6 +21,7 @@ package dailypapers.text;
 public final class CleanText {
 
     private static final char REPLACEMENT = '\uFFFD';
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private CleanText() {
     }
@@ -52,6 +55,14 @@ public final class CleanText {
             i++;
         }
         return out.toString();
+    }
+
+    /**
+     * The text {@link #clean}ed, with runs of whitespace (newlines and tabs included) made one space and the ends
+     * stripped: one line, as stored fields and names are; null stays null.
+     */
+    public static String line(String text) {
+        return text == null ? null : WHITESPACE.matcher(clean(text)).replaceAll(" ").strip();
     }
 
     /** True when {@link #clean} would change the text. */
