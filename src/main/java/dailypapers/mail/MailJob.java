@@ -1,5 +1,6 @@
 package dailypapers.mail;
 
+import dailypapers.job.Backoff;
 import dailypapers.job.Job;
 import dailypapers.mail.OutboxStore.Queued;
 import java.time.Clock;
@@ -95,8 +96,6 @@ public final class MailJob implements Job.Task {
 
     /** The wait after the n-th failed attempt: {@link #FIRST_RETRY} doubled per earlier failure, capped. */
     static Duration backoff(int attempts) {
-        int doublings = Math.min(attempts - 1, 20);
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+        return Backoff.doubling(FIRST_RETRY, MAX_RETRY, attempts);
     }
 }

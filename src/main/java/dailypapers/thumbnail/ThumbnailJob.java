@@ -2,6 +2,7 @@ package dailypapers.thumbnail;
 
 import dailypapers.ingest.HarvestException;
 import dailypapers.ingest.Upstream;
+import dailypapers.job.Backoff;
 import dailypapers.job.Job;
 import dailypapers.paper.ArxivId;
 import dailypapers.thumbnail.ThumbnailException.Code;
@@ -68,9 +69,7 @@ public final class ThumbnailJob implements Job.Task {
 
     /** The wait after the n-th failure in a row: {@link #FIRST_RETRY} doubled per earlier failure, capped. */
     static Duration backoff(int failures) {
-        int doublings = Math.min(failures - 1, 20);
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+        return Backoff.doubling(FIRST_RETRY, MAX_RETRY, failures);
     }
 
     private byte[] fetch(ArxivId paper) throws ThumbnailException {
