@@ -47,12 +47,16 @@ public final class Links {
 
     /** The listing of a day, week or month: {@code /papers/date/2026-08-21}, {@code /papers/week/2026-W34}, …. */
     public static String period(Period period) {
-        String kind = switch (period.kind()) {
+        return "/papers/" + name(period.kind()) + "/" + period.key();
+    }
+
+    /** A kind of period as paths and parameters name it: date, week or month. */
+    private static String name(Period.Kind kind) {
+        return switch (kind) {
             case DAY -> "date";
             case WEEK -> "week";
             case MONTH -> "month";
         };
-        return "/papers/" + kind + "/" + period.key();
     }
 
     /** Where the day picker's form goes: {@code ?date=2026-08-21} redirects to that day's listing. */
@@ -93,12 +97,7 @@ public final class Links {
 
     /** The Daily Papers feed of a day, week or month, as the API names them: {@code ?date=}, {@code ?week=}, …. */
     public static String periodFeed(Period period) {
-        String parameter = switch (period.kind()) {
-            case DAY -> "date";
-            case WEEK -> "week";
-            case MONTH -> "month";
-        };
-        return "/feeds/daily.atom?" + parameter + "=" + period.key();
+        return "/feeds/daily.atom?" + name(period.kind()) + "=" + period.key();
     }
 
     public static String trendingFeed() {
