@@ -363,6 +363,7 @@ class BrowserIT {
         }
     }
 
+    @Test
     void longWordsNeitherStretchCardsNorScrollThePageSideways() {
         for (Dimension size : List.of(WIDE, NARROW)) {
             browser.manage().window().setSize(size);
