@@ -81,7 +81,8 @@ public final class App implements AutoCloseable {
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
-        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database),
+                new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
