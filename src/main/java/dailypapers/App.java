@@ -82,7 +82,8 @@ public final class App implements AutoCloseable {
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
         this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database),
-                new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(), clock);
+                new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(),
+                config.mail().smtpHost().isPresent() ? Optional.empty() : Optional.of(config.mail().outboxDir()), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {

@@ -253,6 +253,11 @@ public final class AccountService {
                 clock.instant()));
     }
 
+    /** How many sign-ins, sign-ups and mailed links the web pages allow, per client address and per email. */
+    public AccountSettings.Limits limits() {
+        return settings.limits();
+    }
+
     /** The member, when active; {@code NO_SUCH_MEMBER} otherwise. */
     public Member activeMember(long memberId) {
         return store.member(memberId).filter(Member::isActive).orElseThrow(AccountService::noSuchMember);
