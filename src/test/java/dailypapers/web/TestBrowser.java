@@ -27,18 +27,24 @@ final class TestBrowser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final String baseUrl;
+    private final String clientIp;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
 
     TestBrowser(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A browser behind a trusted proxy, which names {@code clientIp} in {@code X-Forwarded-For}. */
+    TestBrowser(String baseUrl, String clientIp) {
         this.baseUrl = baseUrl;
+        this.clientIp = clientIp;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
     }
 
     HttpResponse<String> get(String pathAndQuery) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET()
-                .build());
+        HttpResponse<String> response = send(request(pathAndQuery).GET().build());
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
             csrf = token.group(1);
@@ -58,7 +64,7 @@ final class TestBrowser {
         if (csrf != null) {
             all.put("csrf", csrf);
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpResponse<String> response = send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(all))).build());
         Matcher token = CSRF.matcher(response.body());
@@ -74,11 +80,9 @@ final class TestBrowser {
                 .filter(c -> !c.getValue().isEmpty()).map(HttpCookie::getValue).findFirst();
     }
 
-    /** Sets a cookie as if an earlier visit (or someone else) had left it. */
-    void setSessionCookie(String token) {
-        HttpCookie cookie = new HttpCookie(SessionCookies.NAME, token);
-        cookie.setPath("/");
-        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery));
+        return clientIp == null ? builder : builder.header("X-Forwarded-For", clientIp);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
