@@ -152,7 +152,8 @@ public final class JdbiAccountStore implements AccountStore {
         try {
             changed = handles.write(h -> h.createUpdate("""
                             UPDATE member SET email = :email, email_verified_at = :at
-                            WHERE id = :id AND NOT EXISTS (SELECT 1 FROM member o WHERE o.email = :email AND o.id <> :id)""")
+                            WHERE id = :id
+                              AND NOT EXISTS (SELECT 1 FROM member o WHERE o.email = :email AND o.id <> :id)""")
                     .bind("email", email.value()).bind("at", at.toString()).bind("id", memberId).execute());
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

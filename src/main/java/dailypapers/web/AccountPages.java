@@ -56,10 +56,10 @@ final class AccountPages {
 
     void signUpPage(Context ctx) {
         if (Visitor.of(ctx).isSignedIn()) {
-            ctx.redirect(SafeRedirect.path(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+            ctx.redirect(next(ctx), HttpStatus.SEE_OTHER);
             return;
         }
-        views.render(ctx, "account/sign-up.jte", AccountFormView.empty("Sign up", next(ctx.queryParam("next"))));
+        views.render(ctx, "account/sign-up.jte", AccountFormView.empty("Sign up", next(ctx)));
     }
 
     void signUp(Context ctx) {
@@ -81,7 +81,7 @@ final class AccountPages {
 
     /** The page after a form that mailed something: it says the same whether or not the address is a member's. */
     void mailSent(Context ctx) {
-        String about = Optional.ofNullable(ctx.queryParam("about")).orElse("");
+        String about = Params.optional(ctx, "about").orElse("");
         String text = switch (about) {
             case "sign-up" -> "We sent a link to the address you gave. Open it to confirm the address and sign in;"
                     + " it works for a day.";
@@ -91,8 +91,9 @@ final class AccountPages {
             case "change-email" -> "We sent a link to the new address. Your address changes when you open it.";
             default -> throw HttpError.notFound("There is no such page.");
         };
-        views.render(ctx, "account/notice.jte", new AccountNoticeView(PageFrame.plain("Check your mail — Daily Papers"),
-                "Check your mail", text, outboxDirectory.map(Path::toString).orElse(null)));
+        views.render(ctx, "account/notice.jte", new AccountNoticeView(
+                PageFrame.plain("Check your mail — Daily Papers"), "Check your mail", text,
+                outboxDirectory.map(Path::toString).orElse(null)));
     }
 
     void verifyPage(Context ctx) {
@@ -115,10 +116,10 @@ final class AccountPages {
 
     void signInPage(Context ctx) {
         if (Visitor.of(ctx).isSignedIn()) {
-            ctx.redirect(SafeRedirect.path(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+            ctx.redirect(next(ctx), HttpStatus.SEE_OTHER);
             return;
         }
-        views.render(ctx, "account/sign-in.jte", AccountFormView.empty("Sign in", next(ctx.queryParam("next"))));
+        views.render(ctx, "account/sign-in.jte", AccountFormView.empty("Sign in", next(ctx)));
     }
 
     void signIn(Context ctx) {
@@ -185,7 +186,7 @@ final class AccountPages {
     }
 
     void resetConfirmPage(Context ctx) {
-        String token = ctx.queryParam("token");
+        String token = Params.optional(ctx, "token").orElse(null);
         boolean usable = accounts.isUsableLink(token, LinkPurpose.RESET_PASSWORD);
         if (!usable) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -240,7 +241,8 @@ final class AccountPages {
     // Settings
 
     void settingsPage(Context ctx) {
-        String notice = SettingsNotice.of(ctx.queryParam("done")).map(SettingsNotice::text).orElse(null);
+        String notice = Params.optional(ctx, "done").flatMap(SettingsNotice::of).map(SettingsNotice::text)
+                .orElse(null);
         views.render(ctx, "account/settings.jte", new AccountFormView(PageFrame.plain("Settings — Daily Papers"),
                 Map.of("displayName", Visitor.of(ctx).displayName()), Map.of(), HOME, null, notice, null));
     }
@@ -332,16 +334,17 @@ final class AccountPages {
             return;
         }
         SessionCookies.clear(ctx);
-        views.render(ctx, "account/notice.jte", new AccountNoticeView(PageFrame.plain("Account deleted — Daily Papers"),
-                "Your account is deleted", "Your email, password, display name and sessions are gone. What you wrote"
-                + " stays, shown as by a deleted member.", null));
+        views.render(ctx, "account/notice.jte", new AccountNoticeView(
+                PageFrame.plain("Account deleted — Daily Papers"), "Your account is deleted",
+                "Your email, password, display name and sessions are gone. What you wrote stays, shown as by a"
+                + " deleted member.", null));
     }
 
     // Shared
 
     private void linkPage(Context ctx, LinkPurpose purpose, String heading, String text, String button,
             String retry) {
-        String token = ctx.queryParam("token");
+        String token = Params.optional(ctx, "token").orElse(null);
         boolean usable = accounts.isUsableLink(token, purpose);
         if (!usable) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -364,8 +367,9 @@ final class AccountPages {
         return accounts.limits();
     }
 
-    private static String next(String next) {
-        return SafeRedirect.path(next);
+    /** The query's {@code next}, when it is a path of this site; else home. */
+    private static String next(Context ctx) {
+        return SafeRedirect.path(Params.optional(ctx, "next").orElse(null));
     }
 
     /**
