@@ -84,10 +84,11 @@ final class AccountPages {
         String about = Params.optional(ctx, "about").orElse("");
         String text = switch (about) {
             case "sign-up" -> "We sent a link to the address you gave. Open it to confirm the address and sign in;"
-                    + " it works for a day.";
-            case "sign-in-link" -> "If the address has an account, we sent it a sign-in link; it works for an hour.";
-            case "reset" -> "If the address has an account, we sent it a link to choose a new password; it works"
-                    + " for an hour.";
+                    + " the mail says how long it works.";
+            case "sign-in-link" -> "If the address has an account, we sent it a sign-in link; the mail says how"
+                    + " long it works.";
+            case "reset" -> "If the address has an account, we sent it a link to choose a new password; the mail"
+                    + " says how long it works.";
             case "change-email" -> "We sent a link to the new address. Your address changes when you open it.";
             default -> throw HttpError.notFound("There is no such page.");
         };
