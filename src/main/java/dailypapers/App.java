@@ -20,10 +20,15 @@ import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
+import dailypapers.store.JdbiTokenStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
+import dailypapers.store.JdbiVoteStore;
 import dailypapers.store.StoreTx;
 import dailypapers.thumbnail.ThumbnailModule;
+import dailypapers.token.TokenModule;
+import dailypapers.vote.VoteModule;
+import dailypapers.vote.VoteTx;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -63,6 +68,8 @@ public final class App implements AutoCloseable {
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
     private final AccountModule accounts;
+    private final VoteModule votes;
+    private final TokenModule tokens;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -82,6 +89,9 @@ public final class App implements AutoCloseable {
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
         this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
+                tx.votes())), feed.papers(), new JdbiVoteStore(database));
+        this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -206,6 +216,14 @@ public final class App implements AutoCloseable {
 
     public AccountModule accounts() {
         return accounts;
+    }
+
+    public VoteModule votes() {
+        return votes;
+    }
+
+    public TokenModule tokens() {
+        return tokens;
     }
 
     public JobScheduler jobs() {
