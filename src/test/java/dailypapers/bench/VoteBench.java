@@ -13,6 +13,7 @@ import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.PaperEntry;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.token.TokenScope;
+import dailypapers.web.SessionCookies;
 import dailypapers.web.Web;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,7 +111,7 @@ public final class VoteBench {
             for (Map.Entry<String, String> visitor : Map.of("anonymous", "", "member", cookie).entrySet()) {
                 HttpRequest.Builder home = HttpRequest.newBuilder(URI.create(base + "/"));
                 if (!visitor.getValue().isEmpty()) {
-                    home.header("Cookie", BenchCookies.session(visitor.getValue()));
+                    home.header("Cookie", SessionCookies.NAME + "=" + visitor.getValue());
                 }
                 pages(http, home.build(), WARM_UP_SECONDS);
                 results.put("home_" + visitor.getKey(), pages(http, home.build(), seconds).summary());

@@ -45,8 +45,9 @@ class SecurityHeadersIT {
         // A feed's XSLT stylesheet loads under script-src-elem, so feeds alone allow our origin's.
         String feedStylesheet = path.startsWith("/feeds/") ? "; script-src-elem 'self'" : "";
         assertThat(response.headers().firstValue("Content-Security-Policy"))
-                .hasValue("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
-                        + " base-uri 'none'; frame-ancestors 'none'" + feedStylesheet);
+                .hasValue("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+                        + " img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+                        + feedStylesheet);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
     }
@@ -84,7 +85,7 @@ class SecurityHeadersIT {
         assertThat(response.statusCode()).isEqualTo(200);
         // A feed's media type depends on whether a browser asks (see AtomFeeds).
         assertThat(response.headers().firstValue("Vary"))
-                .hasValue(path.startsWith("/feeds/") ? "Accept, Accept-Encoding" : "Accept-Encoding");
+                .hasValue(path.startsWith("/feeds/") ? "Accept, Accept-Encoding, Cookie" : "Accept-Encoding, Cookie");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
     }
 
