@@ -16,8 +16,10 @@ document.addEventListener("submit", async (event) => {
     return;
   }
   button.disabled = true;
+  // The form has a field named "action", which hides form.action: read the attribute.
+  const target = form.getAttribute("action");
   try {
-    const response = await fetch(form.action, {
+    const response = await fetch(target, {
       method: "POST",
       credentials: "same-origin",
       headers: {
@@ -31,7 +33,7 @@ document.addEventListener("submit", async (event) => {
     }
     const result = await response.json();
     for (const same of document.querySelectorAll("form.upvote")) {
-      if (same.action === form.action) {
+      if (same.getAttribute("action") === target) {
         show(same, result.upvoted, result.upvotes);
       }
     }
