@@ -24,10 +24,15 @@ import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
+import dailypapers.store.JdbiTokenStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
+import dailypapers.store.JdbiVoteStore;
 import dailypapers.store.StoreTx;
 import dailypapers.thumbnail.ThumbnailModule;
+import dailypapers.token.TokenModule;
+import dailypapers.vote.VoteModule;
+import dailypapers.vote.VoteTx;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -69,6 +74,8 @@ public final class App implements AutoCloseable {
     private final AccountModule accounts;
     private final RateLimitModule rateLimits;
     private final ModerationModule moderation;
+    private final VoteModule votes;
+    private final TokenModule tokens;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -93,6 +100,9 @@ public final class App implements AutoCloseable {
                 clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
+        this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
+                tx.votes())), feed.papers(), new JdbiVoteStore(database));
+        this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -166,7 +176,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -226,6 +236,14 @@ public final class App implements AutoCloseable {
 
     public ModerationModule moderation() {
         return moderation;
+    }
+
+    public VoteModule votes() {
+        return votes;
+    }
+
+    public TokenModule tokens() {
+        return tokens;
     }
 
     public JobScheduler jobs() {

@@ -7,11 +7,13 @@ import dailypapers.moderation.AuditStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
+import dailypapers.vote.VoteStore;
 
 /**
  * The stores of one {@link JdbiTransactions} transaction: every call on them runs on the transaction's handle.
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
-        OutboxStore outbox, AuditStore audit, AccountStore accounts) {
+        OutboxStore outbox, AuditStore audit, AccountStore accounts,
+        VoteStore votes) {
 }

@@ -140,6 +140,11 @@ public final class Links {
         return category.map(c -> "?category=" + encode(c)).orElse("");
     }
 
+    /** The member sign-in page, which leads back to {@code next} (a path of this site). */
+    public static String signIn(String next) {
+        return "/sign-in?next=" + encode(next);
+    }
+
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

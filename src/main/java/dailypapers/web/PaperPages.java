@@ -24,12 +24,14 @@ final class PaperPages {
     private final SearchService search;
     private final Views views;
     private final DateText dates;
+    private final Upvotes upvotes;
 
-    PaperPages(FeedService feed, SearchService search, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
         this.search = search;
         this.views = views;
         this.dates = dates;
+        this.upvotes = upvotes;
     }
 
     /** A paper by any accepted id form; versioned and prefixed forms redirect to the canonical URL. */
@@ -40,7 +42,8 @@ final class PaperPages {
             return;
         }
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates));
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
+                upvotes.hasUpvoted(ctx, id)));
     }
 
     void author(Context ctx) {
@@ -50,7 +53,7 @@ final class PaperPages {
             throw HttpError.notFound("No papers by " + Messages.abbreviate(name) + " here.");
         }
         String feedHref = Links.authorFeed(name);
-        views.render(ctx, "listing.jte", listing(
+        views.render(ctx, "listing.jte", listing(ctx,
                 new PageFrame(name + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers by " + name,
                         feedHref))),
                 new Heading("Author", name, PaperCard.count(page.total(), "paper") + ", newest first.",
@@ -66,7 +69,7 @@ final class PaperPages {
         }
         String feedHref = Links.categoryFeed(category);
         CategoryChip chip = CategoryChip.of(category);
-        views.render(ctx, "listing.jte", listing(
+        views.render(ctx, "listing.jte", listing(ctx,
                 new PageFrame(chip.label() + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers in "
                         + chip.label(), feedHref))),
                 new Heading(chip.name() == null ? "arXiv category" : "arXiv category " + category,
@@ -76,9 +79,10 @@ final class PaperPages {
                 page, Links.category(category)));
     }
 
-    private ListingView listing(PageFrame frame, Heading heading, Page<PaperEntry> page, String href) {
+    private ListingView listing(Context ctx, PageFrame frame, Heading heading, Page<PaperEntry> page,
+            String href) {
         return new ListingView(frame, heading, null, null, null,
-                page.items().stream().map(e -> PaperCard.of(e, dates)).toList(), Pager.of(page, href),
-                EmptyState.pastTheEnd(href, page.pageCount()));
+                upvotes.mark(ctx, page.items().stream().map(e -> PaperCard.of(e, dates)).toList()),
+                Pager.of(page, href), EmptyState.pastTheEnd(href, page.pageCount()));
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
+import dailypapers.TestMember;
+import dailypapers.account.Role;
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -441,6 +444,51 @@ class BrowserIT {
 
     private static String cardAnchor(String id) {
         return "paper-" + id.replaceAll("[^A-Za-z0-9]", "-");
+    }
+
+    @Test
+    void aMemberUpvotesWithScriptWithoutAReloadAndWithoutScriptByThePlainForm() {
+        TestMember member = app.member(Role.MEMBER);
+        open("/");
+        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
+        try {
+            open("/");
+            WebElement first = browser.findElement(By.cssSelector(".cards .card"));
+            String anchor = first.getAttribute("id");
+            int before = Integer.parseInt(first.findElement(By.cssSelector("button.upvotes .count")).getText());
+            ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+            screenshot("upvote-before.png");
+
+            first.findElement(By.cssSelector("button.upvotes")).click();
+
+            By pressed = By.cssSelector("#" + anchor + " button.upvotes[aria-pressed='true']");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(pressed));
+            assertThat(browser.findElement(pressed).findElement(By.className("count")).getText())
+                    .isEqualTo(Integer.toString(before + 1));
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                    .as("the page was not reloaded").isEqualTo(true);
+            screenshot("upvote-with-script.png");
+            browser.manage().window().setSize(NARROW);
+            screenshot("upvote-with-script-narrow.png");
+            browser.manage().window().setSize(WIDE);
+
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            open("/");
+            browser.findElement(By.cssSelector("#" + anchor + " button.upvotes")).click();
+
+            By unpressed = By.cssSelector("#" + anchor + " button.upvotes[aria-pressed='false']");
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(unpressed));
+            assertThat(browser.getCurrentUrl()).as("back at the card").endsWith("/#" + anchor);
+            assertThat(browser.findElement(unpressed).findElement(By.className("count")).getText())
+                    .isEqualTo(Integer.toString(before));
+            screenshot("upvote-without-script.png");
+            browser.manage().window().setSize(NARROW);
+            screenshot("upvote-without-script-narrow.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+            browser.manage().deleteAllCookies();
+        }
     }
 
     private static void open(String path) {
