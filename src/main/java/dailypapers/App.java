@@ -15,14 +15,18 @@ import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiClaimStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSubmissionStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
 import dailypapers.store.StoreTx;
+import dailypapers.submission.SubmissionModule;
+import dailypapers.submission.SubmissionTx;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -63,6 +67,7 @@ public final class App implements AutoCloseable {
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
     private final AccountModule accounts;
+    private final SubmissionModule submissions;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -82,6 +87,9 @@ public final class App implements AutoCloseable {
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
         this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
+                new JdbiClaimStore(database), ingest.arxivApi(), new JdbiTransactions(database, clock).view(
+                        tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims())), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -206,6 +214,10 @@ public final class App implements AutoCloseable {
 
     public AccountModule accounts() {
         return accounts;
+    }
+
+    public SubmissionModule submissions() {
+        return submissions;
     }
 
     public JobScheduler jobs() {

@@ -8,6 +8,7 @@ import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.mail.MailSettings;
 import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
+import dailypapers.submission.SubmissionSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.AdminToken;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
-        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts) {
+        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts,
+        SubmissionSettings submissions) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -156,6 +158,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "account.session.touch.minutes", "5", duration(ChronoUnit.MINUTES, 0),
             "a session's last-seen time is written at most once per this many minutes");
 
+    public static final Setting<Integer> SUBMISSION_MAX_AGE_DAYS = Setting.of("submission.max.age.days", "7",
+            atLeast(0), "members submit papers published at most this many days ago (moderators any)");
+    public static final Setting<Integer> SUBMISSION_DAILY_CAP = Setting.of("submission.daily.cap", "3", atLeast(1),
+            "the most papers one member submits per day (UTC)");
+    public static final Setting<Boolean> SUBMISSION_REQUIRE_CLAIM = Setting.of("submission.require.claim", "false",
+            Config::bool, "whether only members confirmed as an author of some paper may submit");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -167,14 +176,16 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
             THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
             MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM,
-            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES);
+            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP,
+            SUBMISSION_REQUIRE_CLAIM);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
                 thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS));
+                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
+                submissionSettings(Setting.Values.DEFAULTS));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -190,7 +201,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values),
-                mailSettings(values, values.get(DATA_DIR)), accountSettings(values));
+                mailSettings(values, values.get(DATA_DIR)), accountSettings(values), submissionSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -248,6 +259,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     private static AccountSettings accountSettings(Setting.Values values) {
         return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES));
+    }
+
+    private static SubmissionSettings submissionSettings(Setting.Values values) {
+        return new SubmissionSettings(values.get(SUBMISSION_MAX_AGE_DAYS), values.get(SUBMISSION_DAILY_CAP),
+                values.get(SUBMISSION_REQUIRE_CLAIM));
     }
 
     private static String text(String text) {
@@ -355,26 +371,31 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, thumbnails, mail, accounts);
+                adminToken, thumbnails, mail, accounts, submissions);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), thumbnails, mail, accounts);
+                Optional.of(token), thumbnails, mail, accounts, submissions);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails, mail, accounts);
+                searchEngine, adminToken, thumbnails, mail, accounts, submissions);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, settings, mail, accounts);
+                searchEngine, adminToken, settings, mail, accounts, submissions);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails, settings, accounts);
+                searchEngine, adminToken, thumbnails, settings, accounts, submissions);
+    }
+
+    public Config withSubmissions(SubmissionSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, thumbnails, mail, accounts, settings);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.account.AccountSettings;
+import dailypapers.submission.SubmissionSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
@@ -213,6 +214,17 @@ class ConfigTest {
     }
 
     @Test
+    void membersSubmitPapersAWeekOldThreeADayWithoutAClaimUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).submissions())
+                .isEqualTo(new SubmissionSettings(7, 3, false));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "0",
+                "DAILYPAPERS_SUBMISSION_DAILY_CAP", "10", "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM", "true"), Map.of())
+                .submissions()).isEqualTo(new SubmissionSettings(0, 10, true));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SUBMISSION_DAILY_CAP.key(), "0")))
+                .hasMessage("submission.daily.cap must be at least 1, got 0");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
@@ -244,7 +256,9 @@ class ConfigTest {
                 "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_SMTP_HOST",
                 "DAILYPAPERS_MAIL_SMTP_PORT", "DAILYPAPERS_MAIL_SMTP_SECURITY", "DAILYPAPERS_MAIL_SMTP_USER",
                 "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM",
-                "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES");
+                "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES",
+                "DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "DAILYPAPERS_SUBMISSION_DAILY_CAP",
+                "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM");
     }
 
     @Test

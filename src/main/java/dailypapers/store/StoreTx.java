@@ -5,11 +5,13 @@ import dailypapers.mail.OutboxStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
+import dailypapers.submission.ClaimStore;
+import dailypapers.submission.SubmissionStore;
 
 /**
  * The stores of one {@link JdbiTransactions} transaction: every call on them runs on the transaction's handle.
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
-        OutboxStore outbox) {
+        OutboxStore outbox, SubmissionStore submissions, ClaimStore claims) {
 }
