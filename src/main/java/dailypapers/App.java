@@ -163,7 +163,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken()), feed, search(),
-                ingest, thumbnails, new Web.Operations(clock, metrics, database::isReachable));
+                ingest, thumbnails, submissions, new Web.Operations(clock, metrics, database::isReachable));
     }
 
     /**

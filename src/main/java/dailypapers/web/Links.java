@@ -13,7 +13,15 @@ import java.util.Optional;
 /** The site's URL scheme in one place, for templates, feeds and the API alike. */
 public final class Links {
 
+    /** The picture of every member, for the API's {@code avatarUrl}: members upload none. */
+    static final String DEFAULT_AVATAR = "/assets/avatar.svg";
+
     private Links() {
+    }
+
+    /** A member's profile page. */
+    public static String member(String handle) {
+        return "/members/" + pathSegment(handle);
     }
 
     public static String paper(ArxivId id) {

@@ -5,6 +5,7 @@ import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
@@ -13,6 +14,7 @@ import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -22,12 +24,14 @@ final class PaperPages {
 
     private final FeedService feed;
     private final SearchService search;
+    private final SubmissionModule submissions;
     private final Views views;
     private final DateText dates;
 
-    PaperPages(FeedService feed, SearchService search, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, Views views, DateText dates) {
         this.feed = feed;
         this.search = search;
+        this.submissions = submissions;
         this.views = views;
         this.dates = dates;
     }
@@ -40,7 +44,10 @@ final class PaperPages {
             return;
         }
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates));
+        PaperMembers members = PaperMembers.of(
+                Optional.ofNullable(submissions.submissions().submitters(List.of(id)).get(id)),
+                submissions.claims().confirmedAuthorNames(id));
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates));
     }
 
     void author(Context ctx) {

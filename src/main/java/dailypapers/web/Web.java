@@ -15,6 +15,7 @@ import dailypapers.UserFacingException;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.search.SearchModule;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.ThumbnailModule;
 import io.javalin.Javalin;
@@ -91,7 +92,7 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, Operations operations) {
+            ThumbnailModule thumbnails, SubmissionModule submissions, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -99,12 +100,13 @@ public final class Web implements AutoCloseable {
         BooleanSupplier ready = operations.ready();
         Views views = new Views();
         DateText dates = new DateText(clock);
-        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
-        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
+        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
+                dates);
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, views, dates);
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed());
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
