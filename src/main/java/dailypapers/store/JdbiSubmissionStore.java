@@ -90,14 +90,20 @@ public final class JdbiSubmissionStore implements SubmissionStore {
     @Override
     public Optional<FeaturedBy> featuredBy(ArxivId paper) {
         return handles.read(h -> h.createQuery("""
-                        SELECT f.paper_id, f.day, m.id AS member_id, m.handle, m.display_name
+                        SELECT f.paper_id, f.day, s.id AS submission_id, m.id AS member_id, m.handle,
+                            m.display_name
                         FROM featured f
                         LEFT JOIN submission s
                             ON s.paper_id = f.paper_id AND s.submitted_at = f.featured_at AND s.hidden_at IS NULL
                         LEFT JOIN member m ON m.id = s.member_id
                         WHERE f.paper_id = :id""")
                 .bind("id", paper.value())
-                .map((rs, ctx) -> new FeaturedBy(paper, LocalDate.parse(rs.getString("day")), memberName(rs)))
+                .map((rs, ctx) -> {
+                    Optional<MemberName> member = memberName(rs);
+                    long submission = rs.getLong("submission_id");
+                    return new FeaturedBy(paper, LocalDate.parse(rs.getString("day")), member,
+                            member.map(m -> submission));
+                })
                 .findOne());
     }
 

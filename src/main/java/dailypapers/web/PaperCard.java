@@ -129,6 +129,11 @@ public record PaperCard(String id, String href, String title, String abstractTex
 
     /** A unique, CSS-safe fragment for element ids (arXiv ids hold dots and slashes). */
     public String anchor() {
+        return anchorOf(id);
+    }
+
+    /** The card's fragment for a paper id, for links to a card on a listing. */
+    static String anchorOf(String id) {
         return "paper-" + NOT_ALPHANUMERIC.matcher(id).replaceAll("-");
     }
 

@@ -5,6 +5,7 @@ import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.submission.SubmissionException;
 import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.web.ListingView.EmptyState;
@@ -14,7 +15,6 @@ import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -43,10 +43,38 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        render(ctx, id, null, null);
+    }
+
+    /**
+     * A member claims to be the author of the byline name posted as {@code author}; back to the paper page, which
+     * says the claim waits for a moderator. A refused claim shows the page again with the name picked and why.
+     */
+    void claim(Context ctx) {
+        ArxivId id = Params.arxivId(ctx);
+        String author = ctx.formParam("author");
+        try {
+            submissions.claims().claim(Visitor.of(ctx).requireMember(), id, author);
+        } catch (SubmissionException e) {
+            if (e.code() == SubmissionException.Code.NO_SUCH_PAPER) {
+                throw HttpError.notFound(e.getMessage());
+            }
+            ctx.status(SubmissionPages.status(e.code()));
+            render(ctx, id, author, e.getMessage());
+            return;
+        }
+        ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        PaperMembers members = PaperMembers.of(
-                Optional.ofNullable(submissions.submissions().submitters(List.of(id)).get(id)),
-                submissions.claims().confirmedAuthorNames(id));
+        Visitor visitor = Visitor.of(ctx);
+        ClaimPanel claim = visitor.member()
+                .map(m -> ClaimPanel.member(id, entry.paper().authors(), submissions.claims().claims(id, m.id()),
+                        pickedAuthor, claimError))
+                .orElseGet(() -> ClaimPanel.anonymous(id));
+        PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
+                submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
         views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates));
     }
 

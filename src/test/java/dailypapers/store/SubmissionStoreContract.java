@@ -84,7 +84,8 @@ abstract class SubmissionStoreContract extends DatabaseContract {
         assertThat(papers.featured(FeaturedQuery.between(DAY, DAY.plusDays(1)), 0, 10)).extracting(e -> e.upvotes())
                 .containsExactly(4);
         MemberName name = new MemberName(ada.id(), "ada", "Ada Lovelace");
-        assertThat(store.featuredBy(id)).contains(new FeaturedBy(id, DAY, Optional.of(name)));
+        assertThat(store.featuredBy(id)).contains(new FeaturedBy(id, DAY, Optional.of(name),
+                Optional.of(submission.id())));
         assertThat(store.submitters(List.of(id, new ArxivId("2601.99999")))).containsOnlyKeys(id).containsEntry(id,
                 name);
     }
@@ -96,7 +97,8 @@ abstract class SubmissionStoreContract extends DatabaseContract {
         assertThat(store.feature(id, ada.id(), "ada", DAY, AT)).isEmpty();
 
         assertThat(store.byMember(ada.id(), 10)).isEmpty();
-        assertThat(store.featuredBy(id)).contains(new FeaturedBy(id, LocalDate.of(2026, 11, 28), Optional.empty()));
+        assertThat(store.featuredBy(id)).contains(new FeaturedBy(id, LocalDate.of(2026, 11, 28), Optional.empty(),
+                Optional.empty()));
         assertThat(store.submitters(List.of(id))).isEmpty();
     }
 
@@ -169,7 +171,8 @@ abstract class SubmissionStoreContract extends DatabaseContract {
 
         papers.upsert(List.of(paper.featuredOn(DAY.plusDays(1)).submittedBy("akhaliq").build()));
 
-        assertThat(store.featuredBy(id)).contains(new FeaturedBy(id, DAY.plusDays(1), Optional.empty()));
+        assertThat(store.featuredBy(id)).contains(new FeaturedBy(id, DAY.plusDays(1), Optional.empty(),
+                Optional.empty()));
         assertThat(store.submitters(List.of(id))).isEmpty();
         assertThat(store.hide(submission.id(), AT, "late")).isTrue();
         assertThat(papers.find(id).orElseThrow().featuring()).as("Hugging Face's featuring stays").isPresent();
