@@ -1,6 +1,7 @@
 package dailypapers.submission;
 
 import dailypapers.account.Member;
+import dailypapers.moderation.AuditLog;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
@@ -18,17 +19,24 @@ import java.util.Set;
  */
 public final class ClaimService {
 
+    /** The audit log's names for the decisions on a claim and for what they decide. */
+    public static final String CONFIRM_ACTION = "confirm-claim";
+    public static final String REJECT_ACTION = "reject-claim";
+    public static final String TARGET_KIND = "claim";
     /** How many pending claims the moderation page lists at once. */
     public static final int QUEUE_LIMIT = 200;
 
     private final PaperStore papers;
     private final ClaimStore claims;
+    private final AuditLog audit;
     private final Transactions<SubmissionTx> transactions;
     private final Clock clock;
 
-    public ClaimService(PaperStore papers, ClaimStore claims, Transactions<SubmissionTx> transactions, Clock clock) {
+    public ClaimService(PaperStore papers, ClaimStore claims, AuditLog audit, Transactions<SubmissionTx> transactions,
+            Clock clock) {
         this.papers = papers;
         this.claims = claims;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -73,6 +81,9 @@ public final class ClaimService {
             if (!tx.claims().decide(claimId, decision, moderator.id(), clock.instant())) {
                 throw new SubmissionException(Code.CLAIM_DECIDED, "This claim has been decided already.");
             }
+            audit.record(tx.audit(), moderator.id(), decision == ClaimState.CONFIRMED ? CONFIRM_ACTION : REJECT_ACTION,
+                    TARGET_KIND, Long.toString(claimId), "member " + claim.memberId() + " as " + claim.authorName()
+                            + " of " + claim.paper());
         });
     }
 

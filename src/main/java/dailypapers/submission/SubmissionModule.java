@@ -1,6 +1,7 @@
 package dailypapers.submission;
 
 import dailypapers.ingest.arxiv.ArxivApi;
+import dailypapers.moderation.AuditLog;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.Transactions;
 import java.time.Clock;
@@ -12,10 +13,11 @@ public final class SubmissionModule {
     private final ClaimService claims;
 
     public SubmissionModule(SubmissionSettings settings, PaperStore papers, SubmissionStore submissionStore,
-            ClaimStore claimStore, ArxivApi arxiv, Transactions<SubmissionTx> transactions, Clock clock) {
-        this.submissions = new SubmissionService(settings, papers, submissionStore, claimStore, arxiv, transactions,
-                clock);
-        this.claims = new ClaimService(papers, claimStore, transactions, clock);
+            ClaimStore claimStore, ArxivApi arxiv, AuditLog audit, Transactions<SubmissionTx> transactions,
+            Clock clock) {
+        this.submissions = new SubmissionService(settings, papers, submissionStore, claimStore, arxiv, audit,
+                transactions, clock);
+        this.claims = new ClaimService(papers, claimStore, audit, transactions, clock);
     }
 
     public SubmissionService submissions() {

@@ -4,6 +4,7 @@ import dailypapers.account.Member;
 import dailypapers.account.Role;
 import dailypapers.ingest.HarvestException;
 import dailypapers.ingest.arxiv.ArxivApi;
+import dailypapers.moderation.AuditLog;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
@@ -32,6 +33,9 @@ public final class SubmissionService {
 
     /** How long a member waits for arXiv's answer before the form says arXiv is unavailable. */
     static final Duration LOOKUP_DEADLINE = Duration.ofSeconds(10);
+    /** The audit log's names for hiding a submission and for what it hides. */
+    public static final String HIDE_ACTION = "hide-submission";
+    public static final String TARGET_KIND = "submission";
     /** The longest reason a moderator gives for a decision. */
     static final int MAX_REASON_CHARS = 500;
 
@@ -42,16 +46,18 @@ public final class SubmissionService {
     private final SubmissionStore submissions;
     private final ClaimStore claims;
     private final ArxivApi arxiv;
+    private final AuditLog audit;
     private final Transactions<SubmissionTx> transactions;
     private final Clock clock;
 
     public SubmissionService(SubmissionSettings settings, PaperStore papers, SubmissionStore submissions,
-            ClaimStore claims, ArxivApi arxiv, Transactions<SubmissionTx> transactions, Clock clock) {
+            ClaimStore claims, ArxivApi arxiv, AuditLog audit, Transactions<SubmissionTx> transactions, Clock clock) {
         this.settings = settings;
         this.papers = papers;
         this.submissions = submissions;
         this.claims = claims;
         this.arxiv = arxiv;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -144,7 +150,8 @@ public final class SubmissionService {
 
     /**
      * A moderator hides a submission: its paper leaves the listings of its day (the featured row goes), in one
-     * transaction with the audit log entry.
+     * transaction with the audit log entry. Throws {@link SubmissionException} {@code NO_SUCH_SUBMISSION} when there
+     * is no visible submission of that id.
      */
     public void hide(long submissionId, Member moderator, String reason) {
         requireModerator(moderator);
@@ -154,6 +161,7 @@ public final class SubmissionService {
                 throw new SubmissionException(Code.NO_SUCH_SUBMISSION,
                         "There is no visible submission " + submissionId + ".");
             }
+            audit.record(tx.audit(), moderator.id(), HIDE_ACTION, TARGET_KIND, Long.toString(submissionId), why);
         });
     }
 
