@@ -144,6 +144,12 @@ public final class SubmissionService {
         return submissions.byMember(memberId, limit);
     }
 
+    /** The papers the member's visible submissions featured, newest submission first (for their profile). */
+    public List<PaperEntry> submittedPapers(long memberId, int limit) {
+        return papers.find(submissions.byMember(memberId, limit).stream().filter(s -> !s.isHidden())
+                .map(Submission::paper).toList());
+    }
+
     public Optional<Submission> submission(long id) {
         return submissions.find(id);
     }

@@ -10,9 +10,11 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import dailypapers.TestApp;
 import dailypapers.TestData;
+import dailypapers.account.Role;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +46,8 @@ class OpenApiConformanceIT {
     private static SchemaRegistry schemas;
     private static String featuredId;
     private static String neverFeaturedId;
+    /** A paper of the sample a member submitted: featured today (the test clock's day) under their name. */
+    private static String submittedId;
     private static LocalDate busiestDay;
 
     /** One request: the documented path it exercises, the request, the status it must answer. */
@@ -61,6 +65,7 @@ class OpenApiConformanceIT {
         TreeMap<LocalDate, Integer> featuredByDay = new TreeMap<>();
         for (var record : TestData.sampleRecords()) {
             if (record.get("hf_daily_date").isNull()) {
+                submittedId = neverFeaturedId;
                 neverFeaturedId = record.get("id").asText();
             } else {
                 featuredId = record.get("id").asText();
@@ -68,6 +73,7 @@ class OpenApiConformanceIT {
             }
         }
         busiestDay = featuredByDay.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        app.app().submissions().submissions().submit(app.member(Role.MODERATOR).member(), submittedId);
     }
 
     @AfterAll
@@ -94,6 +100,8 @@ class OpenApiConformanceIT {
         return List.of(
                 new Case("/api/daily_papers", "/api/daily_papers?date=" + busiestDay, 200),
                 new Case("/api/daily_papers", "/api/daily_papers?limit=3", 200),
+                new Case("/api/daily_papers", "/api/daily_papers?date=" + LocalDate.ofInstant(
+                        TestApp.FIXED_CLOCK.instant(), ZoneOffset.UTC), 200),
                 new Case("/api/daily_papers", "/api/daily_papers?sort=trending&limit=100", 200),
                 new Case("/api/daily_papers", "/api/daily_papers?date=1999-01-01", 200),
                 new Case("/api/daily_papers", "/api/daily_papers?limit=0", 400),
@@ -117,6 +125,7 @@ class OpenApiConformanceIT {
     void everyResponseHoldsToTheDocumentsSchemaForItsStatus() throws IOException {
         List<String> failures = new ArrayList<>();
         int nullSubmitters = 0;
+        int members = 0;
         for (Case c : cases()) {
             HttpResponse<String> response = app.get(c.target());
             assertThat(response.statusCode()).as(c.target()).isEqualTo(c.status());
@@ -128,9 +137,12 @@ class OpenApiConformanceIT {
             }
             nullSubmitters += body.isArray() ? (int) body.valueStream()
                     .filter(item -> item.path("submittedBy").isNull()).count() : 0;
+            members += body.isArray() ? (int) body.valueStream()
+                    .filter(item -> item.path("submittedBy").path("_id").isTextual()).count() : 0;
         }
         assertThat(failures).isEmpty();
         assertThat(nullSubmitters).as("items of papers never featured, whose submittedBy is null").isPositive();
+        assertThat(members).as("items a member submitted, whose submittedBy names them").isPositive();
     }
 
     /** The schema of a case's response: its operation's response for the status, through a shared response. */

@@ -147,6 +147,8 @@ abstract class SubmissionPagesContract {
         ours.forEach(field -> assertThat(huggingFace.path(field).isTextual()).as(field).isTrue());
         assertThat(JSON.readTree(members.app.get("/api/daily_papers?date=2026-08-22&submitter=" + handle).body()))
                 .hasSize(1);
+        assertThat(members.app.app().submissions().submissions().submittedPapers(ada.member().id(), 10))
+                .extracting(e -> e.paper().id().value()).containsExactly("2608.09001");
     }
 
     @Test
@@ -287,6 +289,7 @@ abstract class SubmissionPagesContract {
         assertThat(isFeatured(id)).isFalse();
         assertThat(members.app.get("/papers/date/" + MembersApp.TODAY).body()).doesNotContain(id.value());
         assertThat(service.submission(submission.id()).orElseThrow().hiddenReason()).contains("spam");
+        assertThat(service.submittedPapers(ada.member().id(), 10)).as("hidden: off the profile").isEmpty();
         AuditEntry entry = members.app.app().moderation().auditLog().recent(0, 1).getFirst();
         assertThat(entry.actorId()).isEqualTo(moderator.member().id());
         assertThat(entry.action()).isEqualTo("hide-submission");
