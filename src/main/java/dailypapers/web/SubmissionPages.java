@@ -29,7 +29,7 @@ final class SubmissionPages {
                 submissions.settings(), Visitor.of(ctx).isModerator()));
     }
 
-    /** On success, to the paper's card on its day's listing. */
+    /** On success, to the paper's card (its title) on its day's listing. */
     void submit(Context ctx) {
         Member member = Visitor.of(ctx).requireMember();
         String typed = Optional.ofNullable(ctx.formParam("id")).orElse("");
@@ -43,7 +43,7 @@ final class SubmissionPages {
                     : view.withIdError(e.getMessage(), e.featured().map(SubmitView.Featured::of).orElse(null)));
             return;
         }
-        ctx.redirect(Links.day(submission.day()) + "#" + PaperCard.anchorOf(submission.paper().value()),
+        ctx.redirect(Links.day(submission.day()) + "#" + PaperCard.anchorOf(submission.paper().value()) + "-title",
                 HttpStatus.SEE_OTHER);
     }
 

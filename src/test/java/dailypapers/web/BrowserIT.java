@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
+import dailypapers.TestMember;
+import dailypapers.account.Role;
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -441,6 +444,43 @@ class BrowserIT {
 
     private static String cardAnchor(String id) {
         return "paper-" + id.replaceAll("[^A-Za-z0-9]", "-");
+    }
+
+    @Test
+    void aMemberSubmitsAPaperAndItsCardOnTheDaySaysWhoSubmittedIt() {
+        ArxivId id = ArxivId.parse("2608.07777");
+        app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
+                .title("Submitted through the browser").published(LocalDate.of(2026, 8, 20)).build()));
+        TestMember member = app.member(Role.MEMBER);
+        open("/about");
+        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
+        try {
+            open("/submit");
+            browser.findElement(By.id("submit-id")).sendKeys("arXiv:2608.0777x");
+            browser.findElement(By.cssSelector(".submit-form button")).click();
+
+            assertThat(browser.findElement(By.id("submit-id-error")).getText()).contains("That is not an arXiv id");
+            WebElement field = browser.findElement(By.id("submit-id"));
+            assertThat(field.getAttribute("value")).isEqualTo("arXiv:2608.0777x");
+            screenshot("submit-error.png");
+            field.clear();
+            field.sendKeys("https://arxiv.org/abs/2608.07777v1");
+            browser.findElement(By.cssSelector(".submit-form button")).click();
+
+            assertThat(browser.getCurrentUrl()).endsWith("/papers/date/2026-08-22#paper-2608-07777-title");
+            WebElement card = browser.findElement(By.cssSelector("article[aria-labelledby='paper-2608-07777-title']"));
+            assertThat(card.findElement(By.cssSelector(".submitted-by")).getText())
+                    .isEqualTo("Submitted by " + member.member().displayName().value());
+            screenshot("submitted-day.png");
+            browser.manage().window().setSize(NARROW);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", card);
+            screenshot("submitted-day-narrow.png");
+        } finally {
+            browser.manage().deleteAllCookies();
+            // The sample's latest featured day stays the latest for the other tests.
+            app.app().submissions().submissions().submissions(member.member().id(), 1).forEach(s -> app.app()
+                    .submissions().submissions().hide(s.id(), app.member(Role.ADMIN).member(), "test over"));
+        }
     }
 
     private static void open(String path) {

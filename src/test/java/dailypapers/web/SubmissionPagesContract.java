@@ -119,7 +119,8 @@ abstract class SubmissionPagesContract {
         HttpResponse<String> response = submit(ada, "https://arxiv.org/abs/2608.09001v2");
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).hasValue("/papers/date/2026-08-22#paper-2608-09001");
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("/papers/date/2026-08-22#paper-2608-09001-title");
         assertThat(members.arxiv.requests()).containsExactly("/api/query?id_list=2608.09001&max_results=1");
         String handle = ada.member().handle().value();
         String name = ada.member().displayName().value();
