@@ -43,6 +43,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -452,8 +453,7 @@ class BrowserIT {
         app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
                 .title("Submitted through the browser").published(LocalDate.of(2026, 8, 20)).build()));
         TestMember member = app.member(Role.MEMBER);
-        open("/about");
-        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
+        signIn(member);
         try {
             open("/submit");
             browser.findElement(By.id("submit-id")).sendKeys("arXiv:2608.0777x");
@@ -481,6 +481,46 @@ class BrowserIT {
             app.app().submissions().submissions().submissions(member.member().id(), 1).forEach(s -> app.app()
                     .submissions().submissions().hide(s.id(), app.member(Role.ADMIN).member(), "test over"));
         }
+    }
+
+    @Test
+    void aMemberClaimsAuthorshipAndAModeratorConfirmsItFromTheQueue() {
+        ArxivId id = ArxivId.parse("2608.07778");
+        app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
+                .title("A paper with a claimed author").authors("Grace Hopper", "Edsger Dijkstra")
+                .published(LocalDate.of(2026, 8, 20)).build()));
+        TestMember author = app.member(Role.MEMBER);
+        TestMember moderator = app.member(Role.MODERATOR);
+        try {
+            signIn(author);
+            open("/papers/" + id.value());
+            new Select(browser.findElement(By.id("claim-author"))).selectByVisibleText("Edsger Dijkstra");
+            browser.findElement(By.cssSelector(".claim-form button")).click();
+            assertThat(browser.findElement(By.cssSelector(".claim-status")).getText())
+                    .isEqualTo("You claimed to be Edsger Dijkstra; a moderator will confirm or reject it.");
+
+            signIn(moderator);
+            open("/moderation/claims");
+            screenshot("claims-queue.png");
+            browser.findElement(By.xpath("//li[contains(@class,'claim-row')][.//strong[text()='Edsger Dijkstra']]"
+                    + "//button[starts-with(normalize-space(.),'Confirm')]")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("/moderation/claims");
+
+            browser.manage().deleteAllCookies();
+            open("/papers/" + id.value());
+            assertThat(browser.findElement(By.cssSelector(".authors .author-badge")).getText())
+                    .isEqualTo("Author on Daily Papers: " + author.member().displayName().value());
+            screenshot("paper-confirmed-author.png");
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    /** Signs the browser in as the member: their session cookie, set on the site's origin. */
+    private static void signIn(TestMember member) {
+        open("/about");
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
     }
 
     private static void open(String path) {
