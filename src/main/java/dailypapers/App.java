@@ -18,10 +18,12 @@ import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiClaimStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSubmissionStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
 import dailypapers.store.JdbiTokenStore;
@@ -29,6 +31,8 @@ import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
 import dailypapers.store.JdbiVoteStore;
 import dailypapers.store.StoreTx;
+import dailypapers.submission.SubmissionModule;
+import dailypapers.submission.SubmissionTx;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
 import dailypapers.vote.VoteModule;
@@ -76,6 +80,7 @@ public final class App implements AutoCloseable {
     private final ModerationModule moderation;
     private final VoteModule votes;
     private final TokenModule tokens;
+    private final SubmissionModule submissions;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -103,6 +108,10 @@ public final class App implements AutoCloseable {
         this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
                 tx.votes())), feed.papers(), new JdbiVoteStore(database));
         this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
+        this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
+                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
+                new JdbiTransactions(database, clock).view(
+                        tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -177,6 +186,7 @@ public final class App implements AutoCloseable {
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
                 config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
+                submissions,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -244,6 +254,10 @@ public final class App implements AutoCloseable {
 
     public TokenModule tokens() {
         return tokens;
+    }
+
+    public SubmissionModule submissions() {
+        return submissions;
     }
 
     public JobScheduler jobs() {

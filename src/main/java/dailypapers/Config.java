@@ -9,6 +9,7 @@ import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.mail.MailSettings;
 import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
+import dailypapers.submission.SubmissionSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.AdminToken;
 import dailypapers.web.TrustedProxies;
@@ -41,7 +42,7 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
         Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
-        MailSettings mail, AccountSettings accounts) {
+        MailSettings mail, AccountSettings accounts, SubmissionSettings submissions) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -183,6 +184,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Integer> ACCOUNT_LIMIT_MAIL_EMAIL = Setting.of("account.limit.mail.email", "5",
             atLeast(1), "password-reset and sign-in-link requests per window naming one email");
 
+    public static final Setting<Integer> SUBMISSION_MAX_AGE_DAYS = Setting.of("submission.max.age.days", "7",
+            atLeast(0), "members submit papers published at most this many days ago (moderators any)");
+    public static final Setting<Integer> SUBMISSION_DAILY_CAP = Setting.of("submission.daily.cap", "3", atLeast(1),
+            "the most papers one member submits per day (UTC)");
+    public static final Setting<Boolean> SUBMISSION_REQUIRE_CLAIM = Setting.of("submission.require.claim", "false",
+            Config::bool, "whether only members confirmed as an author of some paper may submit");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -197,14 +205,15 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, HTTP_BASE_URL, ACCOUNT_LINK_VERIFY_HOURS,
             ACCOUNT_LINK_RESET_MINUTES, ACCOUNT_LINK_SIGNIN_MINUTES, ACCOUNT_LIMIT_WINDOW_MINUTES,
             ACCOUNT_LIMIT_SIGNIN_IP, ACCOUNT_LIMIT_SIGNIN_EMAIL, ACCOUNT_LIMIT_SIGNUP_IP, ACCOUNT_LIMIT_MAIL_IP,
-            ACCOUNT_LIMIT_MAIL_EMAIL);
+            ACCOUNT_LIMIT_MAIL_EMAIL, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP, SUBMISSION_REQUIRE_CLAIM);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS));
+                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
+                submissionSettings(Setting.Values.DEFAULTS));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -220,7 +229,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
-                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values));
+                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
+                submissionSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -285,6 +295,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 new AccountSettings.Limits(values.get(ACCOUNT_LIMIT_SIGNIN_IP), values.get(ACCOUNT_LIMIT_SIGNIN_EMAIL),
                         values.get(ACCOUNT_LIMIT_SIGNUP_IP), values.get(ACCOUNT_LIMIT_MAIL_IP),
                         values.get(ACCOUNT_LIMIT_MAIL_EMAIL), values.get(ACCOUNT_LIMIT_WINDOW_MINUTES)));
+    }
+
+    private static SubmissionSettings submissionSettings(Setting.Values values) {
+        return new SubmissionSettings(values.get(SUBMISSION_MAX_AGE_DAYS), values.get(SUBMISSION_DAILY_CAP),
+                values.get(SUBMISSION_REQUIRE_CLAIM));
     }
 
     private static String text(String text) {
@@ -392,31 +407,36 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, trustedProxies, thumbnails, mail, accounts);
+                adminToken, trustedProxies, thumbnails, mail, accounts, submissions);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, proxies, thumbnails, mail, accounts);
+                adminToken, proxies, thumbnails, mail, accounts, submissions);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, settings, mail, accounts);
+                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, submissions);
+    }
+
+    public Config withSubmissions(SubmissionSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.account.AccountSettings;
 import dailypapers.account.LinkPurpose;
+import dailypapers.submission.SubmissionSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
@@ -239,6 +240,17 @@ class ConfigTest {
     }
 
     @Test
+    void membersSubmitPapersAWeekOldThreeADayWithoutAClaimUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).submissions())
+                .isEqualTo(new SubmissionSettings(7, 3, false));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "0",
+                "DAILYPAPERS_SUBMISSION_DAILY_CAP", "10", "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM", "true"), Map.of())
+                .submissions()).isEqualTo(new SubmissionSettings(0, 10, true));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SUBMISSION_DAILY_CAP.key(), "0")))
+                .hasMessage("submission.daily.cap must be at least 1, got 0");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
@@ -275,7 +287,9 @@ class ConfigTest {
                 "DAILYPAPERS_ACCOUNT_LINK_RESET_MINUTES", "DAILYPAPERS_ACCOUNT_LINK_SIGNIN_MINUTES",
                 "DAILYPAPERS_ACCOUNT_LIMIT_WINDOW_MINUTES", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_IP",
                 "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_EMAIL", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNUP_IP",
-                "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL");
+                "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL",
+                "DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "DAILYPAPERS_SUBMISSION_DAILY_CAP",
+                "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
 import dailypapers.vote.VoteStore;
+import dailypapers.submission.ClaimStore;
+import dailypapers.submission.SubmissionStore;
 
 /**
  * The stores of one {@link JdbiTransactions} transaction: every call on them runs on the transaction's handle.
@@ -15,5 +17,5 @@ import dailypapers.vote.VoteStore;
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
         OutboxStore outbox, AuditStore audit, AccountStore accounts,
-        VoteStore votes) {
+        VoteStore votes, SubmissionStore submissions, ClaimStore claims) {
 }

@@ -5,6 +5,8 @@ import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.submission.SubmissionException;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
@@ -22,13 +24,16 @@ final class PaperPages {
 
     private final FeedService feed;
     private final SearchService search;
+    private final SubmissionModule submissions;
     private final Views views;
     private final DateText dates;
     private final Upvotes upvotes;
 
-    PaperPages(FeedService feed, SearchService search, Views views, DateText dates, Upvotes upvotes) {
+    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, Views views, DateText dates,
+            Upvotes upvotes) {
         this.feed = feed;
         this.search = search;
+        this.submissions = submissions;
         this.views = views;
         this.dates = dates;
         this.upvotes = upvotes;
@@ -41,8 +46,39 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        render(ctx, id, null, null);
+    }
+
+    /**
+     * A member claims to be the author of the byline name posted as {@code author}; back to the paper page, which
+     * says the claim waits for a moderator. A refused claim shows the page again with the name picked and why.
+     */
+    void claim(Context ctx) {
+        ArxivId id = Params.arxivId(ctx);
+        String author = ctx.formParam("author");
+        try {
+            submissions.claims().claim(Visitor.of(ctx).requireMember(), id, author);
+        } catch (SubmissionException e) {
+            if (e.code() == SubmissionException.Code.NO_SUCH_PAPER) {
+                throw HttpError.notFound(e.getMessage());
+            }
+            ctx.status(SubmissionPages.status(e.code()));
+            render(ctx, id, author, e.getMessage());
+            return;
+        }
+        ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
+        Visitor visitor = Visitor.of(ctx);
+        ClaimPanel claim = visitor.member()
+                .map(m -> ClaimPanel.member(id, entry.paper().authors(), submissions.claims().claims(id, m.id()),
+                        pickedAuthor, claimError))
+                .orElseGet(() -> ClaimPanel.anonymous(id));
+        PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
+                submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
                 upvotes.hasUpvoted(ctx, id)));
     }
 

@@ -17,13 +17,14 @@ import java.util.List;
  * @param similar      papers like this one, most similar first; {@code similarNote} says how they were found
  * @param href         the paper page's own path, which its upvote form posts under
  * @param upvoted      whether the visitor upvoted the paper (false for an anonymous visitor)
+ * @param members      who submitted the paper and which of its authors are confirmed members
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
         String codeLabel, String projectUrl, List<CategoryChip> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
-        String similarApi, String href, boolean upvoted) {
+        String similarApi, String href, boolean upvoted, PaperMembers members) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -52,7 +53,8 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         return TexText.of(abstractText);
     }
 
-    static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates, boolean upvoted) {
+    static PaperView of(PaperEntry entry, SearchService.Similar similar, PaperMembers members, DateText dates,
+            boolean upvoted) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
@@ -80,6 +82,6 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         .toList(),
                 similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
                         : "Sharing this paper's most distinctive words (it has no embedding yet).",
-                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted);
+                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members);
     }
 }

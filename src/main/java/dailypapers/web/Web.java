@@ -20,6 +20,7 @@ import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
@@ -101,7 +102,7 @@ public final class Web implements AutoCloseable {
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
             ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
-            TokenModule tokens, Operations operations) {
+            TokenModule tokens, SubmissionModule submissions, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -110,12 +111,15 @@ public final class Web implements AutoCloseable {
         Views views = new Views();
         DateText dates = new DateText(clock);
         Upvotes upvotes = new Upvotes(votes.service());
-        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates, upvotes);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates, upvotes);
-        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
+        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
+                dates, upvotes);
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, views, dates, upvotes);
+        SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
+        ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed());
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
@@ -170,6 +174,7 @@ public final class Web implements AutoCloseable {
                     get("/date/{date}", feedPages::day, PAGE, ANYONE);
                     get("/week/{week}", feedPages::week, PAGE, ANYONE);
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);
+                    post("/<id>/claims", paperPages::claim, PAGE, MEMBER);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                     post("/<id>/upvote", upvotes::form, PAGE, MEMBER);
                 });
@@ -204,6 +209,14 @@ public final class Web implements AutoCloseable {
                     post("/email/confirm", accountPages::confirmEmailChange, PAGE, ANYONE);
                     post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
                     post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
+                });
+                get("/submit", submissionPages::page, PAGE, MEMBER);
+                post("/submit", submissionPages::submit, PAGE, MEMBER);
+                path("/moderation", () -> {
+                    get("/claims", claimPages::queue, PAGE, MODERATOR);
+                    post("/claims/{claim}/confirm", claimPages::confirm, PAGE, MODERATOR);
+                    post("/claims/{claim}/reject", claimPages::reject, PAGE, MODERATOR);
+                    post("/submissions/{submission}/hide", submissionPages::hide, PAGE, MODERATOR);
                 });
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
