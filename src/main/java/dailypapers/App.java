@@ -1,6 +1,7 @@
 package dailypapers;
 
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -15,6 +16,7 @@ import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiCommentStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiSearchStore;
@@ -63,6 +65,7 @@ public final class App implements AutoCloseable {
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
     private final AccountModule accounts;
+    private final CommentModule comments;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -82,6 +85,8 @@ public final class App implements AutoCloseable {
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
         this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.comments = new CommentModule(new JdbiCommentStore(database),
+                new JdbiTransactions(database, clock).view(StoreTx::comments), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -206,6 +211,10 @@ public final class App implements AutoCloseable {
 
     public AccountModule accounts() {
         return accounts;
+    }
+
+    public CommentModule comments() {
+        return comments;
     }
 
     public JobScheduler jobs() {

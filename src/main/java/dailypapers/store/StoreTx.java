@@ -1,5 +1,6 @@
 package dailypapers.store;
 
+import dailypapers.comment.CommentStore;
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
 import dailypapers.paper.PaperStore;
@@ -11,5 +12,5 @@ import dailypapers.search.VectorStore;
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
-        OutboxStore outbox) {
+        OutboxStore outbox, CommentStore comments) {
 }

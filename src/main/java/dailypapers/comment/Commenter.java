@@ -1,0 +1,15 @@
+package dailypapers.comment;
+
+import java.util.Optional;
+
+/**
+ * Who wrote a comment, as pages name them.
+ *
+ * @param handle empty once the member deleted their account: the comment then shows "deleted member"
+ */
+public record Commenter(long memberId, Optional<String> handle, Optional<String> displayName) {
+
+    public boolean isDeleted() {
+        return handle.isEmpty();
+    }
+}
