@@ -24,10 +24,8 @@ public final class CommentMarkdown {
                     ListBlock.class))
             .build();
 
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .build();
+    /** URLs are the policy's to judge: it drops a link it refuses and keeps the text. */
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "br", "a")
