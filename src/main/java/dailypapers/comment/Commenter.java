@@ -9,7 +9,14 @@ import java.util.Optional;
  */
 public record Commenter(long memberId, Optional<String> handle, Optional<String> displayName) {
 
+    public static final String DELETED_MEMBER = "deleted member";
+
     public boolean isDeleted() {
         return handle.isEmpty();
+    }
+
+    /** The display name, or "deleted member". */
+    public String name() {
+        return isDeleted() ? DELETED_MEMBER : displayName.orElse(DELETED_MEMBER);
     }
 }
