@@ -2,6 +2,7 @@ package dailypapers;
 
 import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
+import dailypapers.comment.CommentWrites;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -93,8 +94,9 @@ public final class App implements AutoCloseable {
         this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
-        this.comments = new CommentModule(new JdbiCommentStore(database),
-                new JdbiTransactions(database, clock).view(StoreTx::comments), clock);
+        this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
+                new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
+                rateLimits.limiter(), moderation.auditLog(), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {

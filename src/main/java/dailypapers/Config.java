@@ -1,6 +1,7 @@
 package dailypapers;
 
 import dailypapers.account.AccountSettings;
+import dailypapers.comment.CommentSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
         Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
-        MailSettings mail, AccountSettings accounts) {
+        MailSettings mail, AccountSettings accounts, CommentSettings comments) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -161,6 +162,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "account.session.touch.minutes", "5", duration(ChronoUnit.MINUTES, 0),
             "a session's last-seen time is written at most once per this many minutes");
 
+    public static final Setting<Integer> COMMENT_RATE_MEMBER = Setting.of("comment.rate.member", "10", atLeast(1),
+            "comments and replies one member may post per comment.rate.window.minutes");
+    public static final Setting<Integer> COMMENT_RATE_ADDRESS = Setting.of("comment.rate.address", "30", atLeast(1),
+            "comments and replies one client address may post per comment.rate.window.minutes");
+    public static final Setting<Duration> COMMENT_RATE_WINDOW_MINUTES = Setting.of("comment.rate.window.minutes",
+            "10", duration(ChronoUnit.MINUTES, 1), "the window of the comment rate limits, in minutes");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -172,14 +180,16 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
             THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
             MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM,
-            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES);
+            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS,
+            COMMENT_RATE_WINDOW_MINUTES);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS));
+                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
+                commentSettings(Setting.Values.DEFAULTS));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -195,7 +205,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
-                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values));
+                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
+                commentSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -253,6 +264,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     private static AccountSettings accountSettings(Setting.Values values) {
         return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES));
+    }
+
+    private static CommentSettings commentSettings(Setting.Values values) {
+        return new CommentSettings(values.get(COMMENT_RATE_MEMBER), values.get(COMMENT_RATE_ADDRESS),
+                values.get(COMMENT_RATE_WINDOW_MINUTES));
     }
 
     private static String text(String text) {
@@ -360,31 +376,36 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, trustedProxies, thumbnails, mail, accounts);
+                adminToken, trustedProxies, thumbnails, mail, accounts, comments);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, comments);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, proxies, thumbnails, mail, accounts);
+                adminToken, proxies, thumbnails, mail, accounts, comments);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, comments);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, settings, mail, accounts);
+                searchEngine, adminToken, trustedProxies, settings, mail, accounts, comments);
+    }
+
+    public Config withComments(CommentSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, comments);
     }
 }

@@ -3,8 +3,11 @@ package dailypapers.comment;
 import dailypapers.account.Member;
 import dailypapers.comment.CommentException.Code;
 import dailypapers.comment.CommentStore.NewComment;
+import dailypapers.moderation.AuditLog;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Transactions;
+import dailypapers.ratelimit.RateLimitedException;
+import dailypapers.ratelimit.RateLimiter;
 import dailypapers.text.CleanText;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,20 +20,33 @@ import java.util.Optional;
  * Comments and their rules: a member who is not banned posts on a paper or replies to a visible comment on it;
  * only the author edits (a visible comment, while not banned) or deletes; a deleted comment with replies stays as a placeholder so
  * the thread keeps its shape, one without replies goes, and so does a placeholder whose last reply goes; a moderator
- * hides a comment with a reason. Each change runs in one transaction.
+ * hides a comment with a reason, logged in the audit log in the same transaction. Posting is rate-limited per
+ * member and per client address ({@link CommentSettings}), in the database, so the limits hold across app nodes.
+ * Each change runs in one transaction.
  */
 public final class CommentService {
 
     /** A moderator's reason for hiding: shown to everyone, so short. */
     public static final int MAX_REASON_CHARACTERS = 200;
 
+    /** The audit log's name for hiding a comment, and its kind of target. */
+    public static final String HIDE_ACTION = "hide-comment";
+    public static final String TARGET_KIND = "comment";
+
     private final CommentStore comments;
-    private final Transactions<CommentStore> transactions;
+    private final Transactions<CommentWrites> transactions;
+    private final RateLimiter limiter;
+    private final AuditLog auditLog;
+    private final CommentSettings settings;
     private final Clock clock;
 
-    public CommentService(CommentStore comments, Transactions<CommentStore> transactions, Clock clock) {
+    public CommentService(CommentStore comments, Transactions<CommentWrites> transactions, RateLimiter limiter,
+            AuditLog auditLog, CommentSettings settings, Clock clock) {
         this.comments = comments;
         this.transactions = transactions;
+        this.limiter = limiter;
+        this.auditLog = auditLog;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -39,16 +55,21 @@ public final class CommentService {
     }
 
     /**
-     * Posts a comment on the paper, or a reply when {@code parentId} is present; returns its id.
+     * Posts a comment on the paper, or a reply when {@code parentId} is present, from {@code clientAddress}; returns
+     * its id. Text that breaks a rule does not count against the rate limits.
      *
-     * @throws CommentException {@code MEMBER_BANNED}, {@code TEXT_EMPTY}, {@code TEXT_TOO_LONG},
-     *                          {@code PARENT_NOT_FOUND} or {@code NO_SUCH_PAPER}
+     * @throws CommentException     {@code MEMBER_BANNED}, {@code TEXT_EMPTY}, {@code TEXT_TOO_LONG},
+     *                              {@code PARENT_NOT_FOUND} or {@code NO_SUCH_PAPER}
+     * @throws RateLimitedException when the member or the address posted their limit in this window
      */
-    public long post(Member author, ArxivId paperId, Optional<Long> parentId, String text) {
+    public long post(Member author, String clientAddress, ArxivId paperId, Optional<Long> parentId, String text) {
         requireActive(author);
         CommentText typed = new CommentText(text);
         String html = CommentMarkdown.html(typed);
-        return transactions.inTransaction(store -> {
+        limiter.check("comment:member:" + author.id(), settings.perMember(), settings.window());
+        limiter.check("comment:ip:" + clientAddress, settings.perAddress(), settings.window());
+        return transactions.inTransaction(writes -> {
+            CommentStore store = writes.comments();
             parentId.ifPresent(id -> {
                 boolean open = store.comment(id).filter(p -> p.paperId().equals(paperId) && p.isVisible())
                         .isPresent();
@@ -67,12 +88,12 @@ public final class CommentService {
         requireActive(author);
         CommentText typed = new CommentText(text);
         String html = CommentMarkdown.html(typed);
-        transactions.run(store -> {
-            Comment comment = own(store, author, commentId);
+        transactions.run(writes -> {
+            Comment comment = own(writes.comments(), author, commentId);
             if (!comment.isVisible()) {
                 throw new CommentException(Code.NOT_EDITABLE, "A deleted or hidden comment cannot be edited.");
             }
-            store.edit(commentId, typed.value(), html, clock.instant());
+            writes.comments().edit(commentId, typed.value(), html, clock.instant());
         });
     }
 
@@ -81,7 +102,8 @@ public final class CommentService {
      * placeholder left without replies by this goes too, up the thread.
      */
     public void delete(Member author, long commentId) {
-        transactions.run(store -> {
+        transactions.run(writes -> {
+            CommentStore store = writes.comments();
             Comment comment = own(store, author, commentId);
             if (comment.state() == CommentState.DELETED) {
                 throw noSuchComment(commentId);
@@ -100,17 +122,21 @@ public final class CommentService {
         });
     }
 
-    /** Hides a comment with a reason that shows in its place; the caller has checked the moderator's role. */
+    /**
+     * Hides a comment with a reason that shows in its place, and logs it as {@value #HIDE_ACTION} in the same
+     * transaction; the caller has checked the moderator's role.
+     */
     public void hide(long commentId, long moderatorId, String reason) {
         String cleaned = CleanText.line(reason == null ? "" : reason);
         if (cleaned.isEmpty() || cleaned.codePointCount(0, cleaned.length()) > MAX_REASON_CHARACTERS) {
             throw new CommentException(Code.REASON_INVALID,
                     "Give a reason of 1 to " + MAX_REASON_CHARACTERS + " characters; it shows in the comment's place.");
         }
-        transactions.run(store -> {
-            Comment comment = store.comment(commentId).filter(c -> c.state() != CommentState.DELETED)
+        transactions.run(writes -> {
+            Comment comment = writes.comments().comment(commentId).filter(c -> c.state() != CommentState.DELETED)
                     .orElseThrow(() -> noSuchComment(commentId));
-            store.hide(comment.id(), moderatorId, cleaned);
+            writes.comments().hide(comment.id(), moderatorId, cleaned);
+            auditLog.record(writes.audit(), moderatorId, HIDE_ACTION, TARGET_KIND, Long.toString(commentId), cleaned);
         });
     }
 

@@ -15,10 +15,15 @@ import dailypapers.comment.Comment;
 import dailypapers.comment.CommentException;
 import dailypapers.comment.CommentService;
 import dailypapers.comment.CommentService.Placed;
+import dailypapers.comment.CommentSettings;
+import dailypapers.comment.CommentWrites;
 import dailypapers.comment.CommentState;
 import dailypapers.ingest.TestClock;
+import dailypapers.moderation.AuditLog;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperFixtures;
+import dailypapers.ratelimit.RateLimitedException;
+import dailypapers.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +41,13 @@ abstract class CommentStoreContract extends DatabaseContract {
 
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final String ADDRESS = "192.0.2.1";
 
     private TestClock clock;
     private JdbiPaperStore papers;
     private JdbiAccountStore accounts;
     private JdbiCommentStore store;
+    private AuditLog auditLog;
     private CommentService comments;
     private ArxivId paper;
     private Member ada;
@@ -56,7 +63,8 @@ abstract class CommentStoreContract extends DatabaseContract {
         papers = new JdbiPaperStore(database(), clock);
         accounts = new JdbiAccountStore(database());
         store = new JdbiCommentStore(database());
-        comments = new CommentService(store, new JdbiTransactions(database(), clock).view(StoreTx::comments), clock);
+        auditLog = new AuditLog(new JdbiAuditStore(database()), clock);
+        comments = service(new CommentSettings(10, 30, Duration.ofMinutes(10)));
         paper = newPaper();
         ada = member("ada");
         bob = member("bob");
@@ -86,7 +94,7 @@ abstract class CommentStoreContract extends DatabaseContract {
     @Test
     void aReplyNeedsAVisibleParentOnTheSamePaper() {
         long here = post(ada, "here");
-        long elsewhere = comments.post(ada, newPaper(), Optional.empty(), "elsewhere");
+        long elsewhere = comments.post(ada, ADDRESS, newPaper(), Optional.empty(), "elsewhere");
 
         assertCode(() -> reply(bob, elsewhere, "wrong paper"), CommentException.Code.PARENT_NOT_FOUND);
         assertCode(() -> reply(bob, 999_999, "no parent"), CommentException.Code.PARENT_NOT_FOUND);
@@ -97,7 +105,7 @@ abstract class CommentStoreContract extends DatabaseContract {
 
     @Test
     void aCommentOnAnUnknownPaperIsRefused() {
-        assertCode(() -> comments.post(ada, new ArxivId("2999.99999"), Optional.empty(), "hello"),
+        assertCode(() -> comments.post(ada, ADDRESS, new ArxivId("2999.99999"), Optional.empty(), "hello"),
                 CommentException.Code.NO_SUCH_PAPER);
     }
 
@@ -163,6 +171,13 @@ abstract class CommentStoreContract extends DatabaseContract {
         assertCode(() -> comments.hide(id, bob.id(), "x".repeat(CommentService.MAX_REASON_CHARACTERS + 1)),
                 CommentException.Code.REASON_INVALID);
         comments.hide(id, bob.id(), " Off\ntopic ");
+        assertThat(auditLog.recent(0, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.actorId()).isEqualTo(bob.id());
+            assertThat(entry.action()).isEqualTo("hide-comment");
+            assertThat(entry.targetKind()).isEqualTo("comment");
+            assertThat(entry.targetId()).isEqualTo(Long.toString(id));
+            assertThat(entry.reason()).contains("Off topic");
+        });
 
         Comment hidden = comments.comment(id).orElseThrow();
         assertThat(hidden.state()).isEqualTo(CommentState.HIDDEN);
@@ -177,9 +192,9 @@ abstract class CommentStoreContract extends DatabaseContract {
         var record = PaperFixtures.paper().numComments(7).build();
         papers.upsert(List.of(record));
         ArxivId counted = record.paper().id();
-        long first = comments.post(ada, counted, Optional.empty(), "one");
-        long second = comments.post(bob, counted, Optional.empty(), "two");
-        comments.post(bob, counted, Optional.of(first), "three");
+        long first = comments.post(ada, ADDRESS, counted, Optional.empty(), "one");
+        long second = comments.post(bob, ADDRESS, counted, Optional.empty(), "two");
+        comments.post(bob, ADDRESS, counted, Optional.of(first), "three");
         assertThat(papers.find(counted).orElseThrow().numComments()).isEqualTo(10);
 
         comments.hide(second, ada.id(), "off topic");
@@ -240,12 +255,36 @@ abstract class CommentStoreContract extends DatabaseContract {
         assertThat(comment.source()).isEqualTo("still here");
     }
 
+    @Test
+    void postingIsLimitedPerMemberAndPerAddressAndRefusedTextDoesNotCount() {
+        CommentService limited = service(new CommentSettings(2, 3, Duration.ofMinutes(10)));
+        assertCode(() -> limited.post(ada, ADDRESS, paper, Optional.empty(), " "), CommentException.Code.TEXT_EMPTY);
+        limited.post(ada, ADDRESS, paper, Optional.empty(), "one");
+        limited.post(ada, ADDRESS, paper, Optional.empty(), "two");
+
+        assertThatThrownBy(() -> limited.post(ada, "192.0.2.99", paper, Optional.empty(), "three"))
+                .isInstanceOf(RateLimitedException.class);
+        limited.post(bob, ADDRESS, paper, Optional.empty(), "bob, same address");
+        assertThatThrownBy(() -> limited.post(member("carol"), ADDRESS, paper, Optional.empty(), "carol"))
+                .isInstanceOf(RateLimitedException.class);
+
+        clock.advance(Duration.ofMinutes(10));
+        limited.post(ada, ADDRESS, paper, Optional.empty(), "the next window");
+        assertThat(comments.thread(paper)).hasSize(4);
+    }
+
+    private CommentService service(CommentSettings settings) {
+        return new CommentService(store, new JdbiTransactions(database(), clock)
+                .view(tx -> new CommentWrites(tx.comments(), tx.audit())),
+                new RateLimiter(new JdbiRateLimitStore(database()), clock), auditLog, settings, clock);
+    }
+
     private long post(Member author, String text) {
-        return comments.post(author, paper, Optional.empty(), text);
+        return comments.post(author, ADDRESS, paper, Optional.empty(), text);
     }
 
     private long reply(Member author, long parent, String text) {
-        return comments.post(author, paper, Optional.of(parent), text);
+        return comments.post(author, ADDRESS, paper, Optional.of(parent), text);
     }
 
     private ArxivId newPaper() {
