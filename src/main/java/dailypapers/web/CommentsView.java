@@ -4,7 +4,6 @@ import dailypapers.comment.Comment;
 import dailypapers.comment.CommentService.Placed;
 import dailypapers.comment.CommentState;
 import dailypapers.comment.Commenter;
-import dailypapers.comment.CommentText;
 import dailypapers.paper.ArxivId;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,10 +43,6 @@ public record CommentsView(String anchor, String postAction, String feedHref, St
 
         public boolean hasError() {
             return error != null;
-        }
-
-        public int maxLength() {
-            return CommentText.MAX_CHARACTERS;
         }
     }
 
@@ -89,8 +84,6 @@ public record CommentsView(String anchor, String postAction, String feedHref, St
 
     /** The visitor, as far as comments care: who they are, if anyone, and whether they moderate. */
     record Viewer(Optional<Long> memberId, boolean canPost, boolean isModerator) {
-
-        static final Viewer ANONYMOUS = new Viewer(Optional.empty(), false, false);
     }
 
     /** The forms of the section. */

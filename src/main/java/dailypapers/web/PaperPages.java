@@ -1,5 +1,7 @@
 package dailypapers.web;
 
+import dailypapers.comment.CommentService;
+import dailypapers.account.Member;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
@@ -13,6 +15,7 @@ import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -22,12 +25,14 @@ final class PaperPages {
 
     private final FeedService feed;
     private final SearchService search;
+    private final CommentService comments;
     private final Views views;
     private final DateText dates;
 
-    PaperPages(FeedService feed, SearchService search, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, CommentService comments, Views views, DateText dates) {
         this.feed = feed;
         this.search = search;
+        this.comments = comments;
         this.views = views;
         this.dates = dates;
     }
@@ -39,8 +44,17 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        render(ctx, id, Optional.empty());
+    }
+
+    /** The paper page; with a comment form the server refused, that form shows again with what was typed. */
+    void render(Context ctx, ArxivId id, Optional<CommentsView.Refused> refused) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates));
+        Visitor visitor = Visitor.of(ctx);
+        CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
+                visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
+                CommentsView.of(id, comments.thread(id), viewer, refused)));
     }
 
     void author(Context ctx) {

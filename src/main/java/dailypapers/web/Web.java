@@ -15,6 +15,7 @@ import static dailypapers.web.Role.MODERATOR;
 
 import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitedException;
@@ -96,7 +97,7 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, CommentModule comments, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -105,7 +106,9 @@ public final class Web implements AutoCloseable {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), comments.service(), views, dates);
+        CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
+        CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
         PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
@@ -162,6 +165,13 @@ public final class Web implements AutoCloseable {
                     get("/week/{week}", feedPages::week, PAGE, ANYONE);
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
+                    post("/<id>/comments", commentPages::post, PAGE, MEMBER);
+                });
+                path("/comments/{id}", () -> {
+                    get("/edit", commentPages::editPage, PAGE, MEMBER);
+                    post("/edit", commentPages::edit, PAGE, MEMBER);
+                    post("/delete", commentPages::delete, PAGE, MEMBER);
+                    post("/hide", commentPages::hide, PAGE, MODERATOR);
                 });
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
                 path("/admin", () -> {
@@ -187,6 +197,7 @@ public final class Web implements AutoCloseable {
                     get("/categories/{category}", atomFeeds::category, DATA, ANYONE);
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
+                    get("/papers/<id>/comments.atom", commentFeeds::paper, DATA, ANYONE);
                 });
                 // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
                 get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE, BY_HANDLER);
