@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.account.AccountSettings;
+import dailypapers.comment.CommentSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
@@ -213,6 +214,19 @@ class ConfigTest {
     }
 
     @Test
+    void commentsAreLimitedToTenPerMemberAndThirtyPerAddressInTenMinutesUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).comments())
+                .isEqualTo(new CommentSettings(10, 30, Duration.ofMinutes(10)));
+        assertThat(new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0)
+                .comments()).isEqualTo(new CommentSettings(10, 30, Duration.ofMinutes(10)));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_COMMENT_RATE_MEMBER", "3",
+                "DAILYPAPERS_COMMENT_RATE_ADDRESS", "5", "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES", "60"), Map.of())
+                .comments()).isEqualTo(new CommentSettings(3, 5, Duration.ofMinutes(60)));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.COMMENT_RATE_MEMBER.key(), "0")))
+                .hasMessage("comment.rate.member must be at least 1, got 0");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
@@ -244,7 +258,9 @@ class ConfigTest {
                 "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_SMTP_HOST",
                 "DAILYPAPERS_MAIL_SMTP_PORT", "DAILYPAPERS_MAIL_SMTP_SECURITY", "DAILYPAPERS_MAIL_SMTP_USER",
                 "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM",
-                "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES");
+                "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES",
+                "DAILYPAPERS_COMMENT_RATE_MEMBER", "DAILYPAPERS_COMMENT_RATE_ADDRESS",
+                "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES");
     }
 
     @Test
