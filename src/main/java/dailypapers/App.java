@@ -1,6 +1,8 @@
 package dailypapers;
 
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
+import dailypapers.comment.CommentWrites;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -19,6 +21,7 @@ import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiClaimStore;
+import dailypapers.store.JdbiCommentStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
@@ -81,6 +84,7 @@ public final class App implements AutoCloseable {
     private final VoteModule votes;
     private final TokenModule tokens;
     private final SubmissionModule submissions;
+    private final CommentModule comments;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -112,6 +116,9 @@ public final class App implements AutoCloseable {
                 new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
                 new JdbiTransactions(database, clock).view(
                         tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
+        this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
+                new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
+                rateLimits.limiter(), moderation.auditLog(), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -186,7 +193,7 @@ public final class App implements AutoCloseable {
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
                 config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
-                submissions,
+                submissions, comments,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -258,6 +265,10 @@ public final class App implements AutoCloseable {
 
     public SubmissionModule submissions() {
         return submissions;
+    }
+
+    public CommentModule comments() {
+        return comments;
     }
 
     public JobScheduler jobs() {

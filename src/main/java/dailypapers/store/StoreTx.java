@@ -1,6 +1,7 @@
 package dailypapers.store;
 
 import dailypapers.account.AccountStore;
+import dailypapers.comment.CommentStore;
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
 import dailypapers.moderation.AuditStore;
@@ -17,5 +18,6 @@ import dailypapers.submission.SubmissionStore;
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
         OutboxStore outbox, AuditStore audit, AccountStore accounts,
-        VoteStore votes, SubmissionStore submissions, ClaimStore claims) {
+        VoteStore votes, SubmissionStore submissions, ClaimStore claims,
+        CommentStore comments) {
 }

@@ -145,6 +145,10 @@ public final class Links {
         return "/api/papers/search?q=" + encode(query);
     }
 
+    public static String paperCommentsFeed(ArxivId id) {
+        return "/feeds/papers/" + id.value() + "/comments.atom";
+    }
+
     public static String similarApi(ArxivId id) {
         return "/api/papers/" + id.value() + "/similar";
     }

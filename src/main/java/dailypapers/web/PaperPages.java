@@ -1,5 +1,7 @@
 package dailypapers.web;
 
+import dailypapers.comment.CommentService;
+import dailypapers.account.Member;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
@@ -15,6 +17,7 @@ import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -25,15 +28,17 @@ final class PaperPages {
     private final FeedService feed;
     private final SearchService search;
     private final SubmissionModule submissions;
+    private final CommentService comments;
     private final Views views;
     private final DateText dates;
     private final Upvotes upvotes;
 
-    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, Views views, DateText dates,
-            Upvotes upvotes) {
+    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, CommentService comments,
+            Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
         this.search = search;
         this.submissions = submissions;
+        this.comments = comments;
         this.views = views;
         this.dates = dates;
         this.upvotes = upvotes;
@@ -46,7 +51,7 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        render(ctx, id, null, null);
+        render(ctx, id, null, null, Optional.empty());
     }
 
     /**
@@ -63,13 +68,19 @@ final class PaperPages {
                 throw HttpError.notFound(e.getMessage());
             }
             ctx.status(SubmissionPages.status(e.code()));
-            render(ctx, id, author, e.getMessage());
+            render(ctx, id, author, e.getMessage(), Optional.empty());
             return;
         }
         ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError) {
+    /** The paper page; with a comment form the server refused, that form shows again with what was typed. */
+    void render(Context ctx, ArxivId id, Optional<CommentsView.Refused> refused) {
+        render(ctx, id, null, null, refused);
+    }
+
+    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError,
+            Optional<CommentsView.Refused> refused) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
         Visitor visitor = Visitor.of(ctx);
         ClaimPanel claim = visitor.member()
@@ -78,8 +89,10 @@ final class PaperPages {
                 .orElseGet(() -> ClaimPanel.anonymous(id));
         PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
                 submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
+        CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
+                visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
         views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
-                upvotes.hasUpvoted(ctx, id)));
+                upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused)));
     }
 
     void author(Context ctx) {

@@ -15,6 +15,7 @@ import static dailypapers.web.Role.MODERATOR;
 
 import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitModule;
@@ -102,7 +103,8 @@ public final class Web implements AutoCloseable {
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
             ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
-            TokenModule tokens, SubmissionModule submissions, Operations operations) {
+            TokenModule tokens, SubmissionModule submissions, CommentModule comments,
+            Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -113,7 +115,10 @@ public final class Web implements AutoCloseable {
         Upvotes upvotes = new Upvotes(votes.service());
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
                 dates, upvotes);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, views, dates, upvotes);
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(), views,
+                dates, upvotes);
+        CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
+        CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
         SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
         ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
         PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions());
@@ -177,6 +182,13 @@ public final class Web implements AutoCloseable {
                     post("/<id>/claims", paperPages::claim, PAGE, MEMBER);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                     post("/<id>/upvote", upvotes::form, PAGE, MEMBER);
+                    post("/<id>/comments", commentPages::post, PAGE, MEMBER);
+                });
+                path("/comments/{id}", () -> {
+                    get("/edit", commentPages::editPage, PAGE, MEMBER);
+                    post("/edit", commentPages::edit, PAGE, MEMBER);
+                    post("/delete", commentPages::delete, PAGE, MEMBER);
+                    post("/hide", commentPages::hide, PAGE, MODERATOR);
                 });
                 get(TokenPages.PATH, tokenPages::page, PAGE, MEMBER);
                 post(TokenPages.PATH, tokenPages::create, PAGE, MEMBER);
@@ -245,6 +257,7 @@ public final class Web implements AutoCloseable {
                     get("/categories/{category}", atomFeeds::category, DATA, ANYONE);
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
+                    get("/papers/<id>/comments.atom", commentFeeds::paper, DATA, ANYONE);
                 });
                 // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
                 get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE, BY_HANDLER);

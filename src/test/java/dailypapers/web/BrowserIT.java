@@ -77,16 +77,21 @@ class BrowserIT {
     @BeforeAll
     static void start() throws IOException {
         requireChromium();
+        Files.createDirectories(SCREENSHOTS);
+        app = TestApp.withSample();
+        importTextFixtures();
+        browser = chromium(profile);
+    }
+
+    /** Headless Chromium with a profile of its own; other browser tests start theirs here too. */
+    static ChromeDriver chromium(Path profile) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
-        Files.createDirectories(SCREENSHOTS);
-        app = TestApp.withSample();
-        importTextFixtures();
-        browser = new ChromeDriver(options);
+        return new ChromeDriver(options);
     }
 
     @AfterAll
@@ -582,7 +587,12 @@ class BrowserIT {
     }
 
     private static void screenshot(String name) {
+        screenshot(browser, name);
+    }
+
+    static void screenshot(ChromeDriver browser, String name) {
         try {
+            Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -590,7 +600,7 @@ class BrowserIT {
     }
 
     /** Browser tests need Debian's chromium and chromium-driver; CI must have them, elsewhere they are skipped. */
-    private static void requireChromium() {
+    static void requireChromium() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
