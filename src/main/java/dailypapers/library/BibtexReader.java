@@ -103,6 +103,7 @@ public final class BibtexReader {
     }
 
     private String key() throws Malformed {
+        skipSpace();
         int start = pos;
         while (pos < text.length() && ",}) \t\r\n".indexOf(text.charAt(pos)) < 0) {
             pos++;
@@ -142,8 +143,7 @@ public final class BibtexReader {
                 throw new Malformed("expected \"=\" after field \"" + name + "\" on line " + line(pos));
             }
             pos++;
-            String value = value();
-            fields.putIfAbsent(name, value);
+            fields.putIfAbsent(name, tidy(value()));
             skipSpace();
             if (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != close) {
                 throw new Malformed("expected \",\" or \"" + close + "\" after field \"" + name + "\" on line "
@@ -168,7 +168,7 @@ public final class BibtexReader {
         pos++;
     }
 
-    /** A value: parts joined by {@code #}, with braces removed and whitespace collapsed. */
+    /** A value as written: its parts joined ({@code #}), without their outer braces or quotes. */
     private String value() throws Malformed {
         StringBuilder out = new StringBuilder();
         while (true) {
@@ -198,8 +198,13 @@ public final class BibtexReader {
                 pos++;
                 continue;
             }
-            return out.toString().replaceAll("(?<!\\\\)[{}]", "").replaceAll("\\s+", " ").strip();
+            return out.toString();
         }
+    }
+
+    /** A field's value for reading: inner braces removed, whitespace collapsed. */
+    private static String tidy(String value) {
+        return value.replaceAll("(?<!\\\\)[{}]", "").replaceAll("\\s+", " ").strip();
     }
 
     /** Skips to just after the {@code close} that balances the group already opened. */
