@@ -7,6 +7,7 @@ import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
+import dailypapers.library.LibraryModule;
 import dailypapers.mail.MailModule;
 import dailypapers.moderation.ModerationModule;
 import dailypapers.ratelimit.RateLimitModule;
@@ -18,6 +19,7 @@ import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiLibraryStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
@@ -67,6 +69,7 @@ public final class App implements AutoCloseable {
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
     private final AccountModule accounts;
+    private final LibraryModule libraries;
     private final RateLimitModule rateLimits;
     private final ModerationModule moderation;
     /** Empty when another process holds the search index; see {@link #search()}. */
@@ -88,6 +91,7 @@ public final class App implements AutoCloseable {
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
         this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.libraries = new LibraryModule(new JdbiLibraryStore(database), feed.papers(), clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
         SearchModule opened = null;
@@ -163,7 +167,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, libraries,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -215,6 +219,10 @@ public final class App implements AutoCloseable {
 
     public AccountModule accounts() {
         return accounts;
+    }
+
+    public LibraryModule libraries() {
+        return libraries;
     }
 
     public RateLimitModule rateLimits() {

@@ -34,9 +34,9 @@ final class CitationKey {
         return words.isEmpty() ? "" : words.getLast();
     }
 
-    /** The words of the text in lower-case ASCII letters and digits, accents taken off. */
+    /** The words of the text in lower-case ASCII letters and digits, accents and apostrophes taken off. */
     private static List<String> words(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("[\\p{M}'’]", "")
                 .toLowerCase(Locale.ROOT);
         return Arrays.stream(ascii.split("[^a-z0-9]+")).filter(w -> !w.isEmpty()).toList();
     }

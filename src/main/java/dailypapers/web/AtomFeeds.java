@@ -94,7 +94,7 @@ final class AtomFeeds {
                 ResultOrder.DATE), result.hits().stream().map(SearchHit::entry).toList());
     }
 
-    private void write(Context ctx, String title, String alternatePath, List<PaperEntry> entries) {
+    void write(Context ctx, String title, String alternatePath, List<PaperEntry> entries) {
         String base = ctx.scheme() + "://" + ctx.host();
         String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         Instant updated = entries.stream().map(AtomFeeds::updated).max(Comparator.naturalOrder())

@@ -22,12 +22,14 @@ final class PaperPages {
 
     private final FeedService feed;
     private final SearchService search;
+    private final LibraryPages library;
     private final Views views;
     private final DateText dates;
 
-    PaperPages(FeedService feed, SearchService search, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, LibraryPages library, Views views, DateText dates) {
         this.feed = feed;
         this.search = search;
+        this.library = library;
         this.views = views;
         this.dates = dates;
     }
@@ -40,7 +42,8 @@ final class PaperPages {
             return;
         }
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates));
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
+                library.onPaperPage(ctx, id)));
     }
 
     void author(Context ctx) {

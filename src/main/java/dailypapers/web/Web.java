@@ -17,6 +17,7 @@ import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
+import dailypapers.library.LibraryModule;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.text.Messages;
@@ -96,7 +97,7 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, LibraryModule libraries, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -105,12 +106,13 @@ public final class Web implements AutoCloseable {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
         PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
+        LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), libraryPages, views, dates);
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
@@ -162,8 +164,25 @@ public final class Web implements AutoCloseable {
                     get("/week/{week}", feedPages::week, PAGE, ANYONE);
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
+                    post("/<id>/save", libraryPages::save, PAGE, MEMBER);
+                    post("/<id>/collections", libraryPages::place, PAGE, MEMBER);
                 });
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
+                path("/library", () -> {
+                    get("", libraryPages::library, PAGE, MEMBER);
+                    get("/export.bib", libraryPages::exportLibraryBibtex, PAGE, MEMBER);
+                    get("/export.ris", libraryPages::exportLibraryRis, PAGE, MEMBER);
+                });
+                path("/collections", () -> {
+                    post("", libraryPages::create, PAGE, MEMBER);
+                    get("/{ref}", libraryPages::collection, PAGE, ANYONE);
+                    get("/{ref}/export.bib", libraryPages::exportCollectionBibtex, PAGE, ANYONE);
+                    get("/{ref}/export.ris", libraryPages::exportCollectionRis, PAGE, ANYONE);
+                    post("/{ref}/settings", libraryPages::update, PAGE, MEMBER);
+                    post("/{ref}/delete", libraryPages::delete, PAGE, MEMBER);
+                    post("/{ref}/remove", libraryPages::remove, PAGE, MEMBER);
+                    post("/{ref}/import", libraryPages::importBibtex, PAGE, MEMBER);
+                });
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
@@ -187,6 +206,7 @@ public final class Web implements AutoCloseable {
                     get("/categories/{category}", atomFeeds::category, DATA, ANYONE);
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
+                    get("/collections/{file}", libraryPages::feed, DATA, ANYONE);
                 });
                 // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
                 get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE, BY_HANDLER);

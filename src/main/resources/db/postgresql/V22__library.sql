@@ -33,7 +33,12 @@ CREATE TABLE collection_paper (
 CREATE INDEX collection_paper_newest ON collection_paper (collection_id, added_at, paper_id);
 CREATE INDEX collection_paper_entry ON collection_paper (member_id, paper_id);
 
--- Public collections are public pages (and feeds): their changes bump the data version like V14's triggers.
+-- Public collections are public pages (and feeds), and a member's pages show what they saved: these changes bump
+-- the data version like V14's triggers, so no page is revalidated from before them.
+CREATE TRIGGER library_entry_inserted_version AFTER INSERT ON library_entry REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+CREATE TRIGGER library_entry_deleted_version AFTER DELETE ON library_entry REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 CREATE TRIGGER paper_collection_inserted_version AFTER INSERT ON paper_collection REFERENCING NEW TABLE AS changed
     FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 CREATE TRIGGER paper_collection_updated_version AFTER UPDATE ON paper_collection REFERENCING NEW TABLE AS changed

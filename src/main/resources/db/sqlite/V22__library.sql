@@ -33,7 +33,16 @@ CREATE TABLE collection_paper (
 CREATE INDEX collection_paper_newest ON collection_paper (collection_id, added_at, paper_id);
 CREATE INDEX collection_paper_entry ON collection_paper (member_id, paper_id);
 
--- Public collections are public pages (and feeds): their changes bump the data version like V14's triggers.
+-- Public collections are public pages (and feeds), and a member's pages show what they saved: these changes bump
+-- the data version like V14's triggers, so no page is revalidated from before them.
+CREATE TRIGGER library_entry_inserted_version AFTER INSERT ON library_entry
+BEGIN
+    UPDATE data_version SET value = value + 1;
+END;
+CREATE TRIGGER library_entry_deleted_version AFTER DELETE ON library_entry
+BEGIN
+    UPDATE data_version SET value = value + 1;
+END;
 CREATE TRIGGER paper_collection_inserted_version AFTER INSERT ON paper_collection
 BEGIN
     UPDATE data_version SET value = value + 1;

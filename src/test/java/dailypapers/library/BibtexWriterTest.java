@@ -44,6 +44,7 @@ class BibtexWriterTest {
         assertThat(CitationKey.of(paper("2401.09603", "Über Çelik's $\\alpha$-Models", List.of("Zoë Çelik"))))
                 .isEqualTo("celik2017uber_2401.09603");
         assertThat(CitationKey.of(paper("2401.09603", "On the", List.of()))).isEqualTo("anonymous2017_2401.09603");
+        assertThat(CitationKey.of(paper("2401.09603", "Q&A", List.of("Zoë O’Brien")))).isEqualTo("obrien2017q_2401.09603");
     }
 
     @Test
