@@ -112,6 +112,7 @@ public final class Web implements AutoCloseable {
         SearchApi searchApi = new SearchApi(search.search(), feed.feed());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
+        LibraryApi libraryApi = new LibraryApi(libraries.service());
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), libraryPages, views, dates);
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
@@ -196,6 +197,7 @@ public final class Web implements AutoCloseable {
                     get("/papers/<id>/similar", searchApi::similar, DATA, ANYONE);
                     get("/papers/<id>", paperApi::paper, DATA, ANYONE);
                     get("/openapi.json", openApi::serve, DATA, ANYONE);
+                    get("/me/library", libraryApi::library, DATA, MEMBER);
                     get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);
                     get("/search/status", statusPages::searchStatus, DATA, ADMIN);
                 });

@@ -173,7 +173,7 @@ abstract class LibraryStoreContract extends DatabaseContract {
     }
 
     @Test
-    void collectionWritesChangeTheDataVersionThatPublicPagesAreValidatedBy() {
+    void libraryWritesChangeTheDataVersionThatPagesAreValidatedBy() {
         long before = papers.dataVersion();
         PaperCollection reading = store.create(ada, name("Reading"), Visibility.PUBLIC, T0, 10);
         long created = papers.dataVersion();
@@ -183,8 +183,10 @@ abstract class LibraryStoreContract extends DatabaseContract {
         long renamed = papers.dataVersion();
         store.unsave(ada, A);
         long unsaved = papers.dataVersion();
+        store.save(ada, B, T0);
+        long saved = papers.dataVersion();
 
-        assertThat(List.of(before, created, added, renamed, unsaved)).doesNotHaveDuplicates().isSorted();
+        assertThat(List.of(before, created, added, renamed, unsaved, saved)).doesNotHaveDuplicates().isSorted();
     }
 
     @Test

@@ -313,6 +313,24 @@ abstract class LibraryPagesContract {
         assertThat(app.get("/feeds" + href).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theApiListsTheMembersLibraryAndAnswers401WithoutASession() {
+        TestMember member = app.member(Role.MEMBER);
+        String href = collection(member, "Api", true, first);
+        member.postForm("/papers/" + third + "/save", Map.of("saved", "true"));
+
+        HttpResponse<String> response = member.get("/api/me/library?limit=1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"total\":2", "\"id\":\"" + third + "\"", "\"name\":\"Api\"",
+                "\"visibility\":\"public\"", "\"numPapers\":1", href + "\"").doesNotContain(first + "\",\"title");
+        assertThat(response.headers().firstValue("Link")).hasValue("</api/me/library?limit=1&p=1>; rel=\"next\"");
+        assertThat(member.get("/api/me/library?limit=0").body()).contains("\"parameter\":\"limit\"");
+        HttpResponse<String> anonymous = app.get("/api/me/library");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+    }
+
     /** Makes a collection through the pages and adds papers to it through the picker; returns its link. */
     private String collection(TestMember owner, String name, boolean isPublic, String... papers) {
         Map<String, String> form = isPublic ? Map.of("name", name, "visibility", "public") : Map.of("name", name);

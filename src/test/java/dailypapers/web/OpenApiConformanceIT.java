@@ -110,7 +110,8 @@ class OpenApiConformanceIT {
                 new Case("/api/papers/{id}", "/api/papers/not-an-id", 404),
                 new Case("/api/openapi.json", "/api/openapi.json", 200),
                 new Case("/api/harvest/status", "/api/harvest/status", 200),
-                new Case("/api/search/status", "/api/search/status", 200));
+                new Case("/api/search/status", "/api/search/status", 200),
+                new Case("/api/me/library", "/api/me/library", 401));
     }
 
     @Test
