@@ -48,9 +48,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The widths issue 9 names for text layout checks. */
     private static final Dimension WIDE = new Dimension(1366, 900);
     private static final Dimension NARROW = new Dimension(390, 844);
@@ -465,7 +465,7 @@ class BrowserIT {
     }
 
     /** Browser tests need Debian's chromium and chromium-driver; CI must have them, elsewhere they are skipped. */
-    private static void requireChromium() {
+    static void requireChromium() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
