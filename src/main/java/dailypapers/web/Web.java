@@ -103,7 +103,7 @@ public final class Web implements AutoCloseable {
         Clock clock = operations.clock();
         PrometheusMeterRegistry metrics = operations.metrics();
         BooleanSupplier ready = operations.ready();
-        Views views = new Views();
+        Views views = new Views(libraries.service());
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
         PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());

@@ -94,6 +94,10 @@ class LibraryBrowserIT {
                 "true"));
         screenshot("library-paper-saved");
 
+        browser.get(app.baseUrl() + "/papers/date/2026-08-11");
+        assertThat(browser.findElements(By.cssSelector(".card .save-toggle button[aria-pressed=true]"))).hasSize(1);
+        screenshot("library-listing");
+
         browser.get(app.baseUrl() + "/library");
         browser.findElement(By.id("new-collection-name")).sendKeys("Reading group");
         browser.findElement(By.cssSelector("input[name=visibility]")).click();

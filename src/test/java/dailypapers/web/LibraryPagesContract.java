@@ -90,6 +90,27 @@ abstract class LibraryPagesContract {
     }
 
     @Test
+    void cardsOnListingsCarryTheMembersSaveToggleThatComesBackToTheCard() {
+        TestMember member = app.member(Role.MEMBER);
+        member.postForm("/papers/" + second + "/save", Map.of("saved", "true"));
+        String day = "/papers/date/2026-08-11";
+
+        String listing = member.get(day).body();
+        String anchor = "#paper-" + second.replace('.', '-') + "-title";
+        assertThat(PageFixtures.card(listing, second)).contains("action=\"/papers/" + second + "/save\"",
+                "name=\"saved\" value=\"false\"", "name=\"next\" value=\"" + day + anchor + "\"",
+                "aria-pressed=\"true\"");
+        assertThat(PageFixtures.card(listing, third)).contains("name=\"saved\" value=\"true\"",
+                "aria-pressed=\"false\"");
+        assertThat(PageFixtures.card(member.get("/search?q=Fixture").body(), second)).contains("aria-pressed=\"true\"");
+        assertThat(app.get(day).body()).doesNotContain("save-toggle");
+
+        HttpResponse<String> back = member.postForm("/papers/" + third + "/save",
+                Map.of("saved", "true", "next", day + anchor));
+        assertThat(back.headers().firstValue("Location")).hasValue(day + anchor);
+    }
+
+    @Test
     void aScriptGetsJsonAndBadInputIsAClientError() {
         TestMember member = app.member(Role.MEMBER);
 
