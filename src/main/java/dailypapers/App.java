@@ -9,6 +9,7 @@ import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
+import dailypapers.library.LibraryModule;
 import dailypapers.mail.MailModule;
 import dailypapers.moderation.ModerationModule;
 import dailypapers.ratelimit.RateLimitModule;
@@ -22,6 +23,7 @@ import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiClaimStore;
 import dailypapers.store.JdbiCommentStore;
+import dailypapers.store.JdbiLibraryStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
@@ -79,6 +81,7 @@ public final class App implements AutoCloseable {
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
     private final AccountModule accounts;
+    private final LibraryModule libraries;
     private final RateLimitModule rateLimits;
     private final ModerationModule moderation;
     private final VoteModule votes;
@@ -107,6 +110,7 @@ public final class App implements AutoCloseable {
                 new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(),
                 config.mail().smtpHost().isPresent() ? Optional.empty() : Optional.of(config.mail().outboxDir()),
                 clock);
+        this.libraries = new LibraryModule(new JdbiLibraryStore(database), feed.papers(), clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
         this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
@@ -193,7 +197,7 @@ public final class App implements AutoCloseable {
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
                 config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
-                submissions, comments,
+                submissions, comments, libraries,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -245,6 +249,10 @@ public final class App implements AutoCloseable {
 
     public AccountModule accounts() {
         return accounts;
+    }
+
+    public LibraryModule libraries() {
+        return libraries;
     }
 
     public RateLimitModule rateLimits() {

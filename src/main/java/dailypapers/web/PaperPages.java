@@ -29,16 +29,18 @@ final class PaperPages {
     private final SearchService search;
     private final SubmissionModule submissions;
     private final CommentService comments;
+    private final LibraryPages library;
     private final Views views;
     private final DateText dates;
     private final Upvotes upvotes;
 
     PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, CommentService comments,
-            Views views, DateText dates, Upvotes upvotes) {
+            LibraryPages library, Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
         this.search = search;
         this.submissions = submissions;
         this.comments = comments;
+        this.library = library;
         this.views = views;
         this.dates = dates;
         this.upvotes = upvotes;
@@ -92,7 +94,8 @@ final class PaperPages {
         CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
                 visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
         views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
-                upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused)));
+                upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
+                library.onPaperPage(ctx, id)));
     }
 
     void author(Context ctx) {

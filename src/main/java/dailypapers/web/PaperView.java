@@ -19,13 +19,15 @@ import java.util.List;
  * @param upvoted      whether the visitor upvoted the paper (false for an anonymous visitor)
  * @param members      who submitted the paper and which of its authors are confirmed members
  * @param discussion   the members' comments and the forms the visitor may use
+ * @param library      a member's Save toggle and collection picker, or null for an anonymous visitor
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
         String codeLabel, String projectUrl, List<CategoryChip> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
-        String similarApi, String href, boolean upvoted, PaperMembers members, CommentsView discussion) {
+        String similarApi, String href, boolean upvoted, PaperMembers members, CommentsView discussion,
+        PaperLibraryView library) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -55,7 +57,7 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
     }
 
     static PaperView of(PaperEntry entry, SearchService.Similar similar, PaperMembers members, DateText dates,
-            boolean upvoted, CommentsView discussion) {
+            boolean upvoted, CommentsView discussion, PaperLibraryView library) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
@@ -85,6 +87,6 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         .toList(),
                 similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
                         : "Sharing this paper's most distinctive words (it has no embedding yet).",
-                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members, discussion);
+                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members, discussion, library);
     }
 }

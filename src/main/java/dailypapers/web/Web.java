@@ -19,6 +19,7 @@ import dailypapers.comment.CommentModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitModule;
+import dailypapers.library.LibraryModule;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.submission.SubmissionModule;
@@ -103,20 +104,23 @@ public final class Web implements AutoCloseable {
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
             ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
-            TokenModule tokens, SubmissionModule submissions, CommentModule comments,
+            TokenModule tokens, SubmissionModule submissions, CommentModule comments, LibraryModule libraries,
             Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
         PrometheusMeterRegistry metrics = operations.metrics();
         BooleanSupplier ready = operations.ready();
-        Views views = new Views();
+        Views views = new Views(libraries.service());
         DateText dates = new DateText(clock);
         Upvotes upvotes = new Upvotes(votes.service());
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
                 dates, upvotes);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(), views,
-                dates, upvotes);
+        AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
+        LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
+        LibraryApi libraryApi = new LibraryApi(libraries.service());
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(),
+                libraryPages, views, dates, upvotes);
         CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
         CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
         SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
@@ -125,7 +129,6 @@ public final class Web implements AutoCloseable {
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
-        AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
@@ -183,6 +186,8 @@ public final class Web implements AutoCloseable {
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                     post("/<id>/upvote", upvotes::form, PAGE, MEMBER);
                     post("/<id>/comments", commentPages::post, PAGE, MEMBER);
+                    post("/<id>/save", libraryPages::save, PAGE, MEMBER);
+                    post("/<id>/collections", libraryPages::place, PAGE, MEMBER);
                 });
                 path("/comments/{id}", () -> {
                     get("/edit", commentPages::editPage, PAGE, MEMBER);
@@ -230,6 +235,21 @@ public final class Web implements AutoCloseable {
                     post("/claims/{claim}/reject", claimPages::reject, PAGE, MODERATOR);
                     post("/submissions/{submission}/hide", submissionPages::hide, PAGE, MODERATOR);
                 });
+                path("/library", () -> {
+                    get("", libraryPages::library, PAGE, MEMBER);
+                    get("/export.bib", libraryPages::exportLibraryBibtex, PAGE, MEMBER);
+                    get("/export.ris", libraryPages::exportLibraryRis, PAGE, MEMBER);
+                });
+                path("/collections", () -> {
+                    post("", libraryPages::create, PAGE, MEMBER);
+                    get("/{ref}", libraryPages::collection, PAGE, ANYONE);
+                    get("/{ref}/export.bib", libraryPages::exportCollectionBibtex, PAGE, ANYONE);
+                    get("/{ref}/export.ris", libraryPages::exportCollectionRis, PAGE, ANYONE);
+                    post("/{ref}/settings", libraryPages::update, PAGE, MEMBER);
+                    post("/{ref}/delete", libraryPages::delete, PAGE, MEMBER);
+                    post("/{ref}/remove", libraryPages::remove, PAGE, MEMBER);
+                    post("/{ref}/import", libraryPages::importBibtex, PAGE, MEMBER);
+                });
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
@@ -247,6 +267,7 @@ public final class Web implements AutoCloseable {
                     get("/me", meApi::me, DATA, MEMBER);
                     get("/me/upvotes", meApi::upvotes, DATA, MEMBER);
                     get("/openapi.json", openApi::serve, DATA, ANYONE);
+                    get("/me/library", libraryApi::library, DATA, MEMBER);
                     get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);
                     get("/search/status", statusPages::searchStatus, DATA, ADMIN);
                 });
@@ -258,6 +279,7 @@ public final class Web implements AutoCloseable {
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
                     get("/papers/<id>/comments.atom", commentFeeds::paper, DATA, ANYONE);
+                    get("/collections/{file}", libraryPages::feed, DATA, ANYONE);
                 });
                 // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
                 get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE, BY_HANDLER);
