@@ -22,8 +22,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class JdbiAccountStore implements AccountStore {
 
-    private static final String MEMBER_COLUMNS =
-            "m.id, m.email, m.handle, m.display_name, m.role, m.state, m.created_at, m.email_verified_at";
+    static final String MEMBER_COLUMNS =
+            "m.id, m.email, m.handle, m.display_name, m.role, m.state, m.created_at, m.email_verified_at,"
+            + " m.suspended_until";
 
     private final HandleSource handles;
 
@@ -51,7 +52,7 @@ public final class JdbiAccountStore implements AccountStore {
                     .findOne();
             if (id.isPresent()) {
                 return new Member(id.get(), member.email(), member.handle(), member.displayName(), member.role(),
-                        MemberState.ACTIVE, member.createdAt(), Optional.empty());
+                        MemberState.ACTIVE, member.createdAt(), Optional.empty(), Optional.empty());
             }
             boolean emailTaken = h.createQuery("SELECT COUNT(*) FROM member WHERE email = :email")
                     .bind("email", member.email().value()).mapTo(Integer.class).one() > 0;
@@ -117,12 +118,15 @@ public final class JdbiAccountStore implements AccountStore {
 
     @Override
     public boolean ban(long memberId) {
-        return handles.write(h -> {
-            int updated = h.createUpdate("UPDATE member SET state = 'banned' WHERE id = :id")
-                    .bind("id", memberId).execute();
-            deleteSessions(h, memberId);
-            return updated > 0;
-        });
+        return handles.write(h -> ban(h, memberId));
+    }
+
+    /** Bans on this handle, for a moderator's ban in the transaction that logs it. */
+    static boolean ban(Handle h, long memberId) {
+        int updated = h.createUpdate("UPDATE member SET state = 'banned' WHERE id = :id")
+                .bind("id", memberId).execute();
+        deleteSessions(h, memberId);
+        return updated > 0;
     }
 
     @Override
@@ -183,12 +187,14 @@ public final class JdbiAccountStore implements AccountStore {
                 .execute();
     }
 
-    private static Member member(ResultSet rs) throws SQLException {
+    static Member member(ResultSet rs) throws SQLException {
         String verified = rs.getString("email_verified_at");
+        String suspendedUntil = rs.getString("suspended_until");
         return new Member(rs.getLong("id"), new Email(rs.getString("email")),
                 new dailypapers.account.Handle(rs.getString("handle")), new DisplayName(rs.getString("display_name")),
                 Role.of(rs.getString("role")), MemberState.of(rs.getString("state")),
                 Instant.parse(rs.getString("created_at")),
-                Optional.ofNullable(verified).map(Instant::parse));
+                Optional.ofNullable(verified).map(Instant::parse),
+                Optional.ofNullable(suspendedUntil).map(Instant::parse));
     }
 }
