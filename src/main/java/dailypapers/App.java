@@ -8,15 +8,19 @@ import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
 import dailypapers.mail.MailModule;
+import dailypapers.moderation.ModerationModule;
+import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
+import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
+import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
@@ -46,7 +50,7 @@ import java.util.Optional;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
- * module per feature (feed, ingest, thumbnail, mail, account, search), each wiring its own stores and services;
+ * module per feature (feed, ingest, thumbnail, mail, account, rate limits, moderation, search), each wiring its own stores and services;
  * then the web server or a CLI command uses the modules. Closing stops the scheduler's jobs first, then the
  * modules, then the database.
  */
@@ -63,6 +67,8 @@ public final class App implements AutoCloseable {
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
     private final AccountModule accounts;
+    private final RateLimitModule rateLimits;
+    private final ModerationModule moderation;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -82,6 +88,8 @@ public final class App implements AutoCloseable {
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
         this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
+        this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -154,8 +162,9 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
-        return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken()), feed, search(),
-                ingest, thumbnails, new Web.Operations(clock, metrics, database::isReachable));
+        return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts,
+                new Web.Operations(clock, metrics, database::isReachable));
     }
 
     /**
@@ -206,6 +215,14 @@ public final class App implements AutoCloseable {
 
     public AccountModule accounts() {
         return accounts;
+    }
+
+    public RateLimitModule rateLimits() {
+        return rateLimits;
+    }
+
+    public ModerationModule moderation() {
+        return moderation;
     }
 
     public JobScheduler jobs() {

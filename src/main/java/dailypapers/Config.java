@@ -10,6 +10,7 @@ import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.AdminToken;
+import dailypapers.web.TrustedProxies;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
-        Optional<AdminToken> adminToken, ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts) {
+        Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
+        MailSettings mail, AccountSettings accounts) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -58,6 +60,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "address the web server listens on").withFlag("serve --host");
     public static final Setting<Integer> HTTP_PORT = Setting.of("http.port", "8080", between(0, 65_535),
             "port the web server listens on (0 picks a free one)").withFlag("serve --port");
+    public static final Setting<TrustedProxies> HTTP_TRUSTED_PROXIES = Setting.of("http.trusted.proxies", "",
+            TrustedProxies::parse, "reverse proxies (IP addresses or CIDR ranges, comma-separated) whose"
+                    + " X-Forwarded-For and X-Forwarded-Proto are believed; empty: none is");
     public static final Setting<Optional<AdminToken>> ADMIN_TOKEN = Setting.optional("admin.token",
             text -> new AdminToken(nonBlank(text).strip()),
             "operator token for the admin pages and APIs (without one they answer only on loopback); a long random "
@@ -158,7 +163,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
+            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
             SEARCH_EMBEDDING_THREADS, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS, HARVEST_START_DAYS,
             HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS, HARVEST_ARXIV_METADATA_PREFIX,
             HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL, HARVEST_HF_INTERVAL_MINUTES,
@@ -173,7 +178,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
-                thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
+                TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS));
     }
 
@@ -189,8 +194,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         }
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
-                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), thumbnailSettings(values),
-                mailSettings(values, values.get(DATA_DIR)), accountSettings(values));
+                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
+                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -355,26 +360,31 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, thumbnails, mail, accounts);
+                adminToken, trustedProxies, thumbnails, mail, accounts);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), thumbnails, mail, accounts);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts);
+    }
+
+    public Config withTrustedProxies(TrustedProxies proxies) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
+                adminToken, proxies, thumbnails, mail, accounts);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails, mail, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, settings, mail, accounts);
+                searchEngine, adminToken, trustedProxies, settings, mail, accounts);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, thumbnails, settings, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts);
     }
 }

@@ -1,5 +1,8 @@
 package dailypapers;
 
+import dailypapers.account.Member;
+import dailypapers.account.Role;
+import dailypapers.account.Session;
 import dailypapers.embedding.Encoder;
 import dailypapers.ingest.ImportListener;
 import dailypapers.search.EmbeddingJob;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real application for integration tests: a real database (SQLite file by default), the web server on a free
@@ -32,6 +36,7 @@ public final class TestApp implements AutoCloseable {
     private final Web web;
     private final Path directory;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger members = new AtomicInteger();
 
     private TestApp(App app, Web web, Path directory) {
         this.app = app;
@@ -127,6 +132,20 @@ public final class TestApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A new member with {@code role}, signed in through the account service (a real session in the database);
+     * emails and handles are numbered so that a test can make many.
+     */
+    public TestMember member(Role role) {
+        int n = members.incrementAndGet();
+        String handle = role.key() + "-" + n;
+        String password = "correct horse battery " + n;
+        Member member = app.accounts().service().create(handle + "@example.org", handle, "Test " + role.key() + " " + n,
+                password, role);
+        Session session = app.accounts().service().signIn(member.email().value(), password).orElseThrow();
+        return new TestMember(this, member, session);
     }
 
     public Path directory() {

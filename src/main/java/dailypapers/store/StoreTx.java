@@ -2,6 +2,7 @@ package dailypapers.store;
 
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
+import dailypapers.moderation.AuditStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
@@ -11,5 +12,5 @@ import dailypapers.search.VectorStore;
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
-        OutboxStore outbox) {
+        OutboxStore outbox, AuditStore audit) {
 }

@@ -74,13 +74,11 @@ final class AdminAccess {
 
     /**
      * The cookie that signs this browser in: HttpOnly, SameSite=Strict, Path=/, and Secure when the request came
-     * over https (directly or through a proxy that says so).
+     * over https (directly or through a trusted proxy that says so).
      */
     Cookie sessionCookie(Context ctx) {
-        boolean https = "https".equals(ctx.scheme())
-                || "https".equalsIgnoreCase(ctx.header(Header.X_FORWARDED_PROTO));
-        return new Cookie(COOKIE, newSession(), "/", (int) SESSION_LIFETIME.toSeconds(), https, true, null,
-                SameSite.STRICT);
+        return new Cookie(COOKIE, newSession(), "/", (int) SESSION_LIFETIME.toSeconds(),
+                RequestOrigin.of(ctx).isHttps(), true, null, SameSite.STRICT);
     }
 
     /** A session cookie's value: when it expires, and the HMAC that proves this process issued it. */

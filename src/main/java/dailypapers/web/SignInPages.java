@@ -1,10 +1,7 @@
 package dailypapers.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +36,6 @@ final class SignInPages {
     }
 
     void signIn(Context ctx) {
-        if (!isSameOrigin(ctx.header(Header.SEC_FETCH_SITE), ctx.header(Header.ORIGIN), ctx.host())) {
-            throw HttpError.forbidden("Sign-in forms are accepted only from this site's own pages.");
-        }
         if (!access.hasToken()) {
             throw HttpError.forbidden(AdminAccess.LOOPBACK_ONLY);
         }
@@ -59,27 +53,6 @@ final class SignInPages {
     private SignInView view(String next, String error) {
         return new SignInView(PageFrame.plain("Admin sign-in — Daily Papers"), access.hasToken(), safeNext(next),
                 error);
-    }
-
-    /**
-     * Whether a form post comes from this site's own pages, against cross-site posting: by the browser's
-     * {@code Sec-Fetch-Site} where it sends one, else by {@code Origin}; a client that sends neither is not a browser
-     * another site can drive.
-     */
-    static boolean isSameOrigin(String secFetchSite, String origin, String host) {
-        if (secFetchSite != null) {
-            return secFetchSite.equals("same-origin") || secFetchSite.equals("none");
-        }
-        if (origin == null) {
-            return true;
-        }
-        try {
-            String authority = URI.create(origin).getRawAuthority();
-            return authority != null && host != null
-                    && authority.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** Only an admin path of this site, so the form cannot be turned into a redirect elsewhere. */

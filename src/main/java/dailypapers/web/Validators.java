@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * HTTP validators for anyone's answers, known before the answer is built: a weak ETag made of what the answer is
  * made of (this process's templates and settings, the stored data's version, the search index's version, the
- * request's URL and host, its {@code Accept} (feeds answer browsers with another type), and the minute, since
- * trending ranks by age), so a conditional request that still
+ * request's URL and host, its {@code Accept} (feeds answer browsers with another type), the visitor (a member's
+ * page is theirs alone) and the minute, since trending ranks by age), so a conditional request that still
  * matches is a 304 and no page is built for it. Built from versions, not from the body: hashing each body halved
  * throughput (docs/benchmarks.md).
  */
@@ -57,7 +57,7 @@ final class Validators {
         String query = ctx.queryString();
         String parts = String.join("\n", process, Long.toString(dataVersion.getAsLong()), indexVersion.get(),
                 Long.toString(clock.millis() / TIME_STEP_MS), ctx.scheme(), ctx.host(), ctx.req().getRequestURI(),
-                query == null ? "" : query, String.valueOf(ctx.header(Header.ACCEPT)));
+                query == null ? "" : query, String.valueOf(ctx.header(Header.ACCEPT)), Visitor.of(ctx).cacheKey());
         byte[] digest = AdminToken.sha256(parts);
         return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
     }

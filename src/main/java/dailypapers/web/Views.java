@@ -7,6 +7,7 @@ import gg.jte.TemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import java.util.Map;
 
 /**
  * Renders the precompiled jte templates in src/main/jte; output is HTML-escaped by default, and every value a
@@ -19,9 +20,10 @@ final class Views {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    void render(Context ctx, String template, Object model) {
+    /** Renders a page template, which takes the page's {@code view} and the request's {@code visitor}. */
+    void render(Context ctx, String template, Object view) {
         StringOutput output = new StringOutput();
-        engine.render(template, model, new CleanHtmlOutput(output));
+        engine.render(template, Map.of("view", view, "visitor", Visitor.of(ctx)), new CleanHtmlOutput(output));
         ctx.contentType(HTML).result(output.toString());
     }
 

@@ -10,10 +10,14 @@ import static dailypapers.web.Caching.NO_STORE;
 import static dailypapers.web.Caching.REVALIDATE;
 import static dailypapers.web.Role.ADMIN;
 import static dailypapers.web.Role.ANYONE;
+import static dailypapers.web.Role.MEMBER;
+import static dailypapers.web.Role.MODERATOR;
 
 import dailypapers.UserFacingException;
+import dailypapers.account.AccountModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
+import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.ThumbnailModule;
@@ -76,10 +80,11 @@ public final class Web implements AutoCloseable {
     }
 
     /**
-     * Where to listen (port 0 picks a free one) and the operator's token for the admin pages; without one they
-     * answer only on loopback.
+     * Where to listen (port 0 picks a free one), the operator's token for the admin pages (without one, and
+     * without an admin member signed in, they answer only on loopback) and the proxies whose forwarding headers are
+     * believed.
      */
-    public record Settings(String host, int port, Optional<AdminToken> adminToken) {
+    public record Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies) {
     }
 
     /** What every server reports to its operator: the clock, the metrics registry and the readiness check. */
@@ -91,7 +96,7 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -111,6 +116,9 @@ public final class Web implements AutoCloseable {
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
         Validators validators = new Validators(feed.feed()::dataVersion, search.search()::indexVersion, clock);
         SignInPages signIn = new SignInPages(access, views);
+        Visitors visitors = new Visitors(accounts.service());
+        AccountPages accountPages = new AccountPages(accounts.service());
+        TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path asked with another method is a 405 that names the methods it takes, not a 404.
@@ -155,6 +163,7 @@ public final class Web implements AutoCloseable {
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                 });
+                post("/sign-out", accountPages::signOut, PAGE, ANYONE);
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
@@ -188,11 +197,14 @@ public final class Web implements AutoCloseable {
                         .result(metrics.scrape()), DATA, ADMIN);
             });
 
+            config.routes.before(ctx -> RequestOrigin.resolve(ctx, proxies));
             config.routes.before(Web::securityHeaders);
             config.routes.before(MalformedTargets::check);
             config.routes.before(Params::checkQuery);
+            config.routes.beforeMatched(visitors::resolve);
             config.routes.beforeMatched(Web::cachePolicy);
             config.routes.beforeMatched(ctx -> checkAccess(ctx, access));
+            config.routes.beforeMatched(ctx -> checkCsrf(ctx, views));
             // Only GET and HEAD routes are declared REVALIDATE (see get and post).
             config.routes.beforeMatched(ctx -> {
                 if (caching(ctx) == REVALIDATE) {
@@ -200,6 +212,10 @@ public final class Web implements AutoCloseable {
                 }
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e, views));
+            config.routes.exception(RateLimitedException.class, (e, ctx) -> {
+                ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+                renderError(ctx, new HttpErrorView(429, "rate_limited", null, e.getMessage()), views);
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 renderError(ctx, new HttpErrorView(500, "internal_error", null,
@@ -229,17 +245,20 @@ public final class Web implements AutoCloseable {
         ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
         ctx.header(Header.REFERRER_POLICY, "strict-origin-when-cross-origin");
         // Responses are compressed when the client accepts it, so caches must keep one copy per encoding; feeds
-        // also answer a browser with another type than a feed reader.
-        ctx.header(Header.VARY, feed ? "Accept, Accept-Encoding" : "Accept-Encoding");
+        // also answer a browser with another type than a feed reader; a member's pages are their own.
+        ctx.header(Header.VARY, feed ? "Accept, Accept-Encoding, Cookie" : "Accept-Encoding, Cookie");
+        if (RequestOrigin.of(ctx).isHttps()) {
+            ctx.header(Header.STRICT_TRANSPORT_SECURITY, "max-age=31536000");
+        }
     }
 
     /**
      * Adds a GET route to the table being built, with its answer and the one role that may use it, and the same
      * route for HEAD: the same status and headers, and Jetty sends no body. Anyone's answers may be cached if
-     * revalidated; an admin's never.
+     * revalidated; a member's, moderator's or admin's never.
      */
     private static void get(String path, Handler handler, Answer answer, Role role) {
-        get(path, handler, answer, role, role == ADMIN ? NO_STORE : REVALIDATE);
+        get(path, handler, answer, role, role == ANYONE ? REVALIDATE : NO_STORE);
     }
 
     private static void get(String path, Handler handler, Answer answer, Role role, Caching caching) {
@@ -264,8 +283,10 @@ public final class Web implements AutoCloseable {
     private static void cachePolicy(Context ctx) {
         if (ctx.endpoints().matchedHttpEndpoint() != null) {
             Caching caching = caching(ctx);
-            if (caching != BY_HANDLER) {
-                ctx.header(Header.CACHE_CONTROL, caching == REVALIDATE ? "no-cache" : "no-store");
+            if (caching == REVALIDATE) {
+                ctx.header(Header.CACHE_CONTROL, Visitor.of(ctx).isSignedIn() ? "private, no-cache" : "no-cache");
+            } else if (caching == NO_STORE) {
+                ctx.header(Header.CACHE_CONTROL, "no-store");
             }
         }
     }
@@ -280,29 +301,61 @@ public final class Web implements AutoCloseable {
     /**
      * The access check, before every matched request. Static files (the site's CSS and icons) are public and match
      * no route. A route without a role is refused: a route added without one is a mistake that must not open
-     * anything.
+     * anything. A signed-in member is judged by their role alone; the admin token (or, without one, this machine)
+     * stands for an admin when nobody is signed in.
      */
     private static void checkAccess(Context ctx, AdminAccess access) {
         if (ctx.endpoints().matchedHttpEndpoint() == null) {
             return;
         }
         Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.contains(ANYONE) || roles.contains(ADMIN) && access.isAdmin(ctx)) {
+        Visitor visitor = Visitor.of(ctx);
+        if (roles.contains(ANYONE)
+                || roles.contains(MEMBER) && visitor.isSignedIn()
+                || roles.contains(MODERATOR) && visitor.isModerator()
+                || roles.contains(ADMIN) && (visitor.isAdmin() || !visitor.isSignedIn() && access.isAdmin(ctx))) {
             return;
         }
-        if (!roles.contains(ADMIN)) {
+        if (roles.isEmpty()) {
             throw new IllegalStateException("the route of " + ctx.method() + " " + ctx.path() + " has no role");
         }
-        if (!access.hasToken()) {
+        if (visitor.isSignedIn()) {
+            throw HttpError.forbidden(roles.contains(ADMIN) ? "This is for the instance's admins."
+                    : "This is for moderators.");
+        }
+        if (roles.contains(ADMIN) && !access.hasToken()) {
             throw HttpError.forbidden(AdminAccess.LOOPBACK_ONLY);
         }
-        if (answer(ctx) == PAGE) {
+        if (answer(ctx) == PAGE && ctx.method() == HandlerType.GET) {
             String query = ctx.queryString();
-            ctx.redirect(SignInPages.link(ctx.path() + (query == null ? "" : "?" + query)), HttpStatus.SEE_OTHER);
+            String here = ctx.path() + (query == null ? "" : "?" + query);
+            ctx.redirect(roles.contains(ADMIN) ? SignInPages.link(here) : "/sign-in?next=" + Links.encode(here),
+                    HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }
-        throw HttpError.unauthorized("This needs the admin token, sent as 'Authorization: Bearer <token>'.");
+        throw roles.contains(ADMIN)
+                ? HttpError.unauthorized("This needs the admin token, sent as 'Authorization: Bearer <token>'.")
+                : HttpError.unauthorized("This needs a signed-in member: sign in first.");
+    }
+
+    /**
+     * The form-token check before every state-changing request (see {@link Csrf}). A refused form is shown back
+     * with what was typed in it, so nothing is lost; a refused {@code fetch} or API call gets a JSON 403.
+     */
+    private static void checkCsrf(Context ctx, Views views) {
+        if (!Csrf.applies(ctx) || Csrf.isValid(ctx, Visitor.of(ctx))) {
+            return;
+        }
+        log.warn("refused a {} {} without a valid form token", ctx.method(), ctx.path());
+        if (!wantsData(ctx) && ctx.header(Csrf.HEADER) == null) {
+            ctx.status(HttpStatus.FORBIDDEN);
+            views.render(ctx, "form-expired.jte", FormExpiredView.of(ctx));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        throw HttpError.forbidden("This request did not carry this site's form token (header "
+                + Csrf.HEADER + ", or field " + Csrf.FIELD + ").");
     }
 
     private static void readiness(Context ctx, BooleanSupplier ready) {
@@ -322,6 +375,16 @@ public final class Web implements AutoCloseable {
         }
         String path = ctx.path();
         return DATA_GROUPS.stream().anyMatch(g -> path.equals(g) || path.startsWith(g + "/")) ? DATA : PAGE;
+    }
+
+    /**
+     * Whether an error is written as JSON: on data routes, and to a script on our pages that asks for JSON only
+     * (a {@code fetch} that posts a form for it).
+     */
+    private static boolean wantsData(Context ctx) {
+        String accept = ctx.header(Header.ACCEPT);
+        return answer(ctx) == DATA
+                || accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 
     /** The routes of the table: method, path and roles; for tests that hold every route to a role. */
@@ -386,7 +449,7 @@ public final class Web implements AutoCloseable {
     private static void renderError(Context ctx, HttpErrorView error, Views views) {
         Validators.clear(ctx);
         ctx.status(error.status());
-        if (answer(ctx) == DATA) {
+        if (wantsData(ctx)) {
             var body = new LinkedHashMap<String, Object>();
             body.put("error", error.message());
             body.put("code", error.code());

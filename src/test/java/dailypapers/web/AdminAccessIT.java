@@ -147,11 +147,15 @@ class AdminAccessIT {
         return HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).GET();
     }
 
+    /** The anonymous form token a browser holds after opening the sign-in page. */
+    private static final String FORM_TOKEN = "a-form-token-of-this-browser-0123456789";
+
     private static HttpRequest.Builder signIn(String token, String next) {
         String form = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-                + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+                + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) + "&csrf=" + FORM_TOKEN;
         return HttpRequest.newBuilder(URI.create(app.baseUrl() + SignInPages.PATH))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", Csrf.COOKIE + "=" + FORM_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(form));
     }
 

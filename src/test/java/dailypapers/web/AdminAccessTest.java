@@ -65,16 +65,16 @@ class AdminAccessTest {
 
     @Test
     void signInFormsAreTakenOnlyFromThisSite() {
-        assertThat(SignInPages.isSameOrigin("same-origin", "https://evil.example", "papers.example")).isTrue();
-        assertThat(SignInPages.isSameOrigin("none", null, "papers.example")).isTrue();
-        assertThat(SignInPages.isSameOrigin("cross-site", null, "papers.example")).isFalse();
-        assertThat(SignInPages.isSameOrigin("same-site", null, "papers.example")).isFalse();
-        assertThat(SignInPages.isSameOrigin(null, "https://papers.example", "papers.example")).isTrue();
-        assertThat(SignInPages.isSameOrigin(null, "http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
-        assertThat(SignInPages.isSameOrigin(null, "https://evil.example", "papers.example")).isFalse();
-        assertThat(SignInPages.isSameOrigin(null, "null", "papers.example")).isFalse();
+        assertThat(Csrf.isSameOrigin("same-origin", "https://evil.example", "papers.example")).isTrue();
+        assertThat(Csrf.isSameOrigin("none", null, "papers.example")).isTrue();
+        assertThat(Csrf.isSameOrigin("cross-site", null, "papers.example")).isFalse();
+        assertThat(Csrf.isSameOrigin("same-site", null, "papers.example")).isFalse();
+        assertThat(Csrf.isSameOrigin(null, "https://papers.example", "papers.example")).isTrue();
+        assertThat(Csrf.isSameOrigin(null, "http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
+        assertThat(Csrf.isSameOrigin(null, "https://evil.example", "papers.example")).isFalse();
+        assertThat(Csrf.isSameOrigin(null, "null", "papers.example")).isFalse();
         // Neither header: not a browser, so no other site can have sent it.
-        assertThat(SignInPages.isSameOrigin(null, null, "papers.example")).isTrue();
+        assertThat(Csrf.isSameOrigin(null, null, "papers.example")).isTrue();
     }
 
     @Test

@@ -79,8 +79,8 @@ class SearchErrorsIT {
         SearchModule failing = new SearchModule(new FailingIndex(a.search().index()), "search-sync:failing",
                 Optional.empty(), 1, new JdbiSearchStore(database), new JdbiVectorStore(database, TestApp.FIXED_CLOCK),
                 new JdbiSyncCheckpointStore(database), TestApp.FIXED_CLOCK, jobs);
-        web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty()), a.feed(), failing, a.ingest(),
-                a.thumbnails(),
+        web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty(), TrustedProxies.none()), a.feed(),
+                failing, a.ingest(), a.thumbnails(), a.accounts(),
                 new Web.Operations(TestApp.FIXED_CLOCK, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                         () -> true));
     }

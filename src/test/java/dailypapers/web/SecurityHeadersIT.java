@@ -84,7 +84,7 @@ class SecurityHeadersIT {
         assertThat(response.statusCode()).isEqualTo(200);
         // A feed's media type depends on whether a browser asks (see AtomFeeds).
         assertThat(response.headers().firstValue("Vary"))
-                .hasValue(path.startsWith("/feeds/") ? "Accept, Accept-Encoding" : "Accept-Encoding");
+                .hasValue(path.startsWith("/feeds/") ? "Accept, Accept-Encoding, Cookie" : "Accept-Encoding, Cookie");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
     }
 

@@ -1,0 +1,5 @@
+/**
+ * Moderation: roles decide who moderates (see {@link dailypapers.account.Role}); every moderator action leaves a
+ * row in the append-only {@link dailypapers.moderation.AuditLog}, written in the action's own transaction.
+ */
+package dailypapers.moderation;

@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresRateLimitStoreIT extends RateLimitStoreContract {
+
+    PostgresRateLimitStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}
