@@ -9,6 +9,8 @@ import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
 import dailypapers.mail.MailModule;
 import dailypapers.moderation.ModerationModule;
+import dailypapers.moderation.ModerationTx;
+import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchIndex;
@@ -16,6 +18,8 @@ import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
+import dailypapers.store.JdbiModerationStore;
+import dailypapers.store.JdbiProfileStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiOutboxStore;
@@ -46,6 +50,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,6 +74,7 @@ public final class App implements AutoCloseable {
     private final AccountModule accounts;
     private final RateLimitModule rateLimits;
     private final ModerationModule moderation;
+    private final ProfileService profiles;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -87,9 +93,13 @@ public final class App implements AutoCloseable {
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
-        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        JdbiAccountStore accountStore = new JdbiAccountStore(database);
+        this.accounts = new AccountModule(config.accounts(), accountStore, clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
-        this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
+        this.moderation = new ModerationModule(new JdbiAuditStore(database), new JdbiModerationStore(database),
+                new JdbiTransactions(database, clock).view(tx -> new ModerationTx(tx.moderation(), tx.audit())),
+                accountStore, feed.papers(), Map.of(), clock);
+        this.profiles = new ProfileService(new JdbiProfileStore(database));
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -163,7 +173,8 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, moderation, profiles,
+                rateLimits.limiter(),
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 

@@ -27,7 +27,7 @@ public final class JdbiTransactions implements Transactions<StoreTx> {
             HandleSource shared = new HandleSource.SharedTransaction(handle, database.isSqlite());
             return work.apply(new StoreTx(new JdbiPaperStore(shared, clock), new JdbiVectorStore(shared, clock),
                     new JdbiSearchStore(shared), new JdbiCheckpointStore(shared),
-                    new JdbiOutboxStore(shared), new JdbiAuditStore(shared)));
+                    new JdbiOutboxStore(shared), new JdbiAuditStore(shared), new JdbiModerationStore(shared)));
         });
     }
 }

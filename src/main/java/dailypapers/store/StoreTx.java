@@ -3,6 +3,7 @@ package dailypapers.store;
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
 import dailypapers.moderation.AuditStore;
+import dailypapers.moderation.ModerationStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
@@ -12,5 +13,5 @@ import dailypapers.search.VectorStore;
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
-        OutboxStore outbox, AuditStore audit) {
+        OutboxStore outbox, AuditStore audit, ModerationStore moderation) {
 }

@@ -2,6 +2,8 @@ package dailypapers.web;
 
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
+import dailypapers.moderation.HiddenPaper;
+import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
@@ -12,7 +14,9 @@ import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -24,9 +28,11 @@ final class PaperPages {
     private final SearchService search;
     private final Views views;
     private final DateText dates;
+    private final ModerationService moderation;
 
-    PaperPages(FeedService feed, SearchService search, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, ModerationService moderation, Views views, DateText dates) {
         this.feed = feed;
+        this.moderation = moderation;
         this.search = search;
         this.views = views;
         this.dates = dates;
@@ -40,7 +46,17 @@ final class PaperPages {
             return;
         }
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates));
+        Optional<HiddenPaper> hidden = moderation.hiddenPaper(id);
+        if (hidden.isPresent() && !Visitor.of(ctx).isModerator()) {
+            ctx.status(HttpStatus.GONE);
+            views.render(ctx, "notice.jte", new NoticeView(PageFrame.plain("Hidden paper — Daily Papers"),
+                    "arXiv:" + id, "Hidden by a moderator",
+                    "This paper was hidden by a moderator and is not listed here any more."));
+            return;
+        }
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
+                hidden.map(h -> new PaperView.HiddenNote(h.reason(), DateText.full(h.hiddenAt().atZone(
+                        ZoneOffset.UTC).toLocalDate()), ModerationPages.unhideAction(id))).orElse(null)));
     }
 
     void author(Context ctx) {

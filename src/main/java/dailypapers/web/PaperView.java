@@ -15,13 +15,15 @@ import java.util.List;
  *                     {@code journalRef}, {@code updated} and {@code featured} may be null
  * @param version      latest known arXiv version, 0 when unknown
  * @param similar      papers like this one, most similar first; {@code similarNote} says how they were found
+ * @param hidden       why a moderator hid the paper, shown to moderators (others never see a hidden paper's page);
+ *                     null when it is not hidden
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
         String codeLabel, String projectUrl, List<CategoryChip> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
-        String similarApi) {
+        String similarApi, HiddenNote hidden) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -50,7 +52,11 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         return TexText.of(abstractText);
     }
 
-    static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates) {
+    /** A moderator's note that the paper is hidden, and where to unhide it. */
+    public record HiddenNote(String reason, String when, String unhideAction) {
+    }
+
+    static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates, HiddenNote hidden) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
@@ -78,6 +84,6 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         .toList(),
                 similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
                         : "Sharing this paper's most distinctive words (it has no embedding yet).",
-                Links.similarApi(paper.id()));
+                Links.similarApi(paper.id()), hidden);
     }
 }

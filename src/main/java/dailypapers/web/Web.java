@@ -17,6 +17,9 @@ import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
+import dailypapers.moderation.ModerationModule;
+import dailypapers.profile.ProfileService;
+import dailypapers.ratelimit.RateLimiter;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.text.Messages;
@@ -96,7 +99,8 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, ModerationModule moderation, ProfileService profiles,
+            RateLimiter limiter, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -105,8 +109,11 @@ public final class Web implements AutoCloseable {
         Views views = new Views();
         DateText dates = new DateText(clock);
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates);
-        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), moderation.service(), views, dates);
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), moderation.service());
+        ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(), limiter, views,
+                clock);
+        ProfilePages profilePages = new ProfilePages(profiles, moderationPages, List.of(), views, clock);
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed());
@@ -164,6 +171,21 @@ public final class Web implements AutoCloseable {
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                 });
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
+                get("/members/{handle}", profilePages::profile, PAGE, ANYONE, NO_STORE);
+                get("/settings/profile", profilePages::settings, PAGE, MEMBER);
+                post("/settings/profile", profilePages::saveSettings, PAGE, MEMBER);
+                get("/report", moderationPages::reportForm, PAGE, MEMBER);
+                post("/flags", moderationPages::flag, PAGE, MEMBER);
+                path("/moderation", () -> {
+                    get("", moderationPages::queue, PAGE, MODERATOR);
+                    get("/log", moderationPages::log, PAGE, MODERATOR);
+                    post("/flags/{id}/dismiss", moderationPages::dismiss, PAGE, MODERATOR);
+                    post("/papers/<id>/hide", moderationPages::hidePaper, PAGE, MODERATOR);
+                    post("/papers/<id>/unhide", moderationPages::unhidePaper, PAGE, MODERATOR);
+                    post("/members/{id}/suspend", moderationPages::suspend, PAGE, MODERATOR);
+                    post("/members/{id}/unsuspend", moderationPages::unsuspend, PAGE, MODERATOR);
+                    post("/members/{id}/ban", moderationPages::ban, PAGE, MODERATOR);
+                });
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);

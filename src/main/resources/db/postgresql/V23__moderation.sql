@@ -35,3 +35,14 @@ CREATE TRIGGER paper_hidden_inserted_version AFTER INSERT ON paper_hidden REFERE
     FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 CREATE TRIGGER paper_hidden_deleted_version AFTER DELETE ON paper_hidden REFERENCING OLD TABLE AS changed
     FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+
+-- The audit log (V17) is append-only below the application too: no statement changes, removes or truncates an entry.
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();

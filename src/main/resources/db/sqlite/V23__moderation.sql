@@ -39,3 +39,13 @@ CREATE TRIGGER paper_hidden_deleted_version AFTER DELETE ON paper_hidden
 BEGIN
     UPDATE data_version SET value = value + 1;
 END;
+
+-- The audit log (V17) is append-only below the application too: no statement changes or removes an entry.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
