@@ -236,6 +236,10 @@ public final class App implements AutoCloseable {
         return moderation;
     }
 
+    public ProfileService profiles() {
+        return profiles;
+    }
+
     public JobScheduler jobs() {
         return jobs;
     }
