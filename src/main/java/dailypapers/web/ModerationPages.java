@@ -87,7 +87,8 @@ final class ModerationPages {
 
     /** The report form for one target: {@code ?kind=paper&target=2401.09603}. */
     void reportForm(Context ctx) {
-        Target target = target(ctx.queryParam("kind"), ctx.queryParam("target"));
+        Target target = target(Params.optional(ctx, "kind").orElse(null),
+                Params.optional(ctx, "target").orElse(null));
         views.render(ctx, "report.jte", report(target, null, "", Map.of()));
     }
 

@@ -2,6 +2,7 @@ package dailypapers.store;
 
 import static dailypapers.paper.PaperFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
@@ -12,6 +13,7 @@ import dailypapers.account.Email;
 import dailypapers.account.Handle;
 import dailypapers.account.Member;
 import dailypapers.account.Role;
+import dailypapers.moderation.AuditEntry;
 import dailypapers.moderation.Flag;
 import dailypapers.moderation.FlagReason;
 import dailypapers.moderation.HiddenPaper;
@@ -197,6 +199,21 @@ abstract class ModerationStoreContract extends DatabaseContract {
 
         assertThat(accounts.member(reporter.id()).orElseThrow().isBanned()).isTrue();
         assertThat(accounts.session("hash")).isEmpty();
+    }
+
+    @Test
+    void theAuditLogRefusesEveryUpdateAndDeleteInSql() {
+        JdbiAuditStore audit = new JdbiAuditStore(database());
+        AuditEntry entry = audit.append(new AuditEntry(0, T0, moderator.id(), "hide-paper", "paper", "2601.00001",
+                Optional.of("spam")));
+
+        for (String sql : List.of("UPDATE audit_log SET reason = 'nothing to see'",
+                "UPDATE audit_log SET actor_id = " + reporter.id(), "DELETE FROM audit_log",
+                "DELETE FROM audit_log WHERE id = " + entry.id())) {
+            assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.execute(sql))).as(sql)
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(audit.recent(0, 10)).containsExactly(entry);
     }
 
     private static NewMember member(String handle) {
