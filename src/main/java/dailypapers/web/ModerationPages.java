@@ -27,6 +27,7 @@ import dailypapers.web.ModerationViews.QueueItem;
 import dailypapers.web.ModerationViews.QueueView;
 import dailypapers.web.ModerationViews.ReportView;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,7 +119,7 @@ final class ModerationPages {
             return;
         } catch (RateLimitedException e) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             views.render(ctx, "report.jte", report(target, reason, note, Map.of("target", e.getMessage())));
             return;
         }
