@@ -82,6 +82,7 @@ class SearchErrorsIT {
         web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty(), TrustedProxies.none()), a.feed(),
                 failing, a.ingest(), a.thumbnails(), a.accounts(), a.rateLimits(), a.votes(),
                 a.tokens(), a.submissions(), a.comments(), a.libraries(),
+                a.moderation(), a.profiles(),
                 new Web.Operations(TestApp.FIXED_CLOCK, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                         () -> true));
     }
