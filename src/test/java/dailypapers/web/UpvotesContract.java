@@ -138,8 +138,17 @@ abstract class UpvotesContract {
         HttpResponse<String> crossSite = post("/papers/" + id + "/upvote", "action=add&csrf=" + ada.csrfToken(),
                 Map.of("Cookie", ada.cookie(), "Sec-Fetch-Site", "cross-site"));
 
+        // A browser adds Basic credentials by itself (a password-protected proxy), even to another site's forms.
+        HttpResponse<String> basic = post("/papers/" + id + "/upvote", "action=add",
+                Map.of("Cookie", ada.cookie(), "Authorization", "Basic YWRhOnNlY3JldA=="));
+        // A bearer that is no member's token makes the request nobody's: the cookie beside it is not read.
+        HttpResponse<String> otherBearer = post("/papers/" + id + "/upvote", "action=add",
+                Map.of("Cookie", ada.cookie(), "Authorization", "Bearer not-a-member-token"));
+
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(basic.statusCode()).isEqualTo(403);
+        assertThat(otherBearer.statusCode()).isEqualTo(401);
         assertThat(apiUpvotes(id)).isEqualTo(4);
     }
 
