@@ -247,6 +247,17 @@ abstract class UpvotesContract {
         assertThat(upvoted.get(0).path("paper").path("id").asText()).isEqualTo(id);
         assertThat(upvoted.get(0).path("upvotedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\.\\d{3}Z");
 
+        String later = featuredPaper(0);
+        assertThat(bearer("POST", "/api/papers/" + later + "/upvote", write).statusCode()).isEqualTo(200);
+        HttpResponse<String> firstPage = bearer("GET", "/api/me/upvotes?limit=1", read);
+        assertThat(JSON.readTree(firstPage.body())).singleElement()
+                .satisfies(item -> assertThat(item.path("paper").path("id").asText()).as("newest vote first")
+                        .isEqualTo(later));
+        assertThat(firstPage.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link)
+                .contains("limit=1", "p=1", "rel=\"next\""));
+        assertThat(JSON.readTree(bearer("GET", "/api/me/upvotes?limit=1&p=1", read).body())).singleElement()
+                .satisfies(item -> assertThat(item.path("paper").path("id").asText()).isEqualTo(id));
+
         assertThat(bearer("DELETE", "/api/papers/" + id + "/upvote", write).statusCode()).isEqualTo(200);
         assertThat(apiUpvotes(id)).isEqualTo(10);
         assertThat(ada.get("/settings/tokens").body()).as("last used is shown").doesNotContain(">never<");
