@@ -1,5 +1,6 @@
 package dailypapers.store;
 
+import dailypapers.account.AccountStore;
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
 import dailypapers.moderation.AuditStore;
@@ -14,5 +15,6 @@ import dailypapers.submission.SubmissionStore;
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
-        OutboxStore outbox, AuditStore audit, SubmissionStore submissions, ClaimStore claims) {
+        OutboxStore outbox, AuditStore audit, AccountStore accounts, SubmissionStore submissions,
+        ClaimStore claims) {
 }

@@ -17,6 +17,7 @@ import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
+import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.submission.SubmissionModule;
@@ -97,8 +98,8 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, SubmissionModule submissions,
-            Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits,
+            SubmissionModule submissions, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -122,7 +123,8 @@ public final class Web implements AutoCloseable {
         Validators validators = new Validators(feed.feed()::dataVersion, search.search()::indexVersion, clock);
         SignInPages signIn = new SignInPages(access, views);
         Visitors visitors = new Visitors(accounts.service());
-        AccountPages accountPages = new AccountPages(accounts.service());
+        AccountPages accountPages = new AccountPages(accounts.service(), rateLimits.limiter(),
+                accounts.outboxDirectory(), views, clock);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -170,6 +172,34 @@ public final class Web implements AutoCloseable {
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                 });
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
+                get("/sign-up", accountPages::signUpPage, PAGE, ANYONE, NO_STORE);
+                post("/sign-up", accountPages::signUp, PAGE, ANYONE);
+                get("/mail-sent", accountPages::mailSent, PAGE, ANYONE, NO_STORE);
+                get("/verify", accountPages::verifyPage, PAGE, ANYONE, NO_STORE);
+                post("/verify", accountPages::verify, PAGE, ANYONE);
+                path("/sign-in", () -> {
+                    get("", accountPages::signInPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::signIn, PAGE, ANYONE);
+                    post("/send-link", accountPages::sendSignInLink, PAGE, ANYONE);
+                    get("/link", accountPages::signInLinkPage, PAGE, ANYONE, NO_STORE);
+                    post("/link", accountPages::signInWithLink, PAGE, ANYONE);
+                });
+                path("/reset", () -> {
+                    get("", accountPages::resetPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::requestReset, PAGE, ANYONE);
+                    get("/confirm", accountPages::resetConfirmPage, PAGE, ANYONE, NO_STORE);
+                    post("/confirm", accountPages::resetConfirm, PAGE, ANYONE);
+                });
+                path("/settings", () -> {
+                    get("", accountPages::settingsPage, PAGE, MEMBER);
+                    post("/name", accountPages::changeDisplayName, PAGE, MEMBER);
+                    post("/password", accountPages::changePassword, PAGE, MEMBER);
+                    post("/email", accountPages::requestEmailChange, PAGE, MEMBER);
+                    get("/email/confirm", accountPages::emailChangePage, PAGE, ANYONE, NO_STORE);
+                    post("/email/confirm", accountPages::confirmEmailChange, PAGE, ANYONE);
+                    post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
+                    post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
+                });
                 get("/submit", submissionPages::page, PAGE, MEMBER);
                 post("/submit", submissionPages::submit, PAGE, MEMBER);
                 path("/moderation", () -> {
