@@ -99,7 +99,7 @@ public final class App implements AutoCloseable {
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
         this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
-                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
+                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(), rateLimits.limiter(),
                 new JdbiTransactions(database, clock).view(
                         tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
         SearchModule opened = null;

@@ -207,6 +207,24 @@ abstract class ClaimPagesContract {
     }
 
     @Test
+    void aMemberMakesAtMostTenClaimsADay() {
+        TestMember eager = members.app.member(Role.MEMBER);
+        for (int i = 0; i < ClaimService.CLAIMS_PER_DAY; i++) {
+            assertThat(claim(eager, paperBy("Ada Lovelace"), "Ada Lovelace").statusCode()).isEqualTo(303);
+        }
+        ArxivId eleventh = paperBy("Ada Lovelace");
+
+        HttpResponse<String> response = claim(eager, eleventh, "Ada Lovelace");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body()).contains("id=\"claim-error\"", "You have made 10 claims today");
+        assertThat(claims.claims(eleventh, eager.member().id())).isEmpty();
+        assertThat(claim(members.app.member(Role.MEMBER), eleventh, "Ada Lovelace").statusCode())
+                .as("another member's limit is their own").isEqualTo(303);
+    }
+
+    @Test
     void aBannedMemberCannotClaim() {
         TestMember mallory = members.app.member(Role.MEMBER);
         members.app.app().accounts().service().ban(mallory.member().id());
