@@ -127,7 +127,7 @@ public final class App implements AutoCloseable {
                 tx.votes())), feed.papers(), new JdbiVoteStore(database));
         this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
         this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
-                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
+                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(), rateLimits.limiter(),
                 new JdbiTransactions(database, clock).view(
                         tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
         this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),

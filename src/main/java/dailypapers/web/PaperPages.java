@@ -9,6 +9,8 @@ import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.ratelimit.RateLimitedException;
+import dailypapers.submission.ClaimService;
 import dailypapers.submission.SubmissionException;
 import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
@@ -17,6 +19,7 @@ import dailypapers.web.ListingView.Heading;
 import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -76,6 +79,12 @@ final class PaperPages {
             }
             ctx.status(SubmissionPages.status(e.code()));
             render(ctx, id, author, e.getMessage(), Optional.empty());
+            return;
+        } catch (RateLimitedException e) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            render(ctx, id, author, "You have made " + ClaimService.CLAIMS_PER_DAY + " claims today, the most one "
+                    + "member may. " + e.getMessage(), Optional.empty());
             return;
         }
         ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
