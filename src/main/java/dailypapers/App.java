@@ -91,7 +91,10 @@ public final class App implements AutoCloseable {
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
-        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database),
+                new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(),
+                config.mail().smtpHost().isPresent() ? Optional.empty() : Optional.of(config.mail().outboxDir()),
+                clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
         this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
@@ -170,7 +173,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, comments,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, comments,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 

@@ -1,6 +1,7 @@
 package dailypapers;
 
 import dailypapers.account.AccountSettings;
+import dailypapers.account.LinkPurpose;
 import dailypapers.comment.CommentSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
@@ -161,6 +162,27 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Duration> ACCOUNT_SESSION_TOUCH_MINUTES = Setting.of(
             "account.session.touch.minutes", "5", duration(ChronoUnit.MINUTES, 0),
             "a session's last-seen time is written at most once per this many minutes");
+    public static final Setting<URI> HTTP_BASE_URL = Setting.computed("http.base.url", "`http://localhost:<http.port>`",
+            values -> URI.create("http://localhost:" + values.get(HTTP_PORT)), Config::httpUrl,
+            "where members reach the site; emailed links start with it (set it to the public https address)");
+    public static final Setting<Duration> ACCOUNT_LINK_VERIFY_HOURS = Setting.of("account.link.verify.hours", "24",
+            duration(ChronoUnit.HOURS, 1), "hours a link that confirms an address (sign-up, new email) works");
+    public static final Setting<Duration> ACCOUNT_LINK_RESET_MINUTES = Setting.of("account.link.reset.minutes",
+            "60", duration(ChronoUnit.MINUTES, 1), "minutes a password-reset link works");
+    public static final Setting<Duration> ACCOUNT_LINK_SIGNIN_MINUTES = Setting.of("account.link.signin.minutes",
+            "60", duration(ChronoUnit.MINUTES, 1), "minutes an emailed sign-in link works");
+    public static final Setting<Duration> ACCOUNT_LIMIT_WINDOW_MINUTES = Setting.of("account.limit.window.minutes",
+            "60", duration(ChronoUnit.MINUTES, 1), "the window the account.limit.* counts are kept over");
+    public static final Setting<Integer> ACCOUNT_LIMIT_SIGNIN_IP = Setting.of("account.limit.signin.ip", "30",
+            atLeast(1), "password sign-ins per window from one client address");
+    public static final Setting<Integer> ACCOUNT_LIMIT_SIGNIN_EMAIL = Setting.of("account.limit.signin.email", "10",
+            atLeast(1), "password sign-ins per window naming one email");
+    public static final Setting<Integer> ACCOUNT_LIMIT_SIGNUP_IP = Setting.of("account.limit.signup.ip", "10",
+            atLeast(1), "sign-ups per window from one client address");
+    public static final Setting<Integer> ACCOUNT_LIMIT_MAIL_IP = Setting.of("account.limit.mail.ip", "10",
+            atLeast(1), "password-reset and sign-in-link requests per window from one client address");
+    public static final Setting<Integer> ACCOUNT_LIMIT_MAIL_EMAIL = Setting.of("account.limit.mail.email", "5",
+            atLeast(1), "password-reset and sign-in-link requests per window naming one email");
 
     public static final Setting<Integer> COMMENT_RATE_MEMBER = Setting.of("comment.rate.member", "10", atLeast(1),
             "comments and replies one member may post per comment.rate.window.minutes");
@@ -180,8 +202,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
             THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
             MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM,
-            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS,
-            COMMENT_RATE_WINDOW_MINUTES);
+            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, HTTP_BASE_URL, ACCOUNT_LINK_VERIFY_HOURS,
+            ACCOUNT_LINK_RESET_MINUTES, ACCOUNT_LINK_SIGNIN_MINUTES, ACCOUNT_LIMIT_WINDOW_MINUTES,
+            ACCOUNT_LIMIT_SIGNIN_IP, ACCOUNT_LIMIT_SIGNIN_EMAIL, ACCOUNT_LIMIT_SIGNUP_IP, ACCOUNT_LIMIT_MAIL_IP,
+            ACCOUNT_LIMIT_MAIL_EMAIL, COMMENT_RATE_MEMBER,
+            COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
@@ -263,7 +288,14 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     private static AccountSettings accountSettings(Setting.Values values) {
-        return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES));
+        Duration verify = values.get(ACCOUNT_LINK_VERIFY_HOURS);
+        return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES),
+                values.get(HTTP_BASE_URL), Map.of(LinkPurpose.VERIFY_EMAIL, verify, LinkPurpose.CHANGE_EMAIL, verify,
+                        LinkPurpose.RESET_PASSWORD, values.get(ACCOUNT_LINK_RESET_MINUTES),
+                        LinkPurpose.SIGN_IN, values.get(ACCOUNT_LINK_SIGNIN_MINUTES)),
+                new AccountSettings.Limits(values.get(ACCOUNT_LIMIT_SIGNIN_IP), values.get(ACCOUNT_LIMIT_SIGNIN_EMAIL),
+                        values.get(ACCOUNT_LIMIT_SIGNUP_IP), values.get(ACCOUNT_LIMIT_MAIL_IP),
+                        values.get(ACCOUNT_LIMIT_MAIL_EMAIL), values.get(ACCOUNT_LIMIT_WINDOW_MINUTES)));
     }
 
     private static CommentSettings commentSettings(Setting.Values values) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.account.AccountSettings;
+import dailypapers.account.LinkPurpose;
 import dailypapers.comment.CommentSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
@@ -204,13 +205,38 @@ class ConfigTest {
 
     @Test
     void sessionsLastThirtyDaysAndAreTouchedEveryFiveMinutesUnlessSetOtherwise() {
-        assertThat(Config.load(null, Map.of(), Map.of()).accounts())
-                .isEqualTo(new AccountSettings(Duration.ofDays(30), Duration.ofMinutes(5)));
+        assertThat(Config.load(null, Map.of(), Map.of()).accounts()).extracting(AccountSettings::sessionLifetime,
+                AccountSettings::touchInterval).containsExactly(Duration.ofDays(30), Duration.ofMinutes(5));
         assertThat(Config.load(null, Map.of("DAILYPAPERS_ACCOUNT_SESSION_DAYS", "7",
                 "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES", "0"), Map.of()).accounts())
-                .isEqualTo(new AccountSettings(Duration.ofDays(7), Duration.ZERO));
+                .extracting(AccountSettings::sessionLifetime, AccountSettings::touchInterval)
+                .containsExactly(Duration.ofDays(7), Duration.ZERO);
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.ACCOUNT_SESSION_DAYS.key(), "0")))
                 .hasMessage("account.session.days must be at least 1, got 0");
+    }
+
+    @Test
+    void emailedLinksStartAtTheBaseUrlAndLastADayToConfirmAnAddressAndAnHourOtherwise() {
+        AccountSettings defaults = Config.load(null, Map.of(), Map.of()).accounts();
+        assertThat(defaults.siteUrl()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(defaults.linkLifetimes()).isEqualTo(AccountSettings.DEFAULT_LINK_LIFETIMES);
+        assertThat(defaults.limits()).isEqualTo(AccountSettings.Limits.DEFAULT);
+        assertThat(Config.load(null, Map.of(), Map.of("http.port", "9000")).accounts().siteUrl())
+                .isEqualTo(URI.create("http://localhost:9000"));
+
+        AccountSettings set = Config.load(null, Map.of("DAILYPAPERS_HTTP_BASE_URL", "https://papers.example.org",
+                "DAILYPAPERS_ACCOUNT_LINK_VERIFY_HOURS", "48", "DAILYPAPERS_ACCOUNT_LINK_RESET_MINUTES", "15",
+                "DAILYPAPERS_ACCOUNT_LINK_SIGNIN_MINUTES", "10", "DAILYPAPERS_ACCOUNT_LIMIT_WINDOW_MINUTES", "30",
+                "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_IP", "1", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_EMAIL", "2",
+                "DAILYPAPERS_ACCOUNT_LIMIT_SIGNUP_IP", "3", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "4",
+                "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL", "5"), Map.of()).accounts();
+        assertThat(set.siteUrl()).isEqualTo(URI.create("https://papers.example.org"));
+        assertThat(set.linkLifetimes()).isEqualTo(Map.of(LinkPurpose.VERIFY_EMAIL, Duration.ofHours(48),
+                LinkPurpose.CHANGE_EMAIL, Duration.ofHours(48), LinkPurpose.RESET_PASSWORD, Duration.ofMinutes(15),
+                LinkPurpose.SIGN_IN, Duration.ofMinutes(10)));
+        assertThat(set.limits()).isEqualTo(new AccountSettings.Limits(1, 2, 3, 4, 5, Duration.ofMinutes(30)));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of("http.base.url", "ftp://x")))
+                .hasMessageContaining("http.base.url");
     }
 
     @Test
@@ -259,6 +285,11 @@ class ConfigTest {
                 "DAILYPAPERS_MAIL_SMTP_PORT", "DAILYPAPERS_MAIL_SMTP_SECURITY", "DAILYPAPERS_MAIL_SMTP_USER",
                 "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM",
                 "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES",
+                "DAILYPAPERS_HTTP_BASE_URL", "DAILYPAPERS_ACCOUNT_LINK_VERIFY_HOURS",
+                "DAILYPAPERS_ACCOUNT_LINK_RESET_MINUTES", "DAILYPAPERS_ACCOUNT_LINK_SIGNIN_MINUTES",
+                "DAILYPAPERS_ACCOUNT_LIMIT_WINDOW_MINUTES", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_IP",
+                "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_EMAIL", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNUP_IP",
+                "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL",
                 "DAILYPAPERS_COMMENT_RATE_MEMBER", "DAILYPAPERS_COMMENT_RATE_ADDRESS",
                 "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES");
     }

@@ -1,5 +1,6 @@
 package dailypapers.store;
 
+import dailypapers.account.AccountStore;
 import dailypapers.comment.CommentStore;
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
@@ -13,5 +14,6 @@ import dailypapers.search.VectorStore;
  * Features are handed a {@link dailypapers.paper.Transactions#view view} of the ones they use.
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
-        OutboxStore outbox, AuditStore audit, CommentStore comments) {
+        OutboxStore outbox, AuditStore audit, AccountStore accounts,
+        CommentStore comments) {
 }

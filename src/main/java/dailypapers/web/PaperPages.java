@@ -52,7 +52,7 @@ final class PaperPages {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
         Visitor visitor = Visitor.of(ctx);
         CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
-                visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
+                visitor.member().filter(Member::isActive).isPresent(), visitor.isModerator());
         views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
                 CommentsView.of(id, comments.thread(id), viewer, refused)));
     }

@@ -18,6 +18,7 @@ import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
+import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.text.Messages;
@@ -97,7 +98,8 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, CommentModule comments, Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits,
+            CommentModule comments, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -120,7 +122,8 @@ public final class Web implements AutoCloseable {
         Validators validators = new Validators(feed.feed()::dataVersion, search.search()::indexVersion, clock);
         SignInPages signIn = new SignInPages(access, views);
         Visitors visitors = new Visitors(accounts.service());
-        AccountPages accountPages = new AccountPages(accounts.service());
+        AccountPages accountPages = new AccountPages(accounts.service(), rateLimits.limiter(),
+                accounts.outboxDirectory(), views, clock);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -174,6 +177,34 @@ public final class Web implements AutoCloseable {
                     post("/hide", commentPages::hide, PAGE, MODERATOR);
                 });
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
+                get("/sign-up", accountPages::signUpPage, PAGE, ANYONE, NO_STORE);
+                post("/sign-up", accountPages::signUp, PAGE, ANYONE);
+                get("/mail-sent", accountPages::mailSent, PAGE, ANYONE, NO_STORE);
+                get("/verify", accountPages::verifyPage, PAGE, ANYONE, NO_STORE);
+                post("/verify", accountPages::verify, PAGE, ANYONE);
+                path("/sign-in", () -> {
+                    get("", accountPages::signInPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::signIn, PAGE, ANYONE);
+                    post("/send-link", accountPages::sendSignInLink, PAGE, ANYONE);
+                    get("/link", accountPages::signInLinkPage, PAGE, ANYONE, NO_STORE);
+                    post("/link", accountPages::signInWithLink, PAGE, ANYONE);
+                });
+                path("/reset", () -> {
+                    get("", accountPages::resetPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::requestReset, PAGE, ANYONE);
+                    get("/confirm", accountPages::resetConfirmPage, PAGE, ANYONE, NO_STORE);
+                    post("/confirm", accountPages::resetConfirm, PAGE, ANYONE);
+                });
+                path("/settings", () -> {
+                    get("", accountPages::settingsPage, PAGE, MEMBER);
+                    post("/name", accountPages::changeDisplayName, PAGE, MEMBER);
+                    post("/password", accountPages::changePassword, PAGE, MEMBER);
+                    post("/email", accountPages::requestEmailChange, PAGE, MEMBER);
+                    get("/email/confirm", accountPages::emailChangePage, PAGE, ANYONE, NO_STORE);
+                    post("/email/confirm", accountPages::confirmEmailChange, PAGE, ANYONE);
+                    post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
+                    post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
+                });
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
