@@ -20,17 +20,26 @@ import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiClaimStore;
 import dailypapers.store.JdbiCommentStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSubmissionStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
+import dailypapers.store.JdbiTokenStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
+import dailypapers.store.JdbiVoteStore;
 import dailypapers.store.StoreTx;
+import dailypapers.submission.SubmissionModule;
+import dailypapers.submission.SubmissionTx;
 import dailypapers.thumbnail.ThumbnailModule;
+import dailypapers.token.TokenModule;
+import dailypapers.vote.VoteModule;
+import dailypapers.vote.VoteTx;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -72,6 +81,9 @@ public final class App implements AutoCloseable {
     private final AccountModule accounts;
     private final RateLimitModule rateLimits;
     private final ModerationModule moderation;
+    private final VoteModule votes;
+    private final TokenModule tokens;
+    private final SubmissionModule submissions;
     private final CommentModule comments;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
@@ -97,6 +109,13 @@ public final class App implements AutoCloseable {
                 clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
+        this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
+                tx.votes())), feed.papers(), new JdbiVoteStore(database));
+        this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
+        this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
+                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
+                new JdbiTransactions(database, clock).view(
+                        tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
         this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
                 new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
                 rateLimits.limiter(), moderation.auditLog(), clock);
@@ -173,7 +192,8 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, comments,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
+                submissions, comments,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -233,6 +253,18 @@ public final class App implements AutoCloseable {
 
     public ModerationModule moderation() {
         return moderation;
+    }
+
+    public VoteModule votes() {
+        return votes;
+    }
+
+    public TokenModule tokens() {
+        return tokens;
+    }
+
+    public SubmissionModule submissions() {
+        return submissions;
     }
 
     public CommentModule comments() {

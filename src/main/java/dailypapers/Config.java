@@ -10,6 +10,7 @@ import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.mail.MailSettings;
 import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
+import dailypapers.submission.SubmissionSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.AdminToken;
 import dailypapers.web.TrustedProxies;
@@ -42,7 +43,8 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
         Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
-        MailSettings mail, AccountSettings accounts, CommentSettings comments) {
+        MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
+        CommentSettings comments) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -184,6 +186,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Integer> ACCOUNT_LIMIT_MAIL_EMAIL = Setting.of("account.limit.mail.email", "5",
             atLeast(1), "password-reset and sign-in-link requests per window naming one email");
 
+    public static final Setting<Integer> SUBMISSION_MAX_AGE_DAYS = Setting.of("submission.max.age.days", "7",
+            atLeast(0), "members submit papers published at most this many days ago (moderators any)");
+    public static final Setting<Integer> SUBMISSION_DAILY_CAP = Setting.of("submission.daily.cap", "3", atLeast(1),
+            "the most papers one member submits per day (UTC)");
+    public static final Setting<Boolean> SUBMISSION_REQUIRE_CLAIM = Setting.of("submission.require.claim", "false",
+            Config::bool, "whether only members confirmed as an author of some paper may submit");
+
     public static final Setting<Integer> COMMENT_RATE_MEMBER = Setting.of("comment.rate.member", "10", atLeast(1),
             "comments and replies one member may post per comment.rate.window.minutes");
     public static final Setting<Integer> COMMENT_RATE_ADDRESS = Setting.of("comment.rate.address", "30", atLeast(1),
@@ -205,8 +214,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, HTTP_BASE_URL, ACCOUNT_LINK_VERIFY_HOURS,
             ACCOUNT_LINK_RESET_MINUTES, ACCOUNT_LINK_SIGNIN_MINUTES, ACCOUNT_LIMIT_WINDOW_MINUTES,
             ACCOUNT_LIMIT_SIGNIN_IP, ACCOUNT_LIMIT_SIGNIN_EMAIL, ACCOUNT_LIMIT_SIGNUP_IP, ACCOUNT_LIMIT_MAIL_IP,
-            ACCOUNT_LIMIT_MAIL_EMAIL, COMMENT_RATE_MEMBER,
-            COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES);
+            ACCOUNT_LIMIT_MAIL_EMAIL, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP, SUBMISSION_REQUIRE_CLAIM,
+            COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
@@ -214,6 +223,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
+                submissionSettings(Setting.Values.DEFAULTS),
                 commentSettings(Setting.Values.DEFAULTS));
     }
 
@@ -231,7 +241,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
                 thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
-                commentSettings(values));
+                submissionSettings(values), commentSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -296,6 +306,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 new AccountSettings.Limits(values.get(ACCOUNT_LIMIT_SIGNIN_IP), values.get(ACCOUNT_LIMIT_SIGNIN_EMAIL),
                         values.get(ACCOUNT_LIMIT_SIGNUP_IP), values.get(ACCOUNT_LIMIT_MAIL_IP),
                         values.get(ACCOUNT_LIMIT_MAIL_EMAIL), values.get(ACCOUNT_LIMIT_WINDOW_MINUTES)));
+    }
+
+    private static SubmissionSettings submissionSettings(Setting.Values values) {
+        return new SubmissionSettings(values.get(SUBMISSION_MAX_AGE_DAYS), values.get(SUBMISSION_DAILY_CAP),
+                values.get(SUBMISSION_REQUIRE_CLAIM));
     }
 
     private static CommentSettings commentSettings(Setting.Values values) {
@@ -408,36 +423,41 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, trustedProxies, thumbnails, mail, accounts, comments);
+                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts, comments);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, proxies, thumbnails, mail, accounts, comments);
+                adminToken, proxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, comments);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, settings, mail, accounts, comments);
+                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions, comments);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, comments);
+                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, submissions, comments);
+    }
+
+    public Config withSubmissions(SubmissionSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments);
     }
 }

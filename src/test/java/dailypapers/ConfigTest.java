@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.account.AccountSettings;
 import dailypapers.account.LinkPurpose;
+import dailypapers.submission.SubmissionSettings;
 import dailypapers.comment.CommentSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
@@ -240,6 +241,17 @@ class ConfigTest {
     }
 
     @Test
+    void membersSubmitPapersAWeekOldThreeADayWithoutAClaimUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).submissions())
+                .isEqualTo(new SubmissionSettings(7, 3, false));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "0",
+                "DAILYPAPERS_SUBMISSION_DAILY_CAP", "10", "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM", "true"), Map.of())
+                .submissions()).isEqualTo(new SubmissionSettings(0, 10, true));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SUBMISSION_DAILY_CAP.key(), "0")))
+                .hasMessage("submission.daily.cap must be at least 1, got 0");
+    }
+
+    @Test
     void commentsAreLimitedToTenPerMemberAndThirtyPerAddressInTenMinutesUnlessSetOtherwise() {
         assertThat(Config.load(null, Map.of(), Map.of()).comments())
                 .isEqualTo(new CommentSettings(10, 30, Duration.ofMinutes(10)));
@@ -290,8 +302,11 @@ class ConfigTest {
                 "DAILYPAPERS_ACCOUNT_LIMIT_WINDOW_MINUTES", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_IP",
                 "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_EMAIL", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNUP_IP",
                 "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL",
+                "DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "DAILYPAPERS_SUBMISSION_DAILY_CAP",
+                "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM",
                 "DAILYPAPERS_COMMENT_RATE_MEMBER", "DAILYPAPERS_COMMENT_RATE_ADDRESS",
                 "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES");
+
     }
 
     @Test

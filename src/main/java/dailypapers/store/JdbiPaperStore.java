@@ -255,7 +255,8 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public boolean addVote(ArxivId paper, String voter) {
-        String now = Instant.now(clock).toString();
+        Instant at = Instant.now(clock);
+        String now = at.toString();
         return handles.write(handle -> {
             if (!lockPaper(handle, paper)) {
                 return false;
@@ -263,7 +264,7 @@ public final class JdbiPaperStore implements PaperStore {
             int added = handle.createUpdate("""
                             INSERT INTO vote (paper_id, voter, created_at) VALUES (:id, :voter, :now)
                             ON CONFLICT (paper_id, voter) DO NOTHING""")
-                    .bind("id", paper.value()).bind("voter", voter).bind("now", now)
+                    .bind("id", paper.value()).bind("voter", voter).bind("now", StoredTimes.sortable(at))
                     .execute();
             if (added == 0) {
                 return false;

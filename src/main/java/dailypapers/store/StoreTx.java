@@ -8,6 +8,9 @@ import dailypapers.moderation.AuditStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
+import dailypapers.vote.VoteStore;
+import dailypapers.submission.ClaimStore;
+import dailypapers.submission.SubmissionStore;
 
 /**
  * The stores of one {@link JdbiTransactions} transaction: every call on them runs on the transaction's handle.
@@ -15,5 +18,6 @@ import dailypapers.search.VectorStore;
  */
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
         OutboxStore outbox, AuditStore audit, AccountStore accounts,
+        VoteStore votes, SubmissionStore submissions, ClaimStore claims,
         CommentStore comments) {
 }

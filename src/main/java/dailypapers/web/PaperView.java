@@ -15,6 +15,9 @@ import java.util.List;
  *                     {@code journalRef}, {@code updated} and {@code featured} may be null
  * @param version      latest known arXiv version, 0 when unknown
  * @param similar      papers like this one, most similar first; {@code similarNote} says how they were found
+ * @param href         the paper page's own path, which its upvote form posts under
+ * @param upvoted      whether the visitor upvoted the paper (false for an anonymous visitor)
+ * @param members      who submitted the paper and which of its authors are confirmed members
  * @param discussion   the members' comments and the forms the visitor may use
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
@@ -22,7 +25,7 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         String codeLabel, String projectUrl, List<CategoryChip> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
-        String similarApi, CommentsView discussion) {
+        String similarApi, String href, boolean upvoted, PaperMembers members, CommentsView discussion) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -51,7 +54,8 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         return TexText.of(abstractText);
     }
 
-    static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates, CommentsView discussion) {
+    static PaperView of(PaperEntry entry, SearchService.Similar similar, PaperMembers members, DateText dates,
+            boolean upvoted, CommentsView discussion) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
@@ -81,6 +85,6 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         .toList(),
                 similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
                         : "Sharing this paper's most distinctive words (it has no embedding yet).",
-                Links.similarApi(paper.id()), discussion);
+                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members, discussion);
     }
 }

@@ -21,8 +21,11 @@ import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.ThumbnailModule;
+import dailypapers.token.TokenModule;
+import dailypapers.vote.VoteModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -65,8 +68,9 @@ public final class Web implements AutoCloseable {
     /** Groups whose routes answer data: a path under them that matches no route gets its 404 as JSON too. */
     private static final List<String> DATA_GROUPS = List.of(API, FEEDS);
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
-            + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /** Scripts only as files of this origin (the upvote button's), which may call this origin only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self';"
+            + " style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final long STOP_TIMEOUT_MS = 10_000;
     /**
@@ -98,8 +102,9 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits,
-            CommentModule comments, Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
+            TokenModule tokens, SubmissionModule submissions, CommentModule comments,
+            Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -107,21 +112,28 @@ public final class Web implements AutoCloseable {
         BooleanSupplier ready = operations.ready();
         Views views = new Views();
         DateText dates = new DateText(clock);
-        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), comments.service(), views, dates);
+        Upvotes upvotes = new Upvotes(votes.service());
+        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
+                dates, upvotes);
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(), views,
+                dates, upvotes);
         CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
         CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
-        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
+        SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
+        ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
-        SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed());
+        SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
         Validators validators = new Validators(feed.feed()::dataVersion, search.search()::indexVersion, clock);
         SignInPages signIn = new SignInPages(access, views);
-        Visitors visitors = new Visitors(accounts.service());
+        Visitors visitors = new Visitors(accounts.service(), tokens.service());
+        MeApi meApi = new MeApi(votes.service());
+        TokenPages tokenPages = new TokenPages(tokens.service(), views);
         AccountPages accountPages = new AccountPages(accounts.service(), rateLimits.limiter(),
                 accounts.outboxDirectory(), views, clock);
         TrustedProxies proxies = settings.trustedProxies();
@@ -167,7 +179,9 @@ public final class Web implements AutoCloseable {
                     get("/date/{date}", feedPages::day, PAGE, ANYONE);
                     get("/week/{week}", feedPages::week, PAGE, ANYONE);
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);
+                    post("/<id>/claims", paperPages::claim, PAGE, MEMBER);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
+                    post("/<id>/upvote", upvotes::form, PAGE, MEMBER);
                     post("/<id>/comments", commentPages::post, PAGE, MEMBER);
                 });
                 path("/comments/{id}", () -> {
@@ -176,6 +190,9 @@ public final class Web implements AutoCloseable {
                     post("/delete", commentPages::delete, PAGE, MEMBER);
                     post("/hide", commentPages::hide, PAGE, MODERATOR);
                 });
+                get(TokenPages.PATH, tokenPages::page, PAGE, MEMBER);
+                post(TokenPages.PATH, tokenPages::create, PAGE, MEMBER);
+                post(TokenPages.PATH + "/{tokenId}/revoke", tokenPages::revoke, PAGE, MEMBER);
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
                 get("/sign-up", accountPages::signUpPage, PAGE, ANYONE, NO_STORE);
                 post("/sign-up", accountPages::signUp, PAGE, ANYONE);
@@ -205,6 +222,14 @@ public final class Web implements AutoCloseable {
                     post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
                     post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
                 });
+                get("/submit", submissionPages::page, PAGE, MEMBER);
+                post("/submit", submissionPages::submit, PAGE, MEMBER);
+                path("/moderation", () -> {
+                    get("/claims", claimPages::queue, PAGE, MODERATOR);
+                    post("/claims/{claim}/confirm", claimPages::confirm, PAGE, MODERATOR);
+                    post("/claims/{claim}/reject", claimPages::reject, PAGE, MODERATOR);
+                    post("/submissions/{submission}/hide", submissionPages::hide, PAGE, MODERATOR);
+                });
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
@@ -217,6 +242,10 @@ public final class Web implements AutoCloseable {
                     get("/papers/search", searchApi::search, DATA, ANYONE);
                     get("/papers/<id>/similar", searchApi::similar, DATA, ANYONE);
                     get("/papers/<id>", paperApi::paper, DATA, ANYONE);
+                    post("/papers/<id>/upvote", upvotes::add, DATA, MEMBER);
+                    delete("/papers/<id>/upvote", upvotes::remove, DATA, MEMBER);
+                    get("/me", meApi::me, DATA, MEMBER);
+                    get("/me/upvotes", meApi::upvotes, DATA, MEMBER);
                     get("/openapi.json", openApi::serve, DATA, ANYONE);
                     get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);
                     get("/search/status", statusPages::searchStatus, DATA, ADMIN);
@@ -312,6 +341,10 @@ public final class Web implements AutoCloseable {
         add(HandlerType.POST, path, handler, answer, role, NO_STORE);
     }
 
+    private static void delete(String path, Handler handler, Answer answer, Role role) {
+        add(HandlerType.DELETE, path, handler, answer, role, NO_STORE);
+    }
+
     private static void add(HandlerType method, String path, Handler handler, Answer answer, Role role,
             Caching caching) {
         staticInstance().addEndpoint(Endpoint.create(method, prefixPath(path))
@@ -371,7 +404,7 @@ public final class Web implements AutoCloseable {
         if (answer(ctx) == PAGE && ctx.method() == HandlerType.GET) {
             String query = ctx.queryString();
             String here = ctx.path() + (query == null ? "" : "?" + query);
-            ctx.redirect(roles.contains(ADMIN) ? SignInPages.link(here) : "/sign-in?next=" + Links.encode(here),
+            ctx.redirect(roles.contains(ADMIN) ? SignInPages.link(here) : Links.signIn(here),
                     HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
@@ -423,7 +456,7 @@ public final class Web implements AutoCloseable {
      * Whether an error is written as JSON: on data routes, and to a script on our pages that asks for JSON only
      * (a {@code fetch} that posts a form for it).
      */
-    private static boolean wantsData(Context ctx) {
+    static boolean wantsData(Context ctx) {
         String accept = ctx.header(Header.ACCEPT);
         return answer(ctx) == DATA
                 || accept != null && accept.contains("application/json") && !accept.contains("text/html");

@@ -300,7 +300,7 @@ abstract class CommentStoreContract extends DatabaseContract {
     private Member member(String handle) {
         String unique = handle + NEXT.incrementAndGet();
         return accounts.create(new NewMember(new Email(unique + "@example.org"), new Handle(unique),
-                new DisplayName(handle), Role.MEMBER, "hash", T0, Optional.of(T0)));
+                new DisplayName(handle), Role.MEMBER, "hash", T0, Optional.empty()));
     }
 
     private static void assertCode(ThrowingCallable call, CommentException.Code code) {
