@@ -114,7 +114,7 @@ final class PaperPages {
         PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
                 submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
         CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
-                visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
+                visitor.member().filter(Member::isActive).isPresent(), visitor.isModerator());
         views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
                 upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
                 library.onPaperPage(ctx, id), hidden.map(h -> new PaperView.HiddenNote(h.reason(),
