@@ -206,8 +206,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
-                submissions, comments, libraries, moderation, profiles,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, community(),
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -263,6 +262,12 @@ public final class App implements AutoCloseable {
 
     public LibraryModule libraries() {
         return libraries;
+    }
+
+    /** The members' features, as the web server is handed them. */
+    public Web.Community community() {
+        return new Web.Community(accounts, rateLimits, votes, tokens, submissions, comments, libraries, moderation,
+                profiles);
     }
 
     public RateLimitModule rateLimits() {

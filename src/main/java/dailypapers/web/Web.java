@@ -97,6 +97,12 @@ public final class Web implements AutoCloseable {
     public record Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies) {
     }
 
+    /** The members' features: accounts and everything members do, with the limits and moderation around it. */
+    public record Community(AccountModule accounts, RateLimitModule rateLimits, VoteModule votes, TokenModule tokens,
+            SubmissionModule submissions, CommentModule comments, LibraryModule libraries, ModerationModule moderation,
+            ProfileService profiles) {
+    }
+
     /** What every server reports to its operator: the clock, the metrics registry and the readiness check. */
     public record Operations(Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
     }
@@ -106,9 +112,16 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
-            TokenModule tokens, SubmissionModule submissions, CommentModule comments, LibraryModule libraries,
-            ModerationModule moderation, ProfileService profiles, Operations operations) {
+            ThumbnailModule thumbnails, Community community, Operations operations) {
+        AccountModule accounts = community.accounts();
+        RateLimitModule rateLimits = community.rateLimits();
+        VoteModule votes = community.votes();
+        TokenModule tokens = community.tokens();
+        SubmissionModule submissions = community.submissions();
+        CommentModule comments = community.comments();
+        LibraryModule libraries = community.libraries();
+        ModerationModule moderation = community.moderation();
+        ProfileService profiles = community.profiles();
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
