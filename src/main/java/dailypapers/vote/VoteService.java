@@ -56,14 +56,6 @@ public final class VoteService {
         });
     }
 
-    public VoteResult upvote(long memberId, ArxivId paper) {
-        return set(memberId, paper, true);
-    }
-
-    public VoteResult withdraw(long memberId, ArxivId paper) {
-        return set(memberId, paper, false);
-    }
-
     /** Which of a page's papers the member upvoted, in one query. */
     public Set<ArxivId> upvotedAmong(long memberId, List<ArxivId> page) {
         return page.isEmpty() ? Set.of() : votes.upvotedAmong(voter(memberId), page);

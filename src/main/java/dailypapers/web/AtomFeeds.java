@@ -94,7 +94,7 @@ final class AtomFeeds {
                 ResultOrder.DATE), result.hits().stream().map(SearchHit::entry).toList());
     }
 
-    private void write(Context ctx, String title, String alternatePath, List<PaperEntry> entries) {
+    void write(Context ctx, String title, String alternatePath, List<PaperEntry> entries) {
         write(ctx, title, alternatePath, entries.stream().map(AtomFeeds::updated).max(Comparator.naturalOrder())
                 .orElse(Instant.now(clock)), (xml, base) -> {
                     for (PaperEntry entry : entries) {

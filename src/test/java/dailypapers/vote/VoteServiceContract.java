@@ -71,13 +71,13 @@ abstract class VoteServiceContract extends DatabaseContract {
         ArxivId id = store(paper().featuredOn(DAY).upvotes(10).build());
         Member ada = member();
 
-        assertThat(votes.upvote(ada.id(), id)).isEqualTo(new VoteResult(id, true, 11));
-        assertThat(votes.upvote(ada.id(), id)).as("a double click").isEqualTo(new VoteResult(id, true, 11));
+        assertThat(votes.set(ada.id(), id, true)).isEqualTo(new VoteResult(id, true, 11));
+        assertThat(votes.set(ada.id(), id, true)).as("a double click").isEqualTo(new VoteResult(id, true, 11));
         assertThat(votes.hasUpvoted(ada.id(), id)).isTrue();
         assertThat(papers.find(id).orElseThrow().upvotes()).isEqualTo(11);
 
-        assertThat(votes.withdraw(ada.id(), id)).isEqualTo(new VoteResult(id, false, 10));
-        assertThat(votes.withdraw(ada.id(), id)).isEqualTo(new VoteResult(id, false, 10));
+        assertThat(votes.set(ada.id(), id, false)).isEqualTo(new VoteResult(id, false, 10));
+        assertThat(votes.set(ada.id(), id, false)).isEqualTo(new VoteResult(id, false, 10));
         assertThat(votes.hasUpvoted(ada.id(), id)).isFalse();
     }
 
@@ -85,12 +85,12 @@ abstract class VoteServiceContract extends DatabaseContract {
     void aBannedOrUnknownMemberCannotVote() {
         ArxivId id = store(paper().featuredOn(DAY).upvotes(3).build());
         Member mallory = member();
-        votes.upvote(mallory.id(), id);
+        votes.set(mallory.id(), id, true);
         members.ban(mallory.id());
 
-        assertThatThrownBy(() -> votes.withdraw(mallory.id(), id)).isInstanceOf(VoteException.class)
+        assertThatThrownBy(() -> votes.set(mallory.id(), id, false)).isInstanceOf(VoteException.class)
                 .extracting(e -> ((VoteException) e).code()).isEqualTo(VoteException.Code.VOTER_NOT_ALLOWED);
-        assertThatThrownBy(() -> votes.upvote(mallory.id() + 1000, id)).isInstanceOf(VoteException.class)
+        assertThatThrownBy(() -> votes.set(mallory.id() + 1000, id, true)).isInstanceOf(VoteException.class)
                 .extracting(e -> ((VoteException) e).code()).isEqualTo(VoteException.Code.VOTER_NOT_ALLOWED);
         assertThat(papers.find(id).orElseThrow().upvotes()).as("the ban keeps the vote cast before it").isEqualTo(4);
     }
@@ -100,7 +100,7 @@ abstract class VoteServiceContract extends DatabaseContract {
         Member ada = member();
         long version = papers.dataVersion();
 
-        assertThatThrownBy(() -> votes.upvote(ada.id(), ArxivId.parse("2608.99999")))
+        assertThatThrownBy(() -> votes.set(ada.id(), ArxivId.parse("2608.99999"), true))
                 .isInstanceOf(VoteException.class)
                 .extracting(e -> ((VoteException) e).code()).isEqualTo(VoteException.Code.NO_SUCH_PAPER);
         assertThat(papers.dataVersion()).isEqualTo(version);
@@ -112,8 +112,8 @@ abstract class VoteServiceContract extends DatabaseContract {
         ArxivId unfeatured = store(paper().published(DAY).upvotes(0).build());
         Member ada = member();
         Member bob = member();
-        votes.upvote(ada.id(), unfeatured);
-        votes.upvote(bob.id(), unfeatured);
+        votes.set(ada.id(), unfeatured, true);
+        votes.set(bob.id(), unfeatured, true);
         FeedService feed = new FeedService(papers, clock);
 
         assertThat(feed.featured(Period.day(DAY), 0, 50).page().items()).extracting(e -> e.paper().id())
@@ -136,9 +136,9 @@ abstract class VoteServiceContract extends DatabaseContract {
         }
         Member ada = member();
         Member bob = member();
-        votes.upvote(ada.id(), page.get(3));
-        votes.upvote(ada.id(), page.get(17));
-        votes.upvote(bob.id(), page.get(5));
+        votes.set(ada.id(), page.get(3), true);
+        votes.set(ada.id(), page.get(17), true);
+        votes.set(bob.id(), page.get(5), true);
         List<String> statements = new CopyOnWriteArrayList<>();
         database().jdbi().getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
             @Override
@@ -160,13 +160,13 @@ abstract class VoteServiceContract extends DatabaseContract {
         ArxivId third = store(paper().featuredOn(DAY).build());
         Member ada = member();
         Member bob = member();
-        votes.upvote(ada.id(), first);
+        votes.set(ada.id(), first, true);
         // Within one second: stored text must still order as time does (".5Z" sorts before "Z" as plain text).
         clock.advance(Duration.ofMillis(500));
-        votes.upvote(ada.id(), second);
+        votes.set(ada.id(), second, true);
         clock.advance(Duration.ofMillis(500));
-        votes.upvote(ada.id(), third);
-        votes.upvote(bob.id(), first);
+        votes.set(ada.id(), third, true);
+        votes.set(bob.id(), first, true);
 
         Page<Upvote> page0 = votes.upvotedBy(ada.id(), 0, 2);
         Page<Upvote> page1 = votes.upvotedBy(ada.id(), 1, 2);

@@ -154,7 +154,8 @@ class OpenApiConformanceIT {
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 403,
                         readToken),
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/2101.99999/upvote", 404, writeToken),
-                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 401, null));
+                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 401, null),
+                new Case("/api/me/library", "/api/me/library", 401));
     }
 
     @Test

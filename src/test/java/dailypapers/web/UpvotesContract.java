@@ -138,8 +138,17 @@ abstract class UpvotesContract {
         HttpResponse<String> crossSite = post("/papers/" + id + "/upvote", "action=add&csrf=" + ada.csrfToken(),
                 Map.of("Cookie", ada.cookie(), "Sec-Fetch-Site", "cross-site"));
 
+        // A browser adds Basic credentials by itself (a password-protected proxy), even to another site's forms.
+        HttpResponse<String> basic = post("/papers/" + id + "/upvote", "action=add",
+                Map.of("Cookie", ada.cookie(), "Authorization", "Basic YWRhOnNlY3JldA=="));
+        // A bearer that is no member's token makes the request nobody's: the cookie beside it is not read.
+        HttpResponse<String> otherBearer = post("/papers/" + id + "/upvote", "action=add",
+                Map.of("Cookie", ada.cookie(), "Authorization", "Bearer not-a-member-token"));
+
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(basic.statusCode()).isEqualTo(403);
+        assertThat(otherBearer.statusCode()).isEqualTo(401);
         assertThat(apiUpvotes(id)).isEqualTo(4);
     }
 
@@ -237,6 +246,17 @@ abstract class UpvotesContract {
         assertThat(upvoted).hasSize(1);
         assertThat(upvoted.get(0).path("paper").path("id").asText()).isEqualTo(id);
         assertThat(upvoted.get(0).path("upvotedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\.\\d{3}Z");
+
+        String later = featuredPaper(0);
+        assertThat(bearer("POST", "/api/papers/" + later + "/upvote", write).statusCode()).isEqualTo(200);
+        HttpResponse<String> firstPage = bearer("GET", "/api/me/upvotes?limit=1", read);
+        assertThat(JSON.readTree(firstPage.body())).singleElement()
+                .satisfies(item -> assertThat(item.path("paper").path("id").asText()).as("newest vote first")
+                        .isEqualTo(later));
+        assertThat(firstPage.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link)
+                .contains("limit=1", "p=1", "rel=\"next\""));
+        assertThat(JSON.readTree(bearer("GET", "/api/me/upvotes?limit=1&p=1", read).body())).singleElement()
+                .satisfies(item -> assertThat(item.path("paper").path("id").asText()).isEqualTo(id));
 
         assertThat(bearer("DELETE", "/api/papers/" + id + "/upvote", write).statusCode()).isEqualTo(200);
         assertThat(apiUpvotes(id)).isEqualTo(10);
