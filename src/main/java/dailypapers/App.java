@@ -1,12 +1,15 @@
 package dailypapers;
 
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
+import dailypapers.comment.CommentWrites;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
 import dailypapers.ingest.ImportSummary;
 import dailypapers.ingest.IngestModule;
 import dailypapers.job.JobScheduler;
+import dailypapers.library.LibraryModule;
 import dailypapers.mail.MailModule;
 import dailypapers.moderation.ModerationModule;
 import dailypapers.ratelimit.RateLimitModule;
@@ -18,10 +21,14 @@ import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiClaimStore;
+import dailypapers.store.JdbiCommentStore;
+import dailypapers.store.JdbiLibraryStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSubmissionStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
 import dailypapers.store.JdbiTokenStore;
@@ -29,6 +36,8 @@ import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
 import dailypapers.store.JdbiVoteStore;
 import dailypapers.store.StoreTx;
+import dailypapers.submission.SubmissionModule;
+import dailypapers.submission.SubmissionTx;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
 import dailypapers.vote.VoteModule;
@@ -72,10 +81,13 @@ public final class App implements AutoCloseable {
     private final ThumbnailModule thumbnails;
     private final MailModule mail;
     private final AccountModule accounts;
+    private final LibraryModule libraries;
     private final RateLimitModule rateLimits;
     private final ModerationModule moderation;
     private final VoteModule votes;
     private final TokenModule tokens;
+    private final SubmissionModule submissions;
+    private final CommentModule comments;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -94,12 +106,23 @@ public final class App implements AutoCloseable {
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
-        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database),
+                new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(),
+                config.mail().smtpHost().isPresent() ? Optional.empty() : Optional.of(config.mail().outboxDir()),
+                clock);
+        this.libraries = new LibraryModule(new JdbiLibraryStore(database), feed.papers(), clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
         this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
         this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
                 tx.votes())), feed.papers(), new JdbiVoteStore(database));
         this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
+        this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
+                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
+                new JdbiTransactions(database, clock).view(
+                        tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
+        this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
+                new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
+                rateLimits.limiter(), moderation.auditLog(), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -173,7 +196,8 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, votes, tokens,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
+                submissions, comments, libraries,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -227,6 +251,10 @@ public final class App implements AutoCloseable {
         return accounts;
     }
 
+    public LibraryModule libraries() {
+        return libraries;
+    }
+
     public RateLimitModule rateLimits() {
         return rateLimits;
     }
@@ -241,6 +269,14 @@ public final class App implements AutoCloseable {
 
     public TokenModule tokens() {
         return tokens;
+    }
+
+    public SubmissionModule submissions() {
+        return submissions;
+    }
+
+    public CommentModule comments() {
+        return comments;
     }
 
     public JobScheduler jobs() {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A member as stored, without the password hash (which only {@link AccountStore#credentials} reads).
  *
- * @param emailVerifiedAt empty until the member follows a verification link (not sent yet)
+ * @param emailVerifiedAt empty until the member follows a link mailed to the address
  */
 public record Member(long id, Email email, Handle handle, DisplayName displayName, Role role, MemberState state,
         Instant createdAt, Optional<Instant> emailVerifiedAt) {
@@ -24,5 +24,10 @@ public record Member(long id, Email email, Handle handle, DisplayName displayNam
 
     public boolean isBanned() {
         return state == MemberState.BANNED;
+    }
+
+    /** Whether the member may sign in and act: neither banned nor deleted. */
+    public boolean isActive() {
+        return state == MemberState.ACTIVE;
     }
 }

@@ -47,9 +47,12 @@ public final class JdbiPaperStore implements PaperStore {
             p.id, p.title, p.abstract, p.authors, p.published, p.updated, p.version, p.categories,
             p.arxiv_comment, p.doi, p.journal_ref, p.github_repo, p.project_page, p.ai_keywords, p.sources""";
 
-    /** The columns of a {@link PaperEntry}, from {@code paper p LEFT JOIN featured f}. */
+    /**
+     * The columns of a {@link PaperEntry}, from {@code paper p LEFT JOIN featured f}. The comments shown are the
+     * upstream count plus the members' visible comments here (kept by V21's triggers).
+     */
     static final String ENTRY_COLUMNS = PAPER_COLUMNS
-            + ", p.upvotes, p.num_comments, f.day, f.featured_at, f.submitted_by";
+            + ", p.upvotes, p.num_comments + p.member_comments AS num_comments, f.day, f.featured_at, f.submitted_by";
 
     private final HandleSource handles;
     private final Clock clock;

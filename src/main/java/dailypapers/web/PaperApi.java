@@ -5,6 +5,7 @@ import dailypapers.feed.Page;
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
+import dailypapers.submission.SubmissionService;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.Thumbnail;
 import dailypapers.thumbnail.ThumbnailService;
@@ -24,10 +25,12 @@ final class PaperApi {
 
     private final FeedService feed;
     private final ThumbnailService thumbnails;
+    private final SubmissionService submissions;
 
-    PaperApi(FeedService feed, ThumbnailService thumbnails) {
+    PaperApi(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions) {
         this.feed = feed;
         this.thumbnails = thumbnails;
+        this.submissions = submissions;
     }
 
     void dailyPapers(Context ctx) {
@@ -65,7 +68,7 @@ final class PaperApi {
         if (hasNext) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ApiModel.write(ctx, withThumbnails(ctx, items));
+        ApiModel.write(ctx, withThumbnails(ctx, ApiModel.withSubmitters(ctx, items, submissions)));
     }
 
     /** Each item with the absolute URL of its thumbnail where one exists, as Hugging Face's items carry. */

@@ -1,10 +1,14 @@
 package dailypapers.web;
 
+import dailypapers.comment.CommentService;
+import dailypapers.account.Member;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.submission.SubmissionException;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
@@ -13,6 +17,7 @@ import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -22,13 +27,20 @@ final class PaperPages {
 
     private final FeedService feed;
     private final SearchService search;
+    private final SubmissionModule submissions;
+    private final CommentService comments;
+    private final LibraryPages library;
     private final Views views;
     private final DateText dates;
     private final Upvotes upvotes;
 
-    PaperPages(FeedService feed, SearchService search, Views views, DateText dates, Upvotes upvotes) {
+    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, CommentService comments,
+            LibraryPages library, Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
         this.search = search;
+        this.submissions = submissions;
+        this.comments = comments;
+        this.library = library;
         this.views = views;
         this.dates = dates;
         this.upvotes = upvotes;
@@ -41,9 +53,49 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        render(ctx, id, null, null, Optional.empty());
+    }
+
+    /**
+     * A member claims to be the author of the byline name posted as {@code author}; back to the paper page, which
+     * says the claim waits for a moderator. A refused claim shows the page again with the name picked and why.
+     */
+    void claim(Context ctx) {
+        ArxivId id = Params.arxivId(ctx);
+        String author = ctx.formParam("author");
+        try {
+            submissions.claims().claim(Visitor.of(ctx).requireMember(), id, author);
+        } catch (SubmissionException e) {
+            if (e.code() == SubmissionException.Code.NO_SUCH_PAPER) {
+                throw HttpError.notFound(e.getMessage());
+            }
+            ctx.status(SubmissionPages.status(e.code()));
+            render(ctx, id, author, e.getMessage(), Optional.empty());
+            return;
+        }
+        ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
+    }
+
+    /** The paper page; with a comment form the server refused, that form shows again with what was typed. */
+    void render(Context ctx, ArxivId id, Optional<CommentsView.Refused> refused) {
+        render(ctx, id, null, null, refused);
+    }
+
+    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError,
+            Optional<CommentsView.Refused> refused) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
-                upvotes.hasUpvoted(ctx, id)));
+        Visitor visitor = Visitor.of(ctx);
+        ClaimPanel claim = visitor.member()
+                .map(m -> ClaimPanel.member(id, entry.paper().authors(), submissions.claims().claims(id, m.id()),
+                        pickedAuthor, claimError))
+                .orElseGet(() -> ClaimPanel.anonymous(id));
+        PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
+                submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
+        CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
+                visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
+                upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
+                library.onPaperPage(ctx, id)));
     }
 
     void author(Context ctx) {

@@ -17,13 +17,17 @@ import java.util.List;
  * @param similar      papers like this one, most similar first; {@code similarNote} says how they were found
  * @param href         the paper page's own path, which its upvote form posts under
  * @param upvoted      whether the visitor upvoted the paper (false for an anonymous visitor)
+ * @param members      who submitted the paper and which of its authors are confirmed members
+ * @param discussion   the members' comments and the forms the visitor may use
+ * @param library      a member's Save toggle and collection picker, or null for an anonymous visitor
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
         String codeLabel, String projectUrl, List<CategoryChip> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
-        String similarApi, String href, boolean upvoted) {
+        String similarApi, String href, boolean upvoted, PaperMembers members, CommentsView discussion,
+        PaperLibraryView library) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -52,13 +56,16 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         return TexText.of(abstractText);
     }
 
-    static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates, boolean upvoted) {
+    static PaperView of(PaperEntry entry, SearchService.Similar similar, PaperMembers members, DateText dates,
+            boolean upvoted, CommentsView discussion, PaperLibraryView library) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
         String codeUrl = Links.external(paper.githubRepo()).orElse(null);
         return new PaperView(
-                PageFrame.plain(TexText.plain(paper.title()) + " — Daily Papers"),
+                new PageFrame(TexText.plain(paper.title()) + " — Daily Papers", PageFrame.Section.NONE,
+                        List.of(PageFrame.trendingFeed(), new PageFrame.FeedLink("Comments on this paper",
+                                Links.paperCommentsFeed(paper.id())))),
                 paper.id().value(), paper.title(), paper.abstractText(),
                 authors.subList(0, shown), authors.subList(shown, authors.size()),
                 PaperCard.count(authors.size(), "author"),
@@ -80,6 +87,6 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         .toList(),
                 similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
                         : "Sharing this paper's most distinctive words (it has no embedding yet).",
-                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted);
+                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members, discussion, library);
     }
 }

@@ -15,10 +15,14 @@ import static dailypapers.web.Role.MODERATOR;
 
 import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
+import dailypapers.ratelimit.RateLimitModule;
+import dailypapers.library.LibraryModule;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
@@ -99,23 +103,32 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, VoteModule votes, TokenModule tokens,
+            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
+            TokenModule tokens, SubmissionModule submissions, CommentModule comments, LibraryModule libraries,
             Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
         PrometheusMeterRegistry metrics = operations.metrics();
         BooleanSupplier ready = operations.ready();
-        Views views = new Views();
+        Views views = new Views(libraries.service());
         DateText dates = new DateText(clock);
         Upvotes upvotes = new Upvotes(votes.service());
-        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates, upvotes);
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), views, dates, upvotes);
-        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
+        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
+                dates, upvotes);
+        AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
+        LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
+        LibraryApi libraryApi = new LibraryApi(libraries.service());
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(),
+                libraryPages, views, dates, upvotes);
+        CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
+        CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
+        SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
+        ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed());
-        AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
@@ -124,7 +137,8 @@ public final class Web implements AutoCloseable {
         Visitors visitors = new Visitors(accounts.service(), tokens.service());
         MeApi meApi = new MeApi(votes.service());
         TokenPages tokenPages = new TokenPages(tokens.service(), views);
-        AccountPages accountPages = new AccountPages(accounts.service());
+        AccountPages accountPages = new AccountPages(accounts.service(), rateLimits.limiter(),
+                accounts.outboxDirectory(), views, clock);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -168,13 +182,74 @@ public final class Web implements AutoCloseable {
                     get("/date/{date}", feedPages::day, PAGE, ANYONE);
                     get("/week/{week}", feedPages::week, PAGE, ANYONE);
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);
+                    post("/<id>/claims", paperPages::claim, PAGE, MEMBER);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
                     post("/<id>/upvote", upvotes::form, PAGE, MEMBER);
+                    post("/<id>/comments", commentPages::post, PAGE, MEMBER);
+                    post("/<id>/save", libraryPages::save, PAGE, MEMBER);
+                    post("/<id>/collections", libraryPages::place, PAGE, MEMBER);
+                });
+                path("/comments/{id}", () -> {
+                    get("/edit", commentPages::editPage, PAGE, MEMBER);
+                    post("/edit", commentPages::edit, PAGE, MEMBER);
+                    post("/delete", commentPages::delete, PAGE, MEMBER);
+                    post("/hide", commentPages::hide, PAGE, MODERATOR);
                 });
                 get(TokenPages.PATH, tokenPages::page, PAGE, MEMBER);
                 post(TokenPages.PATH, tokenPages::create, PAGE, MEMBER);
                 post(TokenPages.PATH + "/{tokenId}/revoke", tokenPages::revoke, PAGE, MEMBER);
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
+                get("/sign-up", accountPages::signUpPage, PAGE, ANYONE, NO_STORE);
+                post("/sign-up", accountPages::signUp, PAGE, ANYONE);
+                get("/mail-sent", accountPages::mailSent, PAGE, ANYONE, NO_STORE);
+                get("/verify", accountPages::verifyPage, PAGE, ANYONE, NO_STORE);
+                post("/verify", accountPages::verify, PAGE, ANYONE);
+                path("/sign-in", () -> {
+                    get("", accountPages::signInPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::signIn, PAGE, ANYONE);
+                    post("/send-link", accountPages::sendSignInLink, PAGE, ANYONE);
+                    get("/link", accountPages::signInLinkPage, PAGE, ANYONE, NO_STORE);
+                    post("/link", accountPages::signInWithLink, PAGE, ANYONE);
+                });
+                path("/reset", () -> {
+                    get("", accountPages::resetPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::requestReset, PAGE, ANYONE);
+                    get("/confirm", accountPages::resetConfirmPage, PAGE, ANYONE, NO_STORE);
+                    post("/confirm", accountPages::resetConfirm, PAGE, ANYONE);
+                });
+                path("/settings", () -> {
+                    get("", accountPages::settingsPage, PAGE, MEMBER);
+                    post("/name", accountPages::changeDisplayName, PAGE, MEMBER);
+                    post("/password", accountPages::changePassword, PAGE, MEMBER);
+                    post("/email", accountPages::requestEmailChange, PAGE, MEMBER);
+                    get("/email/confirm", accountPages::emailChangePage, PAGE, ANYONE, NO_STORE);
+                    post("/email/confirm", accountPages::confirmEmailChange, PAGE, ANYONE);
+                    post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
+                    post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
+                });
+                get("/submit", submissionPages::page, PAGE, MEMBER);
+                post("/submit", submissionPages::submit, PAGE, MEMBER);
+                path("/moderation", () -> {
+                    get("/claims", claimPages::queue, PAGE, MODERATOR);
+                    post("/claims/{claim}/confirm", claimPages::confirm, PAGE, MODERATOR);
+                    post("/claims/{claim}/reject", claimPages::reject, PAGE, MODERATOR);
+                    post("/submissions/{submission}/hide", submissionPages::hide, PAGE, MODERATOR);
+                });
+                path("/library", () -> {
+                    get("", libraryPages::library, PAGE, MEMBER);
+                    get("/export.bib", libraryPages::exportLibraryBibtex, PAGE, MEMBER);
+                    get("/export.ris", libraryPages::exportLibraryRis, PAGE, MEMBER);
+                });
+                path("/collections", () -> {
+                    post("", libraryPages::create, PAGE, MEMBER);
+                    get("/{ref}", libraryPages::collection, PAGE, ANYONE);
+                    get("/{ref}/export.bib", libraryPages::exportCollectionBibtex, PAGE, ANYONE);
+                    get("/{ref}/export.ris", libraryPages::exportCollectionRis, PAGE, ANYONE);
+                    post("/{ref}/settings", libraryPages::update, PAGE, MEMBER);
+                    post("/{ref}/delete", libraryPages::delete, PAGE, MEMBER);
+                    post("/{ref}/remove", libraryPages::remove, PAGE, MEMBER);
+                    post("/{ref}/import", libraryPages::importBibtex, PAGE, MEMBER);
+                });
                 path("/admin", () -> {
                     get("/sign-in", signIn::page, PAGE, ANYONE, NO_STORE);
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
@@ -192,6 +267,7 @@ public final class Web implements AutoCloseable {
                     get("/me", meApi::me, DATA, MEMBER);
                     get("/me/upvotes", meApi::upvotes, DATA, MEMBER);
                     get("/openapi.json", openApi::serve, DATA, ANYONE);
+                    get("/me/library", libraryApi::library, DATA, MEMBER);
                     get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);
                     get("/search/status", statusPages::searchStatus, DATA, ADMIN);
                 });
@@ -202,6 +278,8 @@ public final class Web implements AutoCloseable {
                     get("/categories/{category}", atomFeeds::category, DATA, ANYONE);
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
+                    get("/papers/<id>/comments.atom", commentFeeds::paper, DATA, ANYONE);
+                    get("/collections/{file}", libraryPages::feed, DATA, ANYONE);
                 });
                 // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
                 get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE, BY_HANDLER);

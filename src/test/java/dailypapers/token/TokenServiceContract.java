@@ -17,6 +17,7 @@ import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiTokenStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,6 @@ abstract class TokenServiceContract extends DatabaseContract {
     private Member member() {
         int n = NEXT_MEMBER.incrementAndGet();
         return members.create(new NewMember(new Email("holder" + n + "@example.org"), Handle.choose("holder" + n),
-                new DisplayName("Holder " + n), Role.MEMBER, "hash", clock.instant()));
+                new DisplayName("Holder " + n), Role.MEMBER, "hash", clock.instant(), Optional.empty()));
     }
 }

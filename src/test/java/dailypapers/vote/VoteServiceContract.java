@@ -229,6 +229,6 @@ abstract class VoteServiceContract extends DatabaseContract {
     private Member member() {
         int n = NEXT_MEMBER.incrementAndGet();
         return members.create(new NewMember(new Email("voter" + n + "@example.org"), Handle.choose("voter" + n),
-                new DisplayName("Voter " + n), Role.MEMBER, "hash", clock.instant()));
+                new DisplayName("Voter " + n), Role.MEMBER, "hash", clock.instant(), Optional.empty()));
     }
 }

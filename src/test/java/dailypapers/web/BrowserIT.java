@@ -43,6 +43,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -51,9 +52,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The widths issue 9 names for text layout checks. */
     private static final Dimension WIDE = new Dimension(1366, 900);
     private static final Dimension NARROW = new Dimension(390, 844);
@@ -76,16 +77,21 @@ class BrowserIT {
     @BeforeAll
     static void start() throws IOException {
         requireChromium();
+        Files.createDirectories(SCREENSHOTS);
+        app = TestApp.withSample();
+        importTextFixtures();
+        browser = chromium(profile);
+    }
+
+    /** Headless Chromium with a profile of its own; other browser tests start theirs here too. */
+    static ChromeDriver chromium(Path profile) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
-        Files.createDirectories(SCREENSHOTS);
-        app = TestApp.withSample();
-        importTextFixtures();
-        browser = new ChromeDriver(options);
+        return new ChromeDriver(options);
     }
 
     @AfterAll
@@ -491,6 +497,82 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void aMemberSubmitsAPaperAndItsCardOnTheDaySaysWhoSubmittedIt() {
+        ArxivId id = ArxivId.parse("2608.07777");
+        app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
+                .title("Submitted through the browser").published(LocalDate.of(2026, 8, 20)).build()));
+        TestMember member = app.member(Role.MEMBER);
+        signIn(member);
+        try {
+            open("/submit");
+            browser.findElement(By.id("submit-id")).sendKeys("arXiv:2608.0777x");
+            browser.findElement(By.cssSelector(".submit-form button")).click();
+
+            assertThat(browser.findElement(By.id("submit-id-error")).getText()).contains("That is not an arXiv id");
+            WebElement field = browser.findElement(By.id("submit-id"));
+            assertThat(field.getAttribute("value")).isEqualTo("arXiv:2608.0777x");
+            screenshot("submit-error.png");
+            field.clear();
+            field.sendKeys("https://arxiv.org/abs/2608.07777v1");
+            browser.findElement(By.cssSelector(".submit-form button")).click();
+
+            assertThat(browser.getCurrentUrl()).endsWith("/papers/date/2026-08-22#paper-2608-07777-title");
+            WebElement card = browser.findElement(By.cssSelector("article[aria-labelledby='paper-2608-07777-title']"));
+            assertThat(card.findElement(By.cssSelector(".submitted-by")).getText())
+                    .isEqualTo("Submitted by " + member.member().displayName().value());
+            screenshot("submitted-day.png");
+            browser.manage().window().setSize(NARROW);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", card);
+            screenshot("submitted-day-narrow.png");
+        } finally {
+            browser.manage().deleteAllCookies();
+            // The sample's latest featured day stays the latest for the other tests.
+            app.app().submissions().submissions().submissions(member.member().id(), 1).forEach(s -> app.app()
+                    .submissions().submissions().hide(s.id(), app.member(Role.ADMIN).member(), "test over"));
+        }
+    }
+
+    @Test
+    void aMemberClaimsAuthorshipAndAModeratorConfirmsItFromTheQueue() {
+        ArxivId id = ArxivId.parse("2608.07778");
+        app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
+                .title("A paper with a claimed author").authors("Grace Hopper", "Edsger Dijkstra")
+                .published(LocalDate.of(2026, 8, 20)).build()));
+        TestMember author = app.member(Role.MEMBER);
+        TestMember moderator = app.member(Role.MODERATOR);
+        try {
+            signIn(author);
+            open("/papers/" + id.value());
+            new Select(browser.findElement(By.id("claim-author"))).selectByVisibleText("Edsger Dijkstra");
+            browser.findElement(By.cssSelector(".claim-form button")).click();
+            assertThat(browser.findElement(By.cssSelector(".claim-status")).getText())
+                    .isEqualTo("You claimed to be Edsger Dijkstra; a moderator will confirm or reject it.");
+
+            signIn(moderator);
+            open("/moderation/claims");
+            screenshot("claims-queue.png");
+            browser.findElement(By.xpath("//li[contains(@class,'claim-row')][.//strong[text()='Edsger Dijkstra']]"
+                    + "//button[starts-with(normalize-space(.),'Confirm')]")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("/moderation/claims");
+
+            browser.manage().deleteAllCookies();
+            open("/papers/" + id.value());
+            assertThat(browser.findElement(By.cssSelector(".authors .author-badge")).getText())
+                    .isEqualTo("Author on Daily Papers: " + author.member().displayName().value());
+            screenshot("paper-confirmed-author.png");
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    /** Signs the browser in as the member: their session cookie, set on the site's origin. */
+    private static void signIn(TestMember member) {
+        open("/about");
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
+    }
+
     private static void open(String path) {
         browser.get(app.baseUrl() + path);
     }
@@ -505,7 +587,12 @@ class BrowserIT {
     }
 
     private static void screenshot(String name) {
+        screenshot(browser, name);
+    }
+
+    static void screenshot(ChromeDriver browser, String name) {
         try {
+            Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -513,7 +600,7 @@ class BrowserIT {
     }
 
     /** Browser tests need Debian's chromium and chromium-driver; CI must have them, elsewhere they are skipped. */
-    private static void requireChromium() {
+    static void requireChromium() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,8 @@ class OpenApiConformanceIT {
     private static SchemaRegistry schemas;
     private static String featuredId;
     private static String neverFeaturedId;
+    /** A paper of the sample a member submitted: featured today (the test clock's day) under their name. */
+    private static String submittedId;
     private static LocalDate busiestDay;
 
     /** A member's tokens, for the operations about the member. */
@@ -80,6 +83,7 @@ class OpenApiConformanceIT {
         TreeMap<LocalDate, Integer> featuredByDay = new TreeMap<>();
         for (var record : TestData.sampleRecords()) {
             if (record.get("hf_daily_date").isNull()) {
+                submittedId = neverFeaturedId;
                 neverFeaturedId = record.get("id").asText();
             } else {
                 featuredId = record.get("id").asText();
@@ -90,6 +94,7 @@ class OpenApiConformanceIT {
         long member = app.member(Role.MEMBER).member().id();
         readToken = app.app().tokens().service().create(member, "read", TokenScope.READ).secret();
         writeToken = app.app().tokens().service().create(member, "write", TokenScope.WRITE).secret();
+        app.app().submissions().submissions().submit(app.member(Role.MODERATOR).member(), submittedId);
     }
 
     @AfterAll
@@ -116,6 +121,8 @@ class OpenApiConformanceIT {
         return List.of(
                 new Case("/api/daily_papers", "/api/daily_papers?date=" + busiestDay, 200),
                 new Case("/api/daily_papers", "/api/daily_papers?limit=3", 200),
+                new Case("/api/daily_papers", "/api/daily_papers?date=" + LocalDate.ofInstant(
+                        TestApp.FIXED_CLOCK.instant(), ZoneOffset.UTC), 200),
                 new Case("/api/daily_papers", "/api/daily_papers?sort=trending&limit=100", 200),
                 new Case("/api/daily_papers", "/api/daily_papers?date=1999-01-01", 200),
                 new Case("/api/daily_papers", "/api/daily_papers?limit=0", 400),
@@ -147,13 +154,15 @@ class OpenApiConformanceIT {
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 403,
                         readToken),
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/2101.99999/upvote", 404, writeToken),
-                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 401, null));
+                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 401, null),
+                new Case("/api/me/library", "/api/me/library", 401));
     }
 
     @Test
     void everyResponseHoldsToTheDocumentsSchemaForItsStatus() throws IOException {
         List<String> failures = new ArrayList<>();
         int nullSubmitters = 0;
+        int members = 0;
         for (Case c : cases()) {
             HttpResponse<String> response = send(c);
             assertThat(response.statusCode()).as(c.target()).isEqualTo(c.status());
@@ -165,9 +174,12 @@ class OpenApiConformanceIT {
             }
             nullSubmitters += body.isArray() ? (int) body.valueStream()
                     .filter(item -> item.path("submittedBy").isNull()).count() : 0;
+            members += body.isArray() ? (int) body.valueStream()
+                    .filter(item -> item.path("submittedBy").path("_id").isTextual()).count() : 0;
         }
         assertThat(failures).isEmpty();
         assertThat(nullSubmitters).as("items of papers never featured, whose submittedBy is null").isPositive();
+        assertThat(members).as("items a member submitted, whose submittedBy names them").isPositive();
     }
 
     /** The schema of a case's response: its operation's response for the status, through a shared response. */
