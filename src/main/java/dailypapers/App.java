@@ -12,6 +12,8 @@ import dailypapers.job.JobScheduler;
 import dailypapers.library.LibraryModule;
 import dailypapers.mail.MailModule;
 import dailypapers.moderation.ModerationModule;
+import dailypapers.moderation.ModerationTx;
+import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchIndex;
@@ -19,6 +21,8 @@ import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
+import dailypapers.store.JdbiModerationStore;
+import dailypapers.store.JdbiProfileStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiClaimStore;
@@ -60,6 +64,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,6 +93,7 @@ public final class App implements AutoCloseable {
     private final TokenModule tokens;
     private final SubmissionModule submissions;
     private final CommentModule comments;
+    private final ProfileService profiles;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -106,18 +112,22 @@ public final class App implements AutoCloseable {
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
-        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database),
+        JdbiAccountStore accountStore = new JdbiAccountStore(database);
+        this.accounts = new AccountModule(config.accounts(), accountStore,
                 new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(),
                 config.mail().smtpHost().isPresent() ? Optional.empty() : Optional.of(config.mail().outboxDir()),
                 clock);
         this.libraries = new LibraryModule(new JdbiLibraryStore(database), feed.papers(), clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
-        this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
+        this.moderation = new ModerationModule(new JdbiAuditStore(database), new JdbiModerationStore(database),
+                new JdbiTransactions(database, clock).view(tx -> new ModerationTx(tx.moderation(), tx.audit())),
+                accountStore, feed.papers(), Map.of(), clock);
+        this.profiles = new ProfileService(new JdbiProfileStore(database));
         this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
                 tx.votes())), feed.papers(), new JdbiVoteStore(database));
         this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
         this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
-                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
+                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(), rateLimits.limiter(),
                 new JdbiTransactions(database, clock).view(
                         tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
         this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
@@ -196,8 +206,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
-                submissions, comments, libraries,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, community(),
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -255,6 +264,12 @@ public final class App implements AutoCloseable {
         return libraries;
     }
 
+    /** The members' features, as the web server is handed them. */
+    public Web.Community community() {
+        return new Web.Community(accounts, rateLimits, votes, tokens, submissions, comments, libraries, moderation,
+                profiles);
+    }
+
     public RateLimitModule rateLimits() {
         return rateLimits;
     }
@@ -277,6 +292,10 @@ public final class App implements AutoCloseable {
 
     public CommentModule comments() {
         return comments;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
     }
 
     public JobScheduler jobs() {

@@ -187,7 +187,7 @@ public final class CommentService {
     }
 
     private static void requireActive(Member member) {
-        if (member.isBanned()) {
+        if (!member.isActive()) {
             throw new CommentException(Code.MEMBER_BANNED, "A banned member cannot comment.");
         }
     }

@@ -17,14 +17,11 @@ import java.util.Optional;
  */
 public final class JdbiCommentStore implements CommentStore {
 
-    /**
-     * A comment and its author. A deleted account keeps its member row without personal data (an empty display
-     * name): its comments then name nobody.
-     */
+    /** A comment and its author; a deleted account (its row kept, personal data gone) names nobody. */
     private static final String COLUMNS = """
             c.id, c.paper_id, c.parent_id, c.member_id, c.source, c.html, c.state, c.hidden_reason, c.created_at,
-            c.edited_at, CASE WHEN m.display_name = '' THEN NULL ELSE m.handle END AS handle,
-            NULLIF(m.display_name, '') AS display_name
+            c.edited_at, CASE WHEN m.deleted_at IS NULL THEN m.handle END AS handle,
+            CASE WHEN m.deleted_at IS NULL THEN m.display_name END AS display_name
             FROM comment c LEFT JOIN member m ON m.id = c.member_id""";
 
     private final HandleSource handles;

@@ -5,6 +5,7 @@ import dailypapers.comment.CommentStore;
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
 import dailypapers.moderation.AuditStore;
+import dailypapers.moderation.ModerationStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.search.SearchStore;
 import dailypapers.search.VectorStore;
@@ -19,5 +20,5 @@ import dailypapers.submission.SubmissionStore;
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
         OutboxStore outbox, AuditStore audit, AccountStore accounts,
         VoteStore votes, SubmissionStore submissions, ClaimStore claims,
-        CommentStore comments) {
+        CommentStore comments, ModerationStore moderation) {
 }

@@ -6,8 +6,10 @@ import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.Transactions;
+import dailypapers.ratelimit.RateLimiter;
 import dailypapers.submission.SubmissionException.Code;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,29 +25,41 @@ public final class ClaimService {
     public static final String CONFIRM_ACTION = "confirm-claim";
     public static final String REJECT_ACTION = "reject-claim";
     public static final String TARGET_KIND = "claim";
+    /**
+     * The most claims one member makes per day, whatever becomes of them: a member writes a handful of papers a day
+     * at most, and each claim is a moderator's work.
+     */
+    public static final int CLAIMS_PER_DAY = 10;
     /** How many pending claims the moderation page lists at once. */
     public static final int QUEUE_LIMIT = 200;
 
     private final PaperStore papers;
     private final ClaimStore claims;
     private final AuditLog audit;
+    private final RateLimiter limiter;
     private final Transactions<SubmissionTx> transactions;
     private final Clock clock;
 
-    public ClaimService(PaperStore papers, ClaimStore claims, AuditLog audit, Transactions<SubmissionTx> transactions,
-            Clock clock) {
+    public ClaimService(PaperStore papers, ClaimStore claims, AuditLog audit, RateLimiter limiter,
+            Transactions<SubmissionTx> transactions, Clock clock) {
         this.papers = papers;
         this.claims = claims;
         this.audit = audit;
+        this.limiter = limiter;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** Claims the byline name {@code authorName} of the paper for the member. */
+    /**
+     * Claims the byline name {@code authorName} of the paper for the member. Throws
+     * {@link dailypapers.ratelimit.RateLimitedException} past {@link #CLAIMS_PER_DAY} tries in a day; the limit holds
+     * across app nodes (its count is in the database).
+     */
     public Claim claim(Member member, ArxivId paper, String authorName) {
         if (member.isBanned()) {
             throw new SubmissionException(Code.NOT_ALLOWED, "A banned member cannot claim papers.");
         }
+        limiter.check("claim:member:" + member.id(), CLAIMS_PER_DAY, Duration.ofDays(1));
         PaperEntry entry = papers.find(paper).orElseThrow(() -> new SubmissionException(Code.NO_SUCH_PAPER,
                 "There is no paper " + paper + " here."));
         if (authorName == null || !entry.paper().authors().contains(authorName)) {

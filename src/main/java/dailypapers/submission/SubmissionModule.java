@@ -4,6 +4,7 @@ import dailypapers.ingest.arxiv.ArxivApi;
 import dailypapers.moderation.AuditLog;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.Transactions;
+import dailypapers.ratelimit.RateLimiter;
 import java.time.Clock;
 
 /** Submissions and authorship claims: wires both services from their stores; no jobs. */
@@ -13,11 +14,11 @@ public final class SubmissionModule {
     private final ClaimService claims;
 
     public SubmissionModule(SubmissionSettings settings, PaperStore papers, SubmissionStore submissionStore,
-            ClaimStore claimStore, ArxivApi arxiv, AuditLog audit, Transactions<SubmissionTx> transactions,
-            Clock clock) {
+            ClaimStore claimStore, ArxivApi arxiv, AuditLog audit, RateLimiter limiter,
+            Transactions<SubmissionTx> transactions, Clock clock) {
         this.submissions = new SubmissionService(settings, papers, submissionStore, claimStore, arxiv, audit,
                 transactions, clock);
-        this.claims = new ClaimService(papers, claimStore, audit, transactions, clock);
+        this.claims = new ClaimService(papers, claimStore, audit, limiter, transactions, clock);
     }
 
     public SubmissionService submissions() {

@@ -4,9 +4,13 @@ import dailypapers.comment.CommentService;
 import dailypapers.account.Member;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
+import dailypapers.moderation.HiddenPaper;
+import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.ratelimit.RateLimitedException;
+import dailypapers.submission.ClaimService;
 import dailypapers.submission.SubmissionException;
 import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
@@ -15,7 +19,9 @@ import dailypapers.web.ListingView.Heading;
 import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,10 +39,12 @@ final class PaperPages {
     private final Views views;
     private final DateText dates;
     private final Upvotes upvotes;
+    private final ModerationService moderation;
 
     PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, CommentService comments,
-            LibraryPages library, Views views, DateText dates, Upvotes upvotes) {
+            LibraryPages library, ModerationService moderation, Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
+        this.moderation = moderation;
         this.search = search;
         this.submissions = submissions;
         this.comments = comments;
@@ -72,6 +80,12 @@ final class PaperPages {
             ctx.status(SubmissionPages.status(e.code()));
             render(ctx, id, author, e.getMessage(), Optional.empty());
             return;
+        } catch (RateLimitedException e) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            render(ctx, id, author, "You have made " + ClaimService.CLAIMS_PER_DAY + " claims today, the most one "
+                    + "member may. " + e.getMessage(), Optional.empty());
+            return;
         }
         ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
     }
@@ -84,6 +98,14 @@ final class PaperPages {
     private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError,
             Optional<CommentsView.Refused> refused) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
+        Optional<HiddenPaper> hidden = moderation.hiddenPaper(id);
+        if (hidden.isPresent() && !Visitor.of(ctx).isModerator()) {
+            ctx.status(HttpStatus.GONE);
+            views.render(ctx, "notice.jte", new NoticeView(PageFrame.plain("Hidden paper — Daily Papers"),
+                    "arXiv:" + id, "Hidden by a moderator",
+                    "This paper was hidden by a moderator and is not listed here any more."));
+            return;
+        }
         Visitor visitor = Visitor.of(ctx);
         ClaimPanel claim = visitor.member()
                 .map(m -> ClaimPanel.member(id, entry.paper().authors(), submissions.claims().claims(id, m.id()),
@@ -92,10 +114,12 @@ final class PaperPages {
         PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
                 submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
         CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
-                visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
+                visitor.member().filter(Member::isActive).isPresent(), visitor.isModerator());
         views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
                 upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
-                library.onPaperPage(ctx, id)));
+                library.onPaperPage(ctx, id), hidden.map(h -> new PaperView.HiddenNote(h.reason(),
+                        DateText.full(h.hiddenAt().atZone(ZoneOffset.UTC).toLocalDate()),
+                        ModerationPages.unhideAction(id))).orElse(null)));
     }
 
     void author(Context ctx) {

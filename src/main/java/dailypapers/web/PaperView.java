@@ -20,6 +20,8 @@ import java.util.List;
  * @param members      who submitted the paper and which of its authors are confirmed members
  * @param discussion   the members' comments and the forms the visitor may use
  * @param library      a member's Save toggle and collection picker, or null for an anonymous visitor
+ * @param hidden       why a moderator hid the paper, shown to moderators (others never see a hidden paper's page);
+ *                     null when it is not hidden
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
@@ -27,7 +29,7 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
         String similarApi, String href, boolean upvoted, PaperMembers members, CommentsView discussion,
-        PaperLibraryView library) {
+        PaperLibraryView library, HiddenNote hidden) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -56,8 +58,12 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         return TexText.of(abstractText);
     }
 
+    /** A moderator's note that the paper is hidden, and where to unhide it. */
+    public record HiddenNote(String reason, String when, String unhideAction) {
+    }
+
     static PaperView of(PaperEntry entry, SearchService.Similar similar, PaperMembers members, DateText dates,
-            boolean upvoted, CommentsView discussion, PaperLibraryView library) {
+            boolean upvoted, CommentsView discussion, PaperLibraryView library, HiddenNote hidden) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
@@ -87,6 +93,7 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         .toList(),
                 similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
                         : "Sharing this paper's most distinctive words (it has no embedding yet).",
-                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members, discussion, library);
+                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members, discussion, library,
+                hidden);
     }
 }

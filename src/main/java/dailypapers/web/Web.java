@@ -20,6 +20,9 @@ import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.library.LibraryModule;
+import dailypapers.moderation.ModerationModule;
+import dailypapers.profile.ProfileService;
+import dailypapers.ratelimit.RateLimiter;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.submission.SubmissionModule;
@@ -94,6 +97,12 @@ public final class Web implements AutoCloseable {
     public record Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies) {
     }
 
+    /** The members' features: accounts and everything members do, with the limits and moderation around it. */
+    public record Community(AccountModule accounts, RateLimitModule rateLimits, VoteModule votes, TokenModule tokens,
+            SubmissionModule submissions, CommentModule comments, LibraryModule libraries, ModerationModule moderation,
+            ProfileService profiles) {
+    }
+
     /** What every server reports to its operator: the clock, the metrics registry and the readiness check. */
     public record Operations(Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
     }
@@ -103,9 +112,16 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
-            TokenModule tokens, SubmissionModule submissions, CommentModule comments, LibraryModule libraries,
-            Operations operations) {
+            ThumbnailModule thumbnails, Community community, Operations operations) {
+        AccountModule accounts = community.accounts();
+        RateLimitModule rateLimits = community.rateLimits();
+        VoteModule votes = community.votes();
+        TokenModule tokens = community.tokens();
+        SubmissionModule submissions = community.submissions();
+        CommentModule comments = community.comments();
+        LibraryModule libraries = community.libraries();
+        ModerationModule moderation = community.moderation();
+        ProfileService profiles = community.profiles();
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -116,16 +132,20 @@ public final class Web implements AutoCloseable {
         Upvotes upvotes = new Upvotes(votes.service());
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
                 dates, upvotes);
+        ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(),
+                rateLimits.limiter(), views, clock);
+        ProfilePages profilePages = new ProfilePages(profiles, moderationPages, List.of(), views, clock);
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
         LibraryApi libraryApi = new LibraryApi(libraries.service());
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(),
-                libraryPages, views, dates, upvotes);
+                libraryPages, moderation.service(), views, dates, upvotes);
         CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
         CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
         SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
         ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
-        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions());
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions(),
+                moderation.service());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
         SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
@@ -229,7 +249,20 @@ public final class Web implements AutoCloseable {
                 });
                 get("/submit", submissionPages::page, PAGE, MEMBER);
                 post("/submit", submissionPages::submit, PAGE, MEMBER);
+                get("/members/{handle}", profilePages::profile, PAGE, ANYONE, NO_STORE);
+                get("/settings/profile", profilePages::settings, PAGE, MEMBER);
+                post("/settings/profile", profilePages::saveSettings, PAGE, MEMBER);
+                get("/report", moderationPages::reportForm, PAGE, MEMBER);
+                post("/flags", moderationPages::flag, PAGE, MEMBER);
                 path("/moderation", () -> {
+                    get("", moderationPages::queue, PAGE, MODERATOR);
+                    get("/log", moderationPages::log, PAGE, MODERATOR);
+                    post("/flags/{id}/dismiss", moderationPages::dismiss, PAGE, MODERATOR);
+                    post("/papers/<id>/hide", moderationPages::hidePaper, PAGE, MODERATOR);
+                    post("/papers/<id>/unhide", moderationPages::unhidePaper, PAGE, MODERATOR);
+                    post("/members/{id}/suspend", moderationPages::suspend, PAGE, MODERATOR);
+                    post("/members/{id}/unsuspend", moderationPages::unsuspend, PAGE, MODERATOR);
+                    post("/members/{id}/ban", moderationPages::ban, PAGE, MODERATOR);
                     get("/claims", claimPages::queue, PAGE, MODERATOR);
                     post("/claims/{claim}/confirm", claimPages::confirm, PAGE, MODERATOR);
                     post("/claims/{claim}/reject", claimPages::reject, PAGE, MODERATOR);

@@ -55,7 +55,7 @@ abstract class ClaimStoreContract extends DatabaseContract {
 
     private static NewMember member(String handle, String name, Role role) {
         return new NewMember(new Email(handle + "@example.org"), Handle.choose(handle), new DisplayName(name), role,
-                "hash", AT, Optional.empty());
+                "hash", AT, Optional.of(AT));
     }
 
     private ArxivId stored(PaperFixtures.Builder paper) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
+import dailypapers.account.AccountStore;
 import dailypapers.account.AccountStore.NewMember;
 import dailypapers.account.DisplayName;
 import dailypapers.account.Email;
@@ -245,14 +246,17 @@ abstract class CommentStoreContract extends DatabaseContract {
     }
 
     @Test
-    void aMemberWithoutPersonalDataIsNamedByNobody() {
+    void theCommentsOfADeletedAccountStayAndNameNobody() {
         long id = post(ada, "still here");
-        database().jdbi().useHandle(h -> h.execute("UPDATE member SET display_name = '' WHERE id = ?", ada.id()));
+        accounts.delete(ada.id(), new AccountStore.Tombstone(new Email("gone-" + ada.id() + "@deleted.invalid"),
+                Handle.tombstone(ada.id()), new DisplayName("deleted member"), T0));
 
         Comment comment = comments.comment(id).orElseThrow();
         assertThat(comment.author().isDeleted()).isTrue();
-        assertThat(comment.author().displayName()).isEmpty();
+        assertThat(comment.author().handle()).isEmpty();
+        assertThat(comment.author().name()).isEqualTo("deleted member");
         assertThat(comment.source()).isEqualTo("still here");
+        assertThat(comments.thread(paper)).hasSize(1);
     }
 
     @Test

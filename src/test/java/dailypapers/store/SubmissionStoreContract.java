@@ -58,7 +58,7 @@ abstract class SubmissionStoreContract extends DatabaseContract {
 
     private static NewMember member(String handle, String name) {
         return new NewMember(new Email(handle + "@example.org"), Handle.choose(handle), new DisplayName(name),
-                Role.MEMBER, "hash", AT, Optional.empty());
+                Role.MEMBER, "hash", AT, Optional.of(AT));
     }
 
     private ArxivId stored(PaperFixtures.Builder paper) {

@@ -74,7 +74,7 @@ abstract class ClaimPagesContract {
         HttpResponse<String> response = members.anonymousPost("/papers/" + paper.value() + "/claims",
                 Map.of("author", "Ada Lovelace"));
 
-        assertThat(response.statusCode()).isIn(401, 403);
+        assertThat(response.statusCode()).isEqualTo(401);
         assertThat(claims.confirmedAuthors(paper)).isEmpty();
     }
 
@@ -198,12 +198,30 @@ abstract class ClaimPagesContract {
         assertThat(ada.postForm("/moderation/claims/" + id + "/confirm", Map.of()).statusCode()).isEqualTo(403);
         assertThat(members.app.get("/moderation/claims").statusCode()).isEqualTo(303);
         assertThat(members.anonymousPost("/moderation/claims/" + id + "/confirm", Map.of()).statusCode())
-                .isIn(401, 403);
+                .isEqualTo(401);
         TestMember banned = members.app.member(Role.MODERATOR);
         members.app.app().accounts().service().ban(banned.member().id());
         assertThat(banned.postForm("/moderation/claims/" + id + "/confirm", Map.of()).statusCode()).isIn(401, 403);
         assertThat(claims.claims(paper, ada.member().id())).extracting(Claim::state)
                 .containsExactly(ClaimState.PENDING);
+    }
+
+    @Test
+    void aMemberMakesAtMostTenClaimsADay() {
+        TestMember eager = members.app.member(Role.MEMBER);
+        for (int i = 0; i < ClaimService.CLAIMS_PER_DAY; i++) {
+            assertThat(claim(eager, paperBy("Ada Lovelace"), "Ada Lovelace").statusCode()).isEqualTo(303);
+        }
+        ArxivId eleventh = paperBy("Ada Lovelace");
+
+        HttpResponse<String> response = claim(eager, eleventh, "Ada Lovelace");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body()).contains("id=\"claim-error\"", "You have made 10 claims today");
+        assertThat(claims.claims(eleventh, eager.member().id())).isEmpty();
+        assertThat(claim(members.app.member(Role.MEMBER), eleventh, "Ada Lovelace").statusCode())
+                .as("another member's limit is their own").isEqualTo(303);
     }
 
     @Test

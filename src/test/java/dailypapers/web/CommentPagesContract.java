@@ -108,6 +108,22 @@ abstract class CommentPagesContract {
     }
 
     @Test
+    void repliesDeeperThanFourStepsLineUpWithTheFourth() {
+        ArxivId paper = paper();
+        TestMember ada = app.member(Role.MEMBER);
+        long parent = commentId(ada.postForm(comments(paper), Map.of("text", "depth 0")));
+        for (int depth = 1; depth <= 6; depth++) {
+            parent = commentId(ada.postForm(comments(paper), Map.of("text", "depth " + depth,
+                    "parent", Long.toString(parent))));
+        }
+
+        String page = app.get(Links.paper(paper)).body();
+        assertThat(page).contains("<li class=\"comment depth-4\" id=\"comment-" + parent + "\"")
+                .doesNotContain("depth-5", "depth-6");
+        assertThat(Pattern.compile("class=\"comment depth-4\"").matcher(page).results().count()).isEqualTo(3);
+    }
+
+    @Test
     void emptyAndOverlongCommentsComeBackWithTheTextAndAMessage() {
         ArxivId paper = paper();
         TestMember ada = app.member(Role.MEMBER);

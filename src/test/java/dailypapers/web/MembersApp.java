@@ -11,17 +11,11 @@ import dailypapers.store.DatabaseConfig;
 import dailypapers.submission.SubmissionSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The app on a fresh database of one kind, with arXiv's API answered by a loopback replay server (one try, no
@@ -32,8 +26,6 @@ final class MembersApp implements AutoCloseable {
     /** Two days before the test clock's today (2026-08-22): young enough to submit. */
     static final LocalDate RECENT = LocalDate.of(2026, 8, 20);
     static final LocalDate TODAY = LocalDate.of(2026, 8, 22);
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final ReplayServer arxiv = ReplayServer.start();
     final TestApp app;
@@ -66,22 +58,12 @@ final class MembersApp implements AutoCloseable {
         return stored(PaperFixtures.paper().published(RECENT));
     }
 
-    /** A form post without a session or a form token, as another site's page could send. */
+    /**
+     * An anonymous visitor's form post, with the form token the sign-in page gave them, so that what refuses it is
+     * the route's role, not the token.
+     */
     HttpResponse<String> anonymousPost(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new TestBrowser(app.baseUrl()).submit("/sign-in", path, fields);
     }
 
     @Override
