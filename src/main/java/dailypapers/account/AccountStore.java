@@ -55,8 +55,8 @@ public interface AccountStore {
 
     /**
      * Removes a member's personal data in one transaction: email, handle and display name become the tombstone's,
-     * the password hash is emptied (no password matches it), and every session and link of theirs is deleted. The
-     * row stays, so what they wrote still has an author ("deleted member").
+     * the password hash is emptied (no password matches it), and every session, link and access token of theirs is
+     * deleted. The row stays, so what they wrote still has an author ("deleted member").
      */
     void delete(long memberId, Tombstone tombstone);
 

@@ -192,6 +192,7 @@ public final class JdbiAccountStore implements AccountStore {
                     .execute();
             h.createUpdate("DELETE FROM member_link_token WHERE member_id = :member").bind("member", memberId)
                     .execute();
+            h.createUpdate("DELETE FROM api_token WHERE member_id = :member").bind("member", memberId).execute();
             return deleteSessions(h, memberId);
         });
     }

@@ -24,8 +24,9 @@ public final class JdbiVoteStore implements VoteStore {
 
     @Override
     public Optional<MemberState> lockVoter(long memberId) {
-        return handles.write(h -> h.createQuery("SELECT state FROM member WHERE id = :id"
-                        + (handles.isSqlite() ? "" : " FOR SHARE"))
+        // A deleted member keeps their row (and its state column) with deleted_at set.
+        return handles.write(h -> h.createQuery("SELECT CASE WHEN deleted_at IS NULL THEN state ELSE 'deleted' END"
+                        + " FROM member WHERE id = :id" + (handles.isSqlite() ? "" : " FOR SHARE"))
                 .bind("id", memberId)
                 .mapTo(String.class)
                 .findOne()

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Personal access tokens. A secret is {@code dp_} and 256 random bits in URL-safe Base64 (the prefix lets secret
  * scanners and people recognise one); the store keeps only its SHA-256, so a copy of the table authenticates
- * nobody. A token speaks for its member while the member is active: a banned member's tokens stop working at once.
+ * nobody. A token speaks for its member while the member is active: a banned or deleted member's tokens stop working
+ * at once.
  */
 public final class TokenService {
 
@@ -87,7 +88,7 @@ public final class TokenService {
             return Optional.empty();
         }
         AccessToken token = found.get();
-        Optional<Member> member = members.member(token.memberId()).filter(m -> !m.isBanned());
+        Optional<Member> member = members.member(token.memberId()).filter(Member::isActive);
         Instant now = clock.instant();
         if (member.isPresent() && token.lastUsedAt().map(at -> !now.isBefore(at.plus(TOUCH_INTERVAL))).orElse(true)) {
             store.touch(token.id(), now);

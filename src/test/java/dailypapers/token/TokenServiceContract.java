@@ -7,6 +7,7 @@ import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.account.AccountService;
 import dailypapers.account.AccountStore.NewMember;
+import dailypapers.account.AccountStore.Tombstone;
 import dailypapers.account.DisplayName;
 import dailypapers.account.Email;
 import dailypapers.account.Handle;
@@ -111,6 +112,18 @@ abstract class TokenServiceContract extends DatabaseContract {
         members.ban(mallory.id());
 
         assertThat(tokens.authenticate(issued.secret())).isEmpty();
+    }
+
+    @Test
+    void aDeletedMembersTokensStopWorkingAndAreGone() {
+        Member gone = member();
+        IssuedToken issued = tokens.create(gone.id(), "script", TokenScope.WRITE);
+
+        members.delete(gone.id(), new Tombstone(new Email("deleted-" + gone.id() + "@deleted.invalid"),
+                Handle.tombstone(gone.id()), new DisplayName("deleted member"), clock.instant()));
+
+        assertThat(tokens.authenticate(issued.secret())).isEmpty();
+        assertThat(tokens.tokens(gone.id())).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.account.AccountStore.NewMember;
+import dailypapers.account.AccountStore.Tombstone;
 import dailypapers.account.DisplayName;
 import dailypapers.account.Email;
 import dailypapers.account.Handle;
@@ -82,7 +83,7 @@ abstract class VoteServiceContract extends DatabaseContract {
     }
 
     @Test
-    void aBannedOrUnknownMemberCannotVote() {
+    void aBannedDeletedOrUnknownMemberCannotVote() {
         ArxivId id = store(paper().featuredOn(DAY).upvotes(3).build());
         Member mallory = member();
         votes.set(mallory.id(), id, true);
@@ -93,6 +94,11 @@ abstract class VoteServiceContract extends DatabaseContract {
         assertThatThrownBy(() -> votes.set(mallory.id() + 1000, id, true)).isInstanceOf(VoteException.class)
                 .extracting(e -> ((VoteException) e).code()).isEqualTo(VoteException.Code.VOTER_NOT_ALLOWED);
         assertThat(papers.find(id).orElseThrow().upvotes()).as("the ban keeps the vote cast before it").isEqualTo(4);
+        Member gone = member();
+        members.delete(gone.id(), new Tombstone(new Email("deleted-" + gone.id() + "@deleted.invalid"),
+                Handle.tombstone(gone.id()), new DisplayName("deleted member"), clock.instant()));
+        assertThatThrownBy(() -> votes.set(gone.id(), id, true)).isInstanceOf(VoteException.class)
+                .extracting(e -> ((VoteException) e).code()).isEqualTo(VoteException.Code.VOTER_NOT_ALLOWED);
     }
 
     @Test
