@@ -2,6 +2,7 @@ package dailypapers;
 
 import dailypapers.account.AccountSettings;
 import dailypapers.account.LinkPurpose;
+import dailypapers.comment.CommentSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
@@ -42,7 +43,8 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
         Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
-        MailSettings mail, AccountSettings accounts, SubmissionSettings submissions) {
+        MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
+        CommentSettings comments) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -191,6 +193,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Boolean> SUBMISSION_REQUIRE_CLAIM = Setting.of("submission.require.claim", "false",
             Config::bool, "whether only members confirmed as an author of some paper may submit");
 
+    public static final Setting<Integer> COMMENT_RATE_MEMBER = Setting.of("comment.rate.member", "10", atLeast(1),
+            "comments and replies one member may post per comment.rate.window.minutes");
+    public static final Setting<Integer> COMMENT_RATE_ADDRESS = Setting.of("comment.rate.address", "30", atLeast(1),
+            "comments and replies one client address may post per comment.rate.window.minutes");
+    public static final Setting<Duration> COMMENT_RATE_WINDOW_MINUTES = Setting.of("comment.rate.window.minutes",
+            "10", duration(ChronoUnit.MINUTES, 1), "the window of the comment rate limits, in minutes");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
@@ -205,7 +214,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, HTTP_BASE_URL, ACCOUNT_LINK_VERIFY_HOURS,
             ACCOUNT_LINK_RESET_MINUTES, ACCOUNT_LINK_SIGNIN_MINUTES, ACCOUNT_LIMIT_WINDOW_MINUTES,
             ACCOUNT_LIMIT_SIGNIN_IP, ACCOUNT_LIMIT_SIGNIN_EMAIL, ACCOUNT_LIMIT_SIGNUP_IP, ACCOUNT_LIMIT_MAIL_IP,
-            ACCOUNT_LIMIT_MAIL_EMAIL, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP, SUBMISSION_REQUIRE_CLAIM);
+            ACCOUNT_LIMIT_MAIL_EMAIL, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP, SUBMISSION_REQUIRE_CLAIM,
+            COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
@@ -213,7 +223,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
-                submissionSettings(Setting.Values.DEFAULTS));
+                submissionSettings(Setting.Values.DEFAULTS),
+                commentSettings(Setting.Values.DEFAULTS));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -230,7 +241,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
                 thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
-                submissionSettings(values));
+                submissionSettings(values), commentSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -300,6 +311,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     private static SubmissionSettings submissionSettings(Setting.Values values) {
         return new SubmissionSettings(values.get(SUBMISSION_MAX_AGE_DAYS), values.get(SUBMISSION_DAILY_CAP),
                 values.get(SUBMISSION_REQUIRE_CLAIM));
+    }
+
+    private static CommentSettings commentSettings(Setting.Values values) {
+        return new CommentSettings(values.get(COMMENT_RATE_MEMBER), values.get(COMMENT_RATE_ADDRESS),
+                values.get(COMMENT_RATE_WINDOW_MINUTES));
     }
 
     private static String text(String text) {
@@ -407,36 +423,41 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, trustedProxies, thumbnails, mail, accounts, submissions);
+                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, proxies, thumbnails, mail, accounts, submissions);
+                adminToken, proxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions);
+                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions, comments);
+    }
+
+    public Config withComments(CommentSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, submissions);
+                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, submissions, comments);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dailypapers.account.AccountSettings;
 import dailypapers.account.LinkPurpose;
 import dailypapers.submission.SubmissionSettings;
+import dailypapers.comment.CommentSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
@@ -251,6 +252,19 @@ class ConfigTest {
     }
 
     @Test
+    void commentsAreLimitedToTenPerMemberAndThirtyPerAddressInTenMinutesUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).comments())
+                .isEqualTo(new CommentSettings(10, 30, Duration.ofMinutes(10)));
+        assertThat(new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0)
+                .comments()).isEqualTo(new CommentSettings(10, 30, Duration.ofMinutes(10)));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_COMMENT_RATE_MEMBER", "3",
+                "DAILYPAPERS_COMMENT_RATE_ADDRESS", "5", "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES", "60"), Map.of())
+                .comments()).isEqualTo(new CommentSettings(3, 5, Duration.ofMinutes(60)));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.COMMENT_RATE_MEMBER.key(), "0")))
+                .hasMessage("comment.rate.member must be at least 1, got 0");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
@@ -289,7 +303,9 @@ class ConfigTest {
                 "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_EMAIL", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNUP_IP",
                 "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL",
                 "DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "DAILYPAPERS_SUBMISSION_DAILY_CAP",
-                "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM");
+                "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM",
+                "DAILYPAPERS_COMMENT_RATE_MEMBER", "DAILYPAPERS_COMMENT_RATE_ADDRESS",
+                "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES");
     }
 
     @Test

@@ -423,7 +423,7 @@ public final class AccountService {
         return password != null && password.codePointCount(0, password.length()) <= PasswordHasher.MAX_LENGTH;
     }
 
-    static String tokenHash(String token) {
+    public static String tokenHash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

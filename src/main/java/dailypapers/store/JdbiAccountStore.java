@@ -27,9 +27,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class JdbiAccountStore implements AccountStore {
 
-    private static final String MEMBER_COLUMNS =
+    static final String MEMBER_COLUMNS =
             "m.id, m.email, m.handle, m.display_name, m.role, m.state, m.created_at, m.email_verified_at,"
-            + " m.deleted_at";
+            + " m.deleted_at, m.suspended_until";
     private static final String LINK_COLUMNS = "token_hash, member_id, purpose, new_email, created_at, expires_at";
     /** PostgreSQL's unique_violation; SQLite takes its write lock first, so there it cannot happen mid-update. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -66,7 +66,7 @@ public final class JdbiAccountStore implements AccountStore {
                     .findOne();
             if (id.isPresent()) {
                 return new Member(id.get(), member.email(), member.handle(), member.displayName(), member.role(),
-                        MemberState.ACTIVE, member.createdAt(), member.emailVerifiedAt());
+                        MemberState.ACTIVE, member.createdAt(), member.emailVerifiedAt(), Optional.empty());
             }
             boolean handleTaken = h.createQuery("SELECT COUNT(*) FROM member WHERE handle_key = :handleKey")
                     .bind("handleKey", member.handle().key()).mapTo(Integer.class).one() > 0;
@@ -131,12 +131,15 @@ public final class JdbiAccountStore implements AccountStore {
 
     @Override
     public boolean ban(long memberId) {
-        return handles.write(h -> {
-            int updated = h.createUpdate("UPDATE member SET state = 'banned' WHERE id = :id")
-                    .bind("id", memberId).execute();
-            deleteSessions(h, memberId);
-            return updated > 0;
-        });
+        return handles.write(h -> ban(h, memberId));
+    }
+
+    /** Bans on this handle, for a moderator's ban in the transaction that logs it. */
+    static boolean ban(Handle h, long memberId) {
+        int updated = h.createUpdate("UPDATE member SET state = 'banned' WHERE id = :id")
+                .bind("id", memberId).execute();
+        deleteSessions(h, memberId);
+        return updated > 0;
     }
 
     @Override
@@ -302,8 +305,9 @@ public final class JdbiAccountStore implements AccountStore {
                 Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("expires_at")));
     }
 
-    private static Member member(ResultSet rs) throws SQLException {
+    static Member member(ResultSet rs) throws SQLException {
         String verified = rs.getString("email_verified_at");
+        String suspendedUntil = rs.getString("suspended_until");
         // Deletion is kept in its own column: the state column (active, banned) is the moderators'.
         MemberState state = rs.getString("deleted_at") != null ? MemberState.DELETED
                 : MemberState.of(rs.getString("state"));
@@ -311,6 +315,7 @@ public final class JdbiAccountStore implements AccountStore {
                 new dailypapers.account.Handle(rs.getString("handle")), new DisplayName(rs.getString("display_name")),
                 Role.of(rs.getString("role")), state,
                 Instant.parse(rs.getString("created_at")),
-                Optional.ofNullable(verified).map(Instant::parse));
+                Optional.ofNullable(verified).map(Instant::parse),
+                Optional.ofNullable(suspendedUntil).map(Instant::parse));
     }
 }

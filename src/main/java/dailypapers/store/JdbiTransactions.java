@@ -28,7 +28,8 @@ public final class JdbiTransactions implements Transactions<StoreTx> {
             return work.apply(new StoreTx(new JdbiPaperStore(shared, clock), new JdbiVectorStore(shared, clock),
                     new JdbiSearchStore(shared), new JdbiCheckpointStore(shared),
                     new JdbiOutboxStore(shared), new JdbiAuditStore(shared), new JdbiAccountStore(shared),
-                    new JdbiSubmissionStore(shared), new JdbiClaimStore(shared)));
+                    new JdbiVoteStore(shared), new JdbiSubmissionStore(shared), new JdbiClaimStore(shared),
+                    new JdbiCommentStore(shared), new JdbiModerationStore(shared)));
         });
     }
 }

@@ -39,14 +39,16 @@ final class FeedPages {
     private final SubmissionService submissions;
     private final Views views;
     private final DateText dates;
+    private final Upvotes upvotes;
 
     FeedPages(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions, Views views,
-            DateText dates) {
+            DateText dates, Upvotes upvotes) {
         this.feed = feed;
         this.thumbnails = thumbnails;
         this.submissions = submissions;
         this.views = views;
         this.dates = dates;
+        this.upvotes = upvotes;
     }
 
     void home(Context ctx) {
@@ -90,7 +92,8 @@ final class FeedPages {
         views.render(ctx, "listing.jte", new ListingView(
                 new PageFrame("Trending papers — Daily Papers", Section.TRENDING, List.of(PageFrame.trendingFeed())),
                 heading, null, null, null,
-                featuredCards(ranked.items().stream().map(t -> PaperCard.of(t.entry(), dates, t.score())).toList()),
+                upvotes.mark(ctx, featuredCards(ranked.items().stream()
+                        .map(t -> PaperCard.of(t.entry(), dates, t.score())).toList())),
                 Pager.of(ranked, Links.trending()), empty));
     }
 
@@ -168,7 +171,7 @@ final class FeedPages {
                 anchor.toString(), calendar);
         return new ListingView(
                 new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(periodFeed, PageFrame.trendingFeed())),
-                heading, periods, steps, null, featuredCards(cards(listing.page().items())),
+                heading, periods, steps, null, upvotes.mark(ctx, featuredCards(cards(listing.page().items()))),
                 Pager.of(listing.page(), href), empty);
     }
 
@@ -197,7 +200,7 @@ final class FeedPages {
                                 : PaperCard.count(total, "paper") + ", featured or not, newest arXiv id first.",
                         List.of(new LinkView("Atom feed", Links.newFeed(category)))),
                 null, steps, filter(action, category, suggestions),
-                cards(listing.page().items()), Pager.of(listing.page(), href), empty);
+                upvotes.mark(ctx, cards(listing.page().items())), Pager.of(listing.page(), href), empty);
     }
 
     /** What the home page says when no day has featured papers. */

@@ -145,6 +145,10 @@ public final class Links {
         return "/api/papers/search?q=" + encode(query);
     }
 
+    public static String paperCommentsFeed(ArxivId id) {
+        return "/feeds/papers/" + id.value() + "/comments.atom";
+    }
+
     public static String similarApi(ArxivId id) {
         return "/api/papers/" + id.value() + "/similar";
     }
@@ -161,6 +165,11 @@ public final class Links {
 
     private static String categoryQuery(Optional<String> category) {
         return category.map(c -> "?category=" + encode(c)).orElse("");
+    }
+
+    /** The member sign-in page, which leads back to {@code next} (a path of this site). */
+    public static String signIn(String next) {
+        return "/sign-in?next=" + encode(next);
     }
 
     static String encode(String text) {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param empty  what to say when {@code cards} is empty
  */
 public record ListingView(PageFrame frame, Heading heading, PeriodNav periods, Steps steps,
-        CategoryFilter filter, List<PaperCard> cards, Pager pager, EmptyState empty) {
+        CategoryFilter filter, List<PaperCard> cards, Pager pager, EmptyState empty) implements CardListing {
 
     public ListingView {
         cards = List.copyOf(cards);

@@ -3,6 +3,7 @@ package dailypapers.web;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.feed.Period;
+import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.submission.SubmissionService;
@@ -26,8 +27,11 @@ final class PaperApi {
     private final FeedService feed;
     private final ThumbnailService thumbnails;
     private final SubmissionService submissions;
+    private final ModerationService moderation;
 
-    PaperApi(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions) {
+    PaperApi(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions,
+            ModerationService moderation) {
+        this.moderation = moderation;
         this.feed = feed;
         this.thumbnails = thumbnails;
         this.submissions = submissions;
@@ -84,7 +88,7 @@ final class PaperApi {
 
     void paper(Context ctx) {
         ArxivId id = Params.arxivId(ctx);
-        ApiModel.write(ctx, ApiModel.paper(feed.paper(id)
+        ApiModel.write(ctx, ApiModel.paper(feed.paper(id).filter(e -> moderation.hiddenPaper(id).isEmpty())
                 .orElseThrow(() -> HttpError.notFound("no paper with id " + id))));
     }
 

@@ -1,7 +1,11 @@
 package dailypapers.web;
 
+import dailypapers.comment.CommentService;
+import dailypapers.account.Member;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
+import dailypapers.moderation.HiddenPaper;
+import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
@@ -17,7 +21,9 @@ import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -28,15 +34,24 @@ final class PaperPages {
     private final FeedService feed;
     private final SearchService search;
     private final SubmissionModule submissions;
+    private final CommentService comments;
+    private final LibraryPages library;
     private final Views views;
     private final DateText dates;
+    private final Upvotes upvotes;
+    private final ModerationService moderation;
 
-    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, CommentService comments,
+            LibraryPages library, ModerationService moderation, Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
+        this.moderation = moderation;
         this.search = search;
         this.submissions = submissions;
+        this.comments = comments;
+        this.library = library;
         this.views = views;
         this.dates = dates;
+        this.upvotes = upvotes;
     }
 
     /** A paper by any accepted id form; versioned and prefixed forms redirect to the canonical URL. */
@@ -46,7 +61,7 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        render(ctx, id, null, null);
+        render(ctx, id, null, null, Optional.empty());
     }
 
     /**
@@ -63,20 +78,34 @@ final class PaperPages {
                 throw HttpError.notFound(e.getMessage());
             }
             ctx.status(SubmissionPages.status(e.code()));
-            render(ctx, id, author, e.getMessage());
+            render(ctx, id, author, e.getMessage(), Optional.empty());
             return;
         } catch (RateLimitedException e) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
             ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             render(ctx, id, author, "You have made " + ClaimService.CLAIMS_PER_DAY + " claims today, the most one "
-                    + "member may. " + e.getMessage());
+                    + "member may. " + e.getMessage(), Optional.empty());
             return;
         }
         ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError) {
+    /** The paper page; with a comment form the server refused, that form shows again with what was typed. */
+    void render(Context ctx, ArxivId id, Optional<CommentsView.Refused> refused) {
+        render(ctx, id, null, null, refused);
+    }
+
+    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError,
+            Optional<CommentsView.Refused> refused) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
+        Optional<HiddenPaper> hidden = moderation.hiddenPaper(id);
+        if (hidden.isPresent() && !Visitor.of(ctx).isModerator()) {
+            ctx.status(HttpStatus.GONE);
+            views.render(ctx, "notice.jte", new NoticeView(PageFrame.plain("Hidden paper — Daily Papers"),
+                    "arXiv:" + id, "Hidden by a moderator",
+                    "This paper was hidden by a moderator and is not listed here any more."));
+            return;
+        }
         Visitor visitor = Visitor.of(ctx);
         ClaimPanel claim = visitor.member()
                 .map(m -> ClaimPanel.member(id, entry.paper().authors(), submissions.claims().claims(id, m.id()),
@@ -84,7 +113,13 @@ final class PaperPages {
                 .orElseGet(() -> ClaimPanel.anonymous(id));
         PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
                 submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates));
+        CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
+                visitor.member().filter(Member::isActive).isPresent(), visitor.isModerator());
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
+                upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
+                library.onPaperPage(ctx, id), hidden.map(h -> new PaperView.HiddenNote(h.reason(),
+                        DateText.full(h.hiddenAt().atZone(ZoneOffset.UTC).toLocalDate()),
+                        ModerationPages.unhideAction(id))).orElse(null)));
     }
 
     void author(Context ctx) {
@@ -94,7 +129,7 @@ final class PaperPages {
             throw HttpError.notFound("No papers by " + Messages.abbreviate(name) + " here.");
         }
         String feedHref = Links.authorFeed(name);
-        views.render(ctx, "listing.jte", listing(
+        views.render(ctx, "listing.jte", listing(ctx,
                 new PageFrame(name + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers by " + name,
                         feedHref))),
                 new Heading("Author", name, PaperCard.count(page.total(), "paper") + ", newest first.",
@@ -110,7 +145,7 @@ final class PaperPages {
         }
         String feedHref = Links.categoryFeed(category);
         CategoryChip chip = CategoryChip.of(category);
-        views.render(ctx, "listing.jte", listing(
+        views.render(ctx, "listing.jte", listing(ctx,
                 new PageFrame(chip.label() + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers in "
                         + chip.label(), feedHref))),
                 new Heading(chip.name() == null ? "arXiv category" : "arXiv category " + category,
@@ -120,9 +155,10 @@ final class PaperPages {
                 page, Links.category(category)));
     }
 
-    private ListingView listing(PageFrame frame, Heading heading, Page<PaperEntry> page, String href) {
+    private ListingView listing(Context ctx, PageFrame frame, Heading heading, Page<PaperEntry> page,
+            String href) {
         return new ListingView(frame, heading, null, null, null,
-                page.items().stream().map(e -> PaperCard.of(e, dates)).toList(), Pager.of(page, href),
-                EmptyState.pastTheEnd(href, page.pageCount()));
+                upvotes.mark(ctx, page.items().stream().map(e -> PaperCard.of(e, dates)).toList()),
+                Pager.of(page, href), EmptyState.pastTheEnd(href, page.pageCount()));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record SearchView(PageFrame frame, String query, List<Option> modes, List<Option> sorts, String heading,
         String summary, List<String> notices, List<PaperCard> cards, Pager pager, List<LinkView> links,
-        EmptyResult empty, String status) {
+        EmptyResult empty, String status) implements CardListing {
 
     public SearchView {
         modes = List.copyOf(modes);

@@ -6,8 +6,16 @@ import gg.jte.TemplateEngine;
 import gg.jte.TemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
+import dailypapers.account.Member;
+import dailypapers.library.LibraryService;
+import dailypapers.paper.ArxivId;
 import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Renders the precompiled jte templates in src/main/jte; output is HTML-escaped by default, and every value a
@@ -19,12 +27,35 @@ final class Views {
     private static final String HTML = "text/html; charset=utf-8";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final LibraryService library;
 
-    /** Renders a page template, which takes the page's {@code view} and the request's {@code visitor}. */
+    Views(LibraryService library) {
+        this.library = library;
+    }
+
+    /**
+     * Renders a page template, which takes the page's {@code view} and the request's {@code visitor}; a listing of
+     * cards shown to a member also gets {@code saveToggles}, each card's Save button by paper id, from one query.
+     */
     void render(Context ctx, String template, Object view) {
+        Visitor visitor = Visitor.of(ctx);
+        Map<String, Object> params = new HashMap<>(Map.of("view", view, "visitor", visitor));
+        Optional<Member> member = visitor.member();
+        if (view instanceof CardListing listing && member.isPresent() && !listing.cards().isEmpty()) {
+            params.put("saveToggles", saveToggles(ctx, member.get().id(), listing.cards()));
+        }
         StringOutput output = new StringOutput();
-        engine.render(template, Map.of("view", view, "visitor", Visitor.of(ctx)), new CleanHtmlOutput(output));
+        engine.render(template, params, new CleanHtmlOutput(output));
         ctx.contentType(HTML).result(output.toString());
+    }
+
+    /** Each card's Save toggle, coming back to the card on this page. */
+    private Map<String, SaveToggle> saveToggles(Context ctx, long memberId, List<PaperCard> cards) {
+        List<ArxivId> ids = cards.stream().map(card -> new ArxivId(card.id())).toList();
+        Set<ArxivId> saved = library.saved(memberId, ids);
+        String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        return cards.stream().collect(Collectors.toMap(PaperCard::id, card -> SaveToggle.of(new ArxivId(card.id()),
+                saved.contains(new ArxivId(card.id())), here + "#" + card.anchor() + "-title"), (a, b) -> a));
     }
 
     /**

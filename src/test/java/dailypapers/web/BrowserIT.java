@@ -52,9 +52,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The widths issue 9 names for text layout checks. */
     private static final Dimension WIDE = new Dimension(1366, 900);
     private static final Dimension NARROW = new Dimension(390, 844);
@@ -77,16 +77,21 @@ class BrowserIT {
     @BeforeAll
     static void start() throws IOException {
         requireChromium();
+        Files.createDirectories(SCREENSHOTS);
+        app = TestApp.withSample();
+        importTextFixtures();
+        browser = chromium(profile);
+    }
+
+    /** Headless Chromium with a profile of its own; other browser tests start theirs here too. */
+    static ChromeDriver chromium(Path profile) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
-        Files.createDirectories(SCREENSHOTS);
-        app = TestApp.withSample();
-        importTextFixtures();
-        browser = new ChromeDriver(options);
+        return new ChromeDriver(options);
     }
 
     @AfterAll
@@ -448,6 +453,51 @@ class BrowserIT {
     }
 
     @Test
+    void aMemberUpvotesWithScriptWithoutAReloadAndWithoutScriptByThePlainForm() {
+        TestMember member = app.member(Role.MEMBER);
+        open("/");
+        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
+        try {
+            open("/");
+            WebElement first = browser.findElement(By.cssSelector(".cards .card"));
+            String anchor = first.getAttribute("id");
+            int before = Integer.parseInt(first.findElement(By.cssSelector("button.upvotes .count")).getText());
+            ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+            screenshot("upvote-before.png");
+
+            first.findElement(By.cssSelector("button.upvotes")).click();
+
+            By pressed = By.cssSelector("#" + anchor + " button.upvotes[aria-pressed='true']");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(pressed));
+            assertThat(browser.findElement(pressed).findElement(By.className("count")).getText())
+                    .isEqualTo(Integer.toString(before + 1));
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                    .as("the page was not reloaded").isEqualTo(true);
+            screenshot("upvote-with-script.png");
+            browser.manage().window().setSize(NARROW);
+            screenshot("upvote-with-script-narrow.png");
+            browser.manage().window().setSize(WIDE);
+
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            open("/");
+            browser.findElement(By.cssSelector("#" + anchor + " button.upvotes")).click();
+
+            By unpressed = By.cssSelector("#" + anchor + " button.upvotes[aria-pressed='false']");
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(unpressed));
+            assertThat(browser.getCurrentUrl()).as("back at the card").endsWith("/#" + anchor);
+            assertThat(browser.findElement(unpressed).findElement(By.className("count")).getText())
+                    .isEqualTo(Integer.toString(before));
+            screenshot("upvote-without-script.png");
+            browser.manage().window().setSize(NARROW);
+            screenshot("upvote-without-script-narrow.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    @Test
     void aMemberSubmitsAPaperAndItsCardOnTheDaySaysWhoSubmittedIt() {
         ArxivId id = ArxivId.parse("2608.07777");
         app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
@@ -546,7 +596,12 @@ class BrowserIT {
     }
 
     private static void screenshot(String name) {
+        screenshot(browser, name);
+    }
+
+    static void screenshot(ChromeDriver browser, String name) {
         try {
+            Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -554,7 +609,7 @@ class BrowserIT {
     }
 
     /** Browser tests need Debian's chromium and chromium-driver; CI must have them, elsewhere they are skipped. */
-    private static void requireChromium() {
+    static void requireChromium() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }

@@ -1,0 +1,10 @@
+package dailypapers.library;
+
+import dailypapers.TestDatabase;
+
+class SqliteLibraryServiceIT extends LibraryServiceContract {
+
+    SqliteLibraryServiceIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

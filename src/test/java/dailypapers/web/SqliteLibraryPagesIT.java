@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteLibraryPagesIT extends LibraryPagesContract {
+
+    SqliteLibraryPagesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}
