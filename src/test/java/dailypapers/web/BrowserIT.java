@@ -509,7 +509,7 @@ class BrowserIT {
             browser.findElement(By.id("submit-id")).sendKeys("arXiv:2608.0777x");
             browser.findElement(By.cssSelector(".submit-form button")).click();
 
-            assertThat(browser.findElement(By.id("submit-id-error")).getText()).contains("That is not an arXiv id");
+            assertThat(loaded(By.id("submit-id-error")).getText()).contains("That is not an arXiv id");
             WebElement field = browser.findElement(By.id("submit-id"));
             assertThat(field.getAttribute("value")).isEqualTo("arXiv:2608.0777x");
             screenshot("submit-error.png");
@@ -517,9 +517,10 @@ class BrowserIT {
             field.sendKeys("https://arxiv.org/abs/2608.07777v1");
             browser.findElement(By.cssSelector(".submit-form button")).click();
 
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/papers/date/"));
             assertThat(browser.getCurrentUrl()).endsWith("/papers/date/2026-08-22#paper-2608-07777-title");
             WebElement card = browser.findElement(By.cssSelector("article[aria-labelledby='paper-2608-07777-title']"));
-            assertThat(card.findElement(By.cssSelector(".submitted-by")).getText())
+            assertThat(card.findElement(By.cssSelector(".submitted-by")).getText().replaceAll("\\s+", " "))
                     .isEqualTo("Submitted by " + member.member().displayName().value());
             screenshot("submitted-day.png");
             browser.manage().window().setSize(NARROW);
@@ -546,14 +547,16 @@ class BrowserIT {
             open("/papers/" + id.value());
             new Select(browser.findElement(By.id("claim-author"))).selectByVisibleText("Edsger Dijkstra");
             browser.findElement(By.cssSelector(".claim-form button")).click();
-            assertThat(browser.findElement(By.cssSelector(".claim-status")).getText())
+            assertThat(loaded(By.cssSelector(".claim-status")).getText())
                     .isEqualTo("You claimed to be Edsger Dijkstra; a moderator will confirm or reject it.");
 
             signIn(moderator);
             open("/moderation/claims");
             screenshot("claims-queue.png");
-            browser.findElement(By.xpath("//li[contains(@class,'claim-row')][.//strong[text()='Edsger Dijkstra']]"
-                    + "//button[starts-with(normalize-space(.),'Confirm')]")).click();
+            WebElement confirm = browser.findElement(By.xpath("//li[contains(@class,'claim-row')]"
+                    + "[.//strong[text()='Edsger Dijkstra']]//button[starts-with(normalize-space(.),'Confirm')]"));
+            confirm.click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(confirm));
             assertThat(browser.getCurrentUrl()).endsWith("/moderation/claims");
 
             browser.manage().deleteAllCookies();
@@ -564,6 +567,12 @@ class BrowserIT {
         } finally {
             browser.manage().deleteAllCookies();
         }
+    }
+
+    /** The element once the page that has it has loaded (after a form post, say). */
+    private static WebElement loaded(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     /** Signs the browser in as the member: their session cookie, set on the site's origin. */
