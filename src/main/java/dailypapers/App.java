@@ -1,6 +1,8 @@
 package dailypapers;
 
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
+import dailypapers.comment.CommentWrites;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -10,6 +12,8 @@ import dailypapers.job.JobScheduler;
 import dailypapers.library.LibraryModule;
 import dailypapers.mail.MailModule;
 import dailypapers.moderation.ModerationModule;
+import dailypapers.moderation.ModerationTx;
+import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchIndex;
@@ -17,19 +21,31 @@ import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiAccountStore;
+import dailypapers.store.JdbiModerationStore;
+import dailypapers.store.JdbiProfileStore;
 import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
+import dailypapers.store.JdbiClaimStore;
+import dailypapers.store.JdbiCommentStore;
 import dailypapers.store.JdbiLibraryStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSubmissionStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
+import dailypapers.store.JdbiTokenStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.JdbiVectorStore;
+import dailypapers.store.JdbiVoteStore;
 import dailypapers.store.StoreTx;
+import dailypapers.submission.SubmissionModule;
+import dailypapers.submission.SubmissionTx;
 import dailypapers.thumbnail.ThumbnailModule;
+import dailypapers.token.TokenModule;
+import dailypapers.vote.VoteModule;
+import dailypapers.vote.VoteTx;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -48,6 +64,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,6 +89,11 @@ public final class App implements AutoCloseable {
     private final LibraryModule libraries;
     private final RateLimitModule rateLimits;
     private final ModerationModule moderation;
+    private final VoteModule votes;
+    private final TokenModule tokens;
+    private final SubmissionModule submissions;
+    private final CommentModule comments;
+    private final ProfileService profiles;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -90,10 +112,27 @@ public final class App implements AutoCloseable {
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
                 new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
-        this.accounts = new AccountModule(config.accounts(), new JdbiAccountStore(database), clock);
+        JdbiAccountStore accountStore = new JdbiAccountStore(database);
+        this.accounts = new AccountModule(config.accounts(), accountStore,
+                new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(),
+                config.mail().smtpHost().isPresent() ? Optional.empty() : Optional.of(config.mail().outboxDir()),
+                clock);
         this.libraries = new LibraryModule(new JdbiLibraryStore(database), feed.papers(), clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
-        this.moderation = new ModerationModule(new JdbiAuditStore(database), clock);
+        this.moderation = new ModerationModule(new JdbiAuditStore(database), new JdbiModerationStore(database),
+                new JdbiTransactions(database, clock).view(tx -> new ModerationTx(tx.moderation(), tx.audit())),
+                accountStore, feed.papers(), Map.of(), clock);
+        this.profiles = new ProfileService(new JdbiProfileStore(database));
+        this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
+                tx.votes())), feed.papers(), new JdbiVoteStore(database));
+        this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
+        this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
+                new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(),
+                new JdbiTransactions(database, clock).view(
+                        tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
+        this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
+                new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
+                rateLimits.limiter(), moderation.auditLog(), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -167,7 +206,8 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, libraries,
+                config.trustedProxies()), feed, search(), ingest, thumbnails, accounts, rateLimits, votes, tokens,
+                submissions, comments, libraries, moderation, profiles,
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 
@@ -231,6 +271,26 @@ public final class App implements AutoCloseable {
 
     public ModerationModule moderation() {
         return moderation;
+    }
+
+    public VoteModule votes() {
+        return votes;
+    }
+
+    public TokenModule tokens() {
+        return tokens;
+    }
+
+    public SubmissionModule submissions() {
+        return submissions;
+    }
+
+    public CommentModule comments() {
+        return comments;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
     }
 
     public JobScheduler jobs() {

@@ -1,6 +1,8 @@
 package dailypapers;
 
 import dailypapers.account.AccountSettings;
+import dailypapers.account.LinkPurpose;
+import dailypapers.comment.CommentSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
@@ -8,6 +10,7 @@ import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.mail.MailSettings;
 import dailypapers.search.SearchEngine;
 import dailypapers.store.DatabaseConfig;
+import dailypapers.submission.SubmissionSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.AdminToken;
 import dailypapers.web.TrustedProxies;
@@ -40,7 +43,8 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
         Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
-        MailSettings mail, AccountSettings accounts) {
+        MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
+        CommentSettings comments) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -160,6 +164,41 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Duration> ACCOUNT_SESSION_TOUCH_MINUTES = Setting.of(
             "account.session.touch.minutes", "5", duration(ChronoUnit.MINUTES, 0),
             "a session's last-seen time is written at most once per this many minutes");
+    public static final Setting<URI> HTTP_BASE_URL = Setting.computed("http.base.url", "`http://localhost:<http.port>`",
+            values -> URI.create("http://localhost:" + values.get(HTTP_PORT)), Config::httpUrl,
+            "where members reach the site; emailed links start with it (set it to the public https address)");
+    public static final Setting<Duration> ACCOUNT_LINK_VERIFY_HOURS = Setting.of("account.link.verify.hours", "24",
+            duration(ChronoUnit.HOURS, 1), "hours a link that confirms an address (sign-up, new email) works");
+    public static final Setting<Duration> ACCOUNT_LINK_RESET_MINUTES = Setting.of("account.link.reset.minutes",
+            "60", duration(ChronoUnit.MINUTES, 1), "minutes a password-reset link works");
+    public static final Setting<Duration> ACCOUNT_LINK_SIGNIN_MINUTES = Setting.of("account.link.signin.minutes",
+            "60", duration(ChronoUnit.MINUTES, 1), "minutes an emailed sign-in link works");
+    public static final Setting<Duration> ACCOUNT_LIMIT_WINDOW_MINUTES = Setting.of("account.limit.window.minutes",
+            "60", duration(ChronoUnit.MINUTES, 1), "the window the account.limit.* counts are kept over");
+    public static final Setting<Integer> ACCOUNT_LIMIT_SIGNIN_IP = Setting.of("account.limit.signin.ip", "30",
+            atLeast(1), "password sign-ins per window from one client address");
+    public static final Setting<Integer> ACCOUNT_LIMIT_SIGNIN_EMAIL = Setting.of("account.limit.signin.email", "10",
+            atLeast(1), "password sign-ins per window naming one email");
+    public static final Setting<Integer> ACCOUNT_LIMIT_SIGNUP_IP = Setting.of("account.limit.signup.ip", "10",
+            atLeast(1), "sign-ups per window from one client address");
+    public static final Setting<Integer> ACCOUNT_LIMIT_MAIL_IP = Setting.of("account.limit.mail.ip", "10",
+            atLeast(1), "password-reset and sign-in-link requests per window from one client address");
+    public static final Setting<Integer> ACCOUNT_LIMIT_MAIL_EMAIL = Setting.of("account.limit.mail.email", "5",
+            atLeast(1), "password-reset and sign-in-link requests per window naming one email");
+
+    public static final Setting<Integer> SUBMISSION_MAX_AGE_DAYS = Setting.of("submission.max.age.days", "7",
+            atLeast(0), "members submit papers published at most this many days ago (moderators any)");
+    public static final Setting<Integer> SUBMISSION_DAILY_CAP = Setting.of("submission.daily.cap", "3", atLeast(1),
+            "the most papers one member submits per day (UTC)");
+    public static final Setting<Boolean> SUBMISSION_REQUIRE_CLAIM = Setting.of("submission.require.claim", "false",
+            Config::bool, "whether only members confirmed as an author of some paper may submit");
+
+    public static final Setting<Integer> COMMENT_RATE_MEMBER = Setting.of("comment.rate.member", "10", atLeast(1),
+            "comments and replies one member may post per comment.rate.window.minutes");
+    public static final Setting<Integer> COMMENT_RATE_ADDRESS = Setting.of("comment.rate.address", "30", atLeast(1),
+            "comments and replies one client address may post per comment.rate.window.minutes");
+    public static final Setting<Duration> COMMENT_RATE_WINDOW_MINUTES = Setting.of("comment.rate.window.minutes",
+            "10", duration(ChronoUnit.MINUTES, 1), "the window of the comment rate limits, in minutes");
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
@@ -172,14 +211,20 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
             THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
             MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM,
-            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES);
+            ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, HTTP_BASE_URL, ACCOUNT_LINK_VERIFY_HOURS,
+            ACCOUNT_LINK_RESET_MINUTES, ACCOUNT_LINK_SIGNIN_MINUTES, ACCOUNT_LIMIT_WINDOW_MINUTES,
+            ACCOUNT_LIMIT_SIGNIN_IP, ACCOUNT_LIMIT_SIGNIN_EMAIL, ACCOUNT_LIMIT_SIGNUP_IP, ACCOUNT_LIMIT_MAIL_IP,
+            ACCOUNT_LIMIT_MAIL_EMAIL, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP, SUBMISSION_REQUIRE_CLAIM,
+            COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS));
+                mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
+                submissionSettings(Setting.Values.DEFAULTS),
+                commentSettings(Setting.Values.DEFAULTS));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -195,7 +240,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
-                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values));
+                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
+                submissionSettings(values), commentSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -252,7 +298,24 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     private static AccountSettings accountSettings(Setting.Values values) {
-        return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES));
+        Duration verify = values.get(ACCOUNT_LINK_VERIFY_HOURS);
+        return new AccountSettings(values.get(ACCOUNT_SESSION_DAYS), values.get(ACCOUNT_SESSION_TOUCH_MINUTES),
+                values.get(HTTP_BASE_URL), Map.of(LinkPurpose.VERIFY_EMAIL, verify, LinkPurpose.CHANGE_EMAIL, verify,
+                        LinkPurpose.RESET_PASSWORD, values.get(ACCOUNT_LINK_RESET_MINUTES),
+                        LinkPurpose.SIGN_IN, values.get(ACCOUNT_LINK_SIGNIN_MINUTES)),
+                new AccountSettings.Limits(values.get(ACCOUNT_LIMIT_SIGNIN_IP), values.get(ACCOUNT_LIMIT_SIGNIN_EMAIL),
+                        values.get(ACCOUNT_LIMIT_SIGNUP_IP), values.get(ACCOUNT_LIMIT_MAIL_IP),
+                        values.get(ACCOUNT_LIMIT_MAIL_EMAIL), values.get(ACCOUNT_LIMIT_WINDOW_MINUTES)));
+    }
+
+    private static SubmissionSettings submissionSettings(Setting.Values values) {
+        return new SubmissionSettings(values.get(SUBMISSION_MAX_AGE_DAYS), values.get(SUBMISSION_DAILY_CAP),
+                values.get(SUBMISSION_REQUIRE_CLAIM));
+    }
+
+    private static CommentSettings commentSettings(Setting.Values values) {
+        return new CommentSettings(values.get(COMMENT_RATE_MEMBER), values.get(COMMENT_RATE_ADDRESS),
+                values.get(COMMENT_RATE_WINDOW_MINUTES));
     }
 
     private static String text(String text) {
@@ -360,31 +423,41 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, trustedProxies, thumbnails, mail, accounts);
+                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, proxies, thumbnails, mail, accounts);
+                adminToken, proxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, settings, mail, accounts);
+                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions, comments);
+    }
+
+    public Config withComments(CommentSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings);
     }
 
     public Config withMail(MailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts);
+                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, submissions, comments);
+    }
+
+    public Config withSubmissions(SubmissionSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments);
     }
 }

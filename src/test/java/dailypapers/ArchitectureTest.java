@@ -34,7 +34,8 @@ class ArchitectureTest {
     void featuresDoNotKnowTheShellsOrTheirFrameworks() {
         noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..",
                         "dailypapers.embedding..", "dailypapers.eval..", "dailypapers.search..", "dailypapers.job..",
-                        "dailypapers.mail..", "dailypapers.account..")
+                        "dailypapers.mail..", "dailypapers.account..", "dailypapers.vote..", "dailypapers.token..",
+                        "dailypapers.submission..", "dailypapers.comment..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..",
                         "dailypapers.store..", "io.javalin..", "picocli..", "org.jdbi..", "gg.jte..")
                 .check(classes);

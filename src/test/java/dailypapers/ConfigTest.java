@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.account.AccountSettings;
+import dailypapers.account.LinkPurpose;
+import dailypapers.submission.SubmissionSettings;
+import dailypapers.comment.CommentSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
@@ -203,13 +206,62 @@ class ConfigTest {
 
     @Test
     void sessionsLastThirtyDaysAndAreTouchedEveryFiveMinutesUnlessSetOtherwise() {
-        assertThat(Config.load(null, Map.of(), Map.of()).accounts())
-                .isEqualTo(new AccountSettings(Duration.ofDays(30), Duration.ofMinutes(5)));
+        assertThat(Config.load(null, Map.of(), Map.of()).accounts()).extracting(AccountSettings::sessionLifetime,
+                AccountSettings::touchInterval).containsExactly(Duration.ofDays(30), Duration.ofMinutes(5));
         assertThat(Config.load(null, Map.of("DAILYPAPERS_ACCOUNT_SESSION_DAYS", "7",
                 "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES", "0"), Map.of()).accounts())
-                .isEqualTo(new AccountSettings(Duration.ofDays(7), Duration.ZERO));
+                .extracting(AccountSettings::sessionLifetime, AccountSettings::touchInterval)
+                .containsExactly(Duration.ofDays(7), Duration.ZERO);
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.ACCOUNT_SESSION_DAYS.key(), "0")))
                 .hasMessage("account.session.days must be at least 1, got 0");
+    }
+
+    @Test
+    void emailedLinksStartAtTheBaseUrlAndLastADayToConfirmAnAddressAndAnHourOtherwise() {
+        AccountSettings defaults = Config.load(null, Map.of(), Map.of()).accounts();
+        assertThat(defaults.siteUrl()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(defaults.linkLifetimes()).isEqualTo(AccountSettings.DEFAULT_LINK_LIFETIMES);
+        assertThat(defaults.limits()).isEqualTo(AccountSettings.Limits.DEFAULT);
+        assertThat(Config.load(null, Map.of(), Map.of("http.port", "9000")).accounts().siteUrl())
+                .isEqualTo(URI.create("http://localhost:9000"));
+
+        AccountSettings set = Config.load(null, Map.of("DAILYPAPERS_HTTP_BASE_URL", "https://papers.example.org",
+                "DAILYPAPERS_ACCOUNT_LINK_VERIFY_HOURS", "48", "DAILYPAPERS_ACCOUNT_LINK_RESET_MINUTES", "15",
+                "DAILYPAPERS_ACCOUNT_LINK_SIGNIN_MINUTES", "10", "DAILYPAPERS_ACCOUNT_LIMIT_WINDOW_MINUTES", "30",
+                "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_IP", "1", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_EMAIL", "2",
+                "DAILYPAPERS_ACCOUNT_LIMIT_SIGNUP_IP", "3", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "4",
+                "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL", "5"), Map.of()).accounts();
+        assertThat(set.siteUrl()).isEqualTo(URI.create("https://papers.example.org"));
+        assertThat(set.linkLifetimes()).isEqualTo(Map.of(LinkPurpose.VERIFY_EMAIL, Duration.ofHours(48),
+                LinkPurpose.CHANGE_EMAIL, Duration.ofHours(48), LinkPurpose.RESET_PASSWORD, Duration.ofMinutes(15),
+                LinkPurpose.SIGN_IN, Duration.ofMinutes(10)));
+        assertThat(set.limits()).isEqualTo(new AccountSettings.Limits(1, 2, 3, 4, 5, Duration.ofMinutes(30)));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of("http.base.url", "ftp://x")))
+                .hasMessageContaining("http.base.url");
+    }
+
+    @Test
+    void membersSubmitPapersAWeekOldThreeADayWithoutAClaimUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).submissions())
+                .isEqualTo(new SubmissionSettings(7, 3, false));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "0",
+                "DAILYPAPERS_SUBMISSION_DAILY_CAP", "10", "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM", "true"), Map.of())
+                .submissions()).isEqualTo(new SubmissionSettings(0, 10, true));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SUBMISSION_DAILY_CAP.key(), "0")))
+                .hasMessage("submission.daily.cap must be at least 1, got 0");
+    }
+
+    @Test
+    void commentsAreLimitedToTenPerMemberAndThirtyPerAddressInTenMinutesUnlessSetOtherwise() {
+        assertThat(Config.load(null, Map.of(), Map.of()).comments())
+                .isEqualTo(new CommentSettings(10, 30, Duration.ofMinutes(10)));
+        assertThat(new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0)
+                .comments()).isEqualTo(new CommentSettings(10, 30, Duration.ofMinutes(10)));
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_COMMENT_RATE_MEMBER", "3",
+                "DAILYPAPERS_COMMENT_RATE_ADDRESS", "5", "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES", "60"), Map.of())
+                .comments()).isEqualTo(new CommentSettings(3, 5, Duration.ofMinutes(60)));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.COMMENT_RATE_MEMBER.key(), "0")))
+                .hasMessage("comment.rate.member must be at least 1, got 0");
     }
 
     @Test
@@ -244,7 +296,17 @@ class ConfigTest {
                 "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_SMTP_HOST",
                 "DAILYPAPERS_MAIL_SMTP_PORT", "DAILYPAPERS_MAIL_SMTP_SECURITY", "DAILYPAPERS_MAIL_SMTP_USER",
                 "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM",
-                "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES");
+                "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES",
+                "DAILYPAPERS_HTTP_BASE_URL", "DAILYPAPERS_ACCOUNT_LINK_VERIFY_HOURS",
+                "DAILYPAPERS_ACCOUNT_LINK_RESET_MINUTES", "DAILYPAPERS_ACCOUNT_LINK_SIGNIN_MINUTES",
+                "DAILYPAPERS_ACCOUNT_LIMIT_WINDOW_MINUTES", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_IP",
+                "DAILYPAPERS_ACCOUNT_LIMIT_SIGNIN_EMAIL", "DAILYPAPERS_ACCOUNT_LIMIT_SIGNUP_IP",
+                "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_IP", "DAILYPAPERS_ACCOUNT_LIMIT_MAIL_EMAIL",
+                "DAILYPAPERS_SUBMISSION_MAX_AGE_DAYS", "DAILYPAPERS_SUBMISSION_DAILY_CAP",
+                "DAILYPAPERS_SUBMISSION_REQUIRE_CLAIM",
+                "DAILYPAPERS_COMMENT_RATE_MEMBER", "DAILYPAPERS_COMMENT_RATE_ADDRESS",
+                "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES");
+
     }
 
     @Test

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where members and their sessions are kept (the member and member_session tables). */
+/**
+ * Where members, their sessions and their emailed links are kept (the member, member_session and member_link_token
+ * tables).
+ */
 public interface AccountStore {
 
     /**
@@ -38,6 +41,40 @@ public interface AccountStore {
     /** Marks the member banned and ends every session of theirs, in one transaction; false when there is none. */
     boolean ban(long memberId);
 
+    /** Marks the member's address confirmed (a link mailed to it was used); an earlier confirmation stays. */
+    void markEmailVerified(long memberId, Instant at);
+
+    /**
+     * Makes {@code email} the member's address, confirmed at {@code at}; throws {@link AccountException} with
+     * {@code EMAIL_TAKEN} when another member has it.
+     */
+    void changeEmail(long memberId, Email email, Instant at);
+
+    /** False when there is no such member. */
+    boolean setDisplayName(long memberId, DisplayName displayName);
+
+    /**
+     * Removes a member's personal data in one transaction: email, handle and display name become the tombstone's,
+     * the password hash is emptied (no password matches it), and every session and link of theirs is deleted. The
+     * row stays, so what they wrote still has an author ("deleted member").
+     */
+    void delete(long memberId, Tombstone tombstone);
+
+    /** Stores a link; the member's expired links are removed on the way. */
+    void addLinkToken(StoredLinkToken token);
+
+    /** The link with this token hash, without using it (for a page that asks to confirm). */
+    Optional<StoredLinkToken> linkToken(String tokenHash);
+
+    /**
+     * Uses a link: deletes it and returns it when it exists for this purpose (expired or not: the caller checks).
+     * Atomic: of two concurrent uses of one link exactly one gets it.
+     */
+    Optional<StoredLinkToken> useLinkToken(String tokenHash, LinkPurpose purpose);
+
+    /** Deletes the member's unused links of this purpose (a new password makes other reset links void). */
+    void deleteLinkTokens(long memberId, LinkPurpose purpose);
+
     /** Starts a session; the member's sessions that expired before {@code session.createdAt()} are removed. */
     void createSession(StoredSession session);
 
@@ -51,9 +88,26 @@ public interface AccountStore {
     /** Ends every session of the member; returns how many there were. */
     int deleteSessions(long memberId);
 
-    /** A member to add, the password already hashed. */
+    /**
+     * A member to add, the password already hashed.
+     *
+     * @param emailVerifiedAt set when the address needs no confirmation (a member the operator creates)
+     */
     record NewMember(Email email, Handle handle, DisplayName displayName, Role role, String passwordHash,
-            Instant createdAt) {
+            Instant createdAt, Optional<Instant> emailVerifiedAt) {
+    }
+
+    /** What a deleted member's row keeps instead of their email, handle and display name. */
+    record Tombstone(Email email, Handle handle, DisplayName displayName, Instant deletedAt) {
+    }
+
+    /**
+     * An emailed link as stored: only the SHA-256 of its token, in hex.
+     *
+     * @param newEmail the address a {@link LinkPurpose#CHANGE_EMAIL} link confirms; empty for the other purposes
+     */
+    record StoredLinkToken(String tokenHash, long memberId, LinkPurpose purpose, Optional<Email> newEmail,
+            Instant createdAt, Instant expiresAt) {
     }
 
     record Credentials(Member member, String passwordHash) {

@@ -26,6 +26,8 @@ public record Handle(String value) {
             "metrics", "health", "static", "assets", "thumbnails", "daily-papers", "dailypapers", "null",
             "anonymous", "deleted", "me", "you");
     private static final Set<String> RESERVED_KEYS = Set.copyOf(RESERVED.stream().map(Handle::fold).toList());
+    /** Handles of deleted members ({@link #tombstone}) start with this; nobody chooses one. */
+    private static final String TOMBSTONE_PREFIX = "deleted-";
 
     public Handle {
         value = normalise(value);
@@ -50,11 +52,16 @@ public record Handle(String value) {
      */
     public static Handle choose(String raw) {
         Handle handle = new Handle(raw);
-        if (RESERVED_KEYS.contains(handle.key())) {
+        if (RESERVED_KEYS.contains(handle.key()) || handle.key().startsWith(fold(TOMBSTONE_PREFIX))) {
             throw new AccountException(AccountException.Code.HANDLE_RESERVED, "the handle '" + handle
                     + "' is reserved; choose another");
         }
         return handle;
+    }
+
+    /** The handle a deleted member's row keeps: unique by the id, and of a shape no member can choose. */
+    public static Handle tombstone(long memberId) {
+        return new Handle(TOMBSTONE_PREFIX + memberId);
     }
 
     /** The handle with look-alikes folded: two handles with one key are one handle to the eye. */

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * Members from the command line, for the first admin and for an operator without pages: {@code user create},
  * {@code list}, {@code set-role}, {@code ban}. A password is read from standard input (typed without echo at a
- * terminal), never from a flag, so it stays out of the shell history and the process list.
+ * terminal), never from a flag, so it stays out of the shell history and the process list; or, with
+ * {@code --send-link}, the member is mailed a link to choose one.
  */
 @Command(name = "user", description = "Create, list, promote and ban members.",
         subcommands = {UserCommand.Create.class, UserCommand.ListMembers.class, UserCommand.SetRole.class,
@@ -39,6 +41,12 @@ final class UserCommand {
         }
     }
 
+    private int withApp(Function<App, Integer> work) {
+        try (App app = main.openApp(Map.of())) {
+            return work.apply(app);
+        }
+    }
+
     private interface Work {
         int run(AccountService accounts);
     }
@@ -47,7 +55,8 @@ final class UserCommand {
         return accounts.member(email).orElseThrow(() -> new UserFacingException("no member has the email " + email));
     }
 
-    @Command(name = "create", description = "Create a member; the password is read from standard input.")
+    @Command(name = "create", description = "Create a member; the password is read from standard input, or with"
+            + " --send-link chosen by the member through a mailed link.")
     static final class Create implements Callable<Integer> {
 
         @ParentCommand
@@ -69,12 +78,27 @@ final class UserCommand {
         @Option(names = "--admin", description = "Make the member an admin.")
         boolean admin;
 
+        @Option(names = "--send-link", description = "Mail the member a link to choose a password (valid as long as"
+                + " an address confirmation, account.link.verify.hours) instead of reading one.")
+        boolean sendLink;
+
         @Override
         public Integer call() {
+            Role role = admin ? Role.ADMIN : Role.MEMBER;
+            if (sendLink) {
+                return user.withApp(app -> {
+                    Member created = app.accounts().service().createWithLink(email, handle, displayName, role);
+                    // Without a server running, nothing else would deliver it; with one, its mail job will.
+                    app.mail().deliverNow();
+                    spec.commandLine().getOut().printf("created %s %s (%s); a link to choose a password went to %s"
+                            + " by %s%n", created.role().key(), created.handle(), created.email(), created.email(),
+                            app.mail().transport());
+                    return 0;
+                });
+            }
             String password = readPassword();
             return user.withAccounts(accounts -> {
-                Member created = accounts.create(email, handle, displayName, password,
-                        admin ? Role.ADMIN : Role.MEMBER);
+                Member created = accounts.create(email, handle, displayName, password, role);
                 spec.commandLine().getOut().printf("created %s %s (%s)%n", created.role().key(), created.handle(),
                         created.email());
                 return 0;

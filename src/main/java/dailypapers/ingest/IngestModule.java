@@ -1,5 +1,6 @@
 package dailypapers.ingest;
 
+import dailypapers.ingest.arxiv.ArxivApi;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.ingest.arxiv.OaiHarvester;
 import dailypapers.ingest.hf.DailyPapersHarvester;
@@ -33,6 +34,7 @@ public final class IngestModule implements AutoCloseable {
     private final HarvestRunner runner;
     private final Upstream arxiv;
     private final Upstream huggingFace;
+    private final ArxivApi arxivApi;
     private final DailyPapersHarvester hfHarvester;
     private final List<OaiHarvester> arxivHarvesters;
     private final HarvestMonitor monitor;
@@ -50,6 +52,7 @@ public final class IngestModule implements AutoCloseable {
         // OAI-PMH and the search API are one host to arXiv, and its politeness interval counts across both.
         this.arxiv = new Upstream("export.arxiv.org", settings.arxivPolicy(), clock, Sleeper.REAL, random);
         this.huggingFace = new Upstream("huggingface.co", settings.hfPolicy(), clock, Sleeper.REAL, random);
+        this.arxivApi = new ArxivApi(arxiv, settings.arxivApiUrl());
         this.hfHarvester = new DailyPapersHarvester(HF_SOURCE, huggingFace, settings.hfUrl(), merge, checkpoints,
                 clock, settings.hfLookbackDays(), settings.startDays());
         this.arxivHarvesters = settings.arxivSets().stream().map(this::arxivHarvester).toList();
@@ -102,6 +105,11 @@ public final class IngestModule implements AutoCloseable {
     private OaiHarvester arxivHarvester(String spec) {
         return new OaiHarvester(ArxivSet.parse(spec), settings.arxivMetadataPrefix(), arxiv,
                 settings.arxivOaiUrl(), merge, checkpoints, clock, settings.startDays());
+    }
+
+    /** arXiv's search API for single papers (a member's submission), polite on the harvests' shared client. */
+    public ArxivApi arxivApi() {
+        return arxivApi;
     }
 
     public HarvestMonitor monitor() {

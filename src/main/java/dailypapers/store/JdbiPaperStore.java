@@ -47,12 +47,23 @@ public final class JdbiPaperStore implements PaperStore {
             p.id, p.title, p.abstract, p.authors, p.published, p.updated, p.version, p.categories,
             p.arxiv_comment, p.doi, p.journal_ref, p.github_repo, p.project_page, p.ai_keywords, p.sources""";
 
-    /** The columns of a {@link PaperEntry}, from {@code paper p LEFT JOIN featured f}. */
+    /**
+     * The columns of a {@link PaperEntry}, from {@code paper p LEFT JOIN featured f}. The comments shown are the
+     * upstream count plus the members' visible comments here (kept by V21's triggers).
+     */
     static final String ENTRY_COLUMNS = PAPER_COLUMNS
-            + ", p.upvotes, p.num_comments, f.day, f.featured_at, f.submitted_by";
+            + ", p.upvotes, p.num_comments + p.member_comments AS num_comments, f.day, f.featured_at, f.submitted_by";
 
     private final HandleSource handles;
     private final Clock clock;
+
+    /**
+     * A paper a moderator hid (moderation, table paper_hidden) is in no listing, count or {@link #find(List)}:
+     * only {@link #find(ArxivId)} still returns it, for its page to say it is hidden.
+     */
+    private static String visible(String paperIdColumn) {
+        return "NOT EXISTS (SELECT 1 FROM paper_hidden ph WHERE ph.paper_id = " + paperIdColumn + ")";
+    }
 
     public JdbiPaperStore(Database database, Clock clock) {
         this(HandleSource.versioned(database), clock);
@@ -252,7 +263,8 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public boolean addVote(ArxivId paper, String voter) {
-        String now = Instant.now(clock).toString();
+        Instant at = Instant.now(clock);
+        String now = at.toString();
         return handles.write(handle -> {
             if (!lockPaper(handle, paper)) {
                 return false;
@@ -260,7 +272,7 @@ public final class JdbiPaperStore implements PaperStore {
             int added = handle.createUpdate("""
                             INSERT INTO vote (paper_id, voter, created_at) VALUES (:id, :voter, :now)
                             ON CONFLICT (paper_id, voter) DO NOTHING""")
-                    .bind("id", paper.value()).bind("voter", voter).bind("now", now)
+                    .bind("id", paper.value()).bind("voter", voter).bind("now", StoredTimes.sortable(at))
                     .execute();
             if (added == 0) {
                 return false;
@@ -372,7 +384,7 @@ public final class JdbiPaperStore implements PaperStore {
     }
 
     private static String featuredWhere(FeaturedQuery query) {
-        return "f.day >= :from AND f.day < :until"
+        return "f.day >= :from AND f.day < :until AND " + visible("f.paper_id")
                 + (query.submitter().isPresent() ? " AND f.submitted_by = :submitter" : "");
     }
 
@@ -386,23 +398,26 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public Optional<LocalDate> featuredDayBefore(LocalDate day) {
-        return day("SELECT MAX(day) FROM featured WHERE day < :day", Map.of("day", day.toString()));
+        return day("SELECT MAX(day) FROM featured f WHERE day < :day AND " + visible("f.paper_id"),
+                Map.of("day", day.toString()));
     }
 
     @Override
     public Optional<LocalDate> featuredDayAfter(LocalDate day) {
-        return day("SELECT MIN(day) FROM featured WHERE day > :day", Map.of("day", day.toString()));
+        return day("SELECT MIN(day) FROM featured f WHERE day > :day AND " + visible("f.paper_id"),
+                Map.of("day", day.toString()));
     }
 
     @Override
     public Optional<LocalDate> latestFeaturedDay() {
-        return day("SELECT MAX(day) FROM featured", Map.of());
+        return day("SELECT MAX(day) FROM featured f WHERE " + visible("f.paper_id"), Map.of());
     }
 
     @Override
     public SortedMap<LocalDate, Integer> featuredCountsByDay(LocalDate from, LocalDate until) {
         return handles.read(h -> h.createQuery(
-                        "SELECT day, COUNT(*) AS papers FROM featured WHERE day >= :from AND day < :until GROUP BY day")
+                        "SELECT day, COUNT(*) AS papers FROM featured f WHERE day >= :from AND day < :until AND "
+                                + visible("f.paper_id") + " GROUP BY day")
                 .bind("from", from.toString())
                 .bind("until", until.toString())
                 .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString("day")), rs.getInt("papers")))
@@ -414,22 +429,24 @@ public final class JdbiPaperStore implements PaperStore {
         if (category.isPresent()) {
             return entries("c.paper_id", """
                     FROM paper_category c
-                    WHERE c.category = :category AND c.published = :day
-                    ORDER BY c.paper_id DESC""",
+                    WHERE c.category = :category AND c.published = :day AND %s
+                    ORDER BY c.paper_id DESC""".formatted(visible("c.paper_id")),
                     Map.of("category", category.get(), "day", day.toString()), offset, limit);
         }
         return entries("p.id", """
                 FROM paper p
-                WHERE p.published = :day
-                ORDER BY p.id DESC""", Map.of("day", day.toString()), offset, limit);
+                WHERE p.published = :day AND %s
+                ORDER BY p.id DESC""".formatted(visible("p.id")),
+                Map.of("day", day.toString()), offset, limit);
     }
 
     @Override
     public int countPublished(LocalDate day, Optional<String> category) {
         return category.isPresent()
-                ? count("SELECT COUNT(*) FROM paper_category WHERE category = :category AND published = :day",
-                        Map.of("category", category.get(), "day", day.toString()))
-                : count("SELECT COUNT(*) FROM paper WHERE published = :day", Map.of("day", day.toString()));
+                ? count("SELECT COUNT(*) FROM paper_category c WHERE category = :category AND published = :day AND "
+                        + visible("c.paper_id"), Map.of("category", category.get(), "day", day.toString()))
+                : count("SELECT COUNT(*) FROM paper p WHERE published = :day AND " + visible("p.id"),
+                        Map.of("day", day.toString()));
     }
 
     @Override
@@ -451,36 +468,41 @@ public final class JdbiPaperStore implements PaperStore {
             Optional<String> category) {
         String bound = day.equals(LocalDate.MAX) ? "9999-12-31" : day.toString();
         return category.isPresent()
-                ? day("SELECT " + aggregate + "(published) FROM paper_category WHERE category = :category"
-                        + " AND published " + comparison + " :day", Map.of("category", category.get(), "day", bound))
-                : day("SELECT " + aggregate + "(published) FROM paper WHERE published " + comparison + " :day",
-                        Map.of("day", bound));
+                ? day("SELECT " + aggregate + "(published) FROM paper_category c WHERE category = :category"
+                        + " AND published " + comparison + " :day AND " + visible("c.paper_id"),
+                        Map.of("category", category.get(), "day", bound))
+                : day("SELECT " + aggregate + "(published) FROM paper p WHERE published " + comparison + " :day AND "
+                        + visible("p.id"), Map.of("day", bound));
     }
 
     @Override
     public List<PaperEntry> byAuthor(String name, int offset, int limit) {
         return entries("p.id", """
                 FROM paper p
-                WHERE p.id IN (SELECT paper_id FROM paper_author WHERE name = :name)
-                ORDER BY p.published DESC, p.id DESC""", Map.of("name", name), offset, limit);
+                WHERE p.id IN (SELECT paper_id FROM paper_author WHERE name = :name) AND %s
+                ORDER BY p.published DESC, p.id DESC""".formatted(visible("p.id")),
+                Map.of("name", name), offset, limit);
     }
 
     @Override
     public int countByAuthor(String name) {
-        return count("SELECT COUNT(DISTINCT paper_id) FROM paper_author WHERE name = :name", Map.of("name", name));
+        return count("SELECT COUNT(DISTINCT paper_id) FROM paper_author a WHERE name = :name AND "
+                + visible("a.paper_id"), Map.of("name", name));
     }
 
     @Override
     public List<PaperEntry> inCategory(String category, int offset, int limit) {
         return entries("c.paper_id", """
                 FROM paper_category c
-                WHERE c.category = :category
-                ORDER BY c.published DESC, c.paper_id DESC""", Map.of("category", category), offset, limit);
+                WHERE c.category = :category AND %s
+                ORDER BY c.published DESC, c.paper_id DESC""".formatted(visible("c.paper_id")),
+                Map.of("category", category), offset, limit);
     }
 
     @Override
     public int countInCategory(String category) {
-        return count("SELECT COUNT(*) FROM paper_category WHERE category = :category", Map.of("category", category));
+        return count("SELECT COUNT(*) FROM paper_category c WHERE category = :category AND " + visible("c.paper_id"),
+                Map.of("category", category));
     }
 
     @Override
@@ -511,7 +533,8 @@ public final class JdbiPaperStore implements PaperStore {
     private static List<PaperEntry> entries(Handle h, List<String> ids) {
         Map<String, PaperEntry> byId = new HashMap<>();
         h.createQuery("SELECT " + ENTRY_COLUMNS
-                        + " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id WHERE p.id IN (<ids>)")
+                        + " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id WHERE p.id IN (<ids>) AND "
+                        + visible("p.id"))
                 .bindList("ids", ids)
                 .map(JdbiPaperStore::mapEntry)
                 .forEach(e -> byId.put(e.paper().id().value(), e));

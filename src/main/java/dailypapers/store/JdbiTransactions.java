@@ -27,7 +27,9 @@ public final class JdbiTransactions implements Transactions<StoreTx> {
             HandleSource shared = new HandleSource.SharedTransaction(handle, database.isSqlite());
             return work.apply(new StoreTx(new JdbiPaperStore(shared, clock), new JdbiVectorStore(shared, clock),
                     new JdbiSearchStore(shared), new JdbiCheckpointStore(shared),
-                    new JdbiOutboxStore(shared), new JdbiAuditStore(shared)));
+                    new JdbiOutboxStore(shared), new JdbiAuditStore(shared), new JdbiAccountStore(shared),
+                    new JdbiVoteStore(shared), new JdbiSubmissionStore(shared), new JdbiClaimStore(shared),
+                    new JdbiCommentStore(shared), new JdbiModerationStore(shared)));
         });
     }
 }

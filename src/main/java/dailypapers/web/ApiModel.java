@@ -3,15 +3,19 @@ package dailypapers.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.feed.FeedService;
+import dailypapers.paper.ArxivId;
 import dailypapers.paper.Featuring;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
+import dailypapers.submission.MemberName;
+import dailypapers.submission.SubmissionService;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JSON bodies in the shape of Hugging Face's public papers API, so its clients can switch by base URL. Field
@@ -39,7 +43,17 @@ final class ApiModel {
     record Author(String name) {
     }
 
-    record Submitter(String name, String fullname) {
+    /**
+     * Who featured a paper, in Hugging Face's user shape: a member ({@code _id} their id, {@code name} their handle,
+     * {@code fullname} their display name, {@code avatarUrl} this instance's default avatar), or the Hugging Face
+     * user a harvest or import named, of whom only the name is known.
+     */
+    record Submitter(String _id, String name, String fullname, String avatarUrl) {
+
+        static Submitter member(Context ctx, MemberName member) {
+            return new Submitter(String.valueOf(member.id()), member.handle(), member.displayName(),
+                    ctx.scheme() + "://" + ctx.host() + Links.DEFAULT_AVATAR);
+        }
     }
 
     /** The flat paper object of {@code /api/papers/{id}} and the {@code paper} field of each daily item. */
@@ -56,6 +70,11 @@ final class ApiModel {
      */
     record DailyItem(ApiPaper paper, String publishedAt, String title, String summary, String thumbnail,
             int numComments, Submitter submittedBy, boolean isAuthorParticipating, Double trendingScore) {
+
+        DailyItem withSubmitter(Submitter submitter) {
+            return new DailyItem(paper, publishedAt, title, summary, thumbnail, numComments, submitter,
+                    isAuthorParticipating, trendingScore);
+        }
 
         DailyItem withThumbnail(String url) {
             return new DailyItem(paper, publishedAt, title, summary, url, numComments, submittedBy,
@@ -77,7 +96,7 @@ final class ApiModel {
         Featuring featuring = entry.featuring().orElseThrow();
         Paper p = entry.paper();
         return new DailyItem(paper(entry), timestamp(featuring.at()), p.title(), p.abstractText(), null,
-                entry.numComments(), new Submitter(featuring.submittedBy(), featuring.submittedBy()), false,
+                entry.numComments(), new Submitter(null, featuring.submittedBy(), featuring.submittedBy(), null), false,
                 trendingScore);
     }
 
@@ -92,6 +111,16 @@ final class ApiModel {
         Paper p = entry.paper();
         return new DailyItem(paper(entry), timestamp(p.published()), p.title(), p.abstractText(), null,
                 entry.numComments(), null, false, null);
+    }
+
+    /** The items with their members' names where a member's submission featured them, looked up in one query. */
+    static List<DailyItem> withSubmitters(Context ctx, List<DailyItem> items, SubmissionService submissions) {
+        Map<ArxivId, MemberName> members = submissions.submitters(items.stream()
+                .filter(item -> item.submittedBy() != null).map(item -> new ArxivId(item.paper().id())).toList());
+        return items.stream().map(item -> {
+            MemberName member = members.get(new ArxivId(item.paper().id()));
+            return member == null ? item : item.withSubmitter(Submitter.member(ctx, member));
+        }).toList();
     }
 
     static DailyItem daily(FeedService.Trending trending) {

@@ -95,10 +95,23 @@ final class AtomFeeds {
     }
 
     void write(Context ctx, String title, String alternatePath, List<PaperEntry> entries) {
+        write(ctx, title, alternatePath, entries.stream().map(AtomFeeds::updated).max(Comparator.naturalOrder())
+                .orElse(Instant.now(clock)), (xml, base) -> {
+                    for (PaperEntry entry : entries) {
+                        writeEntry(xml, base, entry);
+                    }
+                });
+    }
+
+    /** Writes a feed's entries; {@code base} is the instance's origin, for absolute links. */
+    interface Entries {
+        void write(XMLStreamWriter xml, String base) throws XMLStreamException;
+    }
+
+    /** A feed around {@code entries}: its head (id, title, links, stylesheet), and the type a reader expects. */
+    static void write(Context ctx, String title, String alternatePath, Instant updated, Entries entries) {
         String base = ctx.scheme() + "://" + ctx.host();
         String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        Instant updated = entries.stream().map(AtomFeeds::updated).max(Comparator.naturalOrder())
-                .orElse(Instant.now(clock));
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -116,9 +129,7 @@ final class AtomFeeds {
             element(xml, "name", "Daily Papers");
             xml.writeEndElement();
             element(xml, "generator", "Daily Papers");
-            for (PaperEntry entry : entries) {
-                writeEntry(xml, base, entry);
-            }
+            entries.write(xml, base);
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
@@ -166,13 +177,13 @@ final class AtomFeeds {
         return entry.featuring().map(f -> f.at().isAfter(paperTime) ? f.at() : paperTime).orElse(paperTime);
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(CleanText.clean(text));
         xml.writeEndElement();
     }
 
-    private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
+    static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", href);

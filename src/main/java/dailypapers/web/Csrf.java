@@ -15,8 +15,9 @@ import java.util.Set;
  * Cross-site request forgery protection for every state-changing request (see {@link Visitor#csrfToken()}): the
  * token a form or {@code fetch} sends must equal the one expected for the visitor, and a browser that says the
  * request came from another site ({@code Sec-Fetch-Site}, else {@code Origin}) is refused whatever it sends.
- * Requests authenticated by an {@code Authorization} header carry no cookie a forger could ride on, so they are
- * not checked.
+ * Requests with a bearer credential are judged by it and never by a cookie ({@link Visitors}), so there is no
+ * cookie a forger could ride on and they are not checked; any other {@code Authorization} (Basic, sent by a browser
+ * to a site behind a password-protected proxy, even on another site's forms) leaves the check in place.
  */
 final class Csrf {
 
@@ -32,7 +33,7 @@ final class Csrf {
 
     /** Whether this request must carry a form token. */
     static boolean applies(Context ctx) {
-        return !SAFE.contains(ctx.method()) && ctx.header(Header.AUTHORIZATION) == null;
+        return !SAFE.contains(ctx.method()) && !Visitor.of(ctx).isBearer();
     }
 
     /** Whether the request carries the visitor's token and did not come from another site. */

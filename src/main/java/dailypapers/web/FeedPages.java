@@ -6,6 +6,8 @@ import dailypapers.feed.Period;
 import dailypapers.feed.TrendingScore;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
+import dailypapers.submission.MemberName;
+import dailypapers.submission.SubmissionService;
 import dailypapers.thumbnail.Thumbnail;
 import dailypapers.thumbnail.ThumbnailService;
 import dailypapers.web.ListingView.CategoryFilter;
@@ -34,14 +36,19 @@ final class FeedPages {
 
     private final FeedService feed;
     private final ThumbnailService thumbnails;
+    private final SubmissionService submissions;
     private final Views views;
     private final DateText dates;
+    private final Upvotes upvotes;
 
-    FeedPages(FeedService feed, ThumbnailService thumbnails, Views views, DateText dates) {
+    FeedPages(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions, Views views,
+            DateText dates, Upvotes upvotes) {
         this.feed = feed;
         this.thumbnails = thumbnails;
+        this.submissions = submissions;
         this.views = views;
         this.dates = dates;
+        this.upvotes = upvotes;
     }
 
     void home(Context ctx) {
@@ -85,7 +92,8 @@ final class FeedPages {
         views.render(ctx, "listing.jte", new ListingView(
                 new PageFrame("Trending papers — Daily Papers", Section.TRENDING, List.of(PageFrame.trendingFeed())),
                 heading, null, null, null,
-                withThumbnails(ranked.items().stream().map(t -> PaperCard.of(t.entry(), dates, t.score())).toList()),
+                upvotes.mark(ctx, featuredCards(ranked.items().stream()
+                        .map(t -> PaperCard.of(t.entry(), dates, t.score())).toList())),
                 Pager.of(ranked, Links.trending()), empty));
     }
 
@@ -163,7 +171,7 @@ final class FeedPages {
                 anchor.toString(), calendar);
         return new ListingView(
                 new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(periodFeed, PageFrame.trendingFeed())),
-                heading, periods, steps, null, withThumbnails(cards(listing.page().items())),
+                heading, periods, steps, null, upvotes.mark(ctx, featuredCards(cards(listing.page().items()))),
                 Pager.of(listing.page(), href), empty);
     }
 
@@ -192,7 +200,7 @@ final class FeedPages {
                                 : PaperCard.count(total, "paper") + ", featured or not, newest arXiv id first.",
                         List.of(new LinkView("Atom feed", Links.newFeed(category)))),
                 null, steps, filter(action, category, suggestions),
-                cards(listing.page().items()), Pager.of(listing.page(), href), empty);
+                upvotes.mark(ctx, cards(listing.page().items())), Pager.of(listing.page(), href), empty);
     }
 
     /** What the home page says when no day has featured papers. */
@@ -240,6 +248,16 @@ final class FeedPages {
 
     private List<PaperCard> cards(List<PaperEntry> entries) {
         return entries.stream().map(e -> PaperCard.of(e, dates)).toList();
+    }
+
+    /** Featured papers' cards with their thumbnails and the members who submitted them, each read in one query. */
+    private List<PaperCard> featuredCards(List<PaperCard> cards) {
+        Map<ArxivId, MemberName> members = submissions.submitters(cards.stream().map(c -> new ArxivId(c.id()))
+                .toList());
+        return withThumbnails(cards).stream().map(c -> {
+            MemberName member = members.get(new ArxivId(c.id()));
+            return member == null ? c : c.withSubmitter(member);
+        }).toList();
     }
 
     /**

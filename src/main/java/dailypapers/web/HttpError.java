@@ -12,7 +12,8 @@ public final class HttpError extends HttpResponseException {
 
     /** What went wrong, by kind. */
     public enum Code {
-        BAD_PARAMETER(400), MALFORMED_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404);
+        BAD_PARAMETER(400), MALFORMED_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404),
+        CONFLICT(409);
 
         final int status;
 
@@ -51,6 +52,11 @@ public final class HttpError extends HttpResponseException {
     /** No credentials would help from where the request comes. */
     public static HttpError forbidden(String why) {
         return new HttpError(Code.FORBIDDEN, null, why);
+    }
+
+    /** The request is sound but the state of what it names does not allow it (decided, hidden already). */
+    public static HttpError conflict(String why) {
+        return new HttpError(Code.CONFLICT, null, why);
     }
 
     public Code code() {

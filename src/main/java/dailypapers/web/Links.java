@@ -13,7 +13,30 @@ import java.util.Optional;
 /** The site's URL scheme in one place, for templates, feeds and the API alike. */
 public final class Links {
 
+    /** The picture of every member, for the API's {@code avatarUrl}: members upload none. */
+    static final String DEFAULT_AVATAR = "/assets/avatar.svg";
+
     private Links() {
+    }
+
+    /** Where a member's claim to be one of a paper's authors is posted. */
+    public static String claims(ArxivId paper) {
+        return paper(paper) + "/claims";
+    }
+
+    /** Where a moderator posts a decision on a claim: {@code confirm} or {@code reject}. */
+    public static String claimDecision(long claim, String decision) {
+        return "/moderation/claims/" + claim + "/" + decision;
+    }
+
+    /** Where a moderator posts to hide a member's submission. */
+    public static String hideSubmission(long submission) {
+        return "/moderation/submissions/" + submission + "/hide";
+    }
+
+    /** A member's profile page. */
+    public static String member(String handle) {
+        return "/members/" + pathSegment(handle);
     }
 
     public static String paper(ArxivId id) {
@@ -122,6 +145,10 @@ public final class Links {
         return "/api/papers/search?q=" + encode(query);
     }
 
+    public static String paperCommentsFeed(ArxivId id) {
+        return "/feeds/papers/" + id.value() + "/comments.atom";
+    }
+
     public static String similarApi(ArxivId id) {
         return "/api/papers/" + id.value() + "/similar";
     }
@@ -138,6 +165,11 @@ public final class Links {
 
     private static String categoryQuery(Optional<String> category) {
         return category.map(c -> "?category=" + encode(c)).orElse("");
+    }
+
+    /** The member sign-in page, which leads back to {@code next} (a path of this site). */
+    public static String signIn(String next) {
+        return "/sign-in?next=" + encode(next);
     }
 
     static String encode(String text) {

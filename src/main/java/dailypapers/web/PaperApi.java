@@ -3,8 +3,10 @@ package dailypapers.web;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.feed.Period;
+import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
+import dailypapers.submission.SubmissionService;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.Thumbnail;
 import dailypapers.thumbnail.ThumbnailService;
@@ -24,10 +26,15 @@ final class PaperApi {
 
     private final FeedService feed;
     private final ThumbnailService thumbnails;
+    private final SubmissionService submissions;
+    private final ModerationService moderation;
 
-    PaperApi(FeedService feed, ThumbnailService thumbnails) {
+    PaperApi(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions,
+            ModerationService moderation) {
+        this.moderation = moderation;
         this.feed = feed;
         this.thumbnails = thumbnails;
+        this.submissions = submissions;
     }
 
     void dailyPapers(Context ctx) {
@@ -65,7 +72,7 @@ final class PaperApi {
         if (hasNext) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ApiModel.write(ctx, withThumbnails(ctx, items));
+        ApiModel.write(ctx, withThumbnails(ctx, ApiModel.withSubmitters(ctx, items, submissions)));
     }
 
     /** Each item with the absolute URL of its thumbnail where one exists, as Hugging Face's items carry. */
@@ -81,7 +88,7 @@ final class PaperApi {
 
     void paper(Context ctx) {
         ArxivId id = Params.arxivId(ctx);
-        ApiModel.write(ctx, ApiModel.paper(feed.paper(id)
+        ApiModel.write(ctx, ApiModel.paper(feed.paper(id).filter(e -> moderation.hiddenPaper(id).isEmpty())
                 .orElseThrow(() -> HttpError.notFound("no paper with id " + id))));
     }
 

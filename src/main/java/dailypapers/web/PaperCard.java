@@ -5,6 +5,7 @@ import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.Highlight;
 import dailypapers.search.SearchHit;
+import dailypapers.submission.MemberName;
 import dailypapers.text.TexText;
 import dailypapers.thumbnail.FirstPageRenderer;
 import dailypapers.thumbnail.Thumbnail;
@@ -25,11 +26,13 @@ import java.util.regex.Pattern;
  * @param matchNote         why a search result ranks where it does ("exact match", "keyword #2 · semantic #5"),
  *                          or null
  * @param thumbnail         the picture of page one on a featured listing's card, or null on other listings
+ * @param upvoted           whether the visitor upvoted the paper (false for an anonymous visitor)
+ * @param submittedBy       the member whose submission featured the paper, linked to their profile, or null
  */
 public record PaperCard(String id, String href, String title, String abstractText, String authorCount,
         LocalDate published, String publishedLabel, int upvotes, String codeUrl, String comments,
         List<CategoryChip> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
-        String matchNote, Picture thumbnail) {
+        String matchNote, Picture thumbnail, boolean upvoted, LinkView submittedBy) {
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
     /** Abstracts shorter than this fit the clamped lines, so they get no "show full abstract" control. */
@@ -50,7 +53,7 @@ public record PaperCard(String id, String href, String title, String abstractTex
                 entry.upvotes(), Links.external(paper.githubRepo()).orElse(null),
                 entry.numComments() > 0 ? count(entry.numComments(), "comment") : null,
                 categoryChips(paper.categories()),
-                score == null ? null : AboutView.score(score), null, null, null, null);
+                score == null ? null : AboutView.score(score), null, null, null, null, false, null);
     }
 
     /** A search result: the card with highlighted title and abstract passages, and why it ranks here. */
@@ -59,7 +62,8 @@ public record PaperCard(String id, String href, String title, String abstractTex
         Highlight title = card.titleTex().hasMath() ? null : hit.snippets().title();
         return new PaperCard(card.id, card.href, card.title, card.abstractText, card.authorCount, card.published,
                 card.publishedLabel, card.upvotes, card.codeUrl, card.comments, card.categories, null,
-                title, hit.snippets().abstractText(), matchNote(hit), null);    }
+                title, hit.snippets().abstractText(), matchNote(hit), null, false, null);
+    }
 
     /**
      * Page one of the paper, decorative beside its title, in a box of fixed shape so that nothing moves when it
@@ -81,7 +85,22 @@ public record PaperCard(String id, String href, String title, String abstractTex
         Picture picture = thumbnail.map(t -> new Picture(Links.thumbnail(new ArxivId(id), t), t.width(), t.height()))
                 .orElse(Picture.PLACEHOLDER);
         return new PaperCard(id, href, title, abstractText, authorCount, published, publishedLabel, upvotes,
-                codeUrl, comments, categories, score, titleHighlight, abstractHighlight, matchNote, picture);
+                codeUrl, comments, categories, score, titleHighlight, abstractHighlight, matchNote, picture, upvoted,
+                submittedBy);
+    }
+
+    /** The card as the visitor who upvoted the paper sees it. */
+    PaperCard withUpvoted() {
+        return new PaperCard(id, href, title, abstractText, authorCount, published, publishedLabel, upvotes,
+                codeUrl, comments, categories, score, titleHighlight, abstractHighlight, matchNote, thumbnail, true,
+                submittedBy);
+    }
+
+    /** The card saying which member's submission featured the paper. */
+    PaperCard withSubmitter(MemberName member) {
+        return new PaperCard(id, href, title, abstractText, authorCount, published, publishedLabel, upvotes,
+                codeUrl, comments, categories, score, titleHighlight, abstractHighlight, matchNote, thumbnail, upvoted,
+                new LinkView(member.displayName(), Links.member(member.handle())));
     }
 
     private static String matchNote(SearchHit hit) {
@@ -118,6 +137,11 @@ public record PaperCard(String id, String href, String title, String abstractTex
 
     /** A unique, CSS-safe fragment for element ids (arXiv ids hold dots and slashes). */
     public String anchor() {
+        return anchorOf(id);
+    }
+
+    /** The card's fragment for a paper id, for links to a card on a listing. */
+    static String anchorOf(String id) {
         return "paper-" + NOT_ALPHANUMERIC.matcher(id).replaceAll("-");
     }
 

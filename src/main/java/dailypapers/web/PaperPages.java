@@ -1,10 +1,16 @@
 package dailypapers.web;
 
+import dailypapers.comment.CommentService;
+import dailypapers.account.Member;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
+import dailypapers.moderation.HiddenPaper;
+import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.SearchService;
+import dailypapers.submission.SubmissionException;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.web.ListingView.EmptyState;
 import dailypapers.web.ListingView.Heading;
@@ -12,7 +18,9 @@ import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /** HTML pages for one paper, an author and a category. */
 final class PaperPages {
@@ -22,16 +30,25 @@ final class PaperPages {
 
     private final FeedService feed;
     private final SearchService search;
+    private final SubmissionModule submissions;
+    private final CommentService comments;
     private final LibraryPages library;
     private final Views views;
     private final DateText dates;
+    private final Upvotes upvotes;
+    private final ModerationService moderation;
 
-    PaperPages(FeedService feed, SearchService search, LibraryPages library, Views views, DateText dates) {
+    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, CommentService comments,
+            LibraryPages library, ModerationService moderation, Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
+        this.moderation = moderation;
         this.search = search;
+        this.submissions = submissions;
+        this.comments = comments;
         this.library = library;
         this.views = views;
         this.dates = dates;
+        this.upvotes = upvotes;
     }
 
     /** A paper by any accepted id form; versioned and prefixed forms redirect to the canonical URL. */
@@ -41,9 +58,59 @@ final class PaperPages {
             ctx.redirect(Links.paper(id), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        render(ctx, id, null, null, Optional.empty());
+    }
+
+    /**
+     * A member claims to be the author of the byline name posted as {@code author}; back to the paper page, which
+     * says the claim waits for a moderator. A refused claim shows the page again with the name picked and why.
+     */
+    void claim(Context ctx) {
+        ArxivId id = Params.arxivId(ctx);
+        String author = ctx.formParam("author");
+        try {
+            submissions.claims().claim(Visitor.of(ctx).requireMember(), id, author);
+        } catch (SubmissionException e) {
+            if (e.code() == SubmissionException.Code.NO_SUCH_PAPER) {
+                throw HttpError.notFound(e.getMessage());
+            }
+            ctx.status(SubmissionPages.status(e.code()));
+            render(ctx, id, author, e.getMessage(), Optional.empty());
+            return;
+        }
+        ctx.redirect(Links.paper(id) + "#claim", HttpStatus.SEE_OTHER);
+    }
+
+    /** The paper page; with a comment form the server refused, that form shows again with what was typed. */
+    void render(Context ctx, ArxivId id, Optional<CommentsView.Refused> refused) {
+        render(ctx, id, null, null, refused);
+    }
+
+    private void render(Context ctx, ArxivId id, String pickedAuthor, String claimError,
+            Optional<CommentsView.Refused> refused) {
         PaperEntry entry = feed.paper(id).orElseThrow(() -> HttpError.notFound("No paper " + id + " here yet."));
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), dates,
-                library.onPaperPage(ctx, id)));
+        Optional<HiddenPaper> hidden = moderation.hiddenPaper(id);
+        if (hidden.isPresent() && !Visitor.of(ctx).isModerator()) {
+            ctx.status(HttpStatus.GONE);
+            views.render(ctx, "notice.jte", new NoticeView(PageFrame.plain("Hidden paper — Daily Papers"),
+                    "arXiv:" + id, "Hidden by a moderator",
+                    "This paper was hidden by a moderator and is not listed here any more."));
+            return;
+        }
+        Visitor visitor = Visitor.of(ctx);
+        ClaimPanel claim = visitor.member()
+                .map(m -> ClaimPanel.member(id, entry.paper().authors(), submissions.claims().claims(id, m.id()),
+                        pickedAuthor, claimError))
+                .orElseGet(() -> ClaimPanel.anonymous(id));
+        PaperMembers members = PaperMembers.of(submissions.submissions().featuredBy(id),
+                submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
+        CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
+                visitor.member().filter(m -> !m.isBanned()).isPresent(), visitor.isModerator());
+        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
+                upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
+                library.onPaperPage(ctx, id), hidden.map(h -> new PaperView.HiddenNote(h.reason(),
+                        DateText.full(h.hiddenAt().atZone(ZoneOffset.UTC).toLocalDate()),
+                        ModerationPages.unhideAction(id))).orElse(null)));
     }
 
     void author(Context ctx) {
@@ -53,7 +120,7 @@ final class PaperPages {
             throw HttpError.notFound("No papers by " + Messages.abbreviate(name) + " here.");
         }
         String feedHref = Links.authorFeed(name);
-        views.render(ctx, "listing.jte", listing(
+        views.render(ctx, "listing.jte", listing(ctx,
                 new PageFrame(name + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers by " + name,
                         feedHref))),
                 new Heading("Author", name, PaperCard.count(page.total(), "paper") + ", newest first.",
@@ -69,7 +136,7 @@ final class PaperPages {
         }
         String feedHref = Links.categoryFeed(category);
         CategoryChip chip = CategoryChip.of(category);
-        views.render(ctx, "listing.jte", listing(
+        views.render(ctx, "listing.jte", listing(ctx,
                 new PageFrame(chip.label() + " — Daily Papers", Section.NONE, List.of(new FeedLink("Papers in "
                         + chip.label(), feedHref))),
                 new Heading(chip.name() == null ? "arXiv category" : "arXiv category " + category,
@@ -79,9 +146,10 @@ final class PaperPages {
                 page, Links.category(category)));
     }
 
-    private ListingView listing(PageFrame frame, Heading heading, Page<PaperEntry> page, String href) {
+    private ListingView listing(Context ctx, PageFrame frame, Heading heading, Page<PaperEntry> page,
+            String href) {
         return new ListingView(frame, heading, null, null, null,
-                page.items().stream().map(e -> PaperCard.of(e, dates)).toList(), Pager.of(page, href),
-                EmptyState.pastTheEnd(href, page.pageCount()));
+                upvotes.mark(ctx, page.items().stream().map(e -> PaperCard.of(e, dates)).toList()),
+                Pager.of(page, href), EmptyState.pastTheEnd(href, page.pageCount()));
     }
 }

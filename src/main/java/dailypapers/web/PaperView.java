@@ -15,14 +15,21 @@ import java.util.List;
  *                     {@code journalRef}, {@code updated} and {@code featured} may be null
  * @param version      latest known arXiv version, 0 when unknown
  * @param similar      papers like this one, most similar first; {@code similarNote} says how they were found
+ * @param href         the paper page's own path, which its upvote form posts under
+ * @param upvoted      whether the visitor upvoted the paper (false for an anonymous visitor)
+ * @param members      who submitted the paper and which of its authors are confirmed members
+ * @param discussion   the members' comments and the forms the visitor may use
  * @param library      a member's Save toggle and collection picker, or null for an anonymous visitor
+ * @param hidden       why a moderator hid the paper, shown to moderators (others never see a hidden paper's page);
+ *                     null when it is not hidden
  */
 public record PaperView(PageFrame frame, String id, String title, String abstractText, List<LinkView> authors,
         List<LinkView> moreAuthors, String authorCount, String absUrl, String pdfUrl, String codeUrl,
         String codeLabel, String projectUrl, List<CategoryChip> categories, String comment, String doi,
         String doiUrl, String journalRef, int upvotes, String comments, String published, String updated,
         int version, LinkView featured, List<String> keywords, List<SimilarPaper> similar, String similarNote,
-        String similarApi, PaperLibraryView library) {
+        String similarApi, String href, boolean upvoted, PaperMembers members, CommentsView discussion,
+        PaperLibraryView library, HiddenNote hidden) {
 
     static final int SHOWN_AUTHORS = 30;
 
@@ -51,13 +58,20 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
         return TexText.of(abstractText);
     }
 
-    static PaperView of(PaperEntry entry, SearchService.Similar similar, DateText dates, PaperLibraryView library) {
+    /** A moderator's note that the paper is hidden, and where to unhide it. */
+    public record HiddenNote(String reason, String when, String unhideAction) {
+    }
+
+    static PaperView of(PaperEntry entry, SearchService.Similar similar, PaperMembers members, DateText dates,
+            boolean upvoted, CommentsView discussion, PaperLibraryView library, HiddenNote hidden) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();
         int shown = Math.min(SHOWN_AUTHORS, authors.size());
         String codeUrl = Links.external(paper.githubRepo()).orElse(null);
         return new PaperView(
-                PageFrame.plain(TexText.plain(paper.title()) + " — Daily Papers"),
+                new PageFrame(TexText.plain(paper.title()) + " — Daily Papers", PageFrame.Section.NONE,
+                        List.of(PageFrame.trendingFeed(), new PageFrame.FeedLink("Comments on this paper",
+                                Links.paperCommentsFeed(paper.id())))),
                 paper.id().value(), paper.title(), paper.abstractText(),
                 authors.subList(0, shown), authors.subList(shown, authors.size()),
                 PaperCard.count(authors.size(), "author"),
@@ -79,6 +93,7 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
                         .toList(),
                 similar.byMeaning() ? "Nearest by meaning: their embeddings are closest to this paper's."
                         : "Sharing this paper's most distinctive words (it has no embedding yet).",
-                Links.similarApi(paper.id()), library);
+                Links.similarApi(paper.id()), Links.paper(paper.id()), upvoted, members, discussion, library,
+                hidden);
     }
 }

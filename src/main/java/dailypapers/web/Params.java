@@ -109,6 +109,20 @@ final class Params {
                 + Messages.abbreviate(raw) + "': it is not an arXiv id."));
     }
 
+    /** A row id in the path, as parameter {@code name}: a positive whole number, else a 404. */
+    static long pathId(Context ctx, String name) {
+        String raw = ctx.pathParam(name);
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like any other id that names nothing
+        }
+        throw HttpError.notFound("There is no " + name + " '" + Messages.abbreviate(raw) + "'.");
+    }
+
     /** A day, week or month ({@code parse} is one of {@link Period}'s parsers) given as parameter {@code name}. */
     static Period period(String name, String text, Function<String, Period> parse) {
         try {

@@ -6,6 +6,7 @@ import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchResult;
 import dailypapers.search.SearchService;
+import dailypapers.submission.SubmissionService;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -24,10 +25,12 @@ final class SearchApi {
 
     private final SearchService search;
     private final FeedService feed;
+    private final SubmissionService submissions;
 
-    SearchApi(SearchService search, FeedService feed) {
+    SearchApi(SearchService search, FeedService feed, SubmissionService submissions) {
         this.search = search;
         this.feed = feed;
+        this.submissions = submissions;
     }
 
     void search(Context ctx) {
@@ -42,7 +45,8 @@ final class SearchApi {
         if (result.hasMore() && (page + 1) * limit < SearchService.MAX_DEPTH) {
             ctx.header("Link", "<" + PaperApi.nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ApiModel.write(ctx, result.hits().stream().map(h -> ApiModel.item(h.entry())).toList());
+        ApiModel.write(ctx, ApiModel.withSubmitters(ctx,
+                result.hits().stream().map(h -> ApiModel.item(h.entry())).toList(), submissions));
     }
 
     void similar(Context ctx) {
@@ -53,6 +57,7 @@ final class SearchApi {
         }
         SearchService.Similar similar = search.similar(id, limit);
         ctx.header("X-Similar-By", similar.byMeaning() ? "vectors" : "words");
-        ApiModel.write(ctx, similar.papers().stream().map(ApiModel::item).toList());
+        ApiModel.write(ctx, ApiModel.withSubmitters(ctx, similar.papers().stream().map(ApiModel::item).toList(),
+                submissions));
     }
 }

@@ -31,12 +31,14 @@ final class SearchPages {
     private final FeedService feed;
     private final Views views;
     private final DateText dates;
+    private final Upvotes upvotes;
 
-    SearchPages(SearchService search, FeedService feed, Views views, DateText dates) {
+    SearchPages(SearchService search, FeedService feed, Views views, DateText dates, Upvotes upvotes) {
         this.search = search;
         this.feed = feed;
         this.views = views;
         this.dates = dates;
+        this.upvotes = upvotes;
     }
 
     void search(Context ctx) {
@@ -64,7 +66,7 @@ final class SearchPages {
         int reachable = (int) Math.min(result.total(), SearchService.MAX_DEPTH);
         Page<SearchHit> hits = new Page<>(result.hits(), page, PAGE_SIZE, reachable);
         String href = Links.search(query, mode, order);
-        List<PaperCard> cards = result.hits().stream().map(h -> PaperCard.of(h, dates)).toList();
+        List<PaperCard> cards = upvotes.mark(ctx, result.hits().stream().map(h -> PaperCard.of(h, dates)).toList());
         EmptyResult empty = null;
         if (cards.isEmpty()) {
             empty = result.total() == 0

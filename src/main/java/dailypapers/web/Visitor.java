@@ -2,6 +2,7 @@ package dailypapers.web;
 
 import dailypapers.account.Member;
 import dailypapers.account.Role;
+import dailypapers.token.TokenScope;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ import java.util.Optional;
  * <p>The form token ({@link #csrfToken()}) that every form posts back: for a member it is derived from the session
  * token, which only this browser holds (the cookie is HttpOnly), so another site can neither read nor compute it;
  * for an anonymous visitor it is a random value also set as a cookie, and a post must carry both alike.
+ *
+ * <p>A program may instead send a member's personal access token ({@code Authorization: Bearer dp_…}); then the
+ * visitor is that member with the token's scope, and no cookie is read.
  */
 public final class Visitor {
 
@@ -20,12 +24,33 @@ public final class Visitor {
     private final Optional<Member> member;
     private final String sessionToken;
     private final Context ctx;
+    /** Null unless a personal access token named the member. */
+    private final TokenScope tokenScope;
+    /** Whether the request came with a bearer credential, so that no cookie was read. */
+    private final boolean bearer;
     private String csrfToken;
 
     Visitor(Optional<Member> member, String sessionToken, Context ctx) {
+        this(member, sessionToken, ctx, null, false);
+    }
+
+    private Visitor(Optional<Member> member, String sessionToken, Context ctx, TokenScope tokenScope,
+            boolean bearer) {
         this.member = member;
         this.sessionToken = sessionToken;
         this.ctx = ctx;
+        this.tokenScope = tokenScope;
+        this.bearer = bearer;
+    }
+
+    /** The member a personal access token speaks for, with the token's scope. */
+    static Visitor byToken(Member member, TokenScope scope, Context ctx) {
+        return new Visitor(Optional.of(member), null, ctx, scope, true);
+    }
+
+    /** Nobody, for a request whose bearer credential is not a member's token (the admin token, say). */
+    static Visitor otherBearer(Context ctx) {
+        return new Visitor(Optional.empty(), null, ctx, null, true);
     }
 
     /** This request's visitor; anonymous for a request that was not resolved (a static file, say). */
@@ -46,6 +71,20 @@ public final class Visitor {
     /** The signed-in member; for handlers of routes whose role already requires one. */
     public Member requireMember() {
         return member.orElseThrow(() -> new IllegalStateException("the route's role requires a member"));
+    }
+
+    /**
+     * Whether this visitor may do what needs {@code scope}: a member signed in by session may do anything their
+     * role allows; a token only what its scope allows.
+     */
+    public boolean allows(TokenScope scope) {
+        return isSignedIn() && (tokenScope == null || tokenScope.allows(scope));
+    }
+
+    /** The path and query of this request, for a form or sign-in link that comes back to this page. */
+    public String currentPath() {
+        String query = ctx.queryString();
+        return ctx.path() + (query == null ? "" : "?" + query);
     }
 
     public boolean isSignedIn() {
@@ -90,6 +129,11 @@ public final class Visitor {
     /** The token a post from this visitor must carry, without drawing one; null when none can be valid. */
     String expectedCsrfToken() {
         return sessionToken != null ? Csrf.forSession(sessionToken) : Csrf.anonymousCookie(ctx);
+    }
+
+    /** Whether the request came with a bearer credential: no cookie was read, so no form token is needed. */
+    boolean isBearer() {
+        return bearer;
     }
 
     /** The session token, for signing out; null for an anonymous visitor. */

@@ -15,13 +15,21 @@ import static dailypapers.web.Role.MODERATOR;
 
 import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
+import dailypapers.comment.CommentModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
+import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.library.LibraryModule;
+import dailypapers.moderation.ModerationModule;
+import dailypapers.profile.ProfileService;
+import dailypapers.ratelimit.RateLimiter;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
+import dailypapers.submission.SubmissionModule;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.ThumbnailModule;
+import dailypapers.token.TokenModule;
+import dailypapers.vote.VoteModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -64,8 +72,9 @@ public final class Web implements AutoCloseable {
     /** Groups whose routes answer data: a path under them that matches no route gets its 404 as JSON too. */
     private static final List<String> DATA_GROUPS = List.of(API, FEEDS);
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
-            + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /** Scripts only as files of this origin (the upvote button's), which may call this origin only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self';"
+            + " style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final long STOP_TIMEOUT_MS = 10_000;
     /**
@@ -97,7 +106,9 @@ public final class Web implements AutoCloseable {
      * message that names it.
      */
     public static Web start(Settings settings, FeedModule feed, SearchModule search, IngestModule ingest,
-            ThumbnailModule thumbnails, AccountModule accounts, LibraryModule libraries, Operations operations) {
+            ThumbnailModule thumbnails, AccountModule accounts, RateLimitModule rateLimits, VoteModule votes,
+            TokenModule tokens, SubmissionModule submissions, CommentModule comments, LibraryModule libraries,
+            ModerationModule moderation, ProfileService profiles, Operations operations) {
         String host = settings.host();
         int port = settings.port();
         Clock clock = operations.clock();
@@ -105,22 +116,36 @@ public final class Web implements AutoCloseable {
         BooleanSupplier ready = operations.ready();
         Views views = new Views(libraries.service());
         DateText dates = new DateText(clock);
-        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), views, dates);
-        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service());
-        ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
-        SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed());
+        Upvotes upvotes = new Upvotes(votes.service());
+        FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
+                dates, upvotes);
+        ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(),
+                rateLimits.limiter(), views, clock);
+        ProfilePages profilePages = new ProfilePages(profiles, moderationPages, List.of(), views, clock);
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
         LibraryApi libraryApi = new LibraryApi(libraries.service());
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), libraryPages, views, dates);
+        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(),
+                libraryPages, moderation.service(), views, dates, upvotes);
+        CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
+        CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
+        SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
+        ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
+        PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions(),
+                moderation.service());
+        ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
+        SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
         Validators validators = new Validators(feed.feed()::dataVersion, search.search()::indexVersion, clock);
         SignInPages signIn = new SignInPages(access, views);
-        Visitors visitors = new Visitors(accounts.service());
-        AccountPages accountPages = new AccountPages(accounts.service());
+        Visitors visitors = new Visitors(accounts.service(), tokens.service());
+        MeApi meApi = new MeApi(votes.service());
+        TokenPages tokenPages = new TokenPages(tokens.service(), views);
+        AccountPages accountPages = new AccountPages(accounts.service(), rateLimits.limiter(),
+                accounts.outboxDirectory(), views, clock);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -164,11 +189,72 @@ public final class Web implements AutoCloseable {
                     get("/date/{date}", feedPages::day, PAGE, ANYONE);
                     get("/week/{week}", feedPages::week, PAGE, ANYONE);
                     get("/month/{month}", feedPages::month, PAGE, ANYONE);
+                    post("/<id>/claims", paperPages::claim, PAGE, MEMBER);
                     get("/<id>", paperPages::paper, PAGE, ANYONE);
+                    post("/<id>/upvote", upvotes::form, PAGE, MEMBER);
+                    post("/<id>/comments", commentPages::post, PAGE, MEMBER);
                     post("/<id>/save", libraryPages::save, PAGE, MEMBER);
                     post("/<id>/collections", libraryPages::place, PAGE, MEMBER);
                 });
+                path("/comments/{id}", () -> {
+                    get("/edit", commentPages::editPage, PAGE, MEMBER);
+                    post("/edit", commentPages::edit, PAGE, MEMBER);
+                    post("/delete", commentPages::delete, PAGE, MEMBER);
+                    post("/hide", commentPages::hide, PAGE, MODERATOR);
+                });
+                get(TokenPages.PATH, tokenPages::page, PAGE, MEMBER);
+                post(TokenPages.PATH, tokenPages::create, PAGE, MEMBER);
+                post(TokenPages.PATH + "/{tokenId}/revoke", tokenPages::revoke, PAGE, MEMBER);
                 post("/sign-out", accountPages::signOut, PAGE, ANYONE);
+                get("/sign-up", accountPages::signUpPage, PAGE, ANYONE, NO_STORE);
+                post("/sign-up", accountPages::signUp, PAGE, ANYONE);
+                get("/mail-sent", accountPages::mailSent, PAGE, ANYONE, NO_STORE);
+                get("/verify", accountPages::verifyPage, PAGE, ANYONE, NO_STORE);
+                post("/verify", accountPages::verify, PAGE, ANYONE);
+                path("/sign-in", () -> {
+                    get("", accountPages::signInPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::signIn, PAGE, ANYONE);
+                    post("/send-link", accountPages::sendSignInLink, PAGE, ANYONE);
+                    get("/link", accountPages::signInLinkPage, PAGE, ANYONE, NO_STORE);
+                    post("/link", accountPages::signInWithLink, PAGE, ANYONE);
+                });
+                path("/reset", () -> {
+                    get("", accountPages::resetPage, PAGE, ANYONE, NO_STORE);
+                    post("", accountPages::requestReset, PAGE, ANYONE);
+                    get("/confirm", accountPages::resetConfirmPage, PAGE, ANYONE, NO_STORE);
+                    post("/confirm", accountPages::resetConfirm, PAGE, ANYONE);
+                });
+                path("/settings", () -> {
+                    get("", accountPages::settingsPage, PAGE, MEMBER);
+                    post("/name", accountPages::changeDisplayName, PAGE, MEMBER);
+                    post("/password", accountPages::changePassword, PAGE, MEMBER);
+                    post("/email", accountPages::requestEmailChange, PAGE, MEMBER);
+                    get("/email/confirm", accountPages::emailChangePage, PAGE, ANYONE, NO_STORE);
+                    post("/email/confirm", accountPages::confirmEmailChange, PAGE, ANYONE);
+                    post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
+                    post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
+                });
+                get("/submit", submissionPages::page, PAGE, MEMBER);
+                post("/submit", submissionPages::submit, PAGE, MEMBER);
+                get("/members/{handle}", profilePages::profile, PAGE, ANYONE, NO_STORE);
+                get("/settings/profile", profilePages::settings, PAGE, MEMBER);
+                post("/settings/profile", profilePages::saveSettings, PAGE, MEMBER);
+                get("/report", moderationPages::reportForm, PAGE, MEMBER);
+                post("/flags", moderationPages::flag, PAGE, MEMBER);
+                path("/moderation", () -> {
+                    get("", moderationPages::queue, PAGE, MODERATOR);
+                    get("/log", moderationPages::log, PAGE, MODERATOR);
+                    post("/flags/{id}/dismiss", moderationPages::dismiss, PAGE, MODERATOR);
+                    post("/papers/<id>/hide", moderationPages::hidePaper, PAGE, MODERATOR);
+                    post("/papers/<id>/unhide", moderationPages::unhidePaper, PAGE, MODERATOR);
+                    post("/members/{id}/suspend", moderationPages::suspend, PAGE, MODERATOR);
+                    post("/members/{id}/unsuspend", moderationPages::unsuspend, PAGE, MODERATOR);
+                    post("/members/{id}/ban", moderationPages::ban, PAGE, MODERATOR);
+                    get("/claims", claimPages::queue, PAGE, MODERATOR);
+                    post("/claims/{claim}/confirm", claimPages::confirm, PAGE, MODERATOR);
+                    post("/claims/{claim}/reject", claimPages::reject, PAGE, MODERATOR);
+                    post("/submissions/{submission}/hide", submissionPages::hide, PAGE, MODERATOR);
+                });
                 path("/library", () -> {
                     get("", libraryPages::library, PAGE, MEMBER);
                     get("/export.bib", libraryPages::exportLibraryBibtex, PAGE, MEMBER);
@@ -196,6 +282,10 @@ public final class Web implements AutoCloseable {
                     get("/papers/search", searchApi::search, DATA, ANYONE);
                     get("/papers/<id>/similar", searchApi::similar, DATA, ANYONE);
                     get("/papers/<id>", paperApi::paper, DATA, ANYONE);
+                    post("/papers/<id>/upvote", upvotes::add, DATA, MEMBER);
+                    delete("/papers/<id>/upvote", upvotes::remove, DATA, MEMBER);
+                    get("/me", meApi::me, DATA, MEMBER);
+                    get("/me/upvotes", meApi::upvotes, DATA, MEMBER);
                     get("/openapi.json", openApi::serve, DATA, ANYONE);
                     get("/me/library", libraryApi::library, DATA, MEMBER);
                     get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);
@@ -208,6 +298,7 @@ public final class Web implements AutoCloseable {
                     get("/categories/{category}", atomFeeds::category, DATA, ANYONE);
                     get("/authors/{name}", atomFeeds::author, DATA, ANYONE);
                     get("/search", atomFeeds::search, DATA, ANYONE);
+                    get("/papers/<id>/comments.atom", commentFeeds::paper, DATA, ANYONE);
                     get("/collections/{file}", libraryPages::feed, DATA, ANYONE);
                 });
                 // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
@@ -292,6 +383,10 @@ public final class Web implements AutoCloseable {
         add(HandlerType.POST, path, handler, answer, role, NO_STORE);
     }
 
+    private static void delete(String path, Handler handler, Answer answer, Role role) {
+        add(HandlerType.DELETE, path, handler, answer, role, NO_STORE);
+    }
+
     private static void add(HandlerType method, String path, Handler handler, Answer answer, Role role,
             Caching caching) {
         staticInstance().addEndpoint(Endpoint.create(method, prefixPath(path))
@@ -351,7 +446,7 @@ public final class Web implements AutoCloseable {
         if (answer(ctx) == PAGE && ctx.method() == HandlerType.GET) {
             String query = ctx.queryString();
             String here = ctx.path() + (query == null ? "" : "?" + query);
-            ctx.redirect(roles.contains(ADMIN) ? SignInPages.link(here) : "/sign-in?next=" + Links.encode(here),
+            ctx.redirect(roles.contains(ADMIN) ? SignInPages.link(here) : Links.signIn(here),
                     HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
@@ -403,7 +498,7 @@ public final class Web implements AutoCloseable {
      * Whether an error is written as JSON: on data routes, and to a script on our pages that asks for JSON only
      * (a {@code fetch} that posts a form for it).
      */
-    private static boolean wantsData(Context ctx) {
+    static boolean wantsData(Context ctx) {
         String accept = ctx.header(Header.ACCEPT);
         return answer(ctx) == DATA
                 || accept != null && accept.contains("application/json") && !accept.contains("text/html");

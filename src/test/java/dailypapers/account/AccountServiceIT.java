@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.ingest.TestClock;
+import dailypapers.mail.Mailer;
 import dailypapers.store.JdbiAccountStore;
+import dailypapers.store.JdbiTransactions;
+import dailypapers.store.StoreTx;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class AccountServiceIT extends DatabaseContract {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final AccountSettings SETTINGS = new AccountSettings(Duration.ofDays(30), Duration.ofMinutes(5));
+    static final AccountSettings SETTINGS = new AccountSettings(Duration.ofDays(30), Duration.ofMinutes(5),
+            URI.create("https://papers.example.org"), AccountSettings.DEFAULT_LINK_LIFETIMES,
+            AccountSettings.Limits.DEFAULT);
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-30T12:00:00Z"));
     private JdbiAccountStore store;
@@ -30,12 +36,12 @@ class AccountServiceIT extends DatabaseContract {
     @BeforeEach
     void open() {
         store = new JdbiAccountStore(database());
-        accounts = new AccountService(SETTINGS, store, new PasswordHasher(PasswordHasherTest.FAST), clock);
+        accounts = service(new PasswordHasher(PasswordHasherTest.FAST));
     }
 
     @Test
     void aMemberWhoSignedUpSignsInAndTheSessionNamesThem() {
-        Member ada = accounts.signUp("Ada@Example.org", "ada", "Ada Lovelace", PASSWORD);
+        Member ada = accounts.create("Ada@Example.org", "ada", "Ada Lovelace", PASSWORD, Role.MEMBER);
 
         Session session = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
 
@@ -55,14 +61,14 @@ class AccountServiceIT extends DatabaseContract {
         assertThatThrownBy(() -> accounts.signUp("ada@example.org", "admin", "Ada", PASSWORD)).extracting(
                 e -> ((AccountException) e).code()).isEqualTo(AccountException.Code.HANDLE_RESERVED);
         assertThat(accounts.members()).isEmpty();
-        assertThat(accounts.signUp("ada@example.org", "ada", " ", PASSWORD).displayName().value())
+        assertThat(accounts.create("ada@example.org", "ada", " ", PASSWORD, Role.MEMBER).displayName().value())
                 .as("the display name defaults to the handle").isEqualTo("ada");
     }
 
     @Test
     void everySignInFailureLooksTheSame() {
-        accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
-        Member bob = accounts.signUp("bob@example.org", "bob", "Bob", PASSWORD);
+        accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
+        Member bob = accounts.create("bob@example.org", "bob", "Bob", PASSWORD, Role.MEMBER);
         accounts.ban(bob.id());
 
         assertThat(accounts.signIn("ada@example.org", "wrong password")).isEmpty();
@@ -76,8 +82,8 @@ class AccountServiceIT extends DatabaseContract {
     @Test
     void anUnknownEmailCostsAsMuchAsAWrongPassword() {
         PasswordHasher slow = new PasswordHasher(new PasswordHasher.Parameters(16 * 1024, 2, 1));
-        AccountService timed = new AccountService(SETTINGS, store, slow, clock);
-        timed.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        AccountService timed = service(slow);
+        timed.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         timed.signIn("nobody@example.org", PASSWORD);
         timed.signIn("ada@example.org", "wrong password");
 
@@ -89,7 +95,7 @@ class AccountServiceIT extends DatabaseContract {
 
     @Test
     void signingInAgainRotatesTheSessionAndSignOutEndsOnlyOne() {
-        Member ada = accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        Member ada = accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         Session phone = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
         Session laptop = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
 
@@ -104,7 +110,7 @@ class AccountServiceIT extends DatabaseContract {
 
     @Test
     void signOutEverywhereEndsEverySession() {
-        Member ada = accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        Member ada = accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         Session phone = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
         Session laptop = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
 
@@ -116,7 +122,7 @@ class AccountServiceIT extends DatabaseContract {
 
     @Test
     void aSessionEndsAtItsExpiry() {
-        accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         Session session = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
 
         clock.advance(Duration.ofDays(30).minusSeconds(1));
@@ -130,7 +136,7 @@ class AccountServiceIT extends DatabaseContract {
 
     @Test
     void lastSeenIsWrittenAtMostOncePerTouchInterval() {
-        accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         Session session = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
         Instant signedIn = clock.instant();
         String hash = AccountService.tokenHash(session.token());
@@ -146,9 +152,9 @@ class AccountServiceIT extends DatabaseContract {
 
     @Test
     void aHashWithOldParametersIsReplacedAtSignIn() {
-        Member ada = accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        Member ada = accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         PasswordHasher stronger = new PasswordHasher(new PasswordHasher.Parameters(2048, 2, 1));
-        AccountService upgraded = new AccountService(SETTINGS, store, stronger, clock);
+        AccountService upgraded = service(stronger);
 
         assertThat(upgraded.signIn("ada@example.org", PASSWORD)).isPresent();
 
@@ -160,7 +166,7 @@ class AccountServiceIT extends DatabaseContract {
 
     @Test
     void aPasswordChangeNeedsTheCurrentPasswordAndEndsEveryOtherSession() {
-        Member ada = accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        Member ada = accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         Session phone = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
 
         assertThatThrownBy(() -> accounts.changePassword(ada.id(), "not the password", "a new password"))
@@ -178,7 +184,7 @@ class AccountServiceIT extends DatabaseContract {
 
     @Test
     void aBannedMembersSessionsEndAndTheirRoleCanBeSet() {
-        Member ada = accounts.signUp("ada@example.org", "ada", "Ada", PASSWORD);
+        Member ada = accounts.create("ada@example.org", "ada", "Ada", PASSWORD, Role.MEMBER);
         Session session = accounts.signIn("ada@example.org", PASSWORD).orElseThrow();
         accounts.setRole(ada.id(), Role.MODERATOR);
         assertThat(accounts.member("ADA@example.org").map(Member::role)).contains(Role.MODERATOR);
@@ -192,6 +198,12 @@ class AccountServiceIT extends DatabaseContract {
         assertThatThrownBy(() -> accounts.setRole(ada.id() + 1, Role.ADMIN))
                 .extracting(e -> ((AccountException) e).code()).isEqualTo(AccountException.Code.NO_SUCH_MEMBER);
         assertThat(accounts.member("nobody@example.org")).isEqualTo(Optional.empty());
+    }
+
+    private AccountService service(PasswordHasher hasher) {
+        JdbiTransactions transactions = new JdbiTransactions(database(), clock);
+        return new AccountService(SETTINGS, store, transactions.view(StoreTx::accounts),
+                new Mailer(transactions.view(StoreTx::outbox), clock), hasher, clock);
     }
 
     /** The fastest of several runs, in nanoseconds: the least disturbed by other work on the machine. */

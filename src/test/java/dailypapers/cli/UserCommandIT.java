@@ -3,10 +3,14 @@ package dailypapers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +52,23 @@ class UserCommandIT {
         assertThat(lines[1]).startsWith("1\tada@example.org\tada\tadmin\tactive\t");
         assertThat(lines[2]).startsWith("2\tbob@example.org\tbob\tmember\tactive\t");
         assertThat(out.toString()).doesNotContain(PASSWORD).doesNotContain("argon2");
+    }
+
+    @Test
+    void withSendLinkNoPasswordIsReadAndTheMemberIsMailedALinkToChooseOne() throws IOException {
+        assertThat(run("", "user", "create", "--email", "root@example.org", "--handle", "operator", "--admin",
+                "--send-link")).isZero();
+
+        assertThat(out.toString()).contains("created admin operator (root@example.org); a link to choose a password"
+                + " went to root@example.org by file " + dir.resolve("outbox"));
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dir.resolve("outbox"))) {
+            files = listed.filter(f -> f.toString().endsWith(".eml")).toList();
+        }
+        assertThat(files).hasSize(1);
+        String mail = Files.readString(files.get(0));
+        assertThat(mail).contains("To: root@example.org", "Subject: Choose your Daily Papers password")
+                .containsPattern("http://localhost:8080/reset/confirm\\?token=[A-Za-z0-9_-]{43}");
     }
 
     @Test

@@ -179,6 +179,6 @@ abstract class LibraryServiceContract extends DatabaseContract {
 
     private static NewMember member(String handle) {
         return new NewMember(new Email(handle + "@example.org"), new Handle(handle), new DisplayName(handle),
-                Role.MEMBER, "hash", CLOCK.instant());
+                Role.MEMBER, "hash", CLOCK.instant(), Optional.empty());
     }
 }

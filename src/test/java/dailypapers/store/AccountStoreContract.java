@@ -7,10 +7,13 @@ import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.account.AccountException;
 import dailypapers.account.AccountStore.NewMember;
+import dailypapers.account.AccountStore.StoredLinkToken;
 import dailypapers.account.AccountStore.StoredSession;
+import dailypapers.account.AccountStore.Tombstone;
 import dailypapers.account.DisplayName;
 import dailypapers.account.Email;
 import dailypapers.account.Handle;
+import dailypapers.account.LinkPurpose;
 import dailypapers.account.Member;
 import dailypapers.account.MemberState;
 import dailypapers.account.Role;
@@ -190,9 +193,116 @@ abstract class AccountStoreContract extends DatabaseContract {
         assertThat(store.setRole(ada.id() + 1, Role.ADMIN)).isFalse();
     }
 
+    @Test
+    void aLinkIsUsedOnceAndOnlyForItsPurpose() {
+        Member ada = store.create(newMember("ada@example.org", "ada", Role.MEMBER));
+        StoredLinkToken link = link("l1", ada, LinkPurpose.CHANGE_EMAIL, Optional.of(new Email("new@example.org")));
+        store.addLinkToken(link);
+
+        assertThat(store.linkToken("l1")).contains(link);
+        assertThat(store.useLinkToken("l1", LinkPurpose.SIGN_IN)).isEmpty();
+        assertThat(store.useLinkToken("l1", LinkPurpose.CHANGE_EMAIL)).contains(link);
+        assertThat(store.useLinkToken("l1", LinkPurpose.CHANGE_EMAIL)).isEmpty();
+        assertThat(store.linkToken("l1")).isEmpty();
+    }
+
+    @Test
+    void ofManyConcurrentUsesOfOneLinkExactlyOneGetsIt() throws Exception {
+        Member ada = store.create(newMember("ada@example.org", "ada", Role.MEMBER));
+        store.addLinkToken(link("race", ada, LinkPurpose.SIGN_IN, Optional.empty()));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.useLinkToken("race", LinkPurpose.SIGN_IN).isPresent();
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNewLinkRemovesTheMembersExpiredOnesAndLinksAreDeletedByPurpose() {
+        Member ada = store.create(newMember("ada@example.org", "ada", Role.MEMBER));
+        store.addLinkToken(link("old", ada, LinkPurpose.SIGN_IN, Optional.empty()));
+        store.addLinkToken(link("reset", ada, LinkPurpose.RESET_PASSWORD, Optional.empty()));
+        StoredLinkToken later = new StoredLinkToken("new", ada.id(), LinkPurpose.SIGN_IN, Optional.empty(),
+                T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(3)));
+
+        store.addLinkToken(later);
+        assertThat(store.linkToken("old")).as("expired an hour ago").isEmpty();
+
+        store.deleteLinkTokens(ada.id(), LinkPurpose.SIGN_IN);
+        assertThat(store.linkToken("new")).isEmpty();
+        assertThat(store.linkToken("reset")).as("another purpose").isEmpty();
+    }
+
+    @Test
+    void anEmailChangeIsRefusedWhenAnotherMemberHasTheAddress() {
+        Member ada = store.create(newMember("ada@example.org", "ada", Role.MEMBER));
+        store.create(newMember("bob@example.org", "bob", Role.MEMBER));
+
+        assertThatThrownBy(() -> store.changeEmail(ada.id(), new Email("bob@example.org"), T0))
+                .extracting(e -> ((AccountException) e).code()).isEqualTo(AccountException.Code.EMAIL_TAKEN);
+        store.changeEmail(ada.id(), new Email("ada@example.org"), T0);
+        store.changeEmail(ada.id(), new Email("ada2@example.org"), T0);
+
+        Member moved = store.member(ada.id()).orElseThrow();
+        assertThat(moved.email().value()).isEqualTo("ada2@example.org");
+        assertThat(moved.emailVerifiedAt()).contains(T0);
+    }
+
+    @Test
+    void aDeletedMemberKeepsOnlyTheTombstoneAndNewDisplayNamesBumpTheDataVersion() {
+        Member ada = store.create(newMember("ada@example.org", "ada", Role.MEMBER));
+        store.createSession(session("a1", ada, T0));
+        store.addLinkToken(link("l1", ada, LinkPurpose.SIGN_IN, Optional.empty()));
+        long version = dataVersion();
+
+        assertThat(store.setDisplayName(ada.id(), new DisplayName("Ada L."))).isTrue();
+        assertThat(dataVersion()).isGreaterThan(version);
+        store.markEmailVerified(ada.id(), T0);
+        store.markEmailVerified(ada.id(), T0.plusSeconds(5));
+        assertThat(store.member(ada.id()).orElseThrow().emailVerifiedAt()).as("the first stays").contains(T0);
+
+        store.delete(ada.id(), new Tombstone(new Email("gone-1@deleted.invalid"), Handle.tombstone(ada.id()),
+                new DisplayName("deleted member"), T0));
+
+        Member gone = store.member(ada.id()).orElseThrow();
+        assertThat(gone.state()).isEqualTo(MemberState.DELETED);
+        assertThat(gone.email().value()).isEqualTo("gone-1@deleted.invalid");
+        assertThat(gone.displayName().value()).isEqualTo("deleted member");
+        assertThat(gone.emailVerifiedAt()).isEmpty();
+        assertThat(store.passwordHash(ada.id())).contains("");
+        assertThat(store.session("a1")).isEmpty();
+        assertThat(store.linkToken("l1")).isEmpty();
+        assertThat(store.member(new Email("ada@example.org"))).isEmpty();
+    }
+
+    private long dataVersion() {
+        return database().jdbi().withHandle(h -> h.createQuery("SELECT value FROM data_version").mapTo(Long.class)
+                .one());
+    }
+
+    private static StoredLinkToken link(String tokenHash, Member member, LinkPurpose purpose,
+            Optional<Email> newEmail) {
+        return new StoredLinkToken(tokenHash, member.id(), purpose, newEmail, T0, T0.plus(Duration.ofHours(1)));
+    }
+
     private static NewMember newMember(String email, String handle, Role role) {
         return new NewMember(new Email(email), new Handle(handle), new DisplayName(handle), role, "hash-" + handle,
-                T0);
+                T0, Optional.empty());
     }
 
     private static StoredSession session(String tokenHash, Member member, Instant at) {

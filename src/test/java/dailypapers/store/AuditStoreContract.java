@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
-import dailypapers.account.AccountService;
-import dailypapers.account.AccountSettings;
+import dailypapers.account.AccountStore;
+import dailypapers.account.DisplayName;
+import dailypapers.account.Email;
+import dailypapers.account.Handle;
 import dailypapers.account.Member;
-import dailypapers.account.PasswordHasher;
 import dailypapers.account.Role;
 import dailypapers.moderation.AuditEntry;
 import dailypapers.moderation.AuditLog;
 import dailypapers.moderation.AuditStore;
 import dailypapers.paper.Transactions;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -39,9 +39,9 @@ abstract class AuditStoreContract extends DatabaseContract {
     void open() {
         log = new AuditLog(new JdbiAuditStore(database()), CLOCK);
         audit = new JdbiTransactions(database(), CLOCK).view(StoreTx::audit);
-        moderator = new AccountService(new AccountSettings(Duration.ofDays(1), Duration.ZERO),
-                new JdbiAccountStore(database()), new PasswordHasher(PasswordHasher.DEFAULT), CLOCK)
-                .create("mod@example.org", "mod-one", null, "a long enough password", Role.MODERATOR);
+        moderator = new JdbiAccountStore(database()).create(new AccountStore.NewMember(new Email("mod@example.org"),
+                new Handle("mod-one"), new DisplayName("mod-one"), Role.MODERATOR, "hash", CLOCK.instant(),
+                Optional.of(CLOCK.instant())));
     }
 
     @Test

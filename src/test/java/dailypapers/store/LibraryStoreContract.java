@@ -20,6 +20,7 @@ import dailypapers.paper.PaperRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,6 @@ abstract class LibraryStoreContract extends DatabaseContract {
 
     private static NewMember member(String handle) {
         return new NewMember(new Email(handle + "@example.org"), new Handle(handle), new DisplayName(handle),
-                Role.MEMBER, "hash", T0);
+                Role.MEMBER, "hash", T0, Optional.empty());
     }
 }

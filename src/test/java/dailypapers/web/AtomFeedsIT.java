@@ -153,7 +153,7 @@ class AtomFeedsIT {
         assertThat(reader.headers().firstValue("Content-Type")).contains("application/atom+xml; charset=utf-8");
         assertThat(browser.body()).isEqualTo(reader.body());
         for (HttpResponse<String> response : List.of(browser, reader)) {
-            assertThat(response.headers().firstValue("Vary")).contains("Accept, Accept-Encoding");
+            assertThat(response.headers().firstValue("Vary")).contains("Accept, Accept-Encoding, Cookie");
             assertThat(response.headers().firstValue("Content-Security-Policy"))
                     .contains(Web.CONTENT_SECURITY_POLICY + "; script-src-elem 'self'");
         }

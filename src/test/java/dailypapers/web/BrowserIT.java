@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dailypapers.TestApp;
+import dailypapers.TestMember;
+import dailypapers.account.Role;
 import dailypapers.feed.Period;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Paper;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -40,6 +43,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,16 +77,21 @@ class BrowserIT {
     @BeforeAll
     static void start() throws IOException {
         requireChromium();
+        Files.createDirectories(SCREENSHOTS);
+        app = TestApp.withSample();
+        importTextFixtures();
+        browser = chromium(profile);
+    }
+
+    /** Headless Chromium with a profile of its own; other browser tests start theirs here too. */
+    static ChromeDriver chromium(Path profile) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
-        Files.createDirectories(SCREENSHOTS);
-        app = TestApp.withSample();
-        importTextFixtures();
-        browser = new ChromeDriver(options);
+        return new ChromeDriver(options);
     }
 
     @AfterAll
@@ -443,6 +452,127 @@ class BrowserIT {
         return "paper-" + id.replaceAll("[^A-Za-z0-9]", "-");
     }
 
+    @Test
+    void aMemberUpvotesWithScriptWithoutAReloadAndWithoutScriptByThePlainForm() {
+        TestMember member = app.member(Role.MEMBER);
+        open("/");
+        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
+        try {
+            open("/");
+            WebElement first = browser.findElement(By.cssSelector(".cards .card"));
+            String anchor = first.getAttribute("id");
+            int before = Integer.parseInt(first.findElement(By.cssSelector("button.upvotes .count")).getText());
+            ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+            screenshot("upvote-before.png");
+
+            first.findElement(By.cssSelector("button.upvotes")).click();
+
+            By pressed = By.cssSelector("#" + anchor + " button.upvotes[aria-pressed='true']");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(pressed));
+            assertThat(browser.findElement(pressed).findElement(By.className("count")).getText())
+                    .isEqualTo(Integer.toString(before + 1));
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                    .as("the page was not reloaded").isEqualTo(true);
+            screenshot("upvote-with-script.png");
+            browser.manage().window().setSize(NARROW);
+            screenshot("upvote-with-script-narrow.png");
+            browser.manage().window().setSize(WIDE);
+
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            open("/");
+            browser.findElement(By.cssSelector("#" + anchor + " button.upvotes")).click();
+
+            By unpressed = By.cssSelector("#" + anchor + " button.upvotes[aria-pressed='false']");
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(unpressed));
+            assertThat(browser.getCurrentUrl()).as("back at the card").endsWith("/#" + anchor);
+            assertThat(browser.findElement(unpressed).findElement(By.className("count")).getText())
+                    .isEqualTo(Integer.toString(before));
+            screenshot("upvote-without-script.png");
+            browser.manage().window().setSize(NARROW);
+            screenshot("upvote-without-script-narrow.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    @Test
+    void aMemberSubmitsAPaperAndItsCardOnTheDaySaysWhoSubmittedIt() {
+        ArxivId id = ArxivId.parse("2608.07777");
+        app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
+                .title("Submitted through the browser").published(LocalDate.of(2026, 8, 20)).build()));
+        TestMember member = app.member(Role.MEMBER);
+        signIn(member);
+        try {
+            open("/submit");
+            browser.findElement(By.id("submit-id")).sendKeys("arXiv:2608.0777x");
+            browser.findElement(By.cssSelector(".submit-form button")).click();
+
+            assertThat(browser.findElement(By.id("submit-id-error")).getText()).contains("That is not an arXiv id");
+            WebElement field = browser.findElement(By.id("submit-id"));
+            assertThat(field.getAttribute("value")).isEqualTo("arXiv:2608.0777x");
+            screenshot("submit-error.png");
+            field.clear();
+            field.sendKeys("https://arxiv.org/abs/2608.07777v1");
+            browser.findElement(By.cssSelector(".submit-form button")).click();
+
+            assertThat(browser.getCurrentUrl()).endsWith("/papers/date/2026-08-22#paper-2608-07777-title");
+            WebElement card = browser.findElement(By.cssSelector("article[aria-labelledby='paper-2608-07777-title']"));
+            assertThat(card.findElement(By.cssSelector(".submitted-by")).getText())
+                    .isEqualTo("Submitted by " + member.member().displayName().value());
+            screenshot("submitted-day.png");
+            browser.manage().window().setSize(NARROW);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", card);
+            screenshot("submitted-day-narrow.png");
+        } finally {
+            browser.manage().deleteAllCookies();
+            // The sample's latest featured day stays the latest for the other tests.
+            app.app().submissions().submissions().submissions(member.member().id(), 1).forEach(s -> app.app()
+                    .submissions().submissions().hide(s.id(), app.member(Role.ADMIN).member(), "test over"));
+        }
+    }
+
+    @Test
+    void aMemberClaimsAuthorshipAndAModeratorConfirmsItFromTheQueue() {
+        ArxivId id = ArxivId.parse("2608.07778");
+        app.app().feed().papers().upsert(List.of(PaperFixtures.paper().id(id.value())
+                .title("A paper with a claimed author").authors("Grace Hopper", "Edsger Dijkstra")
+                .published(LocalDate.of(2026, 8, 20)).build()));
+        TestMember author = app.member(Role.MEMBER);
+        TestMember moderator = app.member(Role.MODERATOR);
+        try {
+            signIn(author);
+            open("/papers/" + id.value());
+            new Select(browser.findElement(By.id("claim-author"))).selectByVisibleText("Edsger Dijkstra");
+            browser.findElement(By.cssSelector(".claim-form button")).click();
+            assertThat(browser.findElement(By.cssSelector(".claim-status")).getText())
+                    .isEqualTo("You claimed to be Edsger Dijkstra; a moderator will confirm or reject it.");
+
+            signIn(moderator);
+            open("/moderation/claims");
+            screenshot("claims-queue.png");
+            browser.findElement(By.xpath("//li[contains(@class,'claim-row')][.//strong[text()='Edsger Dijkstra']]"
+                    + "//button[starts-with(normalize-space(.),'Confirm')]")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("/moderation/claims");
+
+            browser.manage().deleteAllCookies();
+            open("/papers/" + id.value());
+            assertThat(browser.findElement(By.cssSelector(".authors .author-badge")).getText())
+                    .isEqualTo("Author on Daily Papers: " + author.member().displayName().value());
+            screenshot("paper-confirmed-author.png");
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    /** Signs the browser in as the member: their session cookie, set on the site's origin. */
+    private static void signIn(TestMember member) {
+        open("/about");
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
+    }
+
     private static void open(String path) {
         browser.get(app.baseUrl() + path);
     }
@@ -457,7 +587,12 @@ class BrowserIT {
     }
 
     private static void screenshot(String name) {
+        screenshot(browser, name);
+    }
+
+    static void screenshot(ChromeDriver browser, String name) {
         try {
+            Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,12 +10,20 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import dailypapers.TestApp;
 import dailypapers.TestData;
+import dailypapers.account.Role;
+import dailypapers.token.TokenScope;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,6 +44,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class OpenApiConformanceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Where the registry finds the document; the name is never fetched. */
     private static final String DOCUMENT = "https://dailypapers.invalid/openapi.json";
 
@@ -44,10 +53,23 @@ class OpenApiConformanceIT {
     private static SchemaRegistry schemas;
     private static String featuredId;
     private static String neverFeaturedId;
+    /** A paper of the sample a member submitted: featured today (the test clock's day) under their name. */
+    private static String submittedId;
     private static LocalDate busiestDay;
 
-    /** One request: the documented path it exercises, the request, the status it must answer. */
-    private record Case(String path, String target, int status) {
+    /** A member's tokens, for the operations about the member. */
+    private static String readToken;
+    private static String writeToken;
+
+    /**
+     * One request: the documented method and path it exercises, the request, the status it must answer, and the
+     * personal access token it sends (null for none).
+     */
+    private record Case(String method, String path, String target, int status, String token) {
+
+        Case(String path, String target, int status) {
+            this("GET", path, target, status, null);
+        }
     }
 
     @BeforeAll
@@ -61,6 +83,7 @@ class OpenApiConformanceIT {
         TreeMap<LocalDate, Integer> featuredByDay = new TreeMap<>();
         for (var record : TestData.sampleRecords()) {
             if (record.get("hf_daily_date").isNull()) {
+                submittedId = neverFeaturedId;
                 neverFeaturedId = record.get("id").asText();
             } else {
                 featuredId = record.get("id").asText();
@@ -68,6 +91,10 @@ class OpenApiConformanceIT {
             }
         }
         busiestDay = featuredByDay.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        long member = app.member(Role.MEMBER).member().id();
+        readToken = app.app().tokens().service().create(member, "read", TokenScope.READ).secret();
+        writeToken = app.app().tokens().service().create(member, "write", TokenScope.WRITE).secret();
+        app.app().submissions().submissions().submit(app.member(Role.MODERATOR).member(), submittedId);
     }
 
     @AfterAll
@@ -94,6 +121,8 @@ class OpenApiConformanceIT {
         return List.of(
                 new Case("/api/daily_papers", "/api/daily_papers?date=" + busiestDay, 200),
                 new Case("/api/daily_papers", "/api/daily_papers?limit=3", 200),
+                new Case("/api/daily_papers", "/api/daily_papers?date=" + LocalDate.ofInstant(
+                        TestApp.FIXED_CLOCK.instant(), ZoneOffset.UTC), 200),
                 new Case("/api/daily_papers", "/api/daily_papers?sort=trending&limit=100", 200),
                 new Case("/api/daily_papers", "/api/daily_papers?date=1999-01-01", 200),
                 new Case("/api/daily_papers", "/api/daily_papers?limit=0", 400),
@@ -111,6 +140,21 @@ class OpenApiConformanceIT {
                 new Case("/api/openapi.json", "/api/openapi.json", 200),
                 new Case("/api/harvest/status", "/api/harvest/status", 200),
                 new Case("/api/search/status", "/api/search/status", 200),
+                new Case("POST", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 200, writeToken),
+                new Case("POST", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 403, readToken),
+                new Case("POST", "/api/papers/{id}/upvote", "/api/papers/2101.99999/upvote", 404, writeToken),
+                new Case("POST", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 401, null),
+                new Case("GET", "/api/me", "/api/me", 200, readToken),
+                new Case("GET", "/api/me", "/api/me", 401, "dp_" + "x".repeat(43)),
+                new Case("GET", "/api/me/upvotes", "/api/me/upvotes", 200, readToken),
+                new Case("GET", "/api/me/upvotes", "/api/me/upvotes?limit=0", 400, readToken),
+                new Case("GET", "/api/me/upvotes", "/api/me/upvotes", 401, null),
+                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 200,
+                        writeToken),
+                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 403,
+                        readToken),
+                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/2101.99999/upvote", 404, writeToken),
+                new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 401, null),
                 new Case("/api/me/library", "/api/me/library", 401));
     }
 
@@ -118,8 +162,9 @@ class OpenApiConformanceIT {
     void everyResponseHoldsToTheDocumentsSchemaForItsStatus() throws IOException {
         List<String> failures = new ArrayList<>();
         int nullSubmitters = 0;
+        int members = 0;
         for (Case c : cases()) {
-            HttpResponse<String> response = app.get(c.target());
+            HttpResponse<String> response = send(c);
             assertThat(response.statusCode()).as(c.target()).isEqualTo(c.status());
             assertThat(response.headers().firstValue("Content-Type")).as(c.target())
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
@@ -129,16 +174,21 @@ class OpenApiConformanceIT {
             }
             nullSubmitters += body.isArray() ? (int) body.valueStream()
                     .filter(item -> item.path("submittedBy").isNull()).count() : 0;
+            members += body.isArray() ? (int) body.valueStream()
+                    .filter(item -> item.path("submittedBy").path("_id").isTextual()).count() : 0;
         }
         assertThat(failures).isEmpty();
         assertThat(nullSubmitters).as("items of papers never featured, whose submittedBy is null").isPositive();
+        assertThat(members).as("items a member submitted, whose submittedBy names them").isPositive();
     }
 
     /** The schema of a case's response: its operation's response for the status, through a shared response. */
     private static Schema schemaOf(Case c) {
-        String operation = "/paths/" + pointer(c.path()) + "/get/responses/" + c.status();
+        String operation = "/paths/" + pointer(c.path()) + "/" + c.method().toLowerCase(Locale.ROOT) + "/responses/"
+                + c.status();
         JsonNode response = document.at(operation);
-        assertThat(response.isMissingNode()).as("documented: GET " + c.path() + " answering " + c.status())
+        assertThat(response.isMissingNode()).as("documented: " + c.method() + " " + c.path() + " answering "
+                        + c.status())
                 .isFalse();
         String base = response.has("$ref") ? response.get("$ref").asText().substring(1) : operation;
         return schemas.getSchema(SchemaLocation.of(DOCUMENT + "#" + base + "/content/application~1json/schema"));
@@ -159,15 +209,33 @@ class OpenApiConformanceIT {
     }
 
     @Test
-    void theDocumentDescribesEveryApiRouteAndTheCasesExerciseEveryPath() {
+    void theDocumentDescribesEveryApiRouteAndTheCasesExerciseEveryOperation() {
         Set<String> routes = app.web().routes().stream()
-                .filter(r -> r.method().equals("GET") && r.path().startsWith("/api/"))
-                .map(r -> r.path().replace("<", "{").replace(">", "}"))
+                .filter(r -> !r.method().equals("HEAD") && r.path().startsWith("/api/"))
+                .map(r -> r.method() + " " + r.path().replace("<", "{").replace(">", "}"))
                 .collect(Collectors.toCollection(HashSet::new));
         Set<String> documented = new HashSet<>();
-        document.get("paths").fieldNames().forEachRemaining(documented::add);
+        document.get("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(
+                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         assertThat(documented).isEqualTo(routes);
-        assertThat(cases().stream().map(Case::path).collect(Collectors.toSet())).isEqualTo(documented);
+        assertThat(cases().stream().map(c -> c.method() + " " + c.path()).collect(Collectors.toSet()))
+                .isEqualTo(documented);
+    }
+
+    private static HttpResponse<String> send(Case c) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + c.target()))
+                .method(c.method(), HttpRequest.BodyPublishers.noBody());
+        if (c.token() != null) {
+            request.header("Authorization", "Bearer " + c.token());
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -80,7 +80,9 @@ class SearchErrorsIT {
                 Optional.empty(), 1, new JdbiSearchStore(database), new JdbiVectorStore(database, TestApp.FIXED_CLOCK),
                 new JdbiSyncCheckpointStore(database), TestApp.FIXED_CLOCK, jobs);
         web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty(), TrustedProxies.none()), a.feed(),
-                failing, a.ingest(), a.thumbnails(), a.accounts(), a.libraries(),
+                failing, a.ingest(), a.thumbnails(), a.accounts(), a.rateLimits(), a.votes(),
+                a.tokens(), a.submissions(), a.comments(), a.libraries(),
+                a.moderation(), a.profiles(),
                 new Web.Operations(TestApp.FIXED_CLOCK, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                         () -> true));
     }

@@ -45,8 +45,9 @@ class SecurityHeadersIT {
         // A feed's XSLT stylesheet loads under script-src-elem, so feeds alone allow our origin's.
         String feedStylesheet = path.startsWith("/feeds/") ? "; script-src-elem 'self'" : "";
         assertThat(response.headers().firstValue("Content-Security-Policy"))
-                .hasValue("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
-                        + " base-uri 'none'; frame-ancestors 'none'" + feedStylesheet);
+                .hasValue("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+                        + " img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+                        + feedStylesheet);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
     }

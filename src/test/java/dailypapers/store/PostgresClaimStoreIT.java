@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresClaimStoreIT extends ClaimStoreContract {
+
+    PostgresClaimStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

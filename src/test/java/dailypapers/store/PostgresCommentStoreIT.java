@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresCommentStoreIT extends CommentStoreContract {
+
+    PostgresCommentStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresModerationStoreIT extends ModerationStoreContract {
+
+    PostgresModerationStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

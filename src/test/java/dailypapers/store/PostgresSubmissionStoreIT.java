@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresSubmissionStoreIT extends SubmissionStoreContract {
+
+    PostgresSubmissionStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class SqliteModerationStoreIT extends ModerationStoreContract {
+
+    SqliteModerationStoreIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

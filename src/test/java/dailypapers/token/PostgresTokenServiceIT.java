@@ -1,0 +1,10 @@
+package dailypapers.token;
+
+import dailypapers.TestDatabase;
+
+class PostgresTokenServiceIT extends TokenServiceContract {
+
+    PostgresTokenServiceIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

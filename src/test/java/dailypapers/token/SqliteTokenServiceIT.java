@@ -1,0 +1,10 @@
+package dailypapers.token;
+
+import dailypapers.TestDatabase;
+
+class SqliteTokenServiceIT extends TokenServiceContract {
+
+    SqliteTokenServiceIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class PostgresAccountLimitsIT extends AccountLimitsContract {
+
+    PostgresAccountLimitsIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class PostgresClaimPagesIT extends ClaimPagesContract {
+
+    PostgresClaimPagesIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class PostgresModerationPagesIT extends ModerationPagesContract {
+
+    PostgresModerationPagesIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

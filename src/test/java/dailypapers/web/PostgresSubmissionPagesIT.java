@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class PostgresSubmissionPagesIT extends SubmissionPagesContract {
+
+    PostgresSubmissionPagesIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

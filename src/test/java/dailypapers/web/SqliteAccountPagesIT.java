@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteAccountPagesIT extends AccountPagesContract {
+
+    SqliteAccountPagesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

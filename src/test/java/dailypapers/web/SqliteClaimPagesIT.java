@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteClaimPagesIT extends ClaimPagesContract {
+
+    SqliteClaimPagesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

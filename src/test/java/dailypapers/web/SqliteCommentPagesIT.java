@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteCommentPagesIT extends CommentPagesContract {
+
+    SqliteCommentPagesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteModerationPagesIT extends ModerationPagesContract {
+
+    SqliteModerationPagesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteSubmissionPagesIT extends SubmissionPagesContract {
+
+    SqliteSubmissionPagesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}
