@@ -43,10 +43,6 @@ public final class JdbiLibraryStore implements LibraryStore {
         this.handles = HandleSource.versioned(database);
     }
 
-    JdbiLibraryStore(HandleSource handles) {
-        this.handles = handles;
-    }
-
     @Override
     public boolean save(long memberId, ArxivId paper, Instant at) {
         return handles.write(h -> saveIfStored(h, memberId, List.of(paper), at)) > 0;

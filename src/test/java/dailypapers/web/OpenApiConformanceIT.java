@@ -155,7 +155,9 @@ class OpenApiConformanceIT {
                         readToken),
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/2101.99999/upvote", 404, writeToken),
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 401, null),
-                new Case("/api/me/library", "/api/me/library", 401));
+                new Case("/api/me/library", "/api/me/library", 401),
+                new Case("GET", "/api/me/library", "/api/me/library", 200, readToken),
+                new Case("GET", "/api/me/library", "/api/me/library?limit=0", 400, readToken));
     }
 
     @Test
