@@ -145,7 +145,7 @@ public final class TestApp implements AutoCloseable {
         Member member = app.accounts().service().create(handle + "@example.org", handle, "Test " + role.key() + " " + n,
                 password, role);
         Session session = app.accounts().service().signIn(member.email().value(), password).orElseThrow();
-        return new TestMember(this, member, session);
+        return new TestMember(this, member, session, password);
     }
 
     public Path directory() {

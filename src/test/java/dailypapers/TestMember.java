@@ -24,12 +24,18 @@ public final class TestMember {
     private final TestApp app;
     private final Member member;
     private final Session session;
+    private final String password;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    TestMember(TestApp app, Member member, Session session) {
+    TestMember(TestApp app, Member member, Session session, String password) {
         this.app = app;
         this.member = member;
         this.session = session;
+        this.password = password;
+    }
+
+    public String password() {
+        return password;
     }
 
     public Member member() {

@@ -190,6 +190,11 @@ public final class JdbiAccountStore implements AccountStore {
                     .bind("at", tombstone.deletedAt().toString())
                     .bind("id", memberId)
                     .execute();
+            // The featured rows of the member's submissions name them by handle: that goes too.
+            h.createUpdate("""
+                            UPDATE featured SET submitted_by = :handle
+                            WHERE paper_id IN (SELECT paper_id FROM submission WHERE member_id = :member)""")
+                    .bind("handle", tombstone.handle().value()).bind("member", memberId).execute();
             h.createUpdate("DELETE FROM member_link_token WHERE member_id = :member").bind("member", memberId)
                     .execute();
             h.createUpdate("DELETE FROM api_token WHERE member_id = :member").bind("member", memberId).execute();
