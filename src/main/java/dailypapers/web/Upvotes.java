@@ -8,6 +8,7 @@ import dailypapers.vote.VoteResult;
 import dailypapers.vote.VoteService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +26,11 @@ final class Upvotes {
     static final String REMOVE = "remove";
 
     private final VoteService votes;
+    private final Clock clock;
 
-    Upvotes(VoteService votes) {
+    Upvotes(VoteService votes, Clock clock) {
         this.votes = votes;
+        this.clock = clock;
     }
 
     /**
@@ -65,6 +68,10 @@ final class Upvotes {
             throw HttpError.forbidden("This token has the read scope; voting needs a token with the write scope.");
         }
         Member member = visitor.requireMember();
+        // Bans and deletions are checked again inside the vote's transaction; a suspension by this request's member.
+        if (!member.canPost(clock.instant())) {
+            throw HttpError.forbidden("This account is suspended and may not vote until the suspension ends.");
+        }
         try {
             return votes.set(member.id(), paper, upvoted);
         } catch (VoteException e) {

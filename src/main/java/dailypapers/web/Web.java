@@ -129,7 +129,7 @@ public final class Web implements AutoCloseable {
         BooleanSupplier ready = operations.ready();
         Views views = new Views(libraries.service());
         DateText dates = new DateText(clock);
-        Upvotes upvotes = new Upvotes(votes.service());
+        Upvotes upvotes = new Upvotes(votes.service(), clock);
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
                 dates, upvotes);
         ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(),

@@ -153,7 +153,7 @@ abstract class UpvotesContract {
     }
 
     @Test
-    void aBannedMemberCannotVoteByFormOrToken() {
+    void aBannedOrSuspendedMemberCannotVoteByFormOrToken() {
         String id = featuredPaper(1);
         TestMember mallory = app.member(Role.MEMBER);
         String token = createToken(mallory, "write");
@@ -162,6 +162,14 @@ abstract class UpvotesContract {
         assertThat(mallory.postForm("/papers/" + id + "/upvote", Map.of("action", "add")).statusCode())
                 .isEqualTo(401);
         assertThat(bearer("POST", "/api/papers/" + id + "/upvote", token).statusCode()).isEqualTo(401);
+
+        TestMember suspended = app.member(Role.MEMBER);
+        String suspendedToken = createToken(suspended, "write");
+        app.app().moderation().service().suspend(app.member(Role.MODERATOR).member(), suspended.member().id(), "3",
+                "voting ring");
+        assertThat(suspended.postForm("/papers/" + id + "/upvote", Map.of("action", "add")).statusCode())
+                .isEqualTo(403);
+        assertThat(bearer("POST", "/api/papers/" + id + "/upvote", suspendedToken).statusCode()).isEqualTo(403);
         assertThat(apiUpvotes(id)).isEqualTo(1);
     }
 
