@@ -96,7 +96,7 @@ final class LibraryPages {
             ctx.json(Map.of("id", paper.value(), "saved", saved.equals("true")));
             return;
         }
-        ctx.redirect(SameSite.path(ctx.formParam("next"), Links.paper(paper)), HttpStatus.SEE_OTHER);
+        ctx.redirect(SafeRedirect.path(ctx.formParam("next"), Links.paper(paper)), HttpStatus.SEE_OTHER);
     }
 
     /** POST /papers/{id}/collections: the picker; the paper ends up saved and in exactly the checked collections. */
@@ -112,7 +112,7 @@ final class LibraryPages {
         } catch (LibraryException e) {
             throw httpError(e);
         }
-        ctx.redirect(SameSite.path(ctx.formParam("next"), Links.paper(paper)), HttpStatus.SEE_OTHER);
+        ctx.redirect(SafeRedirect.path(ctx.formParam("next"), Links.paper(paper)), HttpStatus.SEE_OTHER);
     }
 
     /** GET /library: the member's collections and saved papers. */

@@ -12,11 +12,16 @@ final class SafeRedirect {
 
     /** {@code next} when it is a same-site path, else {@code /}. */
     static String path(String next) {
+        return path(next, AccountPages.HOME);
+    }
+
+    /** {@code next} when it is a same-site path, else {@code fallback}. */
+    static String path(String next, String fallback) {
         if (next == null || !next.startsWith("/") || next.startsWith("//")) {
-            return AccountPages.HOME;
+            return fallback;
         }
         boolean safe = next.chars().noneMatch(c -> c == '\\' || c < 0x20 || c == 0x7f || Character.isISOControl(c)
                 || Character.getType(c) == Character.FORMAT);
-        return safe ? next : AccountPages.HOME;
+        return safe ? next : fallback;
     }
 }

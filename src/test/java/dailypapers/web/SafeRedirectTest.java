@@ -22,4 +22,11 @@ class SafeRedirectTest {
             assertThat(SafeRedirect.path(next)).as(String.valueOf(next)).isEqualTo("/");
         }
     }
+
+    @Test
+    void aFormWithItsOwnFallbackGoesThereInstead() {
+        assertThat(SafeRedirect.path("/library?p=2", "/papers/2401.09603")).isEqualTo("/library?p=2");
+        assertThat(SafeRedirect.path("//evil.example", "/papers/2401.09603")).isEqualTo("/papers/2401.09603");
+        assertThat(SafeRedirect.path(null, "/papers/2401.09603")).isEqualTo("/papers/2401.09603");
+    }
 }
