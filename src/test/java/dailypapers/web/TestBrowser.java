@@ -1,7 +1,6 @@
 package dailypapers.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dailypapers.TestHttp;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -86,14 +85,7 @@ final class TestBrowser {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request);
     }
 
     private static String form(Map<String, String> fields) {
