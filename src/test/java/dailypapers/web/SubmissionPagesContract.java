@@ -165,7 +165,7 @@ abstract class SubmissionPagesContract {
 
     @Test
     void aDeletedMembersSubmissionsNoLongerNameTheirHandle() throws IOException {
-        ArxivId id = members.stored(PaperFixtures.paper().id("2608.09002").published(MembersApp.RECENT));
+        ArxivId id = members.stored(PaperFixtures.paper().id("2608.09077").published(MembersApp.RECENT));
         TestMember leaving = members.app.member(Role.MEMBER);
         String handle = leaving.member().handle().value();
         assertThat(submit(leaving, id.value()).statusCode()).isEqualTo(303);
@@ -173,8 +173,8 @@ abstract class SubmissionPagesContract {
         members.app.app().accounts().service().deleteAccount(leaving.member().id(), leaving.password());
 
         String api = members.app.get("/api/daily_papers?date=" + MembersApp.TODAY).body();
-        assertThat(api).contains("2608.09002").doesNotContain("\"" + handle + "\"");
-        assertThat(members.app.get("/api/daily_papers?submitter=" + handle).body()).doesNotContain("2608.09002");
+        assertThat(api).contains("2608.09077").doesNotContain("\"" + handle + "\"");
+        assertThat(members.app.get("/api/daily_papers?submitter=" + handle).body()).doesNotContain("2608.09077");
     }
 
     @Test
