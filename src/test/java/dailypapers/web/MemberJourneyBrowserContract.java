@@ -157,6 +157,8 @@ abstract class MemberJourneyBrowserContract {
         browser.findElement(By.cssSelector("#comment-" + comment + " .comment-reply button[type=submit]")).click();
         waitFor(driver -> !driver.getCurrentUrl().equals(commentUrl));
         assertThat(browser.findElement(By.id("comments")).getText()).contains("Answering myself", "Table 3");
+        assertThat(browser.findElement(By.id("comment-" + comment)).getCssValue("border-top-style"))
+                .as("the comments' styles apply (site.css parses to the end)").isEqualTo("solid");
         scrollTo("comments");
         screenshot("08-comments", true);
 
