@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A new visitor in a real headless Chromium: signs up, opens the confirmation link from the mail (GreenMail),
@@ -103,7 +106,8 @@ class AccountBrowserIT {
         browser.findElement(By.id("field-password")).sendKeys("correct horse battery");
         screenshot("account-sign-up-1366.png");
         browser.findElement(By.cssSelector("form.account-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your mail");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"),
+                "Check your mail"));
         screenshot("account-mail-sent-1366.png");
 
         app.app().mail().deliverNow();
@@ -116,6 +120,8 @@ class AccountBrowserIT {
         screenshot("account-confirm-1366.png");
         browser.findElement(By.cssSelector("form.account-form button[type=submit]")).click();
 
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".site-account"), "Sign out"));
         assertThat(browser.findElement(By.cssSelector(".site-account")).getText()).contains("Ada Lovelace",
                 "Settings", "Sign out");
         screenshot("account-signed-in-1366.png");
@@ -127,6 +133,8 @@ class AccountBrowserIT {
 
         browser.findElement(By.cssSelector(".site-account form button[type=submit]")).click();
 
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".site-account"), "Sign up"));
         assertThat(browser.findElement(By.cssSelector(".site-account")).getText()).contains("Sign in", "Sign up")
                 .doesNotContain("Ada Lovelace");
         browser.get(app.baseUrl() + "/sign-in");

@@ -66,6 +66,10 @@ final class MembersApp implements AutoCloseable {
         return new TestBrowser(app.baseUrl()).submit("/sign-in", path, fields);
     }
 
+    DatabaseConfig database() {
+        return database;
+    }
+
     @Override
     public void close() {
         try {

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class PostgresMemberJourneyBrowserIT extends MemberJourneyBrowserContract {
+
+    PostgresMemberJourneyBrowserIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteMemberJourneyBrowserIT extends MemberJourneyBrowserContract {
+
+    SqliteMemberJourneyBrowserIT() {
+        super(TestDatabase.SQLITE);
+    }
+}

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteSqlInjectionProbesIT extends SqlInjectionProbesContract {
+
+    SqliteSqlInjectionProbesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}
