@@ -11,10 +11,12 @@ import dailypapers.ratelimit.RateLimiter;
 import dailypapers.text.CleanText;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Comments and their rules: a member who is not banned posts on a paper or replies to a visible comment on it;
@@ -178,12 +180,25 @@ public final class CommentService {
         return comments.latestVisible(paperId, limit);
     }
 
+    /** The member's visible comments, newest first, for their profile. */
+    public List<Comment> latestBy(long memberId, int limit) {
+        return comments.latestVisibleBy(memberId, limit);
+    }
+
     /**
      * The members with a visible comment on the paper: for {@code isAuthorParticipating}, true when one of them is
      * a confirmed author of the paper.
      */
     public List<Long> commenters(ArxivId paperId) {
         return comments.commenters(paperId);
+    }
+
+    /**
+     * Which of these papers have a confirmed author taking part: one of the members a moderator confirmed as its
+     * authors has a visible comment on it (the API's {@code isAuthorParticipating}).
+     */
+    public Set<ArxivId> withAuthorComments(Collection<ArxivId> papers) {
+        return comments.withAuthorComments(papers);
     }
 
     private static void requireActive(Member member) {

@@ -134,7 +134,9 @@ public final class Web implements AutoCloseable {
                 dates, upvotes);
         ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(),
                 rateLimits.limiter(), views, clock);
-        ProfilePages profilePages = new ProfilePages(profiles, moderationPages, List.of(), views, clock);
+        ProfilePages profilePages = new ProfilePages(profiles, moderationPages, ProfileSections.of(
+                submissions.submissions(), submissions.claims(), libraries.service(), comments.service(),
+                votes.service()), views, clock);
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
         LibraryApi libraryApi = new LibraryApi(libraries.service());
@@ -145,10 +147,11 @@ public final class Web implements AutoCloseable {
         SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
         ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
         PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions(),
-                moderation.service());
+                comments.service(), moderation.service());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions(),
+                comments.service());
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
