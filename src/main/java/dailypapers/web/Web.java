@@ -133,7 +133,7 @@ public final class Web implements AutoCloseable {
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
                 dates, upvotes);
         ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(),
-                rateLimits.limiter(), views, clock);
+                comments.service(), submissions.submissions(), rateLimits.limiter(), views, clock);
         ProfilePages profilePages = new ProfilePages(profiles, moderationPages, ProfileSections.of(
                 submissions.submissions(), submissions.claims(), libraries.service(), comments.service(),
                 votes.service()), views, clock);

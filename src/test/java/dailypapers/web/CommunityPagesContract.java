@@ -150,6 +150,44 @@ abstract class CommunityPagesContract {
         assertThat(participating(paper)).as("the author's comment is gone").isFalse();
     }
 
+    @Test
+    void aReportedCommentShowsInTheQueueWithALinkToItsPlace() {
+        TestMember ada = app.member(Role.MEMBER);
+        TestMember bob = app.member(Role.MEMBER);
+        TestMember moderator = app.member(Role.MODERATOR);
+        String paper = id(newPaper(true));
+        long id = comment(ada, paper, "buy pills");
+        String form = "name=\"target\" value=\"" + id + "\"";
+
+        assertThat(bob.get("/papers/" + paper).body()).contains(form);
+        assertThat(ada.get("/papers/" + paper).body()).as("not on one's own comment").doesNotContain(form);
+        assertThat(bob.postForm("/flags", Map.of("kind", "comment", "target", String.valueOf(id),
+                "reason", "spam")).statusCode()).isEqualTo(200);
+
+        assertThat(moderator.get("/moderation").body()).contains("comment " + id + " by @" + ada.member().handle(),
+                "href=\"/papers/" + paper + "#comment-" + id + "\"");
+        HttpResponse<String> nothing = bob.postForm("/flags", Map.of("kind", "comment", "target", "987654321",
+                "reason", "spam"));
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(nothing.body()).contains("no such comment");
+    }
+
+    @Test
+    void aReportedSubmissionShowsInTheQueueWithItsPaper() {
+        TestMember ada = app.member(Role.MEMBER);
+        TestMember bob = app.member(Role.MEMBER);
+        String paper = id(newPaper(false));
+        assertThat(ada.postForm("/submit", Map.of("id", paper)).statusCode()).isEqualTo(303);
+        long id = app.app().submissions().submissions().submissions(ada.member().id(), 1).getFirst().id();
+
+        assertThat(bob.postForm("/flags", Map.of("kind", "submission", "target", String.valueOf(id),
+                "reason", "spam")).statusCode()).isEqualTo(200);
+        assertThat(app.member(Role.MODERATOR).get("/moderation").body()).contains(
+                "submission " + id + " of arXiv:" + paper, "href=\"/papers/" + paper + "\"");
+        assertThat(bob.postForm("/flags", Map.of("kind", "submission", "target", "987654321", "reason", "spam"))
+                .statusCode()).isEqualTo(404);
+    }
+
     private boolean participating(String paper) throws IOException {
         JsonNode items = JSON.readTree(app.get("/api/daily_papers?date=" + TODAY + "&limit=100").body());
         for (JsonNode item : items) {
