@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
                 accountStore, feed.papers(), reportable, clock);
         this.profiles = new ProfileService(new JdbiProfileStore(database));
         this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
-                tx.votes())), feed.papers(), new JdbiVoteStore(database));
+                tx.votes())), feed.papers(), new JdbiVoteStore(database), clock);
         this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
         this.submissions = new SubmissionModule(config.submissions(), feed.papers(), submissionStore,
                 new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(), rateLimits.limiter(),

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Comments and their rules: a member who is not banned posts on a paper or replies to a visible comment on it;
- * only the author edits (a visible comment, while not banned) or deletes; a deleted comment with replies stays as a placeholder so
+ * Comments and their rules: a member who is neither banned nor suspended posts on a paper or replies to a visible comment on it;
+ * only the author edits (a visible comment, while neither banned nor suspended) or deletes; a deleted comment with replies stays as a placeholder so
  * the thread keeps its shape, one without replies goes, and so does a placeholder whose last reply goes; a moderator
  * hides a comment with a reason, logged in the audit log in the same transaction. Posting is rate-limited per
  * member and per client address ({@link CommentSettings}), in the database, so the limits hold across app nodes.
@@ -201,9 +201,9 @@ public final class CommentService {
         return comments.withAuthorComments(papers);
     }
 
-    private static void requireActive(Member member) {
-        if (!member.isActive()) {
-            throw new CommentException(Code.MEMBER_BANNED, "A banned member cannot comment.");
+    private void requireActive(Member member) {
+        if (!member.canPost(clock.instant())) {
+            throw new CommentException(Code.MEMBER_BANNED, "A banned or suspended member cannot comment.");
         }
     }
 

@@ -138,7 +138,7 @@ public final class Web implements AutoCloseable {
                 submissions.submissions(), submissions.claims(), libraries.service(), comments.service(),
                 votes.service()), views, clock);
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
-        LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
+        LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates, clock);
         LibraryApi libraryApi = new LibraryApi(libraries.service());
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(),
                 libraryPages, moderation.service(), views, dates, upvotes);

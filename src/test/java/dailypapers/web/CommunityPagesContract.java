@@ -188,6 +188,37 @@ abstract class CommunityPagesContract {
                 .statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aSuspendedMemberReadsButCannotVoteCommentSaveSubmitOrClaim() {
+        TestMember ada = app.member(Role.MEMBER);
+        TestMember moderator = app.member(Role.MODERATOR);
+        String paper = id(newPaper(true));
+        assertThat(moderator.postForm("/moderation/members/" + ada.member().id() + "/suspend",
+                Map.of("days", "3", "reason", "spam wave")).statusCode()).isEqualTo(303);
+
+        assertThat(ada.postForm("/papers/" + paper + "/upvote", Map.of("action", "add")).statusCode())
+                .isEqualTo(403);
+        assertThat(ada.postJson("/api/papers/" + paper + "/upvote", "{}").statusCode()).isEqualTo(403);
+        assertThat(ada.postForm("/papers/" + paper + "/comments", Map.of("text", "still here")).statusCode())
+                .isEqualTo(403);
+        assertThat(ada.postForm("/papers/" + paper + "/save", Map.of("saved", "true")).statusCode()).isEqualTo(403);
+        assertThat(ada.postForm("/submit", Map.of("id", id(newPaper(false)))).statusCode()).isEqualTo(403);
+        assertThat(ada.postForm("/papers/" + paper + "/claims", Map.of("author", "Ada Lovelace")).statusCode())
+                .isEqualTo(403);
+        assertThat(app.get("/api/papers/" + paper).body()).contains("\"upvotes\":0", "\"numComments\":0");
+
+        assertThat(ada.get("/papers/" + paper).statusCode()).isEqualTo(200);
+        assertThat(ada.get("/library").statusCode()).isEqualTo(200);
+        assertThat(ada.get("/api/me").statusCode()).as("still signed in").isEqualTo(200);
+
+        assertThat(moderator.postForm("/moderation/members/" + ada.member().id() + "/unsuspend", Map.of())
+                .statusCode()).isEqualTo(303);
+        assertThat(ada.postForm("/papers/" + paper + "/upvote", Map.of("action", "add")).statusCode())
+                .isEqualTo(303);
+        assertThat(ada.postForm("/papers/" + paper + "/comments", Map.of("text", "back")).statusCode())
+                .isEqualTo(303);
+    }
+
     private boolean participating(String paper) throws IOException {
         JsonNode items = JSON.readTree(app.get("/api/daily_papers?date=" + TODAY + "&limit=100").body());
         for (JsonNode item : items) {
