@@ -160,7 +160,7 @@ public final class Web implements AutoCloseable {
         Visitors visitors = new Visitors(accounts.service(), tokens.service());
         MeApi meApi = new MeApi(votes.service());
         TokenPages tokenPages = new TokenPages(tokens.service(), views);
-        AccountPages accountPages = new AccountPages(accounts.service(), rateLimits.limiter(),
+        AccountPages accountPages = new AccountPages(accounts.service(), profiles, rateLimits.limiter(),
                 accounts.outboxDirectory(), views, clock);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {

@@ -219,6 +219,20 @@ abstract class CommunityPagesContract {
                 .isEqualTo(303);
     }
 
+    @Test
+    void theSettingsPageHoldsTheProfileChoiceAndLeadsToTokens() {
+        TestMember ada = app.member(Role.MEMBER);
+        String page = ada.get("/settings").body();
+        assertThat(page).contains("action=\"/settings/profile\"", "name=\"show_upvotes\"", "href=\"/settings/tokens\"",
+                "href=\"/library\"", "href=\"/submit\"").doesNotContain("checked");
+
+        ada.postForm("/settings/profile", Map.of("show_upvotes", "on"));
+        assertThat(ada.get("/settings").body()).contains("checked");
+        HttpResponse<String> refused = ada.postForm("/settings/name", Map.of("displayName", " "));
+        assertThat(refused.body()).as("a refused form links to the profile settings")
+                .contains("href=\"/settings/profile\"");
+    }
+
     private boolean participating(String paper) throws IOException {
         JsonNode items = JSON.readTree(app.get("/api/daily_papers?date=" + TODAY + "&limit=100").body());
         for (JsonNode item : items) {
