@@ -132,9 +132,12 @@ class ModerationBrowserIT {
         signInAs(member);
 
         open("/settings");
-        assertThat(browser.findElement(By.id("profile-heading")).isDisplayed()).isTrue();
+        var profileSettings = browser.findElement(By.id("profile-heading"));
+        browser.executeScript("arguments[0].scrollIntoView()", profileSettings);
+        assertThat(profileSettings.isDisplayed()).isTrue();
         screenshot("settings.png");
         browser.manage().window().setSize(NARROW);
+        browser.executeScript("arguments[0].scrollIntoView()", profileSettings);
         screenshot("settings-390.png");
         browser.manage().window().setSize(WIDE);
 
