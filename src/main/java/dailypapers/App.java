@@ -2,6 +2,7 @@ package dailypapers;
 
 import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
+import dailypapers.comment.CommentState;
 import dailypapers.comment.CommentWrites;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
@@ -13,6 +14,8 @@ import dailypapers.library.LibraryModule;
 import dailypapers.mail.MailModule;
 import dailypapers.moderation.ModerationModule;
 import dailypapers.moderation.ModerationTx;
+import dailypapers.moderation.Target;
+import dailypapers.moderation.TargetKind;
 import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.search.IndexUnavailableException;
@@ -66,6 +69,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
@@ -119,18 +123,25 @@ public final class App implements AutoCloseable {
                 clock);
         this.libraries = new LibraryModule(new JdbiLibraryStore(database), feed.papers(), clock);
         this.rateLimits = new RateLimitModule(new JdbiRateLimitStore(database), clock, jobs);
+        JdbiCommentStore commentStore = new JdbiCommentStore(database);
+        JdbiSubmissionStore submissionStore = new JdbiSubmissionStore(database);
+        // A report names a comment that is there (not deleted) or any submission, hidden ones included.
+        Map<TargetKind, Predicate<Target>> reportable = Map.of(
+                TargetKind.COMMENT, target -> commentStore.comment(Long.parseLong(target.id()))
+                        .filter(c -> c.state() != CommentState.DELETED).isPresent(),
+                TargetKind.SUBMISSION, target -> submissionStore.find(Long.parseLong(target.id())).isPresent());
         this.moderation = new ModerationModule(new JdbiAuditStore(database), new JdbiModerationStore(database),
                 new JdbiTransactions(database, clock).view(tx -> new ModerationTx(tx.moderation(), tx.audit())),
-                accountStore, feed.papers(), Map.of(), clock);
+                accountStore, feed.papers(), reportable, clock);
         this.profiles = new ProfileService(new JdbiProfileStore(database));
         this.votes = new VoteModule(new JdbiTransactions(database, clock).view(tx -> new VoteTx(tx.papers(),
-                tx.votes())), feed.papers(), new JdbiVoteStore(database));
+                tx.votes())), feed.papers(), new JdbiVoteStore(database), clock);
         this.tokens = new TokenModule(new JdbiTokenStore(database), new JdbiAccountStore(database), clock);
-        this.submissions = new SubmissionModule(config.submissions(), feed.papers(), new JdbiSubmissionStore(database),
+        this.submissions = new SubmissionModule(config.submissions(), feed.papers(), submissionStore,
                 new JdbiClaimStore(database), ingest.arxivApi(), moderation.auditLog(), rateLimits.limiter(),
                 new JdbiTransactions(database, clock).view(
                         tx -> new SubmissionTx(tx.papers(), tx.submissions(), tx.claims(), tx.audit())), clock);
-        this.comments = new CommentModule(config.comments(), new JdbiCommentStore(database),
+        this.comments = new CommentModule(config.comments(), commentStore,
                 new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
                 rateLimits.limiter(), moderation.auditLog(), clock);
         SearchModule opened = null;

@@ -20,7 +20,7 @@ public final class CommentException extends UserFacingException {
         NO_SUCH_COMMENT,
         /** Only the author may edit or delete a comment. */
         NOT_AUTHOR,
-        /** A banned member posts nothing. */
+        /** A banned or suspended member posts nothing. */
         MEMBER_BANNED,
         /** A deleted or hidden comment cannot be edited. */
         NOT_EDITABLE,

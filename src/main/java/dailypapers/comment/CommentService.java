@@ -11,14 +11,16 @@ import dailypapers.ratelimit.RateLimiter;
 import dailypapers.text.CleanText;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Comments and their rules: a member who is not banned posts on a paper or replies to a visible comment on it;
- * only the author edits (a visible comment, while not banned) or deletes; a deleted comment with replies stays as a placeholder so
+ * Comments and their rules: a member who is neither banned nor suspended posts on a paper or replies to a visible comment on it;
+ * only the author edits (a visible comment, while neither banned nor suspended) or deletes; a deleted comment with replies stays as a placeholder so
  * the thread keeps its shape, one without replies goes, and so does a placeholder whose last reply goes; a moderator
  * hides a comment with a reason, logged in the audit log in the same transaction. Posting is rate-limited per
  * member and per client address ({@link CommentSettings}), in the database, so the limits hold across app nodes.
@@ -178,6 +180,11 @@ public final class CommentService {
         return comments.latestVisible(paperId, limit);
     }
 
+    /** The member's visible comments, newest first, for their profile. */
+    public List<Comment> latestBy(long memberId, int limit) {
+        return comments.latestVisibleBy(memberId, limit);
+    }
+
     /**
      * The members with a visible comment on the paper: for {@code isAuthorParticipating}, true when one of them is
      * a confirmed author of the paper.
@@ -186,9 +193,17 @@ public final class CommentService {
         return comments.commenters(paperId);
     }
 
-    private static void requireActive(Member member) {
-        if (!member.isActive()) {
-            throw new CommentException(Code.MEMBER_BANNED, "A banned member cannot comment.");
+    /**
+     * Which of these papers have a confirmed author taking part: one of the members a moderator confirmed as its
+     * authors has a visible comment on it (the API's {@code isAuthorParticipating}).
+     */
+    public Set<ArxivId> withAuthorComments(Collection<ArxivId> papers) {
+        return comments.withAuthorComments(papers);
+    }
+
+    private void requireActive(Member member) {
+        if (!member.canPost(clock.instant())) {
+            throw new CommentException(Code.MEMBER_BANNED, "A banned or suspended member cannot comment.");
         }
     }
 

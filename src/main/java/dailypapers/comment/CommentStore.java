@@ -2,8 +2,10 @@ package dailypapers.comment;
 
 import dailypapers.paper.ArxivId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where comments are kept (the comment table); the paper's comment count follows its rows in the database. */
 public interface CommentStore {
@@ -33,8 +35,17 @@ public interface CommentStore {
 
     void hide(long id, long moderatorId, String reason);
 
+    /** The member's visible comments, newest first (ties by id), at most {@code limit}. */
+    List<Comment> latestVisibleBy(long memberId, int limit);
+
     /** The members with a visible comment on the paper, by id, ascending. */
     List<Long> commenters(ArxivId paperId);
+
+    /**
+     * Which of these papers have a visible comment by one of their confirmed authors (an author claim a moderator
+     * confirmed); one query for a whole page.
+     */
+    Set<ArxivId> withAuthorComments(Collection<ArxivId> papers);
 
     /** A comment to add; its text is already cleaned and rendered. */
     record NewComment(ArxivId paperId, Optional<Long> parentId, long memberId, String source, String html,

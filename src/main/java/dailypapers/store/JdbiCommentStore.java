@@ -8,8 +8,10 @@ import dailypapers.paper.ArxivId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link CommentStore} on the comment table, in SQL that SQLite and PostgreSQL both run. The paper's count of
@@ -73,6 +75,14 @@ public final class JdbiCommentStore implements CommentStore {
     }
 
     @Override
+    public List<Comment> latestVisibleBy(long memberId, int limit) {
+        return handles.read(h -> h.createQuery("SELECT " + COLUMNS
+                        + " WHERE c.member_id = :member AND c.state = 'visible'"
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                .bind("member", memberId).bind("limit", limit).map((rs, ctx) -> comment(rs)).list());
+    }
+
+    @Override
     public boolean hasReplies(long id) {
         return handles.read(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM comment WHERE parent_id = :id)")
                 .bind("id", id).mapTo(Boolean.class).one());
@@ -109,6 +119,19 @@ public final class JdbiCommentStore implements CommentStore {
         return handles.read(h -> h.createQuery("SELECT DISTINCT member_id FROM comment"
                         + " WHERE paper_id = :paper AND state = 'visible' ORDER BY member_id")
                 .bind("paper", paperId.value()).mapTo(Long.class).list());
+    }
+
+    @Override
+    public Set<ArxivId> withAuthorComments(Collection<ArxivId> papers) {
+        if (papers.isEmpty()) {
+            return Set.of();
+        }
+        return handles.read(h -> h.createQuery("""
+                        SELECT DISTINCT c.paper_id FROM comment c
+                        JOIN author_claim a ON a.paper_id = c.paper_id AND a.member_id = c.member_id
+                        WHERE c.state = 'visible' AND a.state = 'confirmed' AND c.paper_id IN (<ids>)""")
+                .bindList("ids", papers.stream().map(ArxivId::value).distinct().toList())
+                .map((rs, ctx) -> new ArxivId(rs.getString(1))).set());
     }
 
     private static Comment comment(ResultSet rs) throws SQLException {

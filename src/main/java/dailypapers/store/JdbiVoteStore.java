@@ -3,6 +3,7 @@ package dailypapers.store;
 import dailypapers.account.MemberState;
 import dailypapers.paper.ArxivId;
 import dailypapers.vote.VoteStore;
+import dailypapers.vote.VoteStore.Voter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +24,15 @@ public final class JdbiVoteStore implements VoteStore {
     }
 
     @Override
-    public Optional<MemberState> lockVoter(long memberId) {
+    public Optional<Voter> lockVoter(long memberId) {
         // A deleted member keeps their row (and its state column) with deleted_at set.
         return handles.write(h -> h.createQuery("SELECT CASE WHEN deleted_at IS NULL THEN state ELSE 'deleted' END"
-                        + " FROM member WHERE id = :id" + (handles.isSqlite() ? "" : " FOR SHARE"))
+                        + " AS state, suspended_until FROM member WHERE id = :id"
+                        + (handles.isSqlite() ? "" : " FOR SHARE"))
                 .bind("id", memberId)
-                .mapTo(String.class)
-                .findOne()
-                .map(MemberState::of));
+                .map((rs, ctx) -> new Voter(MemberState.of(rs.getString("state")),
+                        Optional.ofNullable(rs.getString("suspended_until")).map(Instant::parse)))
+                .findOne());
     }
 
     @Override

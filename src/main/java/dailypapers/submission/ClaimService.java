@@ -56,8 +56,8 @@ public final class ClaimService {
      * across app nodes (its count is in the database).
      */
     public Claim claim(Member member, ArxivId paper, String authorName) {
-        if (member.isBanned()) {
-            throw new SubmissionException(Code.NOT_ALLOWED, "A banned member cannot claim papers.");
+        if (!member.canPost(clock.instant())) {
+            throw new SubmissionException(Code.NOT_ALLOWED, "A banned or suspended member cannot claim papers.");
         }
         limiter.check("claim:member:" + member.id(), CLAIMS_PER_DAY, Duration.ofDays(1));
         PaperEntry entry = papers.find(paper).orElseThrow(() -> new SubmissionException(Code.NO_SUCH_PAPER,

@@ -71,8 +71,8 @@ public final class SubmissionService {
      * {@link SubmissionException} naming the rule it breaks.
      */
     public Submission submit(Member member, String text) {
-        if (member.isBanned()) {
-            throw new SubmissionException(Code.NOT_ALLOWED, "A banned member cannot submit papers.");
+        if (!member.canPost(clock.instant())) {
+            throw new SubmissionException(Code.NOT_ALLOWED, "A banned or suspended member cannot submit papers.");
         }
         ArxivId id = ArxivId.tryParse(text).orElseThrow(() -> new SubmissionException(Code.ID_INVALID,
                 "That is not an arXiv id: type one such as 2401.09603, hep-th/9901001 or an arxiv.org link."));

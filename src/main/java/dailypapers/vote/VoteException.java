@@ -6,7 +6,7 @@ import dailypapers.UserFacingException;
 public final class VoteException extends UserFacingException {
 
     public enum Code {
-        /** The member is banned (or gone): they read, but do not vote. */
+        /** The member is banned, suspended (or gone): they read, but do not vote. */
         VOTER_NOT_ALLOWED,
         NO_SUCH_PAPER
     }

@@ -1,12 +1,13 @@
 package dailypapers.vote;
 
-import dailypapers.account.MemberState;
 import dailypapers.feed.Page;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.Transactions;
 import dailypapers.vote.VoteStore.CastVote;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,13 @@ public final class VoteService {
     private final Transactions<VoteTx> transactions;
     private final PaperStore papers;
     private final VoteStore votes;
+    private final Clock clock;
 
-    public VoteService(Transactions<VoteTx> transactions, PaperStore papers, VoteStore votes) {
+    public VoteService(Transactions<VoteTx> transactions, PaperStore papers, VoteStore votes, Clock clock) {
         this.transactions = transactions;
         this.papers = papers;
         this.votes = votes;
+        this.clock = clock;
     }
 
     /** The text a member's vote rows carry: their id. */
@@ -41,8 +44,8 @@ public final class VoteService {
      */
     public VoteResult set(long memberId, ArxivId paper, boolean upvoted) {
         return transactions.inTransaction(tx -> {
-            MemberState state = tx.votes().lockVoter(memberId).orElse(MemberState.BANNED);
-            if (state != MemberState.ACTIVE) {
+            Instant now = clock.instant();
+            if (!tx.votes().lockVoter(memberId).filter(voter -> voter.canVote(now)).isPresent()) {
                 throw new VoteException(VoteException.Code.VOTER_NOT_ALLOWED, "this account may not vote");
             }
             if (upvoted) {

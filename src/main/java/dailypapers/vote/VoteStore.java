@@ -14,11 +14,21 @@ import java.util.Set;
 public interface VoteStore {
 
     /**
-     * The member's state, read under a shared lock on their row that lasts until the enclosing transaction ends
-     * (PostgreSQL; SQLite's transaction holds the database's write lock already), so a ban and a vote in flight
-     * never overlap: the vote sees the ban or the ban waits for the vote. Empty when there is no such member.
+     * The member's state and suspension, read under a shared lock on their row that lasts until the enclosing
+     * transaction ends (PostgreSQL; SQLite's transaction holds the database's write lock already), so a ban and a
+     * vote in flight never overlap: the vote sees the ban or the ban waits for the vote. Empty when there is no
+     * such member.
      */
-    Optional<MemberState> lockVoter(long memberId);
+    Optional<Voter> lockVoter(long memberId);
+
+    /** What decides whether a member may vote: their state, and until when a moderator suspended them. */
+    record Voter(MemberState state, Optional<Instant> suspendedUntil) {
+
+        /** Active and not suspended at {@code now}, as {@link dailypapers.account.Member#canPost} says. */
+        public boolean canVote(Instant now) {
+            return state == MemberState.ACTIVE && suspendedUntil.filter(now::isBefore).isEmpty();
+        }
+    }
 
     /** Which of these papers the voter upvoted, in one query. */
     Set<ArxivId> upvotedAmong(String voter, List<ArxivId> papers);

@@ -14,9 +14,23 @@ import java.util.Map;
 public record AccountFormView(PageFrame frame, Map<String, String> values, Map<String, String> errors, String next,
         String token, String notice, String message) {
 
+    /**
+     * The settings page's value that says whether the member shows their upvotes; only the page itself sets it, so
+     * a form refused elsewhere on the page links to the profile settings instead.
+     */
+    public static final String SHOWS_UPVOTES = "showsUpvotes";
+
     public AccountFormView {
         values = Map.copyOf(values);
         errors = Map.copyOf(errors);
+    }
+
+    public boolean knowsShowsUpvotes() {
+        return values.containsKey(SHOWS_UPVOTES);
+    }
+
+    public boolean showsUpvotes() {
+        return Boolean.parseBoolean(values.get(SHOWS_UPVOTES));
     }
 
     static AccountFormView empty(String title, String next) {

@@ -5,6 +5,8 @@ import dailypapers.account.AccountService;
 import dailypapers.account.AccountSettings.Limits;
 import dailypapers.account.LinkPurpose;
 import dailypapers.account.Session;
+import dailypapers.profile.Profile;
+import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.ratelimit.RateLimiter;
 import io.javalin.http.Context;
@@ -38,14 +40,16 @@ final class AccountPages {
             + " sign-in link below.";
 
     private final AccountService accounts;
+    private final ProfileService profiles;
     private final RateLimiter limiter;
     private final Optional<Path> outboxDirectory;
     private final Views views;
     private final Clock clock;
 
-    AccountPages(AccountService accounts, RateLimiter limiter, Optional<Path> outboxDirectory, Views views,
-            Clock clock) {
+    AccountPages(AccountService accounts, ProfileService profiles, RateLimiter limiter, Optional<Path> outboxDirectory,
+            Views views, Clock clock) {
         this.accounts = accounts;
+        this.profiles = profiles;
         this.limiter = limiter;
         this.outboxDirectory = outboxDirectory;
         this.views = views;
@@ -244,8 +248,11 @@ final class AccountPages {
     void settingsPage(Context ctx) {
         String notice = Params.optional(ctx, "done").flatMap(SettingsNotice::of).map(SettingsNotice::text)
                 .orElse(null);
+        Visitor visitor = Visitor.of(ctx);
+        boolean showsUpvotes = profiles.own(visitor.requireMember().id()).map(Profile::showsUpvotes).orElse(false);
         views.render(ctx, "account/settings.jte", new AccountFormView(PageFrame.plain("Settings — Daily Papers"),
-                Map.of("displayName", Visitor.of(ctx).displayName()), Map.of(), HOME, null, notice, null));
+                Map.of("displayName", visitor.displayName(), AccountFormView.SHOWS_UPVOTES, Boolean.toString(showsUpvotes)), Map.of(),
+                HOME, null, notice, null));
     }
 
     void changeDisplayName(Context ctx) {

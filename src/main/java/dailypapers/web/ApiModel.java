@@ -2,6 +2,7 @@ package dailypapers.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.comment.CommentService;
 import dailypapers.feed.FeedService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.Featuring;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON bodies in the shape of Hugging Face's public papers API, so its clients can switch by base URL. Field
@@ -76,6 +78,11 @@ final class ApiModel {
                     isAuthorParticipating, trendingScore);
         }
 
+        DailyItem withAuthorParticipating() {
+            return new DailyItem(paper, publishedAt, title, summary, thumbnail, numComments, submittedBy, true,
+                    trendingScore);
+        }
+
         DailyItem withThumbnail(String url) {
             return new DailyItem(paper, publishedAt, title, summary, url, numComments, submittedBy,
                     isAuthorParticipating, trendingScore);
@@ -113,13 +120,21 @@ final class ApiModel {
                 entry.numComments(), null, false, null);
     }
 
-    /** The items with their members' names where a member's submission featured them, looked up in one query. */
-    static List<DailyItem> withSubmitters(Context ctx, List<DailyItem> items, SubmissionService submissions) {
+    /**
+     * The items with what members did about them, one query each for the whole list: the member's name where a
+     * member's submission featured the paper, and {@code isAuthorParticipating} where a confirmed author commented.
+     */
+    static List<DailyItem> withMembers(Context ctx, List<DailyItem> items, SubmissionService submissions,
+            CommentService comments) {
         Map<ArxivId, MemberName> members = submissions.submitters(items.stream()
                 .filter(item -> item.submittedBy() != null).map(item -> new ArxivId(item.paper().id())).toList());
+        Set<ArxivId> participating = comments.withAuthorComments(items.stream()
+                .map(item -> new ArxivId(item.paper().id())).toList());
         return items.stream().map(item -> {
-            MemberName member = members.get(new ArxivId(item.paper().id()));
-            return member == null ? item : item.withSubmitter(Submitter.member(ctx, member));
+            ArxivId id = new ArxivId(item.paper().id());
+            MemberName member = members.get(id);
+            DailyItem named = member == null ? item : item.withSubmitter(Submitter.member(ctx, member));
+            return participating.contains(id) ? named.withAuthorParticipating() : named;
         }).toList();
     }
 

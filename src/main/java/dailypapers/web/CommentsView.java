@@ -54,11 +54,13 @@ public record CommentsView(String anchor, String postAction, String feedHref, St
      * @param html      the stored sanitized HTML, or null when the text is not shown
      * @param notice    what shows instead of or above the text: "[deleted]", "[hidden by a moderator: …]"; null
      *                  when the text shows plainly
+     * @param canReport whether to offer the report form: on a visible comment by someone else (a visitor who is
+     *                  not signed in is offered the way to sign in and report)
      * @param reply     the reply form as refused, or null when it was not; likewise {@code hide}, a moderator's
      */
     public record Item(long id, String anchor, int depth, String author, String authorHref, String createdIso,
             String createdLabel, String editedLabel, String html, String notice, boolean canReply,
-            boolean canChange, boolean canHide, String editHref, String deleteAction, String hideAction,
+            boolean canChange, boolean canHide, boolean canReport, String editHref, String deleteAction, String hideAction,
             FormState reply, FormState hide) {
 
         public String depthClass() {
@@ -138,7 +140,7 @@ public record CommentsView(String anchor, String postAction, String feedHref, St
                 comment.createdAt().toString(), SHOWN.format(comment.createdAt()),
                 comment.editedAt().map(CommentsView::edited).orElse(null), html, notice,
                 visible && viewer.canPost(), visible && mine && viewer.canPost(),
-                visible && viewer.isModerator(), base + "/edit", base + "/delete", base + "/hide",
+                visible && viewer.isModerator(), visible && !mine, base + "/edit", base + "/delete", base + "/hide",
                 refused.map(r -> r.under(comment, Form.REPLY)).orElse(null),
                 refused.map(r -> r.under(comment, Form.HIDE)).orElse(null));
     }

@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,12 +53,14 @@ final class LibraryPages {
     private final AtomFeeds feeds;
     private final Views views;
     private final DateText dates;
+    private final Clock clock;
 
-    LibraryPages(LibraryService library, AtomFeeds feeds, Views views, DateText dates) {
+    LibraryPages(LibraryService library, AtomFeeds feeds, Views views, DateText dates, Clock clock) {
         this.library = library;
         this.feeds = feeds;
         this.views = views;
         this.dates = dates;
+        this.clock = clock;
     }
 
     /** What a paper page shows a member: the Save toggle and the collection picker; null for anyone else. */
@@ -82,7 +85,7 @@ final class LibraryPages {
         if (!"true".equals(saved) && !"false".equals(saved)) {
             throw HttpError.badParameter("saved", "is true (save the paper) or false (remove it from the library)");
         }
-        long member = memberId(ctx);
+        long member = writer(ctx);
         try {
             if (saved.equals("true")) {
                 library.save(member, paper);
@@ -108,7 +111,7 @@ final class LibraryPages {
                     "is the id of one of your collections")));
         }
         try {
-            library.placeIn(memberId(ctx), paper, chosen);
+            library.placeIn(writer(ctx), paper, chosen);
         } catch (LibraryException e) {
             throw httpError(e);
         }
@@ -125,7 +128,7 @@ final class LibraryPages {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         boolean isPublic = isPublic(ctx);
         try {
-            PaperCollection created = library.create(memberId(ctx), name, isPublic ? Visibility.PUBLIC
+            PaperCollection created = library.create(writer(ctx), name, isPublic ? Visibility.PUBLIC
                     : Visibility.PRIVATE);
             ctx.redirect(LibraryLinks.collection(created), HttpStatus.SEE_OTHER);
         } catch (LibraryException e) {
@@ -152,7 +155,7 @@ final class LibraryPages {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         boolean isPublic = isPublic(ctx);
         try {
-            PaperCollection updated = library.update(memberId(ctx), collection.id(), name,
+            PaperCollection updated = library.update(writer(ctx), collection.id(), name,
                     isPublic ? Visibility.PUBLIC : Visibility.PRIVATE);
             ctx.redirect(LibraryLinks.collection(updated), HttpStatus.SEE_OTHER);
         } catch (LibraryException e) {
@@ -164,7 +167,7 @@ final class LibraryPages {
     /** POST /collections/{ref}/delete: the papers stay in the library. */
     void delete(Context ctx) {
         PaperCollection collection = owned(ctx);
-        library.delete(memberId(ctx), collection.id());
+        library.delete(writer(ctx), collection.id());
         ctx.redirect(LibraryLinks.LIBRARY, HttpStatus.SEE_OTHER);
     }
 
@@ -173,7 +176,7 @@ final class LibraryPages {
         PaperCollection collection = owned(ctx);
         ArxivId paper = ArxivId.tryParse(ctx.formParam("paper"))
                 .orElseThrow(() -> HttpError.badParameter("paper", "is an arXiv id"));
-        library.remove(memberId(ctx), collection.id(), paper);
+        library.remove(writer(ctx), collection.id(), paper);
         ctx.redirect(LibraryLinks.collection(collection), HttpStatus.SEE_OTHER);
     }
 
@@ -194,7 +197,7 @@ final class LibraryPages {
         }
         ImportReport report;
         try {
-            report = library.importBibtex(memberId(ctx), collection.id(), text(file));
+            report = library.importBibtex(writer(ctx), collection.id(), text(file));
         } catch (LibraryException e) {
             if (e.code() != LibraryException.Code.IMPORT_TOO_LARGE) {
                 throw httpError(e);
@@ -311,6 +314,15 @@ final class LibraryPages {
 
     private static long memberId(Context ctx) {
         return Visitor.of(ctx).requireMember().id();
+    }
+
+    /** The member changing their library: a suspended member keeps reading and exporting it, but changes nothing. */
+    private long writer(Context ctx) {
+        Member member = Visitor.of(ctx).requireMember();
+        if (!member.canPost(clock.instant())) {
+            throw HttpError.forbidden("A suspended member cannot change their library until the suspension ends.");
+        }
+        return member.id();
     }
 
     private static boolean isPublic(Context ctx) {

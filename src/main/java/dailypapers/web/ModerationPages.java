@@ -2,6 +2,7 @@ package dailypapers.web;
 
 import dailypapers.account.Member;
 import dailypapers.account.Role;
+import dailypapers.comment.CommentService;
 import dailypapers.feed.FeedService;
 import dailypapers.moderation.AuditEntry;
 import dailypapers.moderation.Flag;
@@ -15,6 +16,7 @@ import dailypapers.moderation.TargetKind;
 import dailypapers.paper.ArxivId;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.ratelimit.RateLimiter;
+import dailypapers.submission.SubmissionService;
 import dailypapers.text.Messages;
 import dailypapers.web.ModerationViews.ActionView;
 import dailypapers.web.ModerationViews.FlagItem;
@@ -62,13 +64,18 @@ final class ModerationPages {
 
     private final ModerationService moderation;
     private final FeedService feed;
+    private final CommentService comments;
+    private final SubmissionService submissions;
     private final RateLimiter limiter;
     private final Views views;
     private final Clock clock;
 
-    ModerationPages(ModerationService moderation, FeedService feed, RateLimiter limiter, Views views, Clock clock) {
+    ModerationPages(ModerationService moderation, FeedService feed, CommentService comments,
+            SubmissionService submissions, RateLimiter limiter, Views views, Clock clock) {
         this.moderation = moderation;
         this.feed = feed;
+        this.comments = comments;
+        this.submissions = submissions;
         this.limiter = limiter;
         this.views = views;
         this.clock = clock;
@@ -314,8 +321,8 @@ final class ModerationPages {
     }
 
     /**
-     * A target's words and link for moderators. Comments and submissions are named by id until their features
-     * give them pages of their own to link to.
+     * A target's words and link for moderators: a comment links to its place on its paper's page, a submission to
+     * the paper it featured.
      */
     private Described describe(String kind, String id, Map<Long, Optional<Member>> members) {
         return switch (kind) {
@@ -327,6 +334,12 @@ final class ModerationPages {
                 yield member.map(m -> new Described("@" + m.handle() + " (" + m.displayName().value() + ")",
                         ProfilePages.href(m.handle().value()))).orElse(new Described("member " + id, null));
             }
+            case "comment" -> parseId(id).flatMap(comments::comment).map(c -> new Described("comment " + id
+                    + c.author().handle().map(h -> " by @" + h).orElse("") + " on arXiv:" + c.paperId().value(),
+                    Links.paper(c.paperId()) + "#comment-" + c.id())).orElse(new Described("comment " + id, null));
+            case "submission" -> parseId(id).flatMap(submissions::submission).map(s -> new Described("submission "
+                    + id + " of arXiv:" + s.paper().value(), Links.paper(s.paper())))
+                    .orElse(new Described("submission " + id, null));
             default -> new Described(kind + " " + id, null);
         };
     }

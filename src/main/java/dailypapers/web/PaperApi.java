@@ -1,5 +1,6 @@
 package dailypapers.web;
 
+import dailypapers.comment.CommentService;
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Page;
 import dailypapers.feed.Period;
@@ -27,10 +28,12 @@ final class PaperApi {
     private final FeedService feed;
     private final ThumbnailService thumbnails;
     private final SubmissionService submissions;
+    private final CommentService comments;
     private final ModerationService moderation;
 
-    PaperApi(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions,
+    PaperApi(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions, CommentService comments,
             ModerationService moderation) {
+        this.comments = comments;
         this.moderation = moderation;
         this.feed = feed;
         this.thumbnails = thumbnails;
@@ -72,7 +75,7 @@ final class PaperApi {
         if (hasNext) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ApiModel.write(ctx, withThumbnails(ctx, ApiModel.withSubmitters(ctx, items, submissions)));
+        ApiModel.write(ctx, withThumbnails(ctx, ApiModel.withMembers(ctx, items, submissions, comments)));
     }
 
     /** Each item with the absolute URL of its thumbnail where one exists, as Hugging Face's items carry. */

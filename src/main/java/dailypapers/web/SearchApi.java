@@ -1,7 +1,8 @@
 package dailypapers.web;
 
-import dailypapers.paper.ArxivId;
+import dailypapers.comment.CommentService;
 import dailypapers.feed.FeedService;
+import dailypapers.paper.ArxivId;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchResult;
@@ -26,11 +27,13 @@ final class SearchApi {
     private final SearchService search;
     private final FeedService feed;
     private final SubmissionService submissions;
+    private final CommentService comments;
 
-    SearchApi(SearchService search, FeedService feed, SubmissionService submissions) {
+    SearchApi(SearchService search, FeedService feed, SubmissionService submissions, CommentService comments) {
         this.search = search;
         this.feed = feed;
         this.submissions = submissions;
+        this.comments = comments;
     }
 
     void search(Context ctx) {
@@ -45,8 +48,8 @@ final class SearchApi {
         if (result.hasMore() && (page + 1) * limit < SearchService.MAX_DEPTH) {
             ctx.header("Link", "<" + PaperApi.nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ApiModel.write(ctx, ApiModel.withSubmitters(ctx,
-                result.hits().stream().map(h -> ApiModel.item(h.entry())).toList(), submissions));
+        ApiModel.write(ctx, ApiModel.withMembers(ctx,
+                result.hits().stream().map(h -> ApiModel.item(h.entry())).toList(), submissions, comments));
     }
 
     void similar(Context ctx) {
@@ -57,7 +60,7 @@ final class SearchApi {
         }
         SearchService.Similar similar = search.similar(id, limit);
         ctx.header("X-Similar-By", similar.byMeaning() ? "vectors" : "words");
-        ApiModel.write(ctx, ApiModel.withSubmitters(ctx, similar.papers().stream().map(ApiModel::item).toList(),
-                submissions));
+        ApiModel.write(ctx, ApiModel.withMembers(ctx, similar.papers().stream().map(ApiModel::item).toList(),
+                submissions, comments));
     }
 }

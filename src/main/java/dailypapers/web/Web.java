@@ -133,10 +133,12 @@ public final class Web implements AutoCloseable {
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
                 dates, upvotes);
         ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(),
-                rateLimits.limiter(), views, clock);
-        ProfilePages profilePages = new ProfilePages(profiles, moderationPages, List.of(), views, clock);
+                comments.service(), submissions.submissions(), rateLimits.limiter(), views, clock);
+        ProfilePages profilePages = new ProfilePages(profiles, moderationPages, ProfileSections.of(
+                submissions.submissions(), submissions.claims(), libraries.service(), comments.service(),
+                votes.service()), views, clock);
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
-        LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates);
+        LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates, clock);
         LibraryApi libraryApi = new LibraryApi(libraries.service());
         PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(),
                 libraryPages, moderation.service(), views, dates, upvotes);
@@ -145,10 +147,11 @@ public final class Web implements AutoCloseable {
         SubmissionPages submissionPages = new SubmissionPages(submissions.submissions(), views);
         ClaimPages claimPages = new ClaimPages(submissions.claims(), views);
         PaperApi paperApi = new PaperApi(feed.feed(), thumbnails.service(), submissions.submissions(),
-                moderation.service());
+                comments.service(), moderation.service());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions());
+        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions(),
+                comments.service());
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
@@ -157,7 +160,7 @@ public final class Web implements AutoCloseable {
         Visitors visitors = new Visitors(accounts.service(), tokens.service());
         MeApi meApi = new MeApi(votes.service());
         TokenPages tokenPages = new TokenPages(tokens.service(), views);
-        AccountPages accountPages = new AccountPages(accounts.service(), rateLimits.limiter(),
+        AccountPages accountPages = new AccountPages(accounts.service(), profiles, rateLimits.limiter(),
                 accounts.outboxDirectory(), views, clock);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {

@@ -64,7 +64,7 @@ abstract class VoteServiceContract extends DatabaseContract {
         papers = new JdbiPaperStore(database(), clock);
         members = new JdbiAccountStore(database());
         votes = new VoteModule(new JdbiTransactions(database(), clock).view(tx -> new VoteTx(tx.papers(),
-                tx.votes())), papers, new JdbiVoteStore(database())).service();
+                tx.votes())), papers, new JdbiVoteStore(database()), clock).service();
     }
 
     @Test

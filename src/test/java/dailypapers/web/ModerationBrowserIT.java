@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,37 @@ class ModerationBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hidden by a moderator");
         open("/papers/date/2026-08-20");
         assertThat(browser.getPageSource()).doesNotContain("Cheap pills");
+    }
+
+    @Test
+    void theSettingsPageAndAProfileWithItsSectionsFitBothWidths() {
+        PaperRecord record = paper().title("A paper worth a comment").featuredOn(LocalDate.of(2026, 8, 21)).build();
+        app.app().feed().papers().upsert(List.of(record));
+        TestMember member = app.member(Role.MEMBER);
+        member.postForm("/papers/" + record.paper().id().value() + "/comments",
+                Map.of("text", "A thoughtful remark about the ablations."));
+        member.postForm("/papers/" + record.paper().id().value() + "/upvote", Map.of("action", "add"));
+        member.postForm("/settings/profile", Map.of("show_upvotes", "on"));
+        browser.manage().window().setSize(WIDE);
+        signInAs(member);
+
+        open("/settings");
+        var profileSettings = browser.findElement(By.id("profile-heading"));
+        browser.executeScript("arguments[0].scrollIntoView()", profileSettings);
+        assertThat(profileSettings.isDisplayed()).isTrue();
+        screenshot("settings.png");
+        browser.manage().window().setSize(NARROW);
+        browser.executeScript("arguments[0].scrollIntoView()", profileSettings);
+        screenshot("settings-390.png");
+        browser.manage().window().setSize(WIDE);
+
+        open("/members/" + member.member().handle());
+        assertThat(browser.findElements(By.cssSelector(".profile-section h2"))).extracting(e -> e.getText())
+                .containsExactly("Recent comments", "Upvoted papers");
+        screenshot("profile.png");
+        browser.manage().window().setSize(NARROW);
+        screenshot("profile-390.png");
+        browser.manage().window().setSize(WIDE);
     }
 
     private static void signInAs(TestMember member) {
