@@ -49,7 +49,7 @@ final class Upvotes {
             return;
         }
         String next = ctx.formParam("next");
-        ctx.redirect(SafeRedirect.path(next, Links.paper(paper)), HttpStatus.SEE_OTHER);
+        ctx.redirect(next == null ? Links.paper(paper) : SafeRedirect.path(next), HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /api/papers/{id}/upvote}: a personal access token needs the write scope. */
