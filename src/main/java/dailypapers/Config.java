@@ -451,11 +451,6 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings);
     }
 
-    public Config withMail(MailSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, settings, accounts, submissions, comments);
-    }
-
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
                 searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments);

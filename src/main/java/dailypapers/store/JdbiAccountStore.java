@@ -190,10 +190,13 @@ public final class JdbiAccountStore implements AccountStore {
                     .bind("at", tombstone.deletedAt().toString())
                     .bind("id", memberId)
                     .execute();
-            // The featured rows of the member's submissions name them by handle: that goes too.
+            // The featured rows of the member's submissions name them by handle: that goes too. A row is the
+            // member's when it was featured by their submission (same paper and instant), as the submission store
+            // links them; a paper they submitted, hidden, and another member featured again stays the other's.
             h.createUpdate("""
                             UPDATE featured SET submitted_by = :handle
-                            WHERE paper_id IN (SELECT paper_id FROM submission WHERE member_id = :member)""")
+                            WHERE EXISTS (SELECT 1 FROM submission s WHERE s.member_id = :member
+                                          AND s.paper_id = featured.paper_id AND s.submitted_at = featured.featured_at)""")
                     .bind("handle", tombstone.handle().value()).bind("member", memberId).execute();
             h.createUpdate("DELETE FROM member_link_token WHERE member_id = :member").bind("member", memberId)
                     .execute();

@@ -24,7 +24,7 @@ public record ClaimPanel(boolean signedIn, String signInHref, String action, Lis
     }
 
     static ClaimPanel anonymous(ArxivId paper) {
-        return new ClaimPanel(false, "/sign-in?next=" + Links.encode(Links.paper(paper)), Links.claims(paper),
+        return new ClaimPanel(false, Links.signIn(Links.paper(paper)), Links.claims(paper),
                 List.of(), null, null, List.of(), false);
     }
 

@@ -114,7 +114,7 @@ public record CommentsView(String anchor, String postAction, String feedHref, St
                 .orElse(FormState.EMPTY);
         String paperHref = Links.paper(paperId);
         return new CommentsView(ANCHOR, paperHref + "/comments", Links.paperCommentsFeed(paperId),
-                "/sign-in?next=" + Links.encode(paperHref + "#" + ANCHOR),
+                Links.signIn(paperHref + "#" + ANCHOR),
                 shown == 0 ? "No comments yet" : PaperCard.count(Math.toIntExact(shown), "comment"),
                 viewer.canPost(), form, items);
     }
@@ -136,7 +136,7 @@ public record CommentsView(String anchor, String postAction, String feedHref, St
         return new Item(comment.id(), "comment-" + comment.id(), Math.min(placed.depth(), MAX_VISUAL_DEPTH),
                 comment.state() == CommentState.DELETED ? "[deleted]" : author.name(),
                 comment.state() == CommentState.DELETED || author.isDeleted() ? null
-                        : "/members/" + author.handle().orElseThrow(),
+                        : Links.member(author.handle().orElseThrow()),
                 comment.createdAt().toString(), SHOWN.format(comment.createdAt()),
                 comment.editedAt().map(CommentsView::edited).orElse(null), html, notice,
                 visible && viewer.canPost(), visible && mine && viewer.canPost(),

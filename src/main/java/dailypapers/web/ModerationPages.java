@@ -151,7 +151,7 @@ final class ModerationPages {
             Optional<Member> actor = members.computeIfAbsent(entry.actorId(), moderation::member);
             Described target = describe(entry.targetKind(), entry.targetId(), members);
             return new LogItem(TIME.format(entry.at()), actor.map(m -> "@" + m.handle()).orElse("member "
-                    + entry.actorId()), actor.map(m -> ProfilePages.href(m.handle().value())).orElse(null),
+                    + entry.actorId()), actor.map(m -> Links.member(m.handle().value())).orElse(null),
                     entry.action(), target.label(), target.href(), entry.reason().orElse(""));
         }).toList();
         views.render(ctx, "moderation-log.jte", new LogView(PageFrame.plain("Audit log — Daily Papers"), items,
@@ -243,7 +243,7 @@ final class ModerationPages {
     }
 
     private String memberHref(long memberId) {
-        return moderation.member(memberId).map(m -> ProfilePages.href(m.handle().value())).orElse(QUEUE);
+        return moderation.member(memberId).map(m -> Links.member(m.handle().value())).orElse(QUEUE);
     }
 
     private static String reasonParam(Context ctx) {
@@ -306,7 +306,7 @@ final class ModerationPages {
     private FlagItem flagItem(Flag flag, Map<Long, Optional<Member>> members) {
         Optional<Member> reporter = members.computeIfAbsent(flag.reporterId(), moderation::member);
         return new FlagItem(flag.id(), reporter.map(m -> "@" + m.handle()).orElse("member " + flag.reporterId()),
-                reporter.map(m -> ProfilePages.href(m.handle().value())).orElse(null), flag.reason().label(),
+                reporter.map(m -> Links.member(m.handle().value())).orElse(null), flag.reason().label(),
                 flag.note(), TIME.format(flag.createdAt()), "/moderation/flags/" + flag.id() + "/dismiss");
     }
 
@@ -332,7 +332,7 @@ final class ModerationPages {
             case "member" -> {
                 Optional<Member> member = parseId(id).flatMap(m -> members.computeIfAbsent(m, moderation::member));
                 yield member.map(m -> new Described("@" + m.handle() + " (" + m.displayName().value() + ")",
-                        ProfilePages.href(m.handle().value()))).orElse(new Described("member " + id, null));
+                        Links.member(m.handle().value()))).orElse(new Described("member " + id, null));
             }
             case "comment" -> parseId(id).flatMap(comments::comment).map(c -> new Described("comment " + id
                     + c.author().handle().map(h -> " by @" + h).orElse("") + " on arXiv:" + c.paperId().value(),

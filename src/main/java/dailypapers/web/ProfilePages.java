@@ -38,17 +38,13 @@ final class ProfilePages {
         this.clock = clock;
     }
 
-    static String href(String handle) {
-        return "/members/" + handle;
-    }
-
     void profile(Context ctx) {
         String handle = ctx.pathParam("handle");
         Profile profile = profiles.visible(handle)
                 .orElseThrow(() -> HttpError.notFound("No member @" + Messages.abbreviate(handle) + " here."));
         Member member = profile.member();
         if (!member.handle().value().equals(handle)) {
-            ctx.redirect(href(member.handle().value()), HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(Links.member(member.handle().value()), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         Visitor visitor = Visitor.of(ctx);

@@ -174,7 +174,8 @@ abstract class SubmissionPagesContract {
 
         String api = members.app.get("/api/daily_papers?date=" + MembersApp.TODAY).body();
         assertThat(api).contains("2608.09077").doesNotContain("\"" + handle + "\"");
-        assertThat(members.app.get("/api/daily_papers?submitter=" + handle).body()).doesNotContain("2608.09077");
+        assertThat(members.app.get("/api/daily_papers?date=" + MembersApp.TODAY + "&submitter=" + handle).body())
+                .doesNotContain("2608.09077");
     }
 
     @Test
