@@ -160,6 +160,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             duration(ChronoUnit.SECONDS, 1), "SMTP connect, read and write timeout, in seconds");
     public static final Setting<String> MAIL_FROM = Setting.of("mail.from", "Daily Papers <mail@localhost>",
             Config::mailFrom, "the From of every message: one address, with an optional display name");
+    public static final Setting<Integer> MAIL_RATE_DOMAIN_PER_MINUTE = Setting.of("mail.rate.domain.per.minute",
+            Integer.toString(MailSettings.DEFAULT_PER_DOMAIN_PER_MINUTE), atLeast(1),
+            "at most this many messages a minute to one recipient domain; the rest wait for the next minute");
 
     public static final Setting<Duration> ACCOUNT_SESSION_DAYS = Setting.of("account.session.days", "30",
             duration(ChronoUnit.DAYS, 1), "a member's session ends this many days after sign-in");
@@ -230,6 +233,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             HARVEST_CIRCUIT_OPEN_MINUTES, THUMBNAIL_ENABLED, THUMBNAIL_INTERVAL_MINUTES, THUMBNAIL_BATCH_SIZE,
             THUMBNAIL_PDF_URL, THUMBNAIL_PDF_MAX_MB, THUMBNAIL_RENDER_TIMEOUT_SECONDS, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
             MAIL_SMTP_SECURITY, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_SMTP_TIMEOUT_SECONDS, MAIL_FROM,
+            MAIL_RATE_DOMAIN_PER_MINUTE,
             ACCOUNT_SESSION_DAYS, ACCOUNT_SESSION_TOUCH_MINUTES, HTTP_BASE_URL, ACCOUNT_LINK_VERIFY_HOURS,
             ACCOUNT_LINK_RESET_MINUTES, ACCOUNT_LINK_SIGNIN_MINUTES, ACCOUNT_LIMIT_WINDOW_MINUTES,
             ACCOUNT_LIMIT_SIGNIN_IP, ACCOUNT_LIMIT_SIGNIN_EMAIL, ACCOUNT_LIMIT_SIGNUP_IP, ACCOUNT_LIMIT_MAIL_IP,
@@ -306,7 +310,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     private static MailSettings mailSettings(Setting.Values values, Path dataDir) {
         return new MailSettings(values.get(MAIL_SMTP_HOST), values.get(MAIL_SMTP_PORT), values.get(MAIL_SMTP_SECURITY),
                 values.get(MAIL_SMTP_USER), values.get(MAIL_SMTP_PASSWORD), values.get(MAIL_FROM),
-                values.get(MAIL_SMTP_TIMEOUT_SECONDS), dataDir.resolve("outbox"));
+                values.get(MAIL_SMTP_TIMEOUT_SECONDS), dataDir.resolve("outbox"),
+                values.get(MAIL_RATE_DOMAIN_PER_MINUTE));
     }
 
     private static MailSettings.Security mailSecurity(String text) {

@@ -5,11 +5,14 @@ import dailypapers.job.JobScheduler;
 import dailypapers.paper.Transactions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Mail: the {@link Mailer} features queue messages with, and the {@value #JOB} job that delivers them through SMTP,
- * or as {@code .eml} files when no SMTP host is set.
+ * Mail: the {@link Mailer} features queue messages with, the {@link MailKind}s that render rows when they are sent
+ * (digests), and the {@value #JOB} job that delivers them through SMTP, or as {@code .eml} files when no SMTP host is
+ * set. docs/mail.md describes the states a row goes through.
  */
 public final class MailModule {
 
@@ -31,7 +34,7 @@ public final class MailModule {
         this.transport = settings.smtpHost().isPresent()
                 ? new SmtpTransport(settings, MailSettings.fromAddress(settings.from()))
                 : new EmlTransport(settings.outboxDir(), MailSettings.fromAddress(settings.from()));
-        this.job = new MailJob(store, transport, clock);
+        this.job = new MailJob(store, transport, clock, settings.perDomainPerMinute());
         jobs.add(new Job(JOB, JOB, INTERVAL, INTERVAL, Job.Stopping.SIGNAL, job));
     }
 
@@ -54,5 +57,23 @@ public final class MailModule {
 
     public Optional<OutboxStore.Outgoing> find(String id) {
         return store.find(id);
+    }
+
+    /**
+     * Rows of {@code kind} (added with {@link OutboxStore#addRendered}) are rendered by {@code mailKind} just before
+     * they are sent; until a kind is registered its rows wait, pending. Register once, at startup.
+     */
+    public void register(String kind, MailKind mailKind) {
+        job.register(kind, mailKind);
+    }
+
+    /** How many rows of {@code kind} are in each state, every state present (for an admin page). */
+    public Map<OutboxStore.State, Long> counts(String kind) {
+        return store.countsByState(kind);
+    }
+
+    /** The latest failed rows of {@code kind}, newest first, with why they failed. */
+    public List<OutboxStore.Failure> recentFailures(String kind, int limit) {
+        return store.recentFailures(kind, limit);
     }
 }

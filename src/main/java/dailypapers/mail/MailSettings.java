@@ -10,13 +10,25 @@ import java.util.Optional;
  * Where mail goes: an SMTP server when {@code smtpHost} is set, otherwise {@code .eml} files in {@code outboxDir}.
  *
  * @param from    the From header, one address with an optional display name ({@code Daily Papers <a@b.org>})
- * @param timeout connect, read and write timeout of an SMTP connection
+ * @param timeout            connect, read and write timeout of an SMTP connection
+ * @param perDomainPerMinute at most this many messages to one recipient domain in a minute; the rest wait
  */
 public record MailSettings(Optional<String> smtpHost, int smtpPort, Security security, Optional<String> user,
-        Optional<String> password, String from, Duration timeout, Path outboxDir) {
+        Optional<String> password, String from, Duration timeout, Path outboxDir, int perDomainPerMinute) {
+
+    public static final int DEFAULT_PER_DOMAIN_PER_MINUTE = 120;
 
     public MailSettings {
         fromAddress(from);
+        if (perDomainPerMinute < 1) {
+            throw new IllegalArgumentException("perDomainPerMinute must be at least 1, got " + perDomainPerMinute);
+        }
+    }
+
+    /** Settings with the default per-domain rate. */
+    public MailSettings(Optional<String> smtpHost, int smtpPort, Security security, Optional<String> user,
+            Optional<String> password, String from, Duration timeout, Path outboxDir) {
+        this(smtpHost, smtpPort, security, user, password, from, timeout, outboxDir, DEFAULT_PER_DOMAIN_PER_MINUTE);
     }
 
     /** The From address, parsed strictly; throws {@link IllegalArgumentException} when it is not one address. */
@@ -51,6 +63,7 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Security sec
     @Override
     public String toString() {
         return "MailSettings[" + smtpHost.map(h -> "smtp " + security + " " + h + ":" + smtpPort + user.map(
-                u -> " as " + u).orElse("")).orElse("eml files in " + outboxDir) + ", from " + from + "]";
+                u -> " as " + u).orElse("")).orElse("eml files in " + outboxDir) + ", from " + from + ", at most " + perDomainPerMinute
+                + " a minute per domain]";
     }
 }

@@ -9,6 +9,10 @@ public interface MailTransport {
      */
     void deliver(String id, Message message) throws MailException;
 
+    /** Ends a run: closes what was kept open between its messages (an SMTP connection). */
+    default void disconnect() {
+    }
+
     /** For logs: where messages go, never with a password. */
     String describe();
 }

@@ -6,6 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
@@ -24,6 +25,9 @@ final class MimeMessages {
         mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(message.to()));
         mime.setSubject(message.subject(), UTF_8);
         mime.setSentDate(new Date());
+        for (var header : message.headers().entrySet()) {
+            mime.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
+        }
         if (message.html().isEmpty()) {
             mime.setText(message.text(), UTF_8);
         } else {

@@ -1,19 +1,39 @@
 package dailypapers.mail;
 
+import static dailypapers.text.Messages.rootMessage;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
-/** Sends each message over its own SMTP connection (mail is rare enough that a pool would buy nothing). */
+/**
+ * Sends messages over SMTP, one connection kept for a run's messages (100,000 digests would otherwise open 100,000
+ * connections) and closed by {@link #disconnect()}. A kept connection that broke (the server timed it out, or
+ * answered 421) is replaced once before the message counts as failed.
+ *
+ * <p>A failure is permanent when the server answers 5xx about the recipient or the message (at RCPT or DATA): trying
+ * again cannot help, and the recipient's address may be disabled. A 5xx to MAIL FROM is about our sender, the
+ * same for every recipient, so it is temporary: an operator can fix the settings without every address being
+ * disabled. Anything else (4xx, a refused or broken connection, a timeout) is temporary.
+ */
 final class SmtpTransport implements MailTransport {
+
+    /** A failure's reason is cut to this length, so a chatty server cannot fill the outbox. */
+    static final int MAX_REASON_CHARS = 300;
+    private static final int SERVICE_CLOSING = 421;
 
     private final MailSettings settings;
     private final String host;
     private final InternetAddress from;
     private final Session session;
+    private Transport connection;
 
     SmtpTransport(MailSettings settings, InternetAddress from) {
         this.settings = settings;
@@ -41,20 +61,94 @@ final class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void deliver(String id, Message message) throws MailException {
-        try (Transport transport = session.getTransport()) {
-            transport.connect(host, settings.smtpPort(), settings.user().orElse(null),
-                    settings.password().orElse(null));
-            var mime = MimeMessages.build(session, from, id, message);
-            transport.sendMessage(mime, mime.getAllRecipients());
+    public synchronized void deliver(String id, Message message) throws MailException {
+        MimeMessage mime;
+        try {
+            mime = MimeMessages.build(session, from, id, message);
         } catch (MessagingException e) {
-            throw new MailException("SMTP " + host + ":" + settings.smtpPort() + ": " + e.getMessage(), e);
+            throw new MailException("cannot build message " + id + ": " + rootMessage(e), e);
         }
+        boolean reused = connection != null;
+        try {
+            send(mime);
+        } catch (MessagingException e) {
+            disconnect();
+            Optional<Reply> reply = Reply.of(e);
+            if (!reused || reply.isPresent() && reply.get().code() != SERVICE_CLOSING) {
+                throw failure(e, reply);
+            }
+            try {
+                send(mime);
+            } catch (MessagingException again) {
+                disconnect();
+                throw failure(again, Reply.of(again));
+            }
+        }
+    }
+
+    private void send(MimeMessage mime) throws MessagingException {
+        if (connection == null) {
+            Transport opened = session.getTransport();
+            opened.connect(host, settings.smtpPort(), settings.user().orElse(null), settings.password().orElse(null));
+            connection = opened;
+        }
+        connection.sendMessage(mime, mime.getAllRecipients());
+    }
+
+    @Override
+    public synchronized void disconnect() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (MessagingException e) {
+                // QUIT on a connection that already broke; there is nothing left to close.
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    private MailException failure(MessagingException e, Optional<Reply> reply) {
+        String reason = reply.map(Reply::text).orElseGet(() -> "SMTP " + host + ":" + settings.smtpPort() + ": "
+                + firstLine(e.getMessage()) + (rootMessage(e).equals(e.getMessage()) ? "" : ": " + rootMessage(e)));
+        boolean permanent = reply.map(Reply::isPermanent).orElse(false);
+        return new MailException(reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "…"
+                : reason, permanent, e);
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.lines().findFirst().orElse("").strip();
+        return line.endsWith(";") ? line.substring(0, line.length() - 1) : line;
     }
 
     @Override
     public String describe() {
         return "SMTP " + host + ":" + settings.smtpPort() + " (" + settings.security().name().toLowerCase(
                 Locale.ROOT) + ")";
+    }
+
+    /** The server's answer that failed a send: its code, the command it answered, and its text. */
+    private record Reply(int code, String command, String text) {
+
+        /** The first SMTP reply in the exception's chain (Jakarta nests a refused recipient in a summary). */
+        static Optional<Reply> of(MessagingException e) {
+            for (Exception cause = e; cause != null;
+                    cause = cause instanceof MessagingException m ? m.getNextException() : null) {
+                if (cause instanceof SMTPAddressFailedException refused) {
+                    return Optional.of(new Reply(refused.getReturnCode(), refused.getCommand(),
+                            firstLine(refused.getMessage())));
+                }
+                if (cause instanceof SMTPSendFailedException failed && failed.getReturnCode() > 0) {
+                    return Optional.of(new Reply(failed.getReturnCode(), failed.getCommand(),
+                            firstLine(failed.getMessage())));
+                }
+            }
+            return Optional.empty();
+        }
+
+        boolean isPermanent() {
+            boolean aboutTheSender = command != null && command.toUpperCase(Locale.ROOT).startsWith("MAIL FROM");
+            return code >= 500 && code < 600 && !aboutTheSender;
+        }
     }
 }
