@@ -4,7 +4,9 @@ import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
 import dailypapers.comment.CommentState;
 import dailypapers.comment.CommentWrites;
+import dailypapers.digest.Candidates;
 import dailypapers.digest.DigestModule;
+import dailypapers.digest.DigestTx;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -31,6 +33,7 @@ import dailypapers.store.JdbiAuditStore;
 import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiClaimStore;
 import dailypapers.store.JdbiCommentStore;
+import dailypapers.store.JdbiDigestStore;
 import dailypapers.store.JdbiLibraryStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
@@ -52,6 +55,7 @@ import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
 import dailypapers.vote.VoteModule;
 import dailypapers.vote.VoteTx;
+import dailypapers.web.DigestMailTemplate;
 import dailypapers.web.Web;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -148,8 +152,6 @@ public final class App implements AutoCloseable {
         this.comments = new CommentModule(config.comments(), commentStore,
                 new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
                 rateLimits.limiter(), moderation.auditLog(), clock);
-        this.digests = new DigestModule(config.digests(), new JdbiSubscriptionStore(database),
-                new JdbiSecretStore(database), config.accounts().siteUrl(), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -167,6 +169,12 @@ public final class App implements AutoCloseable {
         }
         this.search = Optional.ofNullable(opened);
         this.indexUnavailable = unavailable;
+        this.digests = new DigestModule(config.digests(), new JdbiSubscriptionStore(database),
+                new JdbiSecretStore(database), config.accounts().siteUrl(), clock, new DigestModule.Parts(
+                        new JdbiDigestStore(database), new JdbiTransactions(database, clock).view(
+                                tx -> new DigestTx(tx.subscriptions(), tx.digests(), tx.outbox())),
+                        feed.papers(), new Candidates(feed.feed(), () -> search().search(), libraries.service()),
+                        new DigestMailTemplate(), mail, jobs));
     }
 
     /** The search index is derived data under the data directory: losing it loses nothing. */

@@ -31,6 +31,18 @@ public record Schedule(int hour) {
         }
     }
 
+    /** The last due time strictly before {@code before}: where the digest due at {@code before} starts. */
+    public Instant previousDue(Cadence cadence, ZoneId zone, Instant before) {
+        LocalDate day = before.atZone(zone).toLocalDate();
+        while (true) {
+            Instant candidate = ZonedDateTime.of(day, LocalTime.of(hour, 0), zone).toInstant();
+            if (candidate.isBefore(before) && sendsOn(cadence, day.getDayOfWeek())) {
+                return candidate;
+            }
+            day = day.minusDays(1);
+        }
+    }
+
     private static boolean sendsOn(Cadence cadence, DayOfWeek day) {
         return switch (cadence) {
             case DAILY -> day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;

@@ -106,12 +106,7 @@ public final class FeedService {
         if (latest.isEmpty()) {
             return new Page<>(List.of(), page, pageSize, 0);
         }
-        Instant now = trendingNow(latest.get());
-        List<Scored> ranked = store.featuredVotes(candidates).stream()
-                .map(v -> new Scored(v.id(), TrendingScore.score(v.upvotes(), v.featuredAt(), now)))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()
-                        .thenComparing(Scored::id, Comparator.reverseOrder()))
-                .toList();
+        List<Scored> ranked = ranked(candidates, trendingNow(latest.get()));
         int fromIndex = (int) Math.min((long) page * pageSize, ranked.size());
         int toIndex = Math.min(fromIndex + pageSize, ranked.size());
         List<Scored> onPage = ranked.subList(fromIndex, toIndex);
@@ -120,6 +115,22 @@ public final class FeedService {
         List<Trending> items = onPage.stream().filter(s -> entries.containsKey(s.id()))
                 .map(s -> new Trending(entries.get(s.id()), s.score())).toList();
         return new Page<>(items, page, pageSize, ranked.size());
+    }
+
+    /**
+     * Every paper of a selection ranked by {@link TrendingScore} at {@code at} (a digest's window end), equal
+     * scores to the newer arXiv id.
+     */
+    public List<ArxivId> rankTrending(FeaturedQuery candidates, Instant at) {
+        return ranked(candidates, at).stream().map(Scored::id).toList();
+    }
+
+    private List<Scored> ranked(FeaturedQuery candidates, Instant at) {
+        return store.featuredVotes(candidates).stream()
+                .map(v -> new Scored(v.id(), TrendingScore.score(v.upvotes(), v.featuredAt(), at)))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed()
+                        .thenComparing(Scored::id, Comparator.reverseOrder()))
+                .toList();
     }
 
     /** A candidate's id and score, before its full row is loaded. */

@@ -1,6 +1,9 @@
 package dailypapers.search;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +41,36 @@ public record Filters(List<String> authors, List<String> categories, Optional<Lo
 
     public Filters excluding(String id) {
         return new Filters(authors, categories, from, until, hasCode, Set.of(id), phrases);
+    }
+
+    /** Results must meet these filters and {@code more}: lists joined, the narrower date range, either's ids left out. */
+    public Filters and(Filters more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        return new Filters(joined(authors, more.authors), joined(categories, more.categories),
+                later(from, more.from), earlier(until, more.until), hasCode || more.hasCode,
+                joined(excludedIds, more.excludedIds), joined(phrases, more.phrases));
+    }
+
+    private static <T> List<T> joined(Collection<T> a, Collection<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <T> Set<T> joined(Set<T> a, Set<T> b) {
+        Set<T> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Optional<LocalDate> later(Optional<LocalDate> a, Optional<LocalDate> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
+    }
+
+    private static Optional<LocalDate> earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
     }
 
     public Filters withPhrases(List<String> required) {

@@ -65,7 +65,7 @@ public final class Ranker {
             throw new InvalidQueryException(InvalidQueryException.Reason.TOO_LONG, String.format(Locale.ENGLISH,
                     "a query has at most %d characters, got %,d", UserQuery.MAX_LENGTH, request.query().length()));
         }
-        UserQuery query = UserQuery.parse(request.query());
+        UserQuery query = UserQuery.parse(request.query()).narrowedBy(request.within());
         SearchMode requested = request.mode().orElse(SearchMode.HYBRID);
         List<String> notices = new ArrayList<>(query.warnings());
         if (query.isEmpty()) {

@@ -6,6 +6,7 @@ import dailypapers.search.Ranker.RankedHit;
 import dailypapers.search.Ranker.Ranking;
 import dailypapers.search.VectorStore.StoredVector;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -124,6 +125,36 @@ public final class SearchService {
         List<PaperEntry> similar = hits.stream().map(h -> entries.get(h.id())).filter(e -> e != null)
                 .filter(e -> !e.paper().id().equals(id)).toList();
         return new Similar(similar, byMeaning);
+    }
+
+    /**
+     * Papers nearest to the mean of these papers' stored vectors (a member's library), most similar first, among
+     * those that pass {@code filters}; empty when no model is configured or none of them has a vector yet.
+     */
+    public List<ArxivId> nearestToAll(Collection<ArxivId> papers, Filters filters, int limit) {
+        Optional<String> model = indexer.model();
+        if (model.isEmpty() || papers.isEmpty()) {
+            return List.of();
+        }
+        Collection<StoredVector> found = vectors.find(papers, model.get()).values();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        float[] mean = new float[found.iterator().next().vector().length];
+        for (StoredVector v : found) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += v.vector()[i];
+            }
+        }
+        double norm = 0;
+        for (float x : mean) {
+            norm += x * x;
+        }
+        float scale = norm == 0 ? 1 : (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] *= scale;
+        }
+        return index.nearest(mean, filters, limit).hits().stream().map(h -> new ArxivId(h.id())).toList();
     }
 
     /** How far the index and the vectors have come, for the search page. */

@@ -50,6 +50,11 @@ public record UserQuery(String raw, String text, List<String> phrases, String pl
         return new Parser(raw == null ? "" : raw).parse();
     }
 
+    /** This query with {@code more} filters that results must meet as well (a saved search within a window). */
+    public UserQuery narrowedBy(Filters more) {
+        return new UserQuery(raw, text, phrases, plainText, filters.and(more), warnings);
+    }
+
     /** True when there is nothing to search for: no words, no phrases, no filters. */
     public boolean isEmpty() {
         return plainText.isBlank() && filters.isEmpty();

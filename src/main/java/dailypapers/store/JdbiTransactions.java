@@ -30,7 +30,7 @@ public final class JdbiTransactions implements Transactions<StoreTx> {
                     new JdbiOutboxStore(shared), new JdbiAuditStore(shared), new JdbiAccountStore(shared),
                     new JdbiVoteStore(shared), new JdbiSubmissionStore(shared), new JdbiClaimStore(shared),
                     new JdbiCommentStore(shared), new JdbiModerationStore(shared),
-                    new JdbiSubscriptionStore(shared)));
+                    new JdbiSubscriptionStore(shared), new JdbiDigestStore(shared)));
         });
     }
 }
