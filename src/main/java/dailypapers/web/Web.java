@@ -155,6 +155,7 @@ public final class Web implements AutoCloseable {
                 comments.service());
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
+        DigestAdminPage digestAdmin = new DigestAdminPage(community.digests(), views);
         AdminAccess access = new AdminAccess(settings.adminToken(), clock);
         Validators validators = new Validators(feed.feed()::dataVersion, search.search()::indexVersion, clock);
         SignInPages signIn = new SignInPages(access, views);
@@ -292,6 +293,7 @@ public final class Web implements AutoCloseable {
                     post("/sign-in", signIn::signIn, PAGE, ANYONE);
                     get("/harvest", statusPages::harvestPage, PAGE, ADMIN);
                     get("/search", statusPages::searchPage, PAGE, ADMIN);
+                    get("/digests", digestAdmin::page, PAGE, ADMIN);
                 });
                 path(API, () -> {
                     get("/daily_papers", paperApi::dailyPapers, DATA, ANYONE);
