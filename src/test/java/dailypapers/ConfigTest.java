@@ -180,6 +180,7 @@ class ConfigTest {
         assertThat(mail.password()).isEmpty();
         assertThat(mail.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mail.from()).isEqualTo("Daily Papers <mail@localhost>");
+        assertThat(mail.perDomainPerMinute()).isEqualTo(120);
     }
 
     @Test
@@ -187,8 +188,10 @@ class ConfigTest {
         Config config = Config.load(null, Map.of("DAILYPAPERS_MAIL_SMTP_HOST", "smtp.example.org",
                 "DAILYPAPERS_MAIL_SMTP_PORT", "465", "DAILYPAPERS_MAIL_SMTP_SECURITY", "smtps",
                 "DAILYPAPERS_MAIL_SMTP_USER", "papers", "DAILYPAPERS_MAIL_SMTP_PASSWORD", "hunter2-secret",
-                "DAILYPAPERS_MAIL_FROM", "papers@example.org"), Map.of(Config.DATA_DIR.key(), "/srv/dp"));
+                "DAILYPAPERS_MAIL_FROM", "papers@example.org", "DAILYPAPERS_MAIL_RATE_DOMAIN_PER_MINUTE", "30"),
+                Map.of(Config.DATA_DIR.key(), "/srv/dp"));
         MailSettings mail = config.mail();
+        assertThat(mail.perDomainPerMinute()).isEqualTo(30);
         assertThat(mail.smtpHost()).contains("smtp.example.org");
         assertThat(mail.smtpPort()).isEqualTo(465);
         assertThat(mail.security()).isEqualTo(MailSettings.Security.SMTPS);
@@ -202,6 +205,8 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(null, Map.of("DAILYPAPERS_MAIL_FROM", "a@b.org\r\nBcc: c@d.org"),
                 Map.of())).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("mail.from");
+        assertThatThrownBy(() -> Config.load(null, Map.of("DAILYPAPERS_MAIL_RATE_DOMAIN_PER_MINUTE", "0"), Map.of()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("mail.rate.domain.per.minute");
     }
 
     @Test
@@ -296,6 +301,7 @@ class ConfigTest {
                 "DAILYPAPERS_THUMBNAIL_RENDER_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_SMTP_HOST",
                 "DAILYPAPERS_MAIL_SMTP_PORT", "DAILYPAPERS_MAIL_SMTP_SECURITY", "DAILYPAPERS_MAIL_SMTP_USER",
                 "DAILYPAPERS_MAIL_SMTP_PASSWORD", "DAILYPAPERS_MAIL_SMTP_TIMEOUT_SECONDS", "DAILYPAPERS_MAIL_FROM",
+                "DAILYPAPERS_MAIL_RATE_DOMAIN_PER_MINUTE",
                 "DAILYPAPERS_ACCOUNT_SESSION_DAYS", "DAILYPAPERS_ACCOUNT_SESSION_TOUCH_MINUTES",
                 "DAILYPAPERS_HTTP_BASE_URL", "DAILYPAPERS_ACCOUNT_LINK_VERIFY_HOURS",
                 "DAILYPAPERS_ACCOUNT_LINK_RESET_MINUTES", "DAILYPAPERS_ACCOUNT_LINK_SIGNIN_MINUTES",

@@ -16,6 +16,7 @@ import dailypapers.store.StoreTx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -266,8 +267,8 @@ class AccountLinksIT extends DatabaseContract {
     }
 
     private List<Message> mails() {
-        return outbox.due(clock.instant().plus(Duration.ofDays(1)), 100).stream().map(OutboxStore.Queued::message)
-                .toList();
+        return outbox.due(clock.instant().plus(Duration.ofDays(1)), Set.of(OutboxStore.MESSAGE), 100).stream()
+                .flatMap(queued -> queued.message().stream()).toList();
     }
 
     private Message mail(String subject) {

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -53,6 +54,23 @@ class EmlTransportTest {
         assertThat(parts.getBodyPart(0).getContent()).isEqualTo("plain");
         assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
         assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>html</p>");
+    }
+
+    @Test
+    void extraHeadersAreWrittenAndALongOneIsFoldedAtASpace() throws Exception {
+        String unsubscribe = "<https://papers.example.org/digest/unsubscribe?token=" + "a".repeat(60) + ">, "
+                + "<mailto:unsubscribe@papers.example.org?subject=" + "b".repeat(30) + ">";
+        Message message = Message.plain("ada@example.org", "Digest", "b").withHeaders(Map.of(
+                "List-Unsubscribe", unsubscribe, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+
+        new EmlTransport(dir, FROM).deliver("m-5", message);
+
+        String raw = Files.readString(dir.resolve("m-5.eml"));
+        assertThat(raw).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
+        assertThat(raw.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
+        MimeMessage read = read(dir.resolve("m-5.eml"));
+        assertThat(jakarta.mail.internet.MimeUtility.unfold(read.getHeader("List-Unsubscribe", null)))
+                .isEqualTo(unsubscribe);
     }
 
     @Test
