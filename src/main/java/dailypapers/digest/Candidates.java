@@ -51,7 +51,7 @@ public final class Candidates {
 
     /**
      * New papers for a topic: published on the days [from, until). Categories and authors list the most upvoted
-     * first (then the newest), saved searches the best matches first, the library the papers nearest to the mean of
+     * first (then the newest), saved searches the best keyword matches first, the library the papers nearest to the mean of
      * the member's saved papers' vectors (none without a model, or for a subscriber who is not a member).
      */
     IntFunction<List<ArxivId>> topic(Topic topic, Optional<Long> memberId, LocalDate from, LocalDate until) {
@@ -64,7 +64,10 @@ public final class Candidates {
             case AUTHOR -> depth -> search("", Optional.of(SearchMode.KEYWORD), ResultOrder.UPVOTES, depth,
                     window.and(new Filters(List.of(topic.value()), List.of(), Optional.empty(), Optional.empty(),
                             false, Set.of(), List.of())));
-            case QUERY -> depth -> search(topic.value(), Optional.empty(), ResultOrder.RELEVANCE, depth, window);
+            // Keyword matching: semantic search always finds nearest neighbours, so in a quiet week a saved search's
+            // section would fill with papers that merely exist.
+            case QUERY -> depth -> search(topic.value(), Optional.of(SearchMode.KEYWORD), ResultOrder.RELEVANCE, depth,
+                    window);
             case LIBRARY -> memberId.map(member -> library(member, window)).orElse(depth -> List.of());
         };
     }

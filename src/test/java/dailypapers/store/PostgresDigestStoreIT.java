@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresDigestStoreIT extends DigestStoreContract {
+
+    PostgresDigestStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}
