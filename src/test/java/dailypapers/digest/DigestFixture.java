@@ -16,16 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The stores behind a running {@link App}, opened on its database, and factories for what digest tests need:
  * papers stored and indexed, confirmed subscriptions due at a given time. Close it before the app.
  */
-final class DigestFixture implements AutoCloseable {
+public final class DigestFixture implements AutoCloseable {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     final App app;
     final Database database;
-    final JdbiSubscriptionStore subscriptions;
-    final JdbiDigestStore digests;
+    public final JdbiSubscriptionStore subscriptions;
+    public final JdbiDigestStore digests;
 
-    DigestFixture(App app) {
+    public DigestFixture(App app) {
         this.app = app;
         this.database = Database.open(app.config().database(), new SimpleMeterRegistry());
         this.subscriptions = new JdbiSubscriptionStore(database);
@@ -33,17 +33,17 @@ final class DigestFixture implements AutoCloseable {
     }
 
     /** Stores papers and makes them searchable at once. */
-    void papers(PaperRecord... records) {
+    public void papers(PaperRecord... records) {
         app.feed().papers().upsert(List.of(records));
         app.search().indexer().sync();
     }
 
     /** A confirmed daily UTC subscription with these topics, due at {@code due}; a fresh address each time. */
-    Subscription subscriber(Instant due, Topic... topics) {
+    public Subscription subscriber(Instant due, Topic... topics) {
         return subscriber(due, Optional.empty(), Cadence.DAILY, topics);
     }
 
-    Subscription subscriber(Instant due, Optional<Long> member, Cadence cadence, Topic... topics) {
+    public Subscription subscriber(Instant due, Optional<Long> member, Cadence cadence, Topic... topics) {
         String email = "reader-" + NEXT.incrementAndGet() + "@example.org";
         long id = subscriptions.create(email, member, new Preferences(cadence, ZoneId.of("UTC"), List.of(topics)),
                 due.minusSeconds(30 * 86_400)).orElseThrow();
@@ -51,7 +51,7 @@ final class DigestFixture implements AutoCloseable {
         return subscriptions.find(id).orElseThrow();
     }
 
-    Subscription reload(Subscription subscription) {
+    public Subscription reload(Subscription subscription) {
         return subscriptions.find(subscription.id()).orElseThrow();
     }
 

@@ -37,4 +37,15 @@ class ScheduleTest {
         assertThat(SEVEN.nextDue(Cadence.DAILY, PARIS, Instant.parse("2026-03-27T06:00:00Z")))
                 .isEqualTo(Instant.parse("2026-03-30T05:00:00Z"));
     }
+
+    @Test
+    void thePreviousDueTimeIsWhereTheDigestDueNowStarts() {
+        // Monday 2026-11-30 7:00 Paris: the daily digest started on Friday, the weekly one a week before.
+        Instant monday = Instant.parse("2026-11-30T06:00:00Z");
+        assertThat(SEVEN.previousDue(Cadence.DAILY, PARIS, monday)).isEqualTo(Instant.parse("2026-11-27T06:00:00Z"));
+        assertThat(SEVEN.previousDue(Cadence.WEEKLY, PARIS, monday)).isEqualTo(Instant.parse("2026-11-23T06:00:00Z"));
+        assertThat(SEVEN.previousDue(Cadence.DAILY, PARIS, monday.plusSeconds(1))).isEqualTo(monday);
+        assertThat(SEVEN.nextDue(Cadence.DAILY, PARIS, SEVEN.previousDue(Cadence.DAILY, PARIS, monday)))
+                .isEqualTo(monday);
+    }
 }
