@@ -31,8 +31,8 @@ public final class DigestMail implements MailKind {
 
     /** Authors shown by name before "et al.". */
     static final int AUTHORS_SHOWN = 3;
-    /** The abstract's opening in a digest: about three lines of a phone-width mail. */
-    static final int EXCERPT_CHARS = 280;
+    /** The abstract's opening in a digest: two or three lines of the 600-pixel column. */
+    static final int EXCERPT_CHARS = 200;
 
     private static final DateTimeFormatter SUBJECT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
