@@ -43,6 +43,8 @@ public final class DigestMail implements MailKind {
     private final PaperStore papers;
     private final DigestLinks urls;
     private final URI siteUrl;
+    /** The site's address without a trailing slash, for the links in a mail. */
+    private final String site;
     private final DigestRenderer renderer;
     private final Clock clock;
 
@@ -53,15 +55,18 @@ public final class DigestMail implements MailKind {
         this.papers = papers;
         this.urls = urls;
         this.siteUrl = siteUrl;
+        this.site = siteUrl.toString().replaceAll("/+$", "");
         this.renderer = renderer;
         this.clock = clock;
     }
 
+    /** Empty, so the row is cancelled, when the subscriber left or every paper of the digest has been deleted. */
     @Override
     public Optional<Message> render(String id, String digestId) {
-        return digests.find(digestId).flatMap(digest -> subscriptions.find(digest.subscriptionId())
-                .filter(Subscription::isConfirmed)
-                .map(subscription -> message(subscription, digest)));
+        return digests.find(digestId).filter(digest -> !digest.isEmpty())
+                .flatMap(digest -> subscriptions.find(digest.subscriptionId())
+                        .filter(Subscription::isConfirmed)
+                        .map(subscription -> message(subscription, digest)));
     }
 
     @Override
@@ -97,7 +102,6 @@ public final class DigestMail implements MailKind {
         List<DigestLetter.Section> sections = bySection.entrySet().stream()
                 .map(e -> new DigestLetter.Section(title(subscription, e.getKey()), e.getValue())).toList();
         LocalDate day = digest.until().atZone(subscription.zone()).toLocalDate();
-        String site = siteUrl.toString().replaceAll("/+$", "");
         String reason = "You get this " + subscription.cadence().key() + " digest because " + subscription.email()
                 + " subscribed to Daily Papers at " + site + ".";
         return new DigestLetter(subject(bySection.keySet(), day), LONG_DAY.format(day), sections, site,
@@ -132,7 +136,6 @@ public final class DigestMail implements MailKind {
 
     private DigestLetter.Paper paper(PaperEntry entry) {
         var paper = entry.paper();
-        String site = siteUrl.toString().replaceAll("/+$", "");
         return new DigestLetter.Paper(plain(paper.title()), site + "/papers/" + paper.id().value(),
                 authors(paper.authors()), excerpt(plain(paper.abstractText())), entry.upvotes());
     }

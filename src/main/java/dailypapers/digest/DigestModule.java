@@ -33,8 +33,6 @@ public final class DigestModule {
     private final DigestService service;
     private final DigestMail mail;
     private final MailModule mailModule;
-    private final URI siteUrl;
-    private final Clock clock;
 
     /** The stores, services and jobs digests need; {@code candidates} reach the search index when it is here. */
     public record Parts(DigestStore digests, Transactions<DigestTx> transactions, PaperStore papers,
@@ -45,8 +43,6 @@ public final class DigestModule {
             Clock clock, Parts parts) {
         this.settings = settings;
         this.subscriptions = subscriptions;
-        this.siteUrl = siteUrl;
-        this.clock = clock;
         this.links = new SignedLinks(secrets, clock.instant());
         this.urls = new DigestLinks(siteUrl, links, settings, clock);
         this.digests = parts.digests();
