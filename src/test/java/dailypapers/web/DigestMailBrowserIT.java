@@ -11,6 +11,7 @@ import dailypapers.digest.DigestComposer;
 import dailypapers.digest.DigestSettings;
 import dailypapers.digest.Schedule;
 import dailypapers.digest.Subscription;
+import dailypapers.digest.SubscriptionState;
 import dailypapers.digest.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +94,21 @@ class DigestMailBrowserIT {
         open(390);
         BrowserIT.screenshot(browser, "digest-390.png");
         assertThat(scrollWidth()).isLessThanOrEqualTo(390);
+    }
+
+    @Test
+    void theAdminPageListsCountsAndDisabledAddresses() {
+        try (DigestFixture fixture = new DigestFixture(app.app())) {
+            Subscription bounced = fixture.subscriber(UNTIL);
+            fixture.subscriptions.setState(bounced.id(), SubscriptionState.DISABLED,
+                    Optional.of("550 5.1.1 <" + bounced.email() + ">: mailbox unavailable"), UNTIL);
+        }
+        for (int width : new int[] {1366, 390}) {
+            browser.manage().window().setSize(new Dimension(width, 1400));
+            browser.get(app.baseUrl() + "/admin/digests");
+            assertThat(browser.getTitle()).isEqualTo("Digests — Daily Papers");
+            BrowserIT.screenshot(browser, "digest-admin-" + width + ".png");
+            assertThat(scrollWidth()).isLessThanOrEqualTo(width);
+        }
     }
 }
