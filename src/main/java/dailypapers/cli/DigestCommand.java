@@ -130,16 +130,15 @@ final class DigestCommand {
             PrintWriter printed = spec.commandLine().getOut();
             try (App app = digest.main.openApp(Map.of())) {
                 requireIndex(app);
-                DigestService service = app.digests().service();
-                Instant now = Instant.now();
                 if (dryRun) {
-                    DigestService.Run run = service.dryRun(all, now);
+                    DigestService.Run run = app.digests().service().dryRun(all, Instant.now());
                     printed.println("dry run: " + run.subscribers() + " subscribers, " + run.digests()
                             + " digests would be sent with " + run.papers() + " papers, "
                             + (run.subscribers() - run.digests()) + " empty; nothing stored or sent");
                     return 0;
                 }
-                DigestService.Run run = all ? service.composeAll(now) : service.composeDue(now, () -> false);
+                DigestService.Run run = app.digests().composeNow(all).orElseThrow(() -> new UserFacingException(
+                        "a server's digest job is composing right now; it queues the due digests itself"));
                 printed.println("composed: " + run.subscribers() + " subscribers, " + run.digests()
                         + " digests queued with " + run.papers() + " papers, "
                         + (run.subscribers() - run.digests() - run.failed()) + " empty, " + run.failed() + " failed");

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Email digests: subscriptions (double opt-in, preferences by signed link) and the digests composed for them,
@@ -33,6 +34,8 @@ public final class DigestModule {
     private final DigestService service;
     private final DigestMail mail;
     private final MailModule mailModule;
+    private final JobScheduler jobs;
+    private final Clock clock;
 
     /** The stores, services and jobs digests need; {@code candidates} reach the search index when it is here. */
     public record Parts(DigestStore digests, Transactions<DigestTx> transactions, PaperStore papers,
@@ -47,6 +50,8 @@ public final class DigestModule {
         this.urls = new DigestLinks(siteUrl, links, settings, clock);
         this.digests = parts.digests();
         this.mailModule = parts.mail();
+        this.jobs = parts.jobs();
+        this.clock = clock;
         this.service = new DigestService(settings, subscriptions,
                 new DigestComposer(settings, parts.candidates(), parts.digests()), parts.transactions());
         this.mail = new DigestMail(parts.digests(), subscriptions, parts.papers(), urls, siteUrl, parts.renderer(),
@@ -73,6 +78,15 @@ public final class DigestModule {
     /** Composing digests: due ones, everyone's, dry runs and previews. */
     public DigestService service() {
         return service;
+    }
+
+    /**
+     * {@code digest send}: composes the due digests, or ({@code all}) everyone's, now, under the job's lease so
+     * that it never overlaps a server's run; empty when a server is composing.
+     */
+    public Optional<DigestService.Run> composeNow(boolean all) {
+        return jobs.runExclusive(JOB, () -> all ? service.composeAll(clock.instant())
+                : service.composeDue(clock.instant(), () -> false));
     }
 
     /** Rendering digest mails (previews use it too). */

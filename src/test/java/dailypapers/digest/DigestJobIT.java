@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The {@value DigestModule#JOB} job is on the scheduler only when {@code digest.enabled}, and queues due digests. */
@@ -45,6 +46,16 @@ class DigestJobIT {
         try (TestApp app = start(false)) {
             assertThatThrownBy(() -> app.app().jobs().runNow(DigestModule.JOB))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void composingByHandIsRefusedWhileTheDigestLeaseIsHeld() throws Exception {
+        try (TestApp app = start(false)) {
+            Optional<Optional<DigestService.Run>> nested = app.app().jobs().runExclusive(DigestModule.JOB,
+                    () -> app.app().digests().composeNow(false));
+            assertThat(nested).contains(Optional.empty());
+            assertThat(app.app().digests().composeNow(true)).contains(new DigestService.Run(0, 0, 0, 0));
         }
     }
 }
