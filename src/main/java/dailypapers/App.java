@@ -4,6 +4,7 @@ import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
 import dailypapers.comment.CommentState;
 import dailypapers.comment.CommentWrites;
+import dailypapers.digest.DigestModule;
 import dailypapers.embedding.Encoder;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.ImportListener;
@@ -35,7 +36,9 @@ import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSecretStore;
 import dailypapers.store.JdbiSubmissionStore;
+import dailypapers.store.JdbiSubscriptionStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiThumbnailStore;
 import dailypapers.store.JdbiTokenStore;
@@ -98,6 +101,7 @@ public final class App implements AutoCloseable {
     private final SubmissionModule submissions;
     private final CommentModule comments;
     private final ProfileService profiles;
+    private final DigestModule digests;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -144,6 +148,8 @@ public final class App implements AutoCloseable {
         this.comments = new CommentModule(config.comments(), commentStore,
                 new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
                 rateLimits.limiter(), moderation.auditLog(), clock);
+        this.digests = new DigestModule(config.digests(), new JdbiSubscriptionStore(database),
+                new JdbiSecretStore(database), config.accounts().siteUrl(), clock);
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
@@ -278,7 +284,7 @@ public final class App implements AutoCloseable {
     /** The members' features, as the web server is handed them. */
     public Web.Community community() {
         return new Web.Community(accounts, rateLimits, votes, tokens, submissions, comments, libraries, moderation,
-                profiles);
+                profiles, digests);
     }
 
     public RateLimitModule rateLimits() {
@@ -307,6 +313,10 @@ public final class App implements AutoCloseable {
 
     public ProfileService profiles() {
         return profiles;
+    }
+
+    public DigestModule digests() {
+        return digests;
     }
 
     public JobScheduler jobs() {

@@ -3,6 +3,8 @@ package dailypapers;
 import dailypapers.account.AccountSettings;
 import dailypapers.account.LinkPurpose;
 import dailypapers.comment.CommentSettings;
+import dailypapers.digest.DigestSettings;
+import dailypapers.digest.Schedule;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.ingest.HarvestSettings;
@@ -44,7 +46,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
         Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
         MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
-        CommentSettings comments) {
+        CommentSettings comments, DigestSettings digests) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -196,6 +198,23 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Boolean> SUBMISSION_REQUIRE_CLAIM = Setting.of("submission.require.claim", "false",
             Config::bool, "whether only members confirmed as an author of some paper may submit");
 
+    public static final Setting<Boolean> DIGEST_ENABLED = Setting.of("digest.enabled", "true", Config::bool,
+            "whether serve composes and sends email digests on its own schedule");
+    public static final Setting<Integer> DIGEST_HOUR = Setting.of("digest.hour", "7", between(0, 23),
+            "the hour (0-23) in each subscriber's time zone at which their digest is due");
+    public static final Setting<Duration> DIGEST_LINK_CONFIRM_HOURS = Setting.of("digest.link.confirm.hours", "48",
+            duration(ChronoUnit.HOURS, 1), "hours the link that confirms a subscription works");
+    public static final Setting<Duration> DIGEST_LINK_PREFERENCES_DAYS = Setting.of("digest.link.preferences.days",
+            "90", duration(ChronoUnit.DAYS, 1), "days the preferences and unsubscribe links in a digest work");
+    public static final Setting<Integer> DIGEST_LOOKBACK_DAYS = Setting.of("digest.lookback.days", "7",
+            between(1, 60), "a first digest covers this many days; older papers are never new in a digest");
+    public static final Setting<Integer> DIGEST_SECTION_SIZE = Setting.of("digest.section.size", "10",
+            between(1, 100), "the most papers in one section of a digest");
+    public static final Setting<Integer> DIGEST_LIMIT_SUBSCRIBE_IP = Setting.of("digest.limit.subscribe.ip", "20",
+            atLeast(1), "subscribe requests per hour from one client address");
+    public static final Setting<Integer> DIGEST_LIMIT_SUBSCRIBE_EMAIL = Setting.of("digest.limit.subscribe.email",
+            "3", atLeast(1), "subscribe requests per hour naming one email");
+
     public static final Setting<Integer> COMMENT_RATE_MEMBER = Setting.of("comment.rate.member", "10", atLeast(1),
             "comments and replies one member may post per comment.rate.window.minutes");
     public static final Setting<Integer> COMMENT_RATE_ADDRESS = Setting.of("comment.rate.address", "30", atLeast(1),
@@ -219,7 +238,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             ACCOUNT_LINK_RESET_MINUTES, ACCOUNT_LINK_SIGNIN_MINUTES, ACCOUNT_LIMIT_WINDOW_MINUTES,
             ACCOUNT_LIMIT_SIGNIN_IP, ACCOUNT_LIMIT_SIGNIN_EMAIL, ACCOUNT_LIMIT_SIGNUP_IP, ACCOUNT_LIMIT_MAIL_IP,
             ACCOUNT_LIMIT_MAIL_EMAIL, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP, SUBMISSION_REQUIRE_CLAIM,
-            COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES);
+            COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES, DIGEST_ENABLED, DIGEST_HOUR,
+            DIGEST_LINK_CONFIRM_HOURS, DIGEST_LINK_PREFERENCES_DAYS, DIGEST_LOOKBACK_DAYS, DIGEST_SECTION_SIZE,
+            DIGEST_LIMIT_SUBSCRIBE_IP, DIGEST_LIMIT_SUBSCRIBE_EMAIL);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
@@ -228,7 +249,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),
-                commentSettings(Setting.Values.DEFAULTS));
+                commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -245,7 +266,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
                 values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
                 thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
-                submissionSettings(values), commentSettings(values));
+                submissionSettings(values), commentSettings(values), digestSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -321,6 +342,14 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     private static CommentSettings commentSettings(Setting.Values values) {
         return new CommentSettings(values.get(COMMENT_RATE_MEMBER), values.get(COMMENT_RATE_ADDRESS),
                 values.get(COMMENT_RATE_WINDOW_MINUTES));
+    }
+
+    private static DigestSettings digestSettings(Setting.Values values) {
+        return new DigestSettings(values.get(DIGEST_ENABLED), new Schedule(values.get(DIGEST_HOUR)),
+                values.get(DIGEST_LINK_CONFIRM_HOURS), values.get(DIGEST_LINK_PREFERENCES_DAYS),
+                values.get(DIGEST_LOOKBACK_DAYS), values.get(DIGEST_SECTION_SIZE),
+                new DigestSettings.Limits(values.get(DIGEST_LIMIT_SUBSCRIBE_IP),
+                        values.get(DIGEST_LIMIT_SUBSCRIBE_EMAIL), Duration.ofHours(1)));
     }
 
     private static String text(String text) {
@@ -428,36 +457,41 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
+                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
-                adminToken, proxies, thumbnails, mail, accounts, submissions, comments);
+                adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions, comments);
+                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions, comments, digests);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings, digests);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments);
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments, digests);
+    }
+
+    public Config withDigests(DigestSettings settings) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
+                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, settings);
     }
 }

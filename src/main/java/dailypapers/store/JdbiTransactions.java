@@ -29,7 +29,8 @@ public final class JdbiTransactions implements Transactions<StoreTx> {
                     new JdbiSearchStore(shared), new JdbiCheckpointStore(shared),
                     new JdbiOutboxStore(shared), new JdbiAuditStore(shared), new JdbiAccountStore(shared),
                     new JdbiVoteStore(shared), new JdbiSubmissionStore(shared), new JdbiClaimStore(shared),
-                    new JdbiCommentStore(shared), new JdbiModerationStore(shared)));
+                    new JdbiCommentStore(shared), new JdbiModerationStore(shared),
+                    new JdbiSubscriptionStore(shared)));
         });
     }
 }

@@ -2,6 +2,7 @@ package dailypapers.store;
 
 import dailypapers.account.AccountStore;
 import dailypapers.comment.CommentStore;
+import dailypapers.digest.SubscriptionStore;
 import dailypapers.ingest.CheckpointStore;
 import dailypapers.mail.OutboxStore;
 import dailypapers.moderation.AuditStore;
@@ -20,5 +21,5 @@ import dailypapers.submission.SubmissionStore;
 public record StoreTx(PaperStore papers, VectorStore vectors, SearchStore search, CheckpointStore checkpoints,
         OutboxStore outbox, AuditStore audit, AccountStore accounts,
         VoteStore votes, SubmissionStore submissions, ClaimStore claims,
-        CommentStore comments, ModerationStore moderation) {
+        CommentStore comments, ModerationStore moderation, SubscriptionStore subscriptions) {
 }

@@ -16,6 +16,7 @@ import static dailypapers.web.Role.MODERATOR;
 import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
+import dailypapers.digest.DigestModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitModule;
@@ -100,7 +101,7 @@ public final class Web implements AutoCloseable {
     /** The members' features: accounts and everything members do, with the limits and moderation around it. */
     public record Community(AccountModule accounts, RateLimitModule rateLimits, VoteModule votes, TokenModule tokens,
             SubmissionModule submissions, CommentModule comments, LibraryModule libraries, ModerationModule moderation,
-            ProfileService profiles) {
+            ProfileService profiles, DigestModule digests) {
     }
 
     /** What every server reports to its operator: the clock, the metrics registry and the readiness check. */

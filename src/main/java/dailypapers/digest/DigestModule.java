@@ -1,0 +1,34 @@
+package dailypapers.digest;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * Email digests: subscriptions (double opt-in, preferences by signed link) and the digests composed for them,
+ * which leave through the mail seam's outbox.
+ */
+public final class DigestModule {
+
+    private final DigestSettings settings;
+    private final SignedLinks links;
+    private final SubscriptionStore subscriptions;
+    private final URI siteUrl;
+    private final Clock clock;
+
+    public DigestModule(DigestSettings settings, SubscriptionStore subscriptions, SecretStore secrets, URI siteUrl,
+            Clock clock) {
+        this.settings = settings;
+        this.subscriptions = subscriptions;
+        this.siteUrl = siteUrl;
+        this.clock = clock;
+        this.links = new SignedLinks(secrets, clock.instant());
+    }
+
+    public DigestSettings settings() {
+        return settings;
+    }
+
+    public SignedLinks links() {
+        return links;
+    }
+}
