@@ -56,7 +56,9 @@ final class MailCommand {
                 if (outgoing.state() != OutboxStore.State.SENT) {
                     throw new UserFacingException("message " + id + " not delivered via " + module.transport()
                             + ": " + outgoing.lastError().orElse(outgoing.state().name().toLowerCase(
-                                    Locale.ROOT)) + " (it stays queued and is retried by the server)");
+                                    Locale.ROOT)) + (outgoing.state() == OutboxStore.State.RETRY
+                                            ? " (it stays queued and is retried by the server)"
+                                            : " (the server refused it for good)"));
                 }
                 out.println("sent message " + id + " to " + message.to() + " via " + module.transport());
             }

@@ -147,6 +147,11 @@ public final class MailJob implements Job.Task {
         } catch (MailException e) {
             failed(queued, attempt, e);
             return false;
+        } catch (RuntimeException e) {
+            // A transport's bug must not leave the row sending, to be resent by every run without a limit.
+            log.warn("mail {}: unexpected failure in {}", queued.id(), transport.describe(), e);
+            failed(queued, attempt, new MailException("unexpected failure: " + rootMessage(e), e));
+            return false;
         }
         store.markSent(queued.id(), clock.instant());
         return true;

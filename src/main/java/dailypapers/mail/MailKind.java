@@ -12,7 +12,8 @@ public interface MailKind {
     /**
      * The message to send now for the row {@code id} (its Message-ID's local part) added with {@code payload}, or
      * empty when it is no longer wanted (the subscriber left): the row is then cancelled. A thrown exception is a
-     * temporary failure, retried with backoff.
+     * temporary failure, retried with backoff. The message goes to the row's recipient, which the rate limit and
+     * {@link #undeliverable} go by.
      */
     Optional<Message> render(String id, String payload);
 

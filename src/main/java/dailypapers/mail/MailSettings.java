@@ -63,7 +63,7 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Security sec
     @Override
     public String toString() {
         return "MailSettings[" + smtpHost.map(h -> "smtp " + security + " " + h + ":" + smtpPort + user.map(
-                u -> " as " + u).orElse("")).orElse("eml files in " + outboxDir) + ", from " + from + ", at most " + perDomainPerMinute
-                + " a minute per domain]";
+                u -> " as " + u).orElse("")).orElse("eml files in " + outboxDir) + ", from " + from + ", at most "
+                + perDomainPerMinute + " a minute per domain]";
     }
 }

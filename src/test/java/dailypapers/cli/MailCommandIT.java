@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dailypapers.mail.ScriptedSmtpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -81,6 +82,25 @@ class MailCommandIT {
         assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
         assertThat(err.toString()).startsWith("error: message ").contains("not delivered via SMTP 127.0.0.1:1")
                 .contains("retried").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aTestMessageRefusedForGoodSaysSoAndNotThatItIsRetried() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.Mode.ANSWER)
+                .reply(ScriptedSmtpServer.Command.RCPT, "550 5.1.1 mailbox unavailable")) {
+            Path config = Files.writeString(dir.resolve("mail.properties"), """
+                    mail.smtp.host=127.0.0.1
+                    mail.smtp.port=%d
+                    mail.smtp.security=none
+                    """.formatted(server.port()));
+
+            int code = run("--config", config.toString(), "--data-dir", dir.toString(), "mail", "test", "--to",
+                    "gone@example.org");
+
+            assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
+            assertThat(err.toString()).contains("550 5.1.1 mailbox unavailable").contains("refused it for good")
+                    .doesNotContain("retried");
+        }
     }
 
     @Test

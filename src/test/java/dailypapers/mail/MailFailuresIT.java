@@ -158,6 +158,33 @@ class MailFailuresIT extends DatabaseContract {
         assertThat(ids).allSatisfy(id -> assertThat(mail.find(id).orElseThrow().attempts()).isEqualTo(1));
     }
 
+    @Test
+    void aKeptConnectionTheServerClosesWith421IsReplacedOnce() {
+        server = new ScriptedSmtpServer(Mode.ANSWER).reply(Command.MAIL, "250 OK")
+                .reply(Command.MAIL, "421 4.7.0 too many messages on this connection");
+        MailModule mail = module(Duration.ofSeconds(5));
+        List<String> ids = IntStream.range(0, 2).mapToObj(i -> mail.mailer().send(Message.plain(
+                "r" + i + "@example.org", "s", "b"))).toList();
+
+        assertThat(mail.deliverNow()).contains(2);
+
+        assertThat(server.connections()).isEqualTo(2);
+        assertThat(ids).allSatisfy(id -> assertThat(mail.find(id).orElseThrow().attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void aFreshConnectionIsNotTriedTwice() {
+        server = new ScriptedSmtpServer(Mode.ANSWER).reply(Command.MAIL, "421 4.7.0 closing");
+        MailModule mail = module(Duration.ofSeconds(5));
+        String id = mail.mailer().send(Message.plain("ada@example.org", "s", "b"));
+
+        mail.deliverNow();
+
+        assertThat(server.connections()).isEqualTo(1);
+        assertThat(mail.find(id).orElseThrow().state()).isEqualTo(State.RETRY);
+        assertThat(mail.find(id).orElseThrow().lastError()).contains("421 4.7.0 closing");
+    }
+
     private String digest(MailModule mail, String recipient) {
         return new JdbiOutboxStore(database()).addRendered("digest", recipient, "payload of " + recipient, null,
                 clock.instant()).orElseThrow();

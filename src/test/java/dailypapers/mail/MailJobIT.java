@@ -142,7 +142,7 @@ class MailJobIT extends DatabaseContract {
             @Override
             public void deliver(String id, Message message) throws MailException {
                 smtp.deliver(id, message);
-                throw new IllegalStateException("the process died before the row was marked");
+                throw new ProcessDied();
             }
 
             @Override
@@ -151,7 +151,7 @@ class MailJobIT extends DatabaseContract {
             }
         };
         assertThatThrownBy(() -> new MailJob(store, diesAfterHandingOver, clock, 100).deliver())
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(ProcessDied.class);
         smtp.disconnect();
         assertThat(store.find(crashed).orElseThrow().state()).isEqualTo(State.SENDING);
         assertThat(store.find(next).orElseThrow().state()).as("not lost").isEqualTo(State.PENDING);
@@ -169,6 +169,29 @@ class MailJobIT extends DatabaseContract {
         assertThat(resent.state()).isEqualTo(State.SENT);
         assertThat(resent.attempts()).isEqualTo(2);
         assertThat(restarted.find(next).orElseThrow().state()).isEqualTo(State.SENT);
+    }
+
+    @Test
+    void aTransportThatThrowsUnexpectedlyLeavesTheRowToRetryNotSending() {
+        Mailer mailer = new Mailer(new JdbiTransactions(database(), clock).view(StoreTx::outbox), clock);
+        String id = mailer.send(Message.plain("ada@example.org", "s", "b"));
+        MailTransport broken = new MailTransport() {
+            @Override
+            public void deliver(String rowId, Message message) {
+                throw new IllegalStateException("a bug in the transport");
+            }
+
+            @Override
+            public String describe() {
+                return "a transport with a bug";
+            }
+        };
+
+        assertThat(new MailJob(store, broken, clock, 100).deliver()).isZero();
+
+        Outgoing retry = store.find(id).orElseThrow();
+        assertThat(retry.state()).isEqualTo(State.RETRY);
+        assertThat(retry.lastError()).contains("unexpected failure: a bug in the transport");
     }
 
     @Test
@@ -331,6 +354,10 @@ class MailJobIT extends DatabaseContract {
         assertThat(EmlTransportTest.read(outbox.resolve(id + ".eml")).getSubject())
                 .isEqualTo("Reset your password");
         assertThat(mail.transport()).isEqualTo("file " + outbox);
+    }
+
+    /** What a process that dies looks like to the code it was running: nothing catches it. */
+    private static final class ProcessDied extends Error {
     }
 
     private MailModule module(MailSettings settings) {

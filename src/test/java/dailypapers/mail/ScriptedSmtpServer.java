@@ -21,15 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 5xx to one command, silence, a connection dropped after a message. Replies queued with {@link #reply} answer the
  * next such commands in order, then every command is accepted.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** The commands a test can script a reply to. */
-    enum Command {
+    public enum Command {
         MAIL, RCPT, DATA_END
     }
 
     /** How the server behaves towards each connection. */
-    enum Mode {
+    public enum Mode {
         /** A well-behaved server. */
         ANSWER,
         /** Accepts the connection and never says a word. */
@@ -48,7 +48,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
-    ScriptedSmtpServer(Mode mode) {
+    public ScriptedSmtpServer(Mode mode) {
         this.mode = mode;
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -58,12 +58,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
         acceptor = Thread.ofVirtual().start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** The next {@code command} is answered with {@code reply}, such as {@code 451 4.3.0 try again later}. */
-    ScriptedSmtpServer reply(Command command, String reply) {
+    public ScriptedSmtpServer reply(Command command, String reply) {
         switch (command) {
             case MAIL -> mailReplies.add(reply);
             case RCPT -> rcptReplies.add(reply);
@@ -73,11 +73,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** The messages accepted (answered 250 after their data), as received. */
-    List<String> accepted() {
+    public List<String> accepted() {
         return List.copyOf(accepted);
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
