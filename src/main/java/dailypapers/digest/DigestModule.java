@@ -11,6 +11,7 @@ public final class DigestModule {
 
     private final DigestSettings settings;
     private final SignedLinks links;
+    private final DigestLinks urls;
     private final SubscriptionStore subscriptions;
     private final URI siteUrl;
     private final Clock clock;
@@ -22,6 +23,7 @@ public final class DigestModule {
         this.siteUrl = siteUrl;
         this.clock = clock;
         this.links = new SignedLinks(secrets, clock.instant());
+        this.urls = new DigestLinks(siteUrl, links, settings, clock);
     }
 
     public DigestSettings settings() {
@@ -30,5 +32,10 @@ public final class DigestModule {
 
     public SignedLinks links() {
         return links;
+    }
+
+    /** The absolute confirm, preferences and unsubscribe URLs of a subscription, signed now. */
+    public DigestLinks urls() {
+        return urls;
     }
 }
