@@ -40,6 +40,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
+import io.javalin.router.EndpointMetadata;
 import io.javalin.security.Roles;
 import io.javalin.security.RouteRole;
 import io.micrometer.core.instrument.Timer;
@@ -400,17 +401,25 @@ public final class Web implements AutoCloseable {
         add(HandlerType.POST, path, handler, answer, role, NO_STORE);
     }
 
+    /** A POST route with a narrow exception to the form-token check (see {@link Csrf.Exemption}). */
+    private static void post(String path, Handler handler, Answer answer, Role role, Csrf.Exemption exemption) {
+        add(HandlerType.POST, path, handler, answer, role, NO_STORE, exemption);
+    }
+
     private static void delete(String path, Handler handler, Answer answer, Role role) {
         add(HandlerType.DELETE, path, handler, answer, role, NO_STORE);
     }
 
     private static void add(HandlerType method, String path, Handler handler, Answer answer, Role role,
-            Caching caching) {
-        staticInstance().addEndpoint(Endpoint.create(method, prefixPath(path))
+            Caching caching, EndpointMetadata... more) {
+        var endpoint = Endpoint.create(method, prefixPath(path))
                 .addMetadata(new Roles(Set.of(role)))
                 .addMetadata(answer)
-                .addMetadata(caching)
-                .handler(handler));
+                .addMetadata(caching);
+        for (EndpointMetadata metadata : more) {
+            endpoint.addMetadata(metadata);
+        }
+        staticInstance().addEndpoint(endpoint.handler(handler));
     }
 
     /** Static files (the site's CSS and icons) match no route; their caching is set where they are served. */
@@ -528,13 +537,14 @@ public final class Web implements AutoCloseable {
                 .filter(e -> e.method.isHttpMethod())
                 .map(e -> {
                     Roles roles = e.metadata(Roles.class);
-                    return new Route(e.method.name(), e.path, roles == null ? Set.of() : roles.getRoles());
+                    return new Route(e.method.name(), e.path, roles == null ? Set.of() : roles.getRoles(),
+                            Optional.ofNullable(e.metadata(Csrf.Exemption.class)));
                 })
                 .toList();
     }
 
-    /** One route of the table. */
-    record Route(String method, String path, Set<RouteRole> roles) {
+    /** One route of the table, with its exception to the form-token check if it has one. */
+    record Route(String method, String path, Set<RouteRole> roles, Optional<Csrf.Exemption> csrfExemption) {
     }
 
     private static void record(Context ctx, Float ms, PrometheusMeterRegistry metrics) {
