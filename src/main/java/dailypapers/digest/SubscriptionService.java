@@ -126,9 +126,17 @@ public final class SubscriptionService {
         return result;
     }
 
-    /** What a link of this purpose is, without using it: for the page a link opens (a scanner's GET changes nothing). */
+    /**
+     * What a link of this purpose is, without using it: for the page a link opens (a scanner's GET changes
+     * nothing). An unsubscribe link of ours stays valid past its expiry: leaving is never refused, and the link
+     * can only stop mail to the address it was sent to (an old digest's List-Unsubscribe header keeps working).
+     */
     public Result verify(Purpose purpose, String token) {
-        return links.verify(purpose, token, clock.instant(), store::find);
+        Result result = links.verify(purpose, token, clock.instant(), store::find);
+        if (purpose == Purpose.UNSUBSCRIBE && result instanceof Result.Expired expired) {
+            return new Result.Valid(expired.subscription());
+        }
+        return result;
     }
 
     /**

@@ -16,6 +16,7 @@ import static dailypapers.web.Role.MODERATOR;
 import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
+import dailypapers.digest.DigestLinks;
 import dailypapers.digest.DigestModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
@@ -164,6 +165,9 @@ public final class Web implements AutoCloseable {
         TokenPages tokenPages = new TokenPages(tokens.service(), views);
         AccountPages accountPages = new AccountPages(accounts.service(), profiles, rateLimits.limiter(),
                 accounts.outboxDirectory(), views, clock);
+        DigestModule digests = community.digests();
+        SubscriptionPages subscriptionPages = new SubscriptionPages(digests.subscriptions(), digests.urls(),
+                digests.settings(), rateLimits.limiter(), accounts.outboxDirectory(), views);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -252,6 +256,21 @@ public final class Web implements AutoCloseable {
                     post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
                     post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
                 });
+                get(SubscriptionPages.SUBSCRIBE, subscriptionPages::subscribePage, PAGE, ANYONE, NO_STORE);
+                post(SubscriptionPages.SUBSCRIBE, subscriptionPages::subscribe, PAGE, ANYONE,
+                        Csrf.Exemption.ANONYMOUS_SAME_SITE);
+                get(SubscriptionPages.SENT, subscriptionPages::sent, PAGE, ANYONE, NO_STORE);
+                get(SubscriptionPages.MEMBER_DIGEST, subscriptionPages::memberDigest, PAGE, MEMBER);
+                get(DigestLinks.CONFIRM_PATH, subscriptionPages::confirmPage, PAGE, ANYONE, NO_STORE);
+                post(DigestLinks.CONFIRM_PATH, subscriptionPages::confirm, PAGE, ANYONE);
+                get(DigestLinks.PREFERENCES_PATH, subscriptionPages::preferencesPage, PAGE, ANYONE, NO_STORE);
+                post(DigestLinks.PREFERENCES_PATH, subscriptionPages::savePreferences, PAGE, ANYONE);
+                get(DigestLinks.UNSUBSCRIBE_PATH, subscriptionPages::unsubscribePage, PAGE, ANYONE, NO_STORE);
+                // RFC 8058 one-click: mail providers post here with no cookie and no form token.
+                post(DigestLinks.UNSUBSCRIBE_PATH, subscriptionPages::unsubscribe, PAGE, ANYONE,
+                        Csrf.Exemption.SIGNED_LINK);
+                post(SubscriptionPages.FRESH_LINK, subscriptionPages::freshLink, PAGE, ANYONE);
+                post(SubscriptionPages.PREFERENCES_LINK, subscriptionPages::preferencesLink, PAGE, ANYONE);
                 get("/submit", submissionPages::page, PAGE, MEMBER);
                 post("/submit", submissionPages::submit, PAGE, MEMBER);
                 get("/members/{handle}", profilePages::profile, PAGE, ANYONE, NO_STORE);
