@@ -6,7 +6,6 @@ import dailypapers.digest.Subscription;
 import dailypapers.digest.Topic;
 import io.javalin.http.Context;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +36,7 @@ record DigestForm(Map<String, String> values) {
     /** The zone ids a subscriber may choose, sorted: the form's suggestions. */
     static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
     private static final Set<String> ZONE_SET = Set.copyOf(ZONES);
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     DigestForm {
         values = Map.copyOf(values);
@@ -92,7 +92,7 @@ record DigestForm(Map<String, String> values) {
             errors.put(CADENCE, "choose daily or weekly");
         }
         String zoneId = value(ZONE).strip();
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = UTC;
         if (!zoneId.isEmpty() && !ZONE_SET.contains(zoneId)) {
             errors.put(ZONE, "choose a time zone from the list, such as Europe/Paris or America/New_York");
         } else if (!zoneId.isEmpty()) {
