@@ -270,7 +270,7 @@ final class SubscriptionPages {
         switch (subscription.state()) {
             case CONFIRMED -> render(ctx, DigestLinkView.Kind.NOTICE, "You are subscribed",
                     subscription.email() + " gets Daily Papers digests " + cadence(subscription) + "."
-                            + subscription.nextDueAt().map(due -> " The first one comes on "
+                            + subscription.nextDueAt().map(due -> " The first is due on "
                             + DUE.format(due.atZone(subscription.zone())) + " (" + subscription.zone().getId()
                             + ").").orElse(""),
                     null, null, preferences, "Change your topics or time zone");
