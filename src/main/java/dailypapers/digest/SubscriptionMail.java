@@ -68,9 +68,9 @@ final class SubscriptionMail {
     }
 
     /** "48 hours", "90 days": how long a link works, as a mail says it. */
-    static String span(Duration lifetime) {
+    private static String span(Duration lifetime) {
         long days = lifetime.toDays();
-        if (days >= 2 && lifetime.equals(Duration.ofDays(days))) {
+        if (days > 2 && lifetime.equals(Duration.ofDays(days))) {
             return days + " days";
         }
         long hours = Math.max(1, lifetime.toHours());

@@ -140,6 +140,7 @@ abstract class SubscriptionPagesContract {
         assertThat(mail.getContentType()).startsWith("multipart/alternative");
         assertThat(part(mail, "text/html")).contains("Confirm my subscription").doesNotContain("<script");
         String link = link(part(mail, "text/plain"), "confirm");
+        assertThat(part(mail, "text/plain")).contains("The link works for 48 hours.");
 
         HttpResponse<String> page = browser.get(link);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -244,6 +245,21 @@ abstract class SubscriptionPagesContract {
         assertThat(member.get(preferences).body()).contains("Your digest preferences", "name=\"library\" value=\"on\""
                 + " checked");
         assertThat(member.get("/settings").body()).contains("Email digest", "href=\"/settings/digest\"");
+    }
+
+    @Test
+    void aMembersOwnAddressThatTheMailServerRefusedIsTestedAgainByMail() {
+        TestMember member = app.member(Role.MEMBER);
+        String email = member.member().email().value();
+        member.postForm("/subscribe", Map.of("email", email));
+        store().setState(subscription(email).id(), SubscriptionState.DISABLED, Optional.of("550 mailbox unknown"),
+                now());
+
+        assertThat(member.postForm("/subscribe", Map.of("email", email)).headers().firstValue("Location"))
+                .hasValue(SubscriptionPages.SENT);
+
+        assertThat(subscription(email).state()).isEqualTo(SubscriptionState.PENDING);
+        assertThat(subjects(email)).containsExactly("Confirm your Daily Papers digest");
     }
 
     @Test
@@ -453,6 +469,10 @@ abstract class SubscriptionPagesContract {
         browser.get(link);
         assertThat(browser.post(link, Map.of()).statusCode()).isEqualTo(200);
         assertThat(subscription(email).state()).isEqualTo(SubscriptionState.CONFIRMED);
+        clearMail();
+        browser.post(SubscriptionPages.FRESH_LINK + "?purpose=confirm&token=" + token(expired), Map.of());
+        assertThat(subjects(email)).as("confirmed since: its preferences instead")
+                .containsExactly("Your Daily Papers digest links");
     }
 
     @Test
