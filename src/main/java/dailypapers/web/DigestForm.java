@@ -37,6 +37,7 @@ record DigestForm(Map<String, String> values) {
     static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
     private static final Set<String> ZONE_SET = Set.copyOf(ZONES);
     private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final int QUOTED_CHARS = 40;
 
     DigestForm {
         values = Map.copyOf(values);
@@ -125,8 +126,13 @@ record DigestForm(Map<String, String> values) {
             try {
                 topics.add(new Topic(kind, entry));
             } catch (IllegalArgumentException e) {
-                errors.putIfAbsent(field, "\u201C" + entry.strip() + "\u201D: " + e.getMessage());
+                errors.putIfAbsent(field, "\u201C" + quoted(entry.strip()) + "\u201D: " + e.getMessage());
             }
         }
+    }
+
+    /** An entry as a message quotes it: a long one by its start. */
+    private static String quoted(String entry) {
+        return entry.length() <= QUOTED_CHARS ? entry : entry.substring(0, QUOTED_CHARS) + "\u2026";
     }
 }
