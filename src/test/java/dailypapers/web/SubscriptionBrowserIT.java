@@ -137,6 +137,9 @@ class SubscriptionBrowserIT {
         assertThat(browser.findElement(By.id("field-categories")).getAttribute("value")).isEqualTo("cs.CL, cs.LG");
         assertThat(browser.findElement(By.id("field-zone")).getAttribute("value")).as("the browser's zone")
                 .isEqualTo("Asia/Tokyo");
+        browser.get(app.baseUrl() + "/digest/preferences?token=1.2.not-a-token");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link is not valid");
+        screenshot("digest-invalid-link-390.png");
         browser.manage().window().setSize(WIDE);
     }
 
