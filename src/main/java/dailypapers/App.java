@@ -149,7 +149,8 @@ public final class App implements AutoCloseable {
                 new JdbiTransactions(database, clock).view(tx -> new CommentWrites(tx.comments(), tx.audit())),
                 rateLimits.limiter(), moderation.auditLog(), clock);
         this.digests = new DigestModule(config.digests(), new JdbiSubscriptionStore(database),
-                new JdbiSecretStore(database), config.accounts().siteUrl(), clock);
+                new JdbiSecretStore(database), config.accounts().siteUrl(), clock,
+                new JdbiTransactions(database, clock).view(StoreTx::subscriptions), mail.mailer());
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
