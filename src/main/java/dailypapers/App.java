@@ -170,7 +170,8 @@ public final class App implements AutoCloseable {
         this.search = Optional.ofNullable(opened);
         this.indexUnavailable = unavailable;
         this.digests = new DigestModule(config.digests(), new JdbiSubscriptionStore(database),
-                new JdbiSecretStore(database), config.accounts().siteUrl(), clock, new DigestModule.Parts(
+                new JdbiSecretStore(database), config.accounts().siteUrl(), clock,
+                new JdbiTransactions(database, clock).view(StoreTx::subscriptions), mail.mailer(), new DigestModule.Parts(
                         new JdbiDigestStore(database), new JdbiTransactions(database, clock).view(
                                 tx -> new DigestTx(tx.subscriptions(), tx.digests(), tx.outbox())),
                         feed.papers(), new Candidates(feed.feed(), () -> search().search(), libraries.service()),

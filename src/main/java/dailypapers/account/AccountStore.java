@@ -56,7 +56,8 @@ public interface AccountStore {
     /**
      * Removes a member's personal data in one transaction: email, handle and display name become the tombstone's,
      * the password hash is emptied (no password matches it), and every session, link and access token of theirs is
-     * deleted. The row stays, so what they wrote still has an author ("deleted member").
+     * deleted, and so is their digest subscription. The row stays, so what they wrote still has an author
+     * ("deleted member").
      */
     void delete(long memberId, Tombstone tombstone);
 

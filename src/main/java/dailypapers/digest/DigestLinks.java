@@ -42,9 +42,12 @@ public final class DigestLinks {
 
     /** The link of this purpose, freshly signed. */
     public URI url(Purpose purpose, Subscription subscription) {
-        String token = links.sign(purpose, subscription, clock.instant().plus(lifetime(purpose)));
-        String base = siteUrl.toString().replaceAll("/+$", "");
-        return URI.create(base + path(purpose) + "?token=" + token);
+        return URI.create(siteUrl.toString().replaceAll("/+$", "") + relative(purpose, subscription));
+    }
+
+    /** The link's path and query, for a page of this site that links or redirects to it. */
+    public String relative(Purpose purpose, Subscription subscription) {
+        return path(purpose) + "?token=" + links.sign(purpose, subscription, clock.instant().plus(lifetime(purpose)));
     }
 
     /** How long a link of this purpose works. */

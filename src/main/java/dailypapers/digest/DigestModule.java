@@ -3,6 +3,7 @@ package dailypapers.digest;
 import dailypapers.job.Job;
 import dailypapers.job.JobScheduler;
 import dailypapers.mail.MailModule;
+import dailypapers.mail.Mailer;
 import dailypapers.mail.OutboxStore;
 import dailypapers.paper.PaperStore;
 import dailypapers.paper.Transactions;
@@ -29,6 +30,7 @@ public final class DigestModule {
     private final DigestSettings settings;
     private final SignedLinks links;
     private final DigestLinks urls;
+    private final SubscriptionService subscriptionService;
     private final SubscriptionStore subscriptions;
     private final DigestStore digests;
     private final DigestService service;
@@ -42,12 +44,18 @@ public final class DigestModule {
             Candidates candidates, DigestRenderer renderer, MailModule mail, JobScheduler jobs) {
     }
 
+    /**
+     * @param writes the subscription store in the transactions that {@code mailer} joins, so that a subscription
+     *               and the mail about it commit together
+     */
     public DigestModule(DigestSettings settings, SubscriptionStore subscriptions, SecretStore secrets, URI siteUrl,
-            Clock clock, Parts parts) {
+            Clock clock, Transactions<SubscriptionStore> writes, Mailer mailer, Parts parts) {
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.links = new SignedLinks(secrets, clock.instant());
         this.urls = new DigestLinks(siteUrl, links, settings, clock);
+        this.subscriptionService = new SubscriptionService(settings, subscriptions, writes, mailer, links, urls,
+                clock);
         this.digests = parts.digests();
         this.mailModule = parts.mail();
         this.jobs = parts.jobs();
@@ -73,6 +81,11 @@ public final class DigestModule {
     /** The absolute confirm, preferences and unsubscribe URLs of a subscription, signed now. */
     public DigestLinks urls() {
         return urls;
+    }
+
+    /** Subscribing, confirming, preferences and unsubscribing. */
+    public SubscriptionService subscriptions() {
+        return subscriptionService;
     }
 
     /** Composing digests: due ones, everyone's, dry runs and previews. */

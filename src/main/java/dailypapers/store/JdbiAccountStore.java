@@ -178,6 +178,12 @@ public final class JdbiAccountStore implements AccountStore {
     @Override
     public void delete(long memberId, Tombstone tombstone) {
         handles.write(h -> {
+            // Their digest subscription goes with their address (topics and digests cascade), before the address is
+            // replaced: the one at the account's address and any they made while signed in.
+            h.createUpdate("""
+                            DELETE FROM subscription
+                            WHERE member_id = :member OR email = (SELECT email FROM member WHERE id = :member)""")
+                    .bind("member", memberId).execute();
             h.createUpdate("""
                             UPDATE member SET email = :email, handle = :handle, handle_key = :handleKey,
                                 display_name = :displayName, password_hash = '', email_verified_at = NULL,

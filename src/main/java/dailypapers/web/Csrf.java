@@ -1,6 +1,8 @@
 package dailypapers.web;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.javalin.router.EndpointMetadata;
 import io.javalin.http.Header;
 import io.javalin.http.HandlerType;
 import java.net.URI;
@@ -31,15 +33,43 @@ final class Csrf {
     private Csrf() {
     }
 
+    /**
+     * A route's narrow exception to the rule, declared beside it in the route table ({@link #of}); every other
+     * state-changing route needs the token.
+     */
+    enum Exemption implements EndpointMetadata {
+        /**
+         * An anonymous visitor's post needs only to come from this site, not the token: for the subscribe form in
+         * every page's header, which would otherwise set a cookie on every page. A forged post can only ask for what
+         * anyone may ask directly (a confirmation mail to an address); a signed-in member's post still needs the
+         * token, since it can subscribe their own address without a mail.
+         */
+        ANONYMOUS_SAME_SITE,
+        /**
+         * No form token and no origin check: the signed token in the URL is the authority. For RFC 8058 one-click
+         * unsubscribe, which mail providers post from their servers with no cookie and no token.
+         */
+        SIGNED_LINK
+    }
+
+    /** The matched route's exemption, or null. */
+    static Exemption of(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? null : matched.metadata(Exemption.class);
+    }
+
     /** Whether this request must carry a form token. */
     static boolean applies(Context ctx) {
-        return !SAFE.contains(ctx.method()) && !Visitor.of(ctx).isBearer();
+        return !SAFE.contains(ctx.method()) && !Visitor.of(ctx).isBearer() && of(ctx) != Exemption.SIGNED_LINK;
     }
 
     /** Whether the request carries the visitor's token and did not come from another site. */
     static boolean isValid(Context ctx, Visitor visitor) {
         if (!isSameOrigin(ctx.header(Header.SEC_FETCH_SITE), ctx.header(Header.ORIGIN), ctx.host())) {
             return false;
+        }
+        if (of(ctx) == Exemption.ANONYMOUS_SAME_SITE && !visitor.isSignedIn()) {
+            return true;
         }
         String expected = visitor.expectedCsrfToken();
         String given = ctx.header(HEADER);

@@ -16,6 +16,7 @@ import static dailypapers.web.Role.MODERATOR;
 import dailypapers.UserFacingException;
 import dailypapers.account.AccountModule;
 import dailypapers.comment.CommentModule;
+import dailypapers.digest.DigestLinks;
 import dailypapers.digest.DigestModule;
 import dailypapers.feed.FeedModule;
 import dailypapers.ingest.IngestModule;
@@ -40,6 +41,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
+import io.javalin.router.EndpointMetadata;
 import io.javalin.security.Roles;
 import io.javalin.security.RouteRole;
 import io.micrometer.core.instrument.Timer;
@@ -164,6 +166,9 @@ public final class Web implements AutoCloseable {
         TokenPages tokenPages = new TokenPages(tokens.service(), views);
         AccountPages accountPages = new AccountPages(accounts.service(), profiles, rateLimits.limiter(),
                 accounts.outboxDirectory(), views, clock);
+        DigestModule digests = community.digests();
+        SubscriptionPages subscriptionPages = new SubscriptionPages(digests.subscriptions(), digests.urls(),
+                digests.settings(), rateLimits.limiter(), accounts.outboxDirectory(), views);
         TrustedProxies proxies = settings.trustedProxies();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -252,6 +257,21 @@ public final class Web implements AutoCloseable {
                     post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
                     post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
                 });
+                get(SubscriptionPages.SUBSCRIBE, subscriptionPages::subscribePage, PAGE, ANYONE, NO_STORE);
+                post(SubscriptionPages.SUBSCRIBE, subscriptionPages::subscribe, PAGE, ANYONE,
+                        Csrf.Exemption.ANONYMOUS_SAME_SITE);
+                get(SubscriptionPages.SENT, subscriptionPages::sent, PAGE, ANYONE, NO_STORE);
+                get(SubscriptionPages.MEMBER_DIGEST, subscriptionPages::memberDigest, PAGE, MEMBER);
+                get(DigestLinks.CONFIRM_PATH, subscriptionPages::confirmPage, PAGE, ANYONE, NO_STORE);
+                post(DigestLinks.CONFIRM_PATH, subscriptionPages::confirm, PAGE, ANYONE);
+                get(DigestLinks.PREFERENCES_PATH, subscriptionPages::preferencesPage, PAGE, ANYONE, NO_STORE);
+                post(DigestLinks.PREFERENCES_PATH, subscriptionPages::savePreferences, PAGE, ANYONE);
+                get(DigestLinks.UNSUBSCRIBE_PATH, subscriptionPages::unsubscribePage, PAGE, ANYONE, NO_STORE);
+                // RFC 8058 one-click: mail providers post here with no cookie and no form token.
+                post(DigestLinks.UNSUBSCRIBE_PATH, subscriptionPages::unsubscribe, PAGE, ANYONE,
+                        Csrf.Exemption.SIGNED_LINK);
+                post(SubscriptionPages.FRESH_LINK, subscriptionPages::freshLink, PAGE, ANYONE);
+                post(SubscriptionPages.PREFERENCES_LINK, subscriptionPages::preferencesLink, PAGE, ANYONE);
                 get("/submit", submissionPages::page, PAGE, MEMBER);
                 post("/submit", submissionPages::submit, PAGE, MEMBER);
                 get("/members/{handle}", profilePages::profile, PAGE, ANYONE, NO_STORE);
@@ -402,17 +422,25 @@ public final class Web implements AutoCloseable {
         add(HandlerType.POST, path, handler, answer, role, NO_STORE);
     }
 
+    /** A POST route with a narrow exception to the form-token check (see {@link Csrf.Exemption}). */
+    private static void post(String path, Handler handler, Answer answer, Role role, Csrf.Exemption exemption) {
+        add(HandlerType.POST, path, handler, answer, role, NO_STORE, exemption);
+    }
+
     private static void delete(String path, Handler handler, Answer answer, Role role) {
         add(HandlerType.DELETE, path, handler, answer, role, NO_STORE);
     }
 
     private static void add(HandlerType method, String path, Handler handler, Answer answer, Role role,
-            Caching caching) {
-        staticInstance().addEndpoint(Endpoint.create(method, prefixPath(path))
+            Caching caching, EndpointMetadata... more) {
+        var endpoint = Endpoint.create(method, prefixPath(path))
                 .addMetadata(new Roles(Set.of(role)))
                 .addMetadata(answer)
-                .addMetadata(caching)
-                .handler(handler));
+                .addMetadata(caching);
+        for (EndpointMetadata metadata : more) {
+            endpoint.addMetadata(metadata);
+        }
+        staticInstance().addEndpoint(endpoint.handler(handler));
     }
 
     /** Static files (the site's CSS and icons) match no route; their caching is set where they are served. */
@@ -530,13 +558,14 @@ public final class Web implements AutoCloseable {
                 .filter(e -> e.method.isHttpMethod())
                 .map(e -> {
                     Roles roles = e.metadata(Roles.class);
-                    return new Route(e.method.name(), e.path, roles == null ? Set.of() : roles.getRoles());
+                    return new Route(e.method.name(), e.path, roles == null ? Set.of() : roles.getRoles(),
+                            Optional.ofNullable(e.metadata(Csrf.Exemption.class)));
                 })
                 .toList();
     }
 
-    /** One route of the table. */
-    record Route(String method, String path, Set<RouteRole> roles) {
+    /** One route of the table, with its exception to the form-token check if it has one. */
+    record Route(String method, String path, Set<RouteRole> roles, Optional<Csrf.Exemption> csrfExemption) {
     }
 
     private static void record(Context ctx, Float ms, PrometheusMeterRegistry metrics) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,6 +49,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
+    private final CountDownLatch stalled = new CountDownLatch(1);
+    private volatile int stallAfter = -1;
 
     public ScriptedSmtpServer(Mode mode) {
         this.mode = mode;
@@ -75,6 +79,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** The messages accepted (answered 250 after their data), as received. */
     public List<String> accepted() {
         return List.copyOf(accepted);
+    }
+
+    /**
+     * Once {@code messages} messages are accepted, the next MAIL command is never answered: the sender hangs
+     * between two messages, where a test kills it.
+     */
+    public ScriptedSmtpServer stallAfter(int messages) {
+        stallAfter = messages;
+        return this;
+    }
+
+    /** Waits until a sender hangs on the stall; false when it did not within the timeout. */
+    public boolean awaitStall(long timeout, TimeUnit unit) throws InterruptedException {
+        return stalled.await(timeout, unit);
     }
 
     public int connections() {
@@ -107,7 +125,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO", "HELO" -> send(out, "250 scripted.example");
-                    case "MAIL" -> send(out, next(mailReplies));
+                    case "MAIL" -> {
+                        if (stallAfter >= 0 && accepted.size() >= stallAfter) {
+                            stalled.countDown();
+                            while (in.read() >= 0) {
+                                // Reads whatever comes and answers nothing, until the sender is gone.
+                            }
+                            return;
+                        }
+                        send(out, next(mailReplies));
+                    }
                     case "RCPT" -> send(out, next(rcptReplies));
                     case "DATA" -> {
                         send(out, "354 end with <CRLF>.<CRLF>");

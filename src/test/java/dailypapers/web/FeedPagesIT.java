@@ -437,11 +437,9 @@ class FeedPagesIT {
             assertThat(html).as(page).contains("<a class=\"skip-link\" href=\"#main\">")
                     .contains("<span>Daily Papers</span></a>")
                     .contains("href=\"/trending\"").contains("href=\"/new\"").contains("href=\"/about\"")
-                    .containsPattern("<p class=\"subscribe\" role=\"region\" aria-label=\"Subscribe\">"
-                            + "<strong>Get trending papers in your email inbox.</strong>[^\n]*"
-                            + "Email digests are coming soon[^\n]*"
-                            + "<a class=\"subscribe-link\" href=\"/feeds/trending.atom\">")
-                    .contains("Subscribe via Atom</a></p>");
+                    .contains("<form class=\"subscribe\" method=\"post\" action=\"/subscribe\"",
+                            "<strong>Get trending papers in your email inbox</strong>",
+                            "<a class=\"subscribe-link\" href=\"/feeds/trending.atom\"");
             assertThat(html.split("<h1", -1)).as(page).hasSize(2);
         }
     }

@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class SqliteSubscriptionPagesIT extends SubscriptionPagesContract {
+
+    SqliteSubscriptionPagesIT() {
+        super(TestDatabase.SQLITE);
+    }
+}
