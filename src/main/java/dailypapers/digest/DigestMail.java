@@ -69,10 +69,15 @@ public final class DigestMail implements MailKind {
                         .map(subscription -> message(subscription, digest)));
     }
 
+    /**
+     * Disables the subscription the digest was for, if it is still confirmed and still at that address: a
+     * subscriber who left meanwhile stays unsubscribed.
+     */
     @Override
     public void undeliverable(String recipient, String digestId, String reason) {
         digests.find(digestId).flatMap(digest -> subscriptions.find(digest.subscriptionId()))
                 .or(() -> subscriptions.findByEmail(recipient))
+                .filter(subscription -> subscription.isConfirmed() && subscription.email().equalsIgnoreCase(recipient))
                 .ifPresent(subscription -> subscriptions.setState(subscription.id(), SubscriptionState.DISABLED,
                         Optional.of(reason), clock.instant()));
     }

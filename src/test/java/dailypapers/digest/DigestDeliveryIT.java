@@ -198,4 +198,19 @@ class DigestDeliveryIT {
         assertThat(fixture.digests.counts().digests()).isZero();
         assertThat(service.preview("nobody@example.org", MONDAY, seven(MONDAY))).isEmpty();
     }
+
+    @Test
+    void aRefusalDisablesAConfirmedSubscriptionButLeavesOneThatLeftMeanwhileUnsubscribed() {
+        Subscription left = fixture.subscriber(seven(MONDAY.plusDays(1)));
+        fixture.subscriptions.setState(left.id(), SubscriptionState.UNSUBSCRIBED, Optional.empty(),
+                seven(MONDAY));
+        Subscription active = fixture.subscriber(seven(MONDAY.plusDays(1)));
+
+        app.app().digests().mail().undeliverable(left.email(), "a-digest-since-deleted", "550 5.1.1 unknown");
+        app.app().digests().mail().undeliverable(active.email(), "a-digest-since-deleted", "550 5.1.1 unknown");
+
+        assertThat(fixture.reload(left).state()).isEqualTo(SubscriptionState.UNSUBSCRIBED);
+        assertThat(fixture.reload(active).state()).isEqualTo(SubscriptionState.DISABLED);
+        assertThat(fixture.reload(active).stateReason()).contains("550 5.1.1 unknown");
+    }
 }
