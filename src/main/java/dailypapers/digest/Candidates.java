@@ -1,5 +1,7 @@
 package dailypapers.digest;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dailypapers.feed.FeedService;
 import dailypapers.library.LibraryService;
 import dailypapers.paper.ArxivId;
@@ -23,11 +25,20 @@ import java.util.function.Supplier;
  * search use: trending through {@link FeedService#rankTrending}, topics through {@link SearchService} with the
  * window as a publication-date filter. A source is asked for its top {@code n}; the composer asks deeper when
  * papers it cannot use (shown already) fill the top.
+ *
+ * <p>Subscribers share topics and windows (a category, a time zone's due hour), so answers are kept, keyed by the
+ * question and by the data and index versions it was answered at: a kept answer is the one a fresh query would
+ * give, and a run of 100,000 digests asks each distinct question once. A member's library is theirs alone and is
+ * never kept.
  */
 public final class Candidates {
 
     /** How many of a member's most recently saved papers describe their library. */
     static final int LIBRARY_PAPERS = 50;
+    /** Distinct questions kept; a question's answer is at most {@link SearchService#MAX_DEPTH} ids. */
+    static final int KEPT_ANSWERS = 10_000;
+
+    private final Cache<Question, List<ArxivId>> answers = Caffeine.newBuilder().maximumSize(KEPT_ANSWERS).build();
 
     private final FeedService feed;
     private final Supplier<SearchService> search;
@@ -45,7 +56,9 @@ public final class Candidates {
      * once (narrow rows), then cut.
      */
     IntFunction<List<ArxivId>> trending(LocalDate from, LocalDate until, Instant at) {
-        List<ArxivId> ranked = feed.rankTrending(FeaturedQuery.between(from, until), at);
+        FeaturedQuery featured = FeaturedQuery.between(from, until);
+        List<ArxivId> ranked = answers.get(new Question(featured, at, feed.dataVersion(), ""),
+                question -> feed.rankTrending(featured, at));
         return depth -> ranked.subList(0, Math.min(depth, ranked.size()));
     }
 
@@ -74,8 +87,14 @@ public final class Candidates {
 
     private List<ArxivId> search(String query, Optional<SearchMode> mode, ResultOrder order, int depth,
             Filters within) {
-        return search.get().search(new SearchRequest(query, mode, order, 0, depth, within)).hits().stream()
-                .map(hit -> hit.entry().paper().id()).toList();
+        SearchService service = search.get();
+        SearchRequest request = new SearchRequest(query, mode, order, 0, depth, within);
+        return answers.get(new Question(request, Instant.EPOCH, feed.dataVersion(), service.indexVersion()),
+                question -> service.ids(request));
+    }
+
+    /** What a section asked (a featured query ranked at {@code at}, or a search), at which versions. */
+    private record Question(Record asked, Instant at, long dataVersion, String indexVersion) {
     }
 
     private IntFunction<List<ArxivId>> library(long memberId, Filters window) {

@@ -63,6 +63,22 @@ public final class SearchService {
         return page(ranking, ranked, total, request);
     }
 
+    /**
+     * The papers of a page of {@link #search} results, in its order, without snippets: for digests, which pick
+     * papers by the thousand and show no highlights.
+     */
+    public List<ArxivId> ids(SearchRequest request) {
+        Ranking ranking = ranker.rank(request);
+        List<RankedHit> ranked = new ArrayList<>(ranking.hits());
+        if (ranking.mode().needsVectors() && ranking.order() != ResultOrder.RELEVANCE) {
+            reorder(ranked, ranking.order());
+        }
+        List<String> slice = ranked.subList(Math.min(request.offset(), ranked.size()),
+                Math.min(ranked.size(), request.offset() + request.limit())).stream().map(RankedHit::id).toList();
+        Map<String, PaperEntry> stored = entries(slice);
+        return slice.stream().filter(stored::containsKey).map(ArxivId::new).toList();
+    }
+
     /** Orders candidates by date or upvotes as the database has them now, ties by id as the index does. */
     private void reorder(List<RankedHit> ranked, ResultOrder order) {
         Map<String, PaperEntry> entries = entries(ranked.stream().map(RankedHit::id).toList());
