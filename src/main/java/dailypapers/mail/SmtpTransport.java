@@ -50,6 +50,9 @@ final class SmtpTransport implements MailTransport {
         properties.setProperty("mail." + protocol + ".timeout", timeout);
         properties.setProperty("mail." + protocol + ".writetimeout", timeout);
         properties.setProperty("mail." + protocol + ".auth", Boolean.toString(settings.user().isPresent()));
+        if (!smtps) {
+            properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        }
         if (settings.security() == MailSettings.Security.STARTTLS) {
             properties.setProperty("mail.smtp.starttls.enable", "true");
             properties.setProperty("mail.smtp.starttls.required", "true");
