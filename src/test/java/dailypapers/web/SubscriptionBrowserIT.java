@@ -9,6 +9,10 @@ import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestData;
 import dailypapers.TestDatabases;
+import dailypapers.digest.DigestFixture;
+import dailypapers.digest.DigestService;
+import dailypapers.digest.Subscription;
+import dailypapers.paper.PaperFixtures;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -18,6 +22,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A visitor in a real headless Chromium subscribes from the header of the home page, opens the confirmation link
- * from the mail (GreenMail), confirms, and opens their preferences. Screenshots land in
+ * from the mail (GreenMail), confirms, chooses topics on their preferences page, and receives the next digest,
+ * with its trending and topic sections, when it is due. Screenshots land in
  * target/screenshots/digest-*.png for review.
  */
 class SubscriptionBrowserIT {
@@ -88,7 +94,7 @@ class SubscriptionBrowserIT {
     }
 
     @Test
-    void aVisitorSubscribesFromTheHeaderConfirmsFromTheMailAndIsSubscribed() throws Exception {
+    void aVisitorSubscribesFromTheHeaderConfirmsFromTheMailAndGetsTheNextDigest() throws Exception {
         browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
         browser.manage().window().setSize(NARROW);
         browser.get(app.baseUrl() + "/");
@@ -137,6 +143,27 @@ class SubscriptionBrowserIT {
         assertThat(browser.findElement(By.id("field-categories")).getAttribute("value")).isEqualTo("cs.CL, cs.LG");
         assertThat(browser.findElement(By.id("field-zone")).getAttribute("value")).as("the browser's zone")
                 .isEqualTo("Asia/Tokyo");
+        // The next digest, composed when it is due and sent by the mail job, has its trending and topic sections.
+        LocalDate friday = LocalDate.of(2026, 8, 21);
+        try (DigestFixture fixture = new DigestFixture(app.app())) {
+            fixture.papers(PaperFixtures.paper().featuredOn(friday).published(friday).upvotes(400)
+                    .title("Sparse attention for very long documents").build(),
+                    PaperFixtures.paper().published(friday).categories("cs.CL")
+                            .title("A tokenizer for low-resource languages").build());
+            Subscription grace = fixture.subscriptions.findByEmail("grace@example.org").orElseThrow();
+            DigestService.Run run = app.app().digests().service().composeDue(grace.nextDueAt().orElseThrow(),
+                    () -> false);
+            assertThat(run.digests()).isOne();
+        }
+        app.app().mail().deliverNow();
+        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage digest = received[received.length - 1];
+        assertThat(digest.getAllRecipients()[0].toString()).isEqualTo("grace@example.org");
+        assertThat(digest.getSubject()).startsWith("Trending papers and 1 topic");
+        assertThat(text(digest)).contains("Trending", "Sparse attention for very long documents", "New in cs.CL",
+                "A tokenizer for low-resource languages");
+        assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+
         browser.get(app.baseUrl() + "/digest/preferences?token=1.2.not-a-token");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link is not valid");
         screenshot("digest-invalid-link-390.png");
