@@ -207,7 +207,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Duration> DIGEST_LINK_PREFERENCES_DAYS = Setting.of("digest.link.preferences.days",
             "90", duration(ChronoUnit.DAYS, 1), "days the preferences and unsubscribe links in a digest work");
     public static final Setting<Integer> DIGEST_LOOKBACK_DAYS = Setting.of("digest.lookback.days", "7",
-            between(1, 60), "a first digest covers this many days; older papers are never new in a digest");
+            between(1, 60), "a subscriber's first digest covers this many days");
     public static final Setting<Integer> DIGEST_SECTION_SIZE = Setting.of("digest.section.size", "10",
             between(1, 100), "the most papers in one section of a digest");
     public static final Setting<Integer> DIGEST_LIMIT_SUBSCRIBE_IP = Setting.of("digest.limit.subscribe.ip", "20",

@@ -2,9 +2,10 @@ package dailypapers.cli;
 
 import dailypapers.App;
 import dailypapers.UserFacingException;
-import dailypapers.account.Email;
 import dailypapers.digest.DigestModule;
 import dailypapers.digest.DigestService;
+import dailypapers.digest.SubscriptionException;
+import dailypapers.digest.SubscriptionService;
 import dailypapers.mail.EmlFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +58,12 @@ final class DigestCommand {
         @Override
         public Integer call() throws IOException {
             LocalDate day = day(date);
-            String address = address(email);
+            String address;
+            try {
+                address = SubscriptionService.address(email);
+            } catch (SubscriptionException e) {
+                throw new UserFacingException("--email: " + e.getMessage() + ", got '" + email + "'", e);
+            }
             PrintWriter printed = spec.commandLine().getOut();
             try (App app = digest.main.openApp(Map.of())) {
                 requireIndex(app);
@@ -95,14 +101,6 @@ final class DigestCommand {
                 return LocalDate.parse(text);
             } catch (DateTimeException e) {
                 throw new UserFacingException("--date: expected a day as YYYY-MM-DD, got '" + text + "'", e);
-            }
-        }
-
-        private static String address(String text) {
-            try {
-                return new Email(text).value();
-            } catch (IllegalArgumentException e) {
-                throw new UserFacingException("--email: not an email address: '" + text + "'", e);
             }
         }
     }

@@ -10,6 +10,14 @@ public enum Cadence {
     /** Every Monday morning. */
     WEEKLY;
 
+    /** When digests come, as pages and mails say it: "every weekday morning". */
+    public String describe() {
+        return switch (this) {
+            case DAILY -> "every weekday morning";
+            case WEEKLY -> "every Monday morning";
+        };
+    }
+
     /** The stored and submitted spelling: {@code daily}, {@code weekly}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -22,6 +22,15 @@ import java.util.function.IntFunction;
  */
 public final class DigestComposer {
 
+    /**
+     * arXiv announces a submission up to three days after the date it carries (one sent on a Friday afternoon
+     * appears on Monday evening), so it is stored after the window of its day has closed: topics also take papers
+     * of the three days before the window that no digest has shown this subscriber.
+     */
+    static final int LATE_DAYS = 3;
+    /** The most a window after a pause reaches back: two weekly digests' worth. */
+    static final Duration LONGEST_WINDOW = Duration.ofDays(14);
+
     private final DigestSettings settings;
     private final Candidates candidates;
     private final DigestStore digests;
@@ -33,12 +42,14 @@ public final class DigestComposer {
     }
 
     /**
-     * Where the digest ending at {@code until} starts: where the last one ended, but never more than
-     * {@link DigestSettings#lookbackDays()} back (a first digest, or one after a long pause).
+     * Where the digest ending at {@code until} starts: where the last one ended, so that consecutive digests cover
+     * every day once whatever the cadence, the zone or a change of either; a first digest covers
+     * {@link DigestSettings#lookbackDays()}, and one after a long pause (a server down, a subscriber back)
+     * {@link #LONGEST_WINDOW} at most.
      */
     public Instant windowStart(Subscription subscription, Instant until) {
-        Instant earliest = until.minus(Duration.ofDays(settings.lookbackDays()));
-        return subscription.lastDigestAt().filter(last -> last.isAfter(earliest)).orElse(earliest);
+        return subscription.lastDigestAt().map(last -> last.isAfter(until.minus(LONGEST_WINDOW)) ? last
+                : until.minus(LONGEST_WINDOW)).orElse(until.minus(Duration.ofDays(settings.lookbackDays())));
     }
 
     /** The digest for [from, until); empty of items when nothing is new. Nothing is stored. */
@@ -51,7 +62,8 @@ public final class DigestComposer {
             add(items, Digest.TRENDING, fill(candidates.trending(firstDay, endDay, until), taken, subscription));
             List<Topic> topics = subscription.topics();
             for (int i = 0; i < topics.size(); i++) {
-                add(items, i + 1, fill(candidates.topic(topics.get(i), subscription.memberId(), firstDay, endDay),
+                add(items, i + 1, fill(candidates.topic(topics.get(i), subscription.memberId(),
+                        firstDay.minusDays(LATE_DAYS), endDay),
                         taken, subscription));
             }
         }

@@ -16,13 +16,14 @@ public final class DigestLinks {
     public static final String PREFERENCES_PATH = "/digest/preferences";
     public static final String UNSUBSCRIBE_PATH = "/digest/unsubscribe";
 
-    private final URI siteUrl;
+    /** The site's address without a trailing slash. */
+    private final String site;
     private final SignedLinks links;
     private final DigestSettings settings;
     private final Clock clock;
 
     public DigestLinks(URI siteUrl, SignedLinks links, DigestSettings settings, Clock clock) {
-        this.siteUrl = siteUrl;
+        this.site = siteUrl.toString().replaceAll("/+$", "");
         this.links = links;
         this.settings = settings;
         this.clock = clock;
@@ -42,7 +43,12 @@ public final class DigestLinks {
 
     /** The link of this purpose, freshly signed. */
     public URI url(Purpose purpose, Subscription subscription) {
-        return URI.create(siteUrl.toString().replaceAll("/+$", "") + relative(purpose, subscription));
+        return URI.create(site + relative(purpose, subscription));
+    }
+
+    /** The site's address without a trailing slash, for links to its pages in mails. */
+    public String site() {
+        return site;
     }
 
     /** The link's path and query, for a page of this site that links or redirects to it. */

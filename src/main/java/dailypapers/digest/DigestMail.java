@@ -55,7 +55,7 @@ public final class DigestMail implements MailKind {
         this.papers = papers;
         this.urls = urls;
         this.siteUrl = siteUrl;
-        this.site = siteUrl.toString().replaceAll("/+$", "");
+        this.site = urls.site();
         this.renderer = renderer;
         this.clock = clock;
     }

@@ -148,7 +148,9 @@ public final class DigestService {
                 tx.outbox().addRendered(KIND, subscription.email(), digest.id(), dedupeKey(subscription, until),
                         now);
             }
-            tx.subscriptions().advance(subscription.id(), until, next, now);
+            // A window never moves back: after "send --all" the scheduled digest may end before it did.
+            Instant last = subscription.lastDigestAt().filter(at -> at.isAfter(until)).orElse(until);
+            tx.subscriptions().advance(subscription.id(), last, next, now);
             return stored;
         });
         return new Run(1, queued ? 1 : 0, queued ? digest.items().size() : 0, 0);

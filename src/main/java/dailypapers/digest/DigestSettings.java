@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param schedule         the local hour digests are due at
  * @param confirmLink      how long the link that confirms a subscription works
  * @param preferencesLink  how long the preferences and unsubscribe links in a mail work
- * @param lookbackDays     a first digest covers this many days; older papers are never new
+ * @param lookbackDays     a first digest covers this many days
  * @param sectionSize      the most papers in one section of a digest
  * @param subscribeLimits  how many subscriptions one client address, and one email, may ask for per hour
  */

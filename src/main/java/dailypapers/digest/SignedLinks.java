@@ -25,7 +25,7 @@ public final class SignedLinks {
 
     /** The name of the key in instance_secret. */
     static final String KEY_NAME = "digest-links";
-    private static final Pattern TOKEN = Pattern.compile("([1-9][0-9]{0,18})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
+    private static final Pattern TOKEN = Pattern.compile("([1-9][0-9]{0,17})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     public enum Purpose {

@@ -20,7 +20,7 @@ final class SubscriptionMail {
 
     static Message confirm(Subscription to, URI confirm, Duration lifetime) {
         return message(to, CONFIRM_SUBJECT,
-                "someone, perhaps you, asked for Daily Papers digests " + cadence(to.cadence()) + " at this address.",
+                "someone, perhaps you, asked for Daily Papers digests " + to.cadence().describe() + " at this address.",
                 "Confirm my subscription", confirm,
                 "The link works for " + span(lifetime) + ". If you did not ask for this, ignore this mail: nothing"
                         + " is sent to you unless you confirm.");
@@ -58,13 +58,6 @@ final class SubscriptionMail {
                 + "<p style=\"margin:0;font-size:13px;color:#5b6270;line-height:1.5\">" + escape(after) + "</p>"
                 + "</div></body></html>";
         return new Message(to.email(), subject, text, Optional.of(html));
-    }
-
-    private static String cadence(Cadence cadence) {
-        return switch (cadence) {
-            case DAILY -> "every weekday morning";
-            case WEEKLY -> "every Monday morning";
-        };
     }
 
     /** "48 hours", "90 days": how long a link works, as a mail says it. */

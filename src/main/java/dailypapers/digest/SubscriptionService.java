@@ -75,9 +75,17 @@ public final class SubscriptionService {
         Optional<Long> memberId = own ? member.map(Member::id) : Optional.empty();
         return transactions.inTransaction(tx -> {
             Optional<Subscription> existing = tx.findByEmail(address);
-            long id;
+            Optional<Long> created = Optional.empty();
             if (existing.isEmpty()) {
-                id = tx.create(address, memberId, preferences, now).orElseThrow();
+                created = tx.create(address, memberId, preferences, now);
+                if (created.isEmpty()) {
+                    // Another request subscribed the address between the two statements: go on with its row.
+                    existing = tx.findByEmail(address);
+                }
+            }
+            long id;
+            if (created.isPresent()) {
+                id = created.get();
             } else {
                 id = existing.get().id();
                 if (existing.get().isConfirmed()) {
@@ -111,11 +119,17 @@ public final class SubscriptionService {
     }
 
     /**
-     * Uses a confirm link: a valid one confirms the subscription (again, harmlessly, if it is already), and its
-     * digests start at the next due time.
+     * Uses a confirm link: a valid one confirms a pending subscription (again, harmlessly, a confirmed one), and
+     * its digests start at the next due time; a link for an address that has left or been refused since is not
+     * valid any more.
      */
     public Result confirm(String token) {
         Result result = verify(Purpose.CONFIRM, token);
+        if (result instanceof Result.Valid valid && valid.subscription().state() != SubscriptionState.PENDING
+                && !valid.subscription().isConfirmed()) {
+            // Left or refused since the link was sent: an old link must not bring the address back.
+            return new Result.Invalid();
+        }
         if (result instanceof Result.Valid valid && !valid.subscription().isConfirmed()) {
             Subscription subscription = valid.subscription();
             Instant now = clock.instant();
@@ -140,8 +154,8 @@ public final class SubscriptionService {
     }
 
     /**
-     * Saves new preferences through a preferences link; a confirmed subscription's next digest moves to where the
-     * new cadence and zone put it.
+     * Saves new preferences through a preferences link; a confirmed subscription's next digest moves to where a
+     * new cadence or zone puts it.
      */
     public Result updatePreferences(String token, Preferences preferences) {
         Result result = verify(Purpose.PREFERENCES, token);
@@ -154,9 +168,12 @@ public final class SubscriptionService {
                     + " members: subscribe with your account's address while signed in");
         }
         Instant now = clock.instant();
-        Optional<Instant> nextDue = subscription.isConfirmed()
-                ? Optional.of(settings.schedule().nextDue(preferences.cadence(), preferences.zone(), now))
-                : Optional.empty();
+        boolean sameSchedule = preferences.cadence() == subscription.cadence()
+                && preferences.zone().equals(subscription.zone());
+        // New topics alone keep the due time: a digest due a minute ago and not yet composed still goes.
+        Optional<Instant> nextDue = !subscription.isConfirmed() ? Optional.empty()
+                : sameSchedule ? subscription.nextDueAt()
+                : Optional.of(settings.schedule().nextDue(preferences.cadence(), preferences.zone(), now));
         store.updatePreferences(subscription.id(), preferences, nextDue, now);
         return new Result.Valid(store.find(subscription.id()).orElseThrow());
     }

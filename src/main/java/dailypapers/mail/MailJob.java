@@ -168,7 +168,9 @@ public final class MailJob implements Job.Task {
         if (e.permanent()) {
             store.markFailed(queued.id(), error, now);
             log.warn("mail {} refused for good: {}", queued.id(), error);
-            undeliverable(queued, error);
+            if (e.addressRefused()) {
+                undeliverable(queued, error);
+            }
         } else if (attempt >= MAX_ATTEMPTS) {
             store.markFailed(queued.id(), error, now);
             log.warn("mail {} failed for good after {} attempts: {}", queued.id(), attempt, error);

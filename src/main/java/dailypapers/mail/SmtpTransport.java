@@ -10,13 +10,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Sends messages over SMTP, one connection kept for a run's messages (100,000 digests would otherwise open 100,000
- * connections) and closed by {@link #disconnect()}. A kept connection that broke (the server timed it out, or
- * answered 421) is replaced once before the message counts as failed.
+ * connections) and closed by {@link #disconnect()}. A kept connection is checked (NOOP) before each message and
+ * replaced when the server dropped it; one that answers 421 is replaced and the message sent once more.
  *
  * <p>A failure is permanent when the server answers 5xx about the recipient or the message (at RCPT or DATA): trying
  * again cannot help, and the recipient's address may be disabled. A 5xx to MAIL FROM is about our sender, the
@@ -77,7 +79,9 @@ final class SmtpTransport implements MailTransport {
         } catch (MessagingException e) {
             disconnect();
             Optional<Reply> reply = Reply.of(e);
-            if (!reused || reply.isPresent() && reply.get().code() != SERVICE_CLOSING) {
+            // Only a kept connection the server closed (421) is certain not to have taken the message; after any
+            // other failure the message may have gone, so it waits for its retry rather than going again now.
+            if (!reused || reply.isEmpty() || reply.get().code() != SERVICE_CLOSING) {
                 throw failure(e, reply);
             }
             try {
@@ -90,6 +94,11 @@ final class SmtpTransport implements MailTransport {
     }
 
     private void send(MimeMessage mime) throws MessagingException {
+        if (connection != null && !connection.isConnected()) {
+            // isConnected asks the server (NOOP): a kept connection it dropped is replaced before the message
+            // goes, not after a failure that might have come after the server took it.
+            disconnect();
+        }
         if (connection == null) {
             Transport opened = session.getTransport();
             opened.connect(host, settings.smtpPort(), settings.user().orElse(null), settings.password().orElse(null));
@@ -115,8 +124,9 @@ final class SmtpTransport implements MailTransport {
         String reason = reply.map(Reply::text).orElseGet(() -> "SMTP " + host + ":" + settings.smtpPort() + ": "
                 + firstLine(e.getMessage()) + (rootMessage(e).equals(e.getMessage()) ? "" : ": " + rootMessage(e)));
         boolean permanent = reply.map(Reply::isPermanent).orElse(false);
+        boolean addressRefused = reply.map(Reply::refusesTheAddress).orElse(false);
         return new MailException(reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "…"
-                : reason, permanent, e);
+                : reason, permanent, addressRefused, e);
     }
 
     private static String firstLine(String text) {
@@ -132,6 +142,9 @@ final class SmtpTransport implements MailTransport {
 
     /** The server's answer that failed a send: its code, the command it answered, and its text. */
     private record Reply(int code, String command, String text) {
+
+        /** An RFC 3463 enhanced status code after the reply code: class 5, then subject and detail. */
+        private static final Pattern ENHANCED_STATUS = Pattern.compile("^\\d{3}[ -]5\\.(\\d{1,3})\\.(\\d{1,3})\\b");
 
         /** The first SMTP reply in the exception's chain (Jakarta nests a refused recipient in a summary). */
         static Optional<Reply> of(MessagingException e) {
@@ -152,6 +165,22 @@ final class SmtpTransport implements MailTransport {
         boolean isPermanent() {
             boolean aboutTheSender = command != null && command.toUpperCase(Locale.ROOT).startsWith("MAIL FROM");
             return code >= 500 && code < 600 && !aboutTheSender;
+        }
+
+        /**
+         * A permanent reply that is about the address (RFC 3463 status 5.1.x, bad mailbox or domain, or 5.2.1,
+         * mailbox disabled; without a status code, 550, 551 or 553 to RCPT), not about policy or our setup.
+         */
+        boolean refusesTheAddress() {
+            if (!isPermanent()) {
+                return false;
+            }
+            Matcher status = ENHANCED_STATUS.matcher(text);
+            if (status.find()) {
+                return status.group(1).equals("1") || status.group(1).equals("2") && status.group(2).equals("1");
+            }
+            return command != null && command.toUpperCase(Locale.ROOT).startsWith("RCPT")
+                    && (code == 550 || code == 551 || code == 553);
         }
     }
 }

@@ -269,7 +269,7 @@ final class SubscriptionPages {
         String preferences = urls.relative(Purpose.PREFERENCES, subscription);
         switch (subscription.state()) {
             case CONFIRMED -> render(ctx, DigestLinkView.Kind.NOTICE, "You are subscribed",
-                    subscription.email() + " gets Daily Papers digests " + cadence(subscription) + "."
+                    subscription.email() + " gets Daily Papers digests " + subscription.cadence().describe() + "."
                             + subscription.nextDueAt().map(due -> " The first is due on "
                             + DUE.format(due.atZone(subscription.zone())) + " (" + subscription.zone().getId()
                             + ").").orElse(""),
@@ -298,7 +298,7 @@ final class SubscriptionPages {
 
     private String status(Subscription subscription) {
         return switch (subscription.state()) {
-            case CONFIRMED -> "Subscribed: digests come " + cadence(subscription) + ", at "
+            case CONFIRMED -> "Subscribed: digests come " + subscription.cadence().describe() + ", at "
                     + String.format(Locale.ROOT, "%02d:00", settings.schedule().hour()) + " in your time zone.";
             case PENDING -> "Waiting for confirmation: open the link in the confirmation mail we sent to "
                     + subscription.email() + ", or subscribe again for a fresh one.";
@@ -307,13 +307,6 @@ final class SubscriptionPages {
             case DISABLED -> "Stopped: the mail server refused " + subscription.email()
                     + subscription.stateReason().map(r -> " (" + r + ")").orElse("")
                     + ". Subscribe again once the address works.";
-        };
-    }
-
-    private static String cadence(Subscription subscription) {
-        return switch (subscription.cadence()) {
-            case DAILY -> "every weekday morning";
-            case WEEKLY -> "every Monday morning";
         };
     }
 

@@ -77,6 +77,9 @@ class DigestCommandIT {
         assertThat(err.toString()).contains("no subscription for nobody@example.org").doesNotContain("Exception");
         assertThat(run("digest", "preview", "--email", "nobody@example.org", "--date", "June 2")).isEqualTo(1);
         assertThat(err.toString()).contains("--date: expected a day as YYYY-MM-DD");
+        assertThat(run("digest", "preview", "--email", "not an address")).isEqualTo(1);
+        assertThat(err.toString()).contains("--email: enter an email address such as ada@example.org, got 'not an"
+                + " address'").doesNotContain("Exception");
     }
 
     @Test

@@ -156,9 +156,13 @@ class DigestComposerIT {
         assertThat(composer.windowStart(first, until)).isEqualTo(until.minus(Duration.ofDays(7)));
         Subscription next = subscriber(Optional.of(until.minus(Duration.ofDays(3))), Optional.empty());
         assertThat(composer.windowStart(next, until)).isEqualTo(until.minus(Duration.ofDays(3)));
+        Subscription weekly = subscriber(Optional.of(until.minus(Duration.ofDays(7)).minus(Duration.ofHours(1))),
+                Optional.empty());
+        assertThat(composer.windowStart(weekly, until)).as("a week with a summer-time change is not cut")
+                .isEqualTo(until.minus(Duration.ofDays(7)).minus(Duration.ofHours(1)));
         Subscription longAgo = subscriber(Optional.of(until.minus(Duration.ofDays(30))), Optional.empty());
-        assertThat(composer.windowStart(longAgo, until)).as("never older than the look-back")
-                .isEqualTo(until.minus(Duration.ofDays(7)));
+        assertThat(composer.windowStart(longAgo, until)).as("a pause reaches back two weeks at most")
+                .isEqualTo(until.minus(DigestComposer.LONGEST_WINDOW));
 
         PaperRecord inside = PaperFixtures.paper().featuredOn(due.minusDays(7)).upvotes(2).build();
         PaperRecord outside = PaperFixtures.paper().featuredOn(due.minusDays(8)).upvotes(90).build();

@@ -44,7 +44,8 @@ class SignedLinksTest {
         SignedLinks otherKey = new SignedLinks((name, fresh, at) -> fresh.get(), NOW);
         assertThat(otherKey.verify(SignedLinks.Purpose.CONFIRM, token, NOW, id -> Optional.of(ADA)))
                 .isEqualTo(invalid);
-        for (String junk : new String[] {"", "41", "41..", "x.1.2", token + "A", null}) {
+        for (String junk : new String[] {"", "41", "41..", "x.1.2", token + "A", null,
+                "9999999999999999999." + token.substring(token.indexOf('.') + 1)}) {
             assertThat(links.verify(SignedLinks.Purpose.CONFIRM, junk, NOW, id -> Optional.of(ADA)))
                     .isEqualTo(invalid);
         }

@@ -92,7 +92,7 @@ class MailFailuresIT extends DatabaseContract {
     }
 
     @Test
-    void aFiveHundredToTheMessageIsPermanentToo() {
+    void aFiveHundredToTheMessageIsPermanentButLeavesTheAddressAlone() {
         server = new ScriptedSmtpServer(Mode.ANSWER).reply(Command.DATA_END, "554 5.7.1 message refused");
         MailModule mail = module(Duration.ofSeconds(5));
         String id = digest(mail, "ada@example.org");
@@ -101,7 +101,31 @@ class MailFailuresIT extends DatabaseContract {
 
         assertThat(mail.find(id).orElseThrow().state()).isEqualTo(State.FAILED);
         assertThat(mail.find(id).orElseThrow().lastError()).contains("554 5.7.1 message refused");
-        assertThat(undeliverable).hasSize(1);
+        assertThat(undeliverable).as("a policy refusal says nothing about the address").isEmpty();
+    }
+
+    @Test
+    void aRelayRefusalAtRcptFailsTheMessageWithoutDisablingTheAddress() {
+        server = new ScriptedSmtpServer(Mode.ANSWER).reply(Command.RCPT, "554 5.7.1 Relay access denied");
+        MailModule mail = module(Duration.ofSeconds(5));
+        String id = digest(mail, "ada@example.org");
+
+        mail.deliverNow();
+
+        assertThat(mail.find(id).orElseThrow().state()).isEqualTo(State.FAILED);
+        assertThat(undeliverable).as("our relay setup is wrong, not the subscriber's address").isEmpty();
+    }
+
+    @Test
+    void aPlainFiveFiftyToRcptWithoutAStatusCodeRefusesTheAddress() {
+        server = new ScriptedSmtpServer(Mode.ANSWER).reply(Command.RCPT, "550 no such user here");
+        MailModule mail = module(Duration.ofSeconds(5));
+        digest(mail, "gone@example.org");
+
+        mail.deliverNow();
+
+        assertThat(undeliverable).singleElement().satisfies(call -> assertThat(call.get(0))
+                .isEqualTo("gone@example.org"));
     }
 
     @Test
