@@ -125,11 +125,6 @@ public final class SubscriptionService {
      */
     public Result confirm(String token) {
         Result result = verify(Purpose.CONFIRM, token);
-        if (result instanceof Result.Valid valid && valid.subscription().state() != SubscriptionState.PENDING
-                && !valid.subscription().isConfirmed()) {
-            // Left or refused since the link was sent: an old link must not bring the address back.
-            return new Result.Invalid();
-        }
         if (result instanceof Result.Valid valid && !valid.subscription().isConfirmed()) {
             Subscription subscription = valid.subscription();
             Instant now = clock.instant();
@@ -149,6 +144,12 @@ public final class SubscriptionService {
         Result result = links.verify(purpose, token, clock.instant(), store::find);
         if (purpose == Purpose.UNSUBSCRIBE && result instanceof Result.Expired expired) {
             return new Result.Valid(expired.subscription());
+        }
+        if (purpose == Purpose.CONFIRM && result instanceof Result.Valid valid
+                && (valid.subscription().state() == SubscriptionState.UNSUBSCRIBED
+                        || valid.subscription().state() == SubscriptionState.DISABLED)) {
+            // Left or refused since the link was sent: an old link must not bring the address back.
+            return new Result.Invalid();
         }
         return result;
     }

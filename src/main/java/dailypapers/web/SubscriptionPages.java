@@ -131,7 +131,7 @@ final class SubscriptionPages {
         if (result instanceof Result.Valid valid && !valid.subscription().isConfirmed()) {
             render(ctx, DigestLinkView.Kind.BUTTON, "Confirm your subscription",
                     "Confirm that " + valid.subscription().email() + " should get Daily Papers digests "
-                            + cadence(valid.subscription()) + ".", action(ctx), "Confirm my subscription", null,
+                            + valid.subscription().cadence().describe() + ".", action(ctx), "Confirm my subscription", null,
                     null);
             return;
         }

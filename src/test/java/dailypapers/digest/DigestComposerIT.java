@@ -112,21 +112,22 @@ class DigestComposerIT {
         LocalDate day = week(2);
         PaperRecord popular = PaperFixtures.paper().categories("cs.CL").published(day).upvotes(9).build();
         PaperRecord quiet = PaperFixtures.paper().categories("cs.CL").published(day).upvotes(3).build();
-        PaperRecord older = PaperFixtures.paper().categories("cs.CL").published(day.minusDays(2)).build();
+        // Announced late (arXiv takes up to three days): still new to this subscriber, after the day's own.
+        PaperRecord late = PaperFixtures.paper().categories("cs.CL").published(day.minusDays(2)).build();
         PaperRecord vision = PaperFixtures.paper().categories("cs.CV").published(day).build();
         PaperRecord hopper = PaperFixtures.paper().categories("cs.SE").authors("Grace Hopper", "Jean Sammet")
                 .published(day).build();
         PaperRecord annealing = PaperFixtures.paper().categories("cs.ET").published(day)
                 .title("Quantum annealing schedules for portfolio selection").build();
-        PaperRecord oldAnnealing = PaperFixtures.paper().categories("cs.ET").published(day.minusDays(3))
+        PaperRecord oldAnnealing = PaperFixtures.paper().categories("cs.ET").published(day.minusDays(4))
                 .title("Quantum annealing on small machines").build();
-        papers(popular, quiet, older, vision, hopper, annealing, oldAnnealing);
+        papers(popular, quiet, late, vision, hopper, annealing, oldAnnealing);
 
         Digest digest = dayAfter(subscriber(Optional.empty(), Optional.empty(), Topic.category("cs.CL"),
                 Topic.author("Grace Hopper"), Topic.query("quantum annealing")), day);
 
         assertThat(digest.section(Digest.TRENDING)).isEmpty();
-        assertThat(digest.section(1)).containsExactly(id(popular), id(quiet));
+        assertThat(digest.section(1)).containsExactly(id(popular), id(quiet), id(late));
         assertThat(digest.section(2)).containsExactly(id(hopper));
         assertThat(digest.section(3)).containsExactly(id(annealing));
     }

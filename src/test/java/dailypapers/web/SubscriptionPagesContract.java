@@ -219,6 +219,18 @@ abstract class SubscriptionPagesContract {
         assertThat(subscription(email).state()).isEqualTo(SubscriptionState.CONFIRMED);
     }
 
+    @Test
+    void anOldConfirmLinkCannotBringBackAnAddressThatLeft() {
+        String email = pending("left");
+        String link = links(email).get(0);
+        store().setState(subscription(email).id(), SubscriptionState.UNSUBSCRIBED, Optional.empty(), now());
+        TestBrowser browser = browser();
+
+        assertThat(browser.get(link).body()).contains("This link is not valid").doesNotContain("Confirm my");
+        assertThat(browser.post(link, Map.of()).statusCode()).isEqualTo(400);
+        assertThat(subscription(email).state()).isEqualTo(SubscriptionState.UNSUBSCRIBED);
+    }
+
     // Members
 
     @Test
