@@ -86,7 +86,8 @@ final class DigestCommand {
                 EmlFiles.write(eml, "preview-" + preview.digest().id(),
                         digests.mail().message(preview.subscription(), preview.digest()), app.config().mail().from());
                 Files.writeString(html, digests.mail().html(preview.subscription(), preview.digest()));
-                printed.println(preview.digest().items().size() + " papers for " + address + " on " + day);
+                int papers = preview.digest().items().size();
+                printed.println(papers + (papers == 1 ? " paper" : " papers") + " for " + address + " on " + day);
                 printed.println(eml);
                 printed.println(html);
             }

@@ -60,7 +60,7 @@ class DigestCommandIT {
         assertThat(code).as(err.toString()).isZero();
         Path eml = preview.resolve("digest-" + ada.email() + "-2026-06-02.eml");
         Path html = preview.resolve("digest-" + ada.email() + "-2026-06-02.html");
-        assertThat(out.toString()).contains("1 papers for " + ada.email(), eml.toString(), html.toString());
+        assertThat(out.toString()).contains("1 paper for " + ada.email(), eml.toString(), html.toString());
         assertThat(Files.readString(eml)).contains("To: " + ada.email(), "List-Unsubscribe: <",
                 "List-Unsubscribe-Post: List-Unsubscribe=One-Click", "multipart/alternative");
         assertThat(Files.readString(html)).contains("Sparse attention for long documents", "<!DOCTYPE html>");
