@@ -67,7 +67,11 @@ public final class DigestService {
             for (Subscription subscription : batch) {
                 Instant until = subscription.nextDueAt().orElse(now);
                 Instant next = settings.schedule().nextDue(subscription.cadence(), subscription.zone(), now);
-                total = total.plus(queue(subscription, until, next, now, failed));
+                Run run = queue(subscription, until, next, now);
+                if (run.failed() > 0) {
+                    failed.add(subscription.id());
+                }
+                total = total.plus(run);
             }
         }
         return total;
@@ -80,13 +84,12 @@ public final class DigestService {
     public Run composeAll(Instant now) {
         Run total = new Run(0, 0, 0, 0);
         long after = 0;
-        Set<Long> failed = new HashSet<>();
         for (List<Subscription> page = subscriptions.confirmed(after, BATCH_SIZE); !page.isEmpty();
                 page = subscriptions.confirmed(after, BATCH_SIZE)) {
             for (Subscription subscription : page) {
                 Instant next = subscription.nextDueAt().orElseGet(() -> settings.schedule()
                         .nextDue(subscription.cadence(), subscription.zone(), now));
-                total = total.plus(queue(subscription, now, next, now, failed));
+                total = total.plus(queue(subscription, now, next, now));
             }
             after = page.getLast().id();
         }
@@ -132,12 +135,11 @@ public final class DigestService {
     public record Preview(Subscription subscription, Digest digest) {
     }
 
-    private Run queue(Subscription subscription, Instant until, Instant next, Instant now, Set<Long> failed) {
+    private Run queue(Subscription subscription, Instant until, Instant next, Instant now) {
         Digest digest;
         try {
             digest = composer.compose(subscription, composer.windowStart(subscription, until), until, now);
         } catch (RuntimeException e) {
-            failed.add(subscription.id());
             log.warn("could not compose the digest of subscription {}; it is tried again on the next run",
                     subscription.id(), e);
             return new Run(1, 0, 0, 1);

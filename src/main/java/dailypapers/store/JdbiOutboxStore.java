@@ -5,8 +5,6 @@ import dailypapers.mail.OutboxStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,8 +23,6 @@ import java.util.UUID;
  */
 public final class JdbiOutboxStore implements OutboxStore {
 
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "id, kind, recipient, subject, text_body, html_body, headers, payload,"
             + " state, attempts, last_error, next_attempt_at";
     private static final String HEADER_SEPARATOR = ": ";
@@ -55,7 +51,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                 .bind("text", message.text())
                 .bind("html", message.html().orElse(null))
                 .bind("headers", headers(message.headers()))
-                .bind("at", text(at))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
         return id;
     }
@@ -83,7 +79,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                 .bind("recipient", recipient.strip())
                 .bind("payload", payload)
                 .bind("dedupe", dedupeKey)
-                .bind("at", text(at))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
         return added == 1 ? Optional.of(id) : Optional.empty();
     }
@@ -98,7 +94,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                         WHERE state IN ('pending', 'retry') AND next_attempt_at <= :now AND kind IN (<kinds>)
                         ORDER BY next_attempt_at, created_at, id
                         LIMIT :limit""")
-                .bind("now", text(now))
+                .bind("now", StoredTimes.sortable(now))
                 .bindList("kinds", List.copyOf(kinds))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Queued(rs.getString("id"), rs.getString("kind"), rs.getString("recipient"),
@@ -112,7 +108,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                         SELECT kind, COUNT(*) AS n FROM mail_outbox
                         WHERE state IN ('pending', 'retry') AND next_attempt_at <= :now
                         GROUP BY kind""")
-                .bind("now", text(now))
+                .bind("now", StoredTimes.sortable(now))
                 .reduceRows(new TreeMap<String, Long>(), (counts, row) -> {
                     counts.put(row.getColumn("kind", String.class), row.getColumn("n", Long.class));
                     return counts;
@@ -125,7 +121,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                         UPDATE mail_outbox SET state = 'sending', attempts = attempts + 1, updated_at = :at
                         WHERE id = :id AND state IN ('pending', 'retry')""")
                 .bind("id", id)
-                .bind("at", text(at))
+                .bind("at", StoredTimes.sortable(at))
                 .execute()) == 1;
     }
 
@@ -135,7 +131,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                         UPDATE mail_outbox SET state = 'sent', last_error = NULL, updated_at = :at
                         WHERE id = :id""")
                 .bind("id", id)
-                .bind("at", text(at))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
     }
 
@@ -147,8 +143,8 @@ public final class JdbiOutboxStore implements OutboxStore {
                         WHERE id = :id""")
                 .bind("id", id)
                 .bind("error", error)
-                .bind("next", text(nextAttemptAt))
-                .bind("at", text(at))
+                .bind("next", StoredTimes.sortable(nextAttemptAt))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
     }
 
@@ -159,7 +155,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                         WHERE id = :id""")
                 .bind("id", id)
                 .bind("error", error)
-                .bind("at", text(at))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
     }
 
@@ -169,7 +165,7 @@ public final class JdbiOutboxStore implements OutboxStore {
                         UPDATE mail_outbox SET state = 'cancelled', updated_at = :at
                         WHERE id = :id""")
                 .bind("id", id)
-                .bind("at", text(at))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
     }
 
@@ -182,8 +178,8 @@ public final class JdbiOutboxStore implements OutboxStore {
                         UPDATE mail_outbox SET next_attempt_at = :next, updated_at = :at
                         WHERE id IN (<ids>) AND state IN ('pending', 'retry')""")
                 .bindList("ids", List.copyOf(ids))
-                .bind("next", text(nextAttemptAt))
-                .bind("at", text(at))
+                .bind("next", StoredTimes.sortable(nextAttemptAt))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
     }
 
@@ -192,7 +188,7 @@ public final class JdbiOutboxStore implements OutboxStore {
         return handles.write(h -> h.createUpdate("""
                         UPDATE mail_outbox SET state = 'retry', next_attempt_at = :at, updated_at = :at
                         WHERE state = 'sending'""")
-                .bind("at", text(at))
+                .bind("at", StoredTimes.sortable(at))
                 .execute());
     }
 
@@ -267,9 +263,5 @@ public final class JdbiOutboxStore implements OutboxStore {
             });
         }
         return headers;
-    }
-
-    private static String text(Instant instant) {
-        return INSTANT.format(instant);
     }
 }

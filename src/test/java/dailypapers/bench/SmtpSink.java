@@ -81,7 +81,7 @@ public final class SmtpSink {
                         reply(out, "221 bye");
                         return;
                     }
-                    default -> reply(out, "502 not implemented");
+                    default -> reply(out, "502 unknown command");
                 }
             }
         } catch (IOException e) {
