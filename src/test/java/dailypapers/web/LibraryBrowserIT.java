@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -90,8 +91,8 @@ class LibraryBrowserIT {
 
         browser.get(app.baseUrl() + "/papers/" + paperId);
         browser.findElement(By.cssSelector(".paper-library .save-toggle button")).click();
-        wait(ExpectedConditions.attributeToBe(By.cssSelector(".paper-library .save-toggle button"), "aria-pressed",
-                "true"));
+        wait(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".paper-library .save-toggle button[aria-pressed=true]")));
         screenshot("library-paper-saved");
 
         browser.get(app.baseUrl() + "/papers/date/2026-08-11");
@@ -110,8 +111,8 @@ class LibraryBrowserIT {
         browser.findElement(By.cssSelector(".collection-picker input[name=collection]")).click();
         screenshot("library-picker");
         browser.findElement(By.cssSelector(".collection-picker button[type=submit]")).click();
-        wait(ExpectedConditions.attributeToBe(By.cssSelector(".collection-picker input[name=collection]"),
-                "checked", "true"));
+        wait(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".collection-picker input[name=collection]:checked")));
 
         browser.get(collectionUrl);
         assertThat(browser.findElements(By.cssSelector(".card-title a"))).singleElement()
@@ -132,8 +133,10 @@ class LibraryBrowserIT {
         }
     }
 
+    /** Waits out the script that swaps a form for the server's answer: an element may go stale meanwhile. */
     private static void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The current page at both widths, then back to the wide one. */

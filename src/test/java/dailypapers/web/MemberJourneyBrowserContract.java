@@ -35,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -172,8 +173,8 @@ abstract class MemberJourneyBrowserContract {
         browser.findElement(By.cssSelector(".collection-picker input[name=collection]")).click();
         screenshot("09-collection-picker", false);
         browser.findElement(By.cssSelector(".collection-picker button[type=submit]")).click();
-        waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".collection-picker input[name=collection]"),
-                "checked", "true"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".collection-picker input[name=collection]:checked")));
         browser.get(collection);
         assertThat(browser.findElements(By.cssSelector(".card-title a"))).singleElement()
                 .satisfies(link -> assertThat(link.getAttribute("href")).endsWith("/papers/" + first.value()));
@@ -289,8 +290,10 @@ abstract class MemberJourneyBrowserContract {
         browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'start'})", id);
     }
 
+    /** Ignores stale elements: the page scripts swap a form for the server's answer while the wait looks. */
     private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The page at 1366 px, and also at 390 px when {@code narrowToo}; back at 1366 after. */
