@@ -155,9 +155,9 @@ public final class App implements AutoCloseable {
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
-            SearchIndex index = SearchEngines.open(config.searchEngine(), config.dataDir());
+            SearchIndex index = SearchEngines.open(config.search().engine(), config.dataDir());
             try {
-                opened = new SearchModule(index, indexLease(indexPath(config)), encoder, config.embeddingThreads(),
+                opened = new SearchModule(index, indexLease(indexPath(config)), encoder, config.search(),
                         new JdbiSearchStore(database), new JdbiVectorStore(database, clock),
                         new JdbiSyncCheckpointStore(database), clock, jobs);
             } catch (RuntimeException e) {

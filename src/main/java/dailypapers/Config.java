@@ -7,10 +7,14 @@ import dailypapers.digest.DigestSettings;
 import dailypapers.digest.Schedule;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
+import dailypapers.embedding.OnnxEncoder;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.mail.MailSettings;
+import dailypapers.search.Fusion;
+import dailypapers.search.Ranker;
 import dailypapers.search.SearchEngine;
+import dailypapers.search.SearchSettings;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.submission.SubmissionSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
@@ -43,8 +47,7 @@ import java.util.stream.Stream;
  * environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}), then flags.
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
-        Optional<EncoderModel> searchModel, int embeddingThreads, SearchEngine searchEngine,
-        Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
+        SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
         MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
         CommentSettings comments, DigestSettings digests) {
 
@@ -84,6 +87,19 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             "number of cores", values -> Runtime.getRuntime().availableProcessors(), atLeast(1),
             "threads the server's background embedding runs on; lower it to keep a core for requests during a "
                     + "first backfill");
+    public static final Setting<Integer> SEARCH_MODEL_TOKENS = Setting.of("search.model.tokens",
+            String.valueOf(OnnxEncoder.DEFAULT_MAX_TOKENS), between(16, OnnxEncoder.MODEL_MAX_TOKENS),
+            "texts are cut at this many tokens before embedding; changing it re-embeds every paper");
+    public static final Setting<String> SEARCH_FUSION = Setting.of("search.fusion", "rrf", oneOf("rrf", "convex"),
+            "how hybrid search merges keyword and semantic results: rrf (reciprocal rank fusion) or convex (a "
+                    + "weighted sum of normalised scores)");
+    public static final Setting<Double> SEARCH_FUSION_KEYWORD_WEIGHT = Setting.of("search.fusion.keyword.weight",
+            "0.5", Config::weight, "the keyword side's share in hybrid fusion, 0 to 1; the semantic side has the rest");
+    public static final Setting<Integer> SEARCH_FUSION_RRF_K = Setting.of("search.fusion.rrf.k",
+            String.valueOf(Fusion.ReciprocalRank.DEFAULT_K), atLeast(1), "the constant k of reciprocal rank fusion");
+    public static final Setting<Integer> SEARCH_CANDIDATES = Setting.of("search.candidates",
+            "100", between(10, 1_000),
+            "results each side of a semantic or hybrid search brings before fusion (more when paging deeper)");
     public static final Setting<Boolean> HARVEST_ENABLED = Setting.of("harvest.enabled", "true", Config::bool,
             "whether serve harvests Hugging Face and arXiv on a schedule");
     public static final Setting<Duration> HARVEST_FIRST_RUN_DELAY_SECONDS = Setting.of(
@@ -225,7 +241,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
-            SEARCH_EMBEDDING_THREADS, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS, HARVEST_START_DAYS,
+            SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
+            SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS, HARVEST_START_DAYS,
             HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS, HARVEST_ARXIV_METADATA_PREFIX,
             HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL, HARVEST_HF_INTERVAL_MINUTES,
             HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS,
@@ -245,7 +262,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                Optional.empty(), 1, Setting.Values.DEFAULTS.get(SEARCH_ENGINE), Optional.empty(),
+                searchSettings(Setting.Values.DEFAULTS).withModel(Optional.empty()), Optional.empty(),
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),
@@ -263,8 +280,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             throw new UserFacingException(e.getMessage(), e);
         }
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
-                harvestSettings(values), values.get(SEARCH_MODEL), values.get(SEARCH_EMBEDDING_THREADS),
-                values.get(SEARCH_ENGINE), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
+                harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
                 thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
                 submissionSettings(values), commentSettings(values), digestSettings(values));
     }
@@ -286,6 +302,30 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
         return values;
+    }
+
+    private static SearchSettings searchSettings(Setting.Values values) {
+        double keywordWeight = values.get(SEARCH_FUSION_KEYWORD_WEIGHT);
+        Fusion fusion = switch (values.get(SEARCH_FUSION)) {
+            case "convex" -> new Fusion.Convex(keywordWeight);
+            default -> new Fusion.ReciprocalRank(values.get(SEARCH_FUSION_RRF_K), keywordWeight);
+        };
+        return new SearchSettings(values.get(SEARCH_ENGINE), values.get(SEARCH_MODEL),
+                values.get(SEARCH_MODEL_TOKENS), values.get(SEARCH_EMBEDDING_THREADS),
+                new Ranker.Tuning(fusion, values.get(SEARCH_CANDIDATES)));
+    }
+
+    private static double weight(String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a number between 0 and 1, got '" + text + "'");
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("must be between 0 and 1, got " + text);
+        }
+        return value;
     }
 
     private static HarvestSettings harvestSettings(Setting.Values values) {
@@ -456,42 +496,37 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     public Config withHttpPort(int port) {
-        return new Config(dataDir, database, httpHost, port, harvest, searchModel, embeddingThreads, searchEngine,
+        return new Config(dataDir, database, httpHost, port, harvest, search,
                 adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withAdminToken(AdminToken token) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads, searchEngine,
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withHarvest(HarvestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, settings, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
+        return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, settings, mail, accounts, submissions, comments, digests);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings, mail, accounts, submissions, comments, digests);
     }
 
     public Config withComments(CommentSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings, digests);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings, digests);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments, digests);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments, digests);
     }
 
     public Config withDigests(DigestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, searchModel, embeddingThreads,
-                searchEngine, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, settings);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, settings);
     }
 }

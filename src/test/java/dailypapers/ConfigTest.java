@@ -10,6 +10,9 @@ import dailypapers.comment.CommentSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
+import dailypapers.embedding.OnnxEncoder;
+import dailypapers.search.Fusion;
+import dailypapers.search.Ranker;
 import dailypapers.search.SearchEngine;
 import dailypapers.thumbnail.ThumbnailSettings;
 import java.io.IOException;
@@ -39,10 +42,10 @@ class ConfigTest {
         assertThat(config.database().poolSize()).isEqualTo(8);
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.searchModel()).contains(EncoderModel.BGE_SMALL_EN_V15_Q);
+        assertThat(config.search().model()).contains(EncoderModel.BGE_SMALL_EN_V15_Q);
         assertThat(config.database().user()).isNull();
         assertThat(config.database().password()).isNull();
-        assertThat(config.searchEngine()).isEqualTo(SearchEngine.LUCENE);
+        assertThat(config.search().engine()).isEqualTo(SearchEngine.LUCENE);
         assertThat(config.adminToken()).isEmpty();
     }
 
@@ -60,7 +63,7 @@ class ConfigTest {
 
     @Test
     void searchEngineIsLuceneOnlyForNow() {
-        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "Lucene"), Map.of()).searchEngine())
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "Lucene"), Map.of()).search().engine())
                 .isEqualTo(SearchEngine.LUCENE);
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_ENGINE.key(), "solr")))
                 .isInstanceOf(UserFacingException.class).hasMessage("search.engine must be one of lucene, got 'solr'");
@@ -69,16 +72,16 @@ class ConfigTest {
     @Test
     void searchModelCanBeSwitchedOrTurnedOff() {
         assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_MODEL", "all-minilm-l6-v2-q"), Map.of())
-                .searchModel()).contains(EncoderModel.ALL_MINILM_L6_V2_Q);
-        assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL.key(), "none")).searchModel()).isEmpty();
-        assertThat(Config.load(null, Map.of(), Map.of()).embeddingThreads()).as("number of cores")
+                .search().model()).contains(EncoderModel.ALL_MINILM_L6_V2_Q);
+        assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL.key(), "none")).search().model()).isEmpty();
+        assertThat(Config.load(null, Map.of(), Map.of()).search().embeddingThreads()).as("number of cores")
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_EMBEDDING_THREADS", "1"), Map.of())
-                .embeddingThreads()).isEqualTo(1);
+                .search().embeddingThreads()).isEqualTo(1);
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_EMBEDDING_THREADS.key(), "0")))
                 .hasMessageContaining("search.embedding.threads");
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL.key(), "gpt")))
-                .hasMessage("search.model must be one of bge-small-en-v1.5-q, all-minilm-l6-v2-q, none, got 'gpt'");
+                .hasMessage("search.model must be one of bge-small-en-v1.5-q, bge-small-en-v1.5, all-minilm-l6-v2-q, none, got 'gpt'");
     }
 
     @Test
@@ -270,12 +273,34 @@ class ConfigTest {
     }
 
     @Test
+    void hybridFusionAndTheTokenLimitAreSettings() {
+        Config defaults = Config.load(null, Map.of(), Map.of());
+        assertThat(defaults.search().modelName()).contains("bge-small-en-v1.5-q/" + OnnxEncoder.DEFAULT_MAX_TOKENS);
+        assertThat(defaults.search().tuning().candidates()).isEqualTo(100);
+        Config convex = Config.load(null, Map.of("DAILYPAPERS_SEARCH_FUSION", "convex",
+                "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT", "0.25", "DAILYPAPERS_SEARCH_CANDIDATES", "200",
+                "DAILYPAPERS_SEARCH_MODEL_TOKENS", "512"), Map.of());
+        assertThat(convex.search().tuning()).isEqualTo(new Ranker.Tuning(new Fusion.Convex(0.25), 200));
+        assertThat(convex.search().modelName()).contains("bge-small-en-v1.5-q/512");
+        assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_FUSION.key(), "rrf",
+                Config.SEARCH_FUSION_RRF_K.key(), "20", Config.SEARCH_FUSION_KEYWORD_WEIGHT.key(), "0.4"))
+                .search().tuning().fusion()).isEqualTo(new Fusion.ReciprocalRank(20, 0.4));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_FUSION_KEYWORD_WEIGHT.key(), "1.5")))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage("search.fusion.keyword.weight must be between 0 and 1, got 1.5");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_FUSION.key(), "max")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("must be one of rrf, convex");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL_TOKENS.key(), "1024")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("search.model.tokens must be between");
+    }
+
+    @Test
     void settingsBuiltInCodeDoNotHarvest() {
         Config config = new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0);
         assertThat(config.harvest().enabled()).isFalse();
         assertThat(config.thumbnails().enabled()).isFalse();
-        assertThat(config.searchModel()).isEmpty();
-        assertThat(config.searchEngine()).isEqualTo(SearchEngine.LUCENE);
+        assertThat(config.search().model()).isEmpty();
+        assertThat(config.search().engine()).isEqualTo(SearchEngine.LUCENE);
         assertThat(config.adminToken()).isEmpty();
         assertThat(config.withHttpPort(9000).httpPort()).isEqualTo(9000);
     }
@@ -286,7 +311,9 @@ class ConfigTest {
                 "DAILYPAPERS_DATA_DIR", "DAILYPAPERS_DATABASE_URL", "DAILYPAPERS_DATABASE_USER",
                 "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_HTTP_HOST",
                 "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HTTP_TRUSTED_PROXIES", "DAILYPAPERS_ADMIN_TOKEN", "DAILYPAPERS_SEARCH_ENGINE",
-                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS", "DAILYPAPERS_HARVEST_ENABLED",
+                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_MODEL_TOKENS", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS",
+                "DAILYPAPERS_SEARCH_FUSION", "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT", "DAILYPAPERS_SEARCH_FUSION_RRF_K",
+                "DAILYPAPERS_SEARCH_CANDIDATES", "DAILYPAPERS_HARVEST_ENABLED",
                 "DAILYPAPERS_HARVEST_FIRST_RUN_DELAY_SECONDS", "DAILYPAPERS_HARVEST_START_DAYS",
                 "DAILYPAPERS_HARVEST_ARXIV_OAI_URL", "DAILYPAPERS_HARVEST_ARXIV_API_URL",
                 "DAILYPAPERS_HARVEST_ARXIV_SETS", "DAILYPAPERS_HARVEST_ARXIV_METADATA_PREFIX",

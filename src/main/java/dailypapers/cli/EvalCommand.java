@@ -3,19 +3,30 @@ package dailypapers.cli;
 import dailypapers.Config;
 import dailypapers.UserFacingException;
 import dailypapers.embedding.Encoder;
+import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.OnnxEncoder;
 import dailypapers.eval.BeirDataset;
+import dailypapers.eval.CrossValidation;
+import dailypapers.eval.Evaluation.QueryScore;
 import dailypapers.eval.EvaluationResult;
 import dailypapers.eval.SearchEvaluation;
+import dailypapers.eval.Tunings;
+import dailypapers.eval.VectorCache;
+import dailypapers.search.EmbeddingText;
+import dailypapers.search.Ranker;
 import dailypapers.search.SearchMode;
+import dailypapers.search.SearchSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,10 +36,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * Search quality on a BEIR-format collection: nDCG@10 and Recall@100 per mode, trec_eval semantics, of the ranking
- * every search runs ({@link dailypapers.search.Ranker}, through {@link SearchEvaluation}).
+ * every search runs ({@link dailypapers.search.Ranker}, through {@link SearchEvaluation}), with the instance's
+ * settings ({@code search.model}, {@code search.model.tokens}, {@code search.fusion}, …); with {@code --folds}, the
+ * cross-validated choice of the hybrid tuning.
  */
 @Command(name = "eval", description = "Measure search quality (nDCG@10, Recall@100) on a BEIR-format folder.")
 final class EvalCommand implements Callable<Integer> {
+
+    /** Queries whose embedding is timed, and passages whose embedding is timed, on one thread. */
+    private static final int TIMED_QUERIES = 200;
+    private static final int TIMED_PASSAGES = 100;
 
     @ParentCommand
     Main main;
@@ -46,6 +63,21 @@ final class EvalCommand implements Callable<Integer> {
             description = "keyword, semantic, hybrid (default: all three; semantic and hybrid need search.model)")
     List<String> modes = List.of("keyword", "semantic", "hybrid");
 
+    @Option(names = "--folds", paramLabel = "K", description = "cross-validate the hybrid tuning over K folds of the"
+            + " queries: choose on K-1, score on the one left out (default: off, the configured tuning only)")
+    int folds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads for embedding and queries (default: cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "where document vectors are kept between runs, by"
+            + " model and text hash (default: <data.dir>/eval-cache)")
+    Path cache;
+
+    @Option(names = "--no-query-instruction", description = "encode queries without the model card's instruction"
+            + " (to measure what it buys; search always uses it)")
+    boolean noQueryInstruction;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,6 +85,9 @@ final class EvalCommand implements Callable<Integer> {
         List<SearchMode> searchModes = modes.stream().map(m -> SearchMode.parse(m).orElseThrow(
                 () -> new UserFacingException("unknown mode '" + m + "': use keyword, semantic or hybrid")))
                 .toList();
+        if (threads < 1) {
+            throw new UserFacingException("--threads must be at least 1, got " + threads);
+        }
         BeirDataset dataset;
         try {
             dataset = split == null ? BeirDataset.load(folder) : BeirDataset.load(folder, split);
@@ -60,31 +95,131 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserFacingException("cannot read the BEIR folder " + folder + ": " + e.getMessage(), e);
         }
         Config config = main.config(Map.of());
-        boolean needsModel = searchModes.stream().anyMatch(m -> m != SearchMode.KEYWORD);
-        Optional<Encoder> encoder = needsModel
-                ? Optional.of(new OnnxEncoder(config.searchModel().orElseThrow(() -> new UserFacingException(
-                        "semantic and hybrid need an embedding model; search.model is none")), 1))
-                : Optional.empty();
+        SearchSettings settings = config.search();
+        boolean needsModel = searchModes.stream().anyMatch(SearchMode::needsVectors);
+        Optional<Encoder> encoder = Optional.empty();
+        if (needsModel) {
+            EncoderModel model = settings.model().orElseThrow(() -> new UserFacingException(
+                    "semantic and hybrid need an embedding model; search.model is none"));
+            encoder = Optional.of(new OnnxEncoder(model, settings.modelTokens(), 1, 1, !noQueryInstruction));
+        }
         out.printf(Locale.ROOT, "%s, split %s: %,d documents, %,d queries%s%n", folder, dataset.split(),
-                dataset.corpus().size(), dataset.queries().size(), encoder.map(e -> ", model " + e.model()).orElse(""));
-        int total = dataset.corpus().size();
-        long started = System.nanoTime();
+                dataset.corpus().size(), dataset.queries().size(), encoder.map(e -> ", model " + e.model()
+                        + (noQueryInstruction ? " (queries without instruction)" : "")).orElse(""));
+        out.flush();
         try {
-            Map<SearchMode, EvaluationResult> results = SearchEvaluation.evaluate(dataset, encoder, searchModes,
-                    done -> {
-                        if (encoder.isPresent() && (done % 500 == 0 || done == total)) {
-                            double seconds = (System.nanoTime() - started) / 1e9;
-                            err.printf(Locale.ROOT, "embedded %,d of %,d documents (%.1f/s)%n", done, total,
-                                    done / seconds);
-                            err.flush();
-                        }
-                    });
-            out.println("mode       nDCG@10  Recall@100  queries");
-            results.forEach((mode, result) -> out.printf(Locale.ROOT, "%-9s  %7.4f  %10.4f  %7d%n", mode.key(),
-                    result.ndcgAt10(), result.recallAt100(), result.queryCount()));
+            if (encoder.isPresent()) {
+                printSpeed(out, encoder.get(), dataset);
+            }
+            Optional<VectorCache> vectors = encoder.map(e -> new VectorCache(
+                    cache != null ? cache : config.dataDir().resolve("eval-cache"), e));
+            ProgressReporter progress = ProgressReporter.forConsole(err, "eval");
+            long started = System.nanoTime();
+            int total = dataset.corpus().size();
+            try (SearchEvaluation evaluation = SearchEvaluation.open(dataset, encoder, vectors, threads,
+                    done -> progress.show(folder.toString(), (double) done / total, System.nanoTime() - started,
+                            String.format(Locale.ROOT, "embedded %,d documents, %.1f/s", done,
+                                    done / ((System.nanoTime() - started) / 1e9))))) {
+                progress.finish();
+                if (folds == 0) {
+                    printResults(out, evaluation, searchModes, settings.tuning());
+                } else {
+                    crossValidate(out, err, evaluation, searchModes, settings.tuning());
+                }
+            }
         } finally {
             encoder.ifPresent(Encoder::close);
         }
         return 0;
+    }
+
+    /** Embedding speed on one thread: passages per second, and the median time of a query. */
+    private static void printSpeed(PrintWriter out, Encoder encoder, BeirDataset dataset) {
+        List<String> passages = dataset.corpus().stream().limit(TIMED_PASSAGES)
+                .map(d -> EmbeddingText.of(d.title(), d.text())).toList();
+        encoder.encodeQuery("warm up");
+        long started = System.nanoTime();
+        encoder.encodePassages(passages);
+        double passagesPerSecond = passages.size() / ((System.nanoTime() - started) / 1e9);
+        long[] nanos = dataset.queries().values().stream().limit(TIMED_QUERIES).mapToLong(query -> {
+            long start = System.nanoTime();
+            encoder.encodeQuery(query);
+            return System.nanoTime() - start;
+        }).sorted().toArray();
+        out.printf(Locale.ROOT, "speed on one thread: %.1f passages/s (first %d documents), query embedding p50 %.1f ms"
+                + " (first %d queries)%n", passagesPerSecond, passages.size(), nanos[nanos.length / 2] / 1e6,
+                nanos.length);
+        out.flush();
+    }
+
+    private static void printResults(PrintWriter out, SearchEvaluation evaluation, List<SearchMode> modes,
+            Ranker.Tuning tuning) {
+        out.println("hybrid: " + tuning.describe());
+        out.println("mode       nDCG@10  Recall@100  queries");
+        for (SearchMode mode : modes) {
+            EvaluationResult result = evaluation.evaluate(mode, tuning);
+            out.printf(Locale.ROOT, "%-9s  %7.4f  %10.4f  %7d%n", mode.key(), result.ndcgAt10(),
+                    result.recallAt100(), result.queryCount());
+            out.flush();
+        }
+    }
+
+    /**
+     * Keyword and semantic have nothing to choose: their rows are the configured settings' per-fold scores. Hybrid
+     * rows each choose within a family of tunings ({@link Tunings}) on the other folds, and are compared fold by
+     * fold with textbook RRF: the mean and spread of that paired difference say whether a gain is real.
+     */
+    private void crossValidate(PrintWriter out, PrintWriter err, SearchEvaluation evaluation, List<SearchMode> modes,
+            Ranker.Tuning configured) {
+        Map<String, QueryScore> any = evaluation.scores(SearchMode.KEYWORD, configured);
+        List<Set<String>> split = CrossValidation.folds(any.keySet(), folds);
+        out.printf(Locale.ROOT, "%d-fold cross-validation over %,d queries (seed %d): nDCG@10 and Recall@100 on the"
+                + " held-out folds, mean ± standard deviation over folds; Δ: the paired difference from textbook RRF"
+                + " (k 60, equal weights, 100 candidates), fold by fold%n", folds, any.size(), CrossValidation.SEED);
+        out.printf(Locale.ROOT, "%-38s  %-15s  %-10s  %-16s  %-34s  %s%n", "row", "nDCG@10", "Recall@100", "Δ nDCG@10",
+                "nDCG@10 per fold", "chosen on the other folds");
+        for (SearchMode mode : modes) {
+            if (mode != SearchMode.HYBRID) {
+                Map<String, QueryScore> scores = mode == SearchMode.KEYWORD ? any : evaluation.scores(mode, configured);
+                printRow(out, mode.key(), CrossValidation.run(split, Map.of(configured, scores)), null, false);
+                continue;
+            }
+            CrossValidation.Result<Ranker.Tuning> textbook = CrossValidation.run(split,
+                    Map.of(Ranker.Tuning.TEXTBOOK, evaluation.scores(SearchMode.HYBRID, Ranker.Tuning.TEXTBOOK)));
+            Map<Ranker.Tuning, Map<String, QueryScore>> all = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Ranker.Tuning>> family : Tunings.families(configured).entrySet()) {
+                Map<Ranker.Tuning, Map<String, QueryScore>> scored = new LinkedHashMap<>();
+                for (Ranker.Tuning tuning : family.getValue()) {
+                    scored.put(tuning, all.computeIfAbsent(tuning, t -> evaluation.scores(SearchMode.HYBRID, t)));
+                }
+                err.printf(Locale.ROOT, "eval: %s: %d tunings%n", family.getKey(), family.getValue().size());
+                err.flush();
+                printRow(out, "hybrid, " + family.getKey(), CrossValidation.run(split, scored), textbook,
+                        family.getValue().size() > 1);
+            }
+            printRow(out, "hybrid, any of the above", CrossValidation.run(split, all), textbook, true);
+        }
+    }
+
+    private static void printRow(PrintWriter out, String name, CrossValidation.Result<Ranker.Tuning> result,
+            CrossValidation.Result<Ranker.Tuning> baseline, boolean chose) {
+        String delta = "";
+        if (baseline != null) {
+            double[] differences = new double[result.folds().size()];
+            for (int f = 0; f < differences.length; f++) {
+                differences[f] = result.folds().get(f).held().ndcgAt10()
+                        - baseline.folds().get(f).held().ndcgAt10();
+            }
+            delta = String.format(Locale.ROOT, "%+.4f ± %.4f", CrossValidation.mean(differences),
+                    CrossValidation.spread(differences));
+        }
+        String perFold = result.folds().stream().map(f -> String.format(Locale.ROOT, "%.4f", f.held().ndcgAt10()))
+                .collect(Collectors.joining(" "));
+        String chosen = !chose ? "" : result.folds().stream().map(f -> f.chosen().describe())
+                .collect(Collectors.groupingBy(c -> c, LinkedHashMap::new, Collectors.counting())).entrySet()
+                .stream().map(e -> e.getKey() + " (" + e.getValue() + "x)").collect(Collectors.joining("; "));
+        out.printf(Locale.ROOT, "%-38s  %.4f ± %.4f  %-10.4f  %-16s  %-34s  %s%n", name, result.ndcg(),
+                result.ndcgSpread(), result.recall(), delta, perFold, chosen);
+        out.flush();
     }
 }

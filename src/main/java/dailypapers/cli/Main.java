@@ -120,7 +120,7 @@ public final class Main {
 
     App openApp(Map<String, String> commandFlags) {
         Config config = config(commandFlags);
-        return App.open(config, Clock.systemUTC(), config.searchModel().map(model -> new LazyEncoder(model, 1)));
+        return App.open(config, Clock.systemUTC(), config.search().encoder(1));
     }
 
     static void putIfSet(Map<String, String> flags, Setting<?> setting, Object value) {

@@ -1,14 +1,18 @@
 package dailypapers.embedding;
 
 /**
- * The models {@link OnnxEncoder} can run: int8-quantised ONNX exports whose model file and tokenizer ship as
- * classpath resources in LangChain4j's model jars on Maven Central. Each differs in how it pools token vectors into
+ * The models {@link OnnxEncoder} can run: ONNX exports (int8-quantised, "-q", or float32) whose model file and
+ * tokenizer ship as classpath resources in LangChain4j's model jars on Maven Central. Each differs in how it pools token vectors into
  * one sentence vector and whether queries carry an instruction, as its model card prescribes.
  */
 public enum EncoderModel {
 
     /** BAAI/bge-small-en-v1.5: CLS pooling, and an instruction before short queries that retrieve passages. */
     BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", 384,
+            Pooling.CLS, "Represent this sentence for searching relevant passages: "),
+
+    /** The float32 export of the same model: the weights as trained, about twice the CPU time per text. */
+    BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json", 384,
             Pooling.CLS, "Represent this sentence for searching relevant passages: "),
 
     /** sentence-transformers/all-MiniLM-L6-v2: mean pooling, no query instruction. */

@@ -15,6 +15,6 @@ public final class Encoders {
     }
 
     public static Encoder defaultEncoder(int intraOpThreads) {
-        return new OnnxEncoder(DEFAULT_MODEL, intraOpThreads);
+        return new OnnxEncoder(DEFAULT_MODEL, OnnxEncoder.DEFAULT_MAX_TOKENS, intraOpThreads);
     }
 }

@@ -26,8 +26,9 @@ public final class LazyEncoder implements Encoder {
     private Encoder loaded;
     private boolean closed;
 
-    public LazyEncoder(EncoderModel model, int intraOpThreads) {
-        this(OnnxEncoder.name(model), model.dimension(), () -> new OnnxEncoder(model, intraOpThreads));
+    public LazyEncoder(EncoderModel model, int maxTokens, int intraOpThreads) {
+        this(OnnxEncoder.name(model, maxTokens), model.dimension(),
+                () -> new OnnxEncoder(model, maxTokens, intraOpThreads));
     }
 
     /** Calls {@code load} on the first encode; {@code model} and {@code dimension} are those of what it loads. */

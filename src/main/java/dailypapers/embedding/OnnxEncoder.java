@@ -18,16 +18,19 @@ import java.util.Objects;
 
 /**
  * Runs an {@link EncoderModel} in process with ONNX Runtime; the Hugging Face tokenizer is the Rust library through
- * DJL, both loaded from classpath resources. Texts are cut at {@link #MAX_TOKENS} tokens. Safe for concurrent
+ * DJL, both loaded from classpath resources. Texts are cut at a token limit. Safe for concurrent
  * encodes; close it once no encode is running.
  */
 public final class OnnxEncoder implements Encoder {
 
     /**
-     * Longer texts are cut. A title with a typical abstract fits; attention cost grows with the square of the length,
-     * and all-MiniLM-L6-v2 was trained up to this length.
+     * Texts are cut at this many tokens unless told otherwise: docs/search.md ("Embedding model") has the quality
+     * and speed of 256 against 512.
      */
-    public static final int MAX_TOKENS = 256;
+    public static final int DEFAULT_MAX_TOKENS = 256;
+
+    /** The longest input the BERT-style models here take: their position embeddings stop at 512. */
+    public static final int MODEL_MAX_TOKENS = 512;
 
     /** One text per model call: on a 2-core machine, padding a batch to its longest text cost more than it saved. */
     public static final int DEFAULT_BATCH_SIZE = 1;
@@ -40,7 +43,9 @@ public final class OnnxEncoder implements Encoder {
     }
 
     private final EncoderModel model;
+    private final int maxTokens;
     private final int batchSize;
+    private final String queryPrefix;
     private final OrtEnvironment environment;
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
@@ -50,16 +55,25 @@ public final class OnnxEncoder implements Encoder {
     /**
      * Loads the model; takes about a second.
      *
-     * @param intraOpThreads threads ONNX Runtime may use for one model call
-     * @param batchSize texts per model call in {@link #encodePassages}
+     * @param maxTokens        texts are cut at this many tokens, [CLS] and [SEP] included (at most
+     *                         {@link #MODEL_MAX_TOKENS})
+     * @param intraOpThreads   threads ONNX Runtime may use for one model call
+     * @param batchSize        texts per model call in {@link #encodePassages}
+     * @param queryInstruction whether queries carry the model card's instruction; off only to measure what it buys
      */
-    public OnnxEncoder(EncoderModel model, int intraOpThreads, int batchSize) {
+    public OnnxEncoder(EncoderModel model, int maxTokens, int intraOpThreads, int batchSize, boolean queryInstruction) {
         if (intraOpThreads < 1 || batchSize < 1) {
             throw new IllegalArgumentException("threads and batch size must be positive, were " + intraOpThreads
                     + " and " + batchSize);
         }
+        if (maxTokens < 8 || maxTokens > MODEL_MAX_TOKENS) {
+            throw new IllegalArgumentException("the token limit must be between 8 and " + MODEL_MAX_TOKENS + ", was "
+                    + maxTokens);
+        }
         this.model = model;
+        this.maxTokens = maxTokens;
         this.batchSize = batchSize;
+        this.queryPrefix = queryInstruction ? model.queryPrefix() : "";
         this.environment = OrtEnvironment.getEnvironment();
         byte[] modelFile = readResource(model.modelResource());
         try {
@@ -75,26 +89,26 @@ public final class OnnxEncoder implements Encoder {
         }
         this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
         try {
-            this.tokenizer = openTokenizer(model.tokenizerResource());
+            this.tokenizer = openTokenizer(model.tokenizerResource(), maxTokens);
         } catch (RuntimeException e) {
             closeSession();
             throw e;
         }
     }
 
-    public OnnxEncoder(EncoderModel model, int intraOpThreads) {
-        this(model, intraOpThreads, DEFAULT_BATCH_SIZE);
+    public OnnxEncoder(EncoderModel model, int maxTokens, int intraOpThreads) {
+        this(model, maxTokens, intraOpThreads, DEFAULT_BATCH_SIZE, true);
     }
 
     /** The model and its token limit, e.g. {@code bge-small-en-v1.5-q/256}: vectors from different ids differ. */
     @Override
     public String model() {
-        return name(model);
+        return name(model, maxTokens);
     }
 
-    /** What {@link #model()} returns for {@code model}, known without loading it. */
-    static String name(EncoderModel model) {
-        return model.id() + "/" + MAX_TOKENS;
+    /** What {@link #model()} returns for {@code model} and the limit, known without loading it. */
+    public static String name(EncoderModel model, int maxTokens) {
+        return model.id() + "/" + maxTokens;
     }
 
     @Override
@@ -104,7 +118,7 @@ public final class OnnxEncoder implements Encoder {
 
     @Override
     public float[] encodeQuery(String query) {
-        return encodeBatch(List.of(model.queryPrefix() + Objects.requireNonNull(query, "query"))).getFirst();
+        return encodeBatch(List.of(queryPrefix + Objects.requireNonNull(query, "query"))).getFirst();
     }
 
     @Override
@@ -153,7 +167,7 @@ public final class OnnxEncoder implements Encoder {
         }
     }
 
-    /** The tokenizer truncates to {@link #MAX_TOKENS} and pads every text to the longest one of the batch. */
+    /** The tokenizer truncates to the token limit and pads every text to the longest one of the batch. */
     private TokenBatch tokenize(List<String> texts) {
         // A single text skips the batch call, which would hand the work to a pool of tokenizer threads for nothing.
         Encoding[] encodings = texts.size() == 1
@@ -224,11 +238,11 @@ public final class OnnxEncoder implements Encoder {
         return options;
     }
 
-    private static HuggingFaceTokenizer openTokenizer(String resource) {
+    private static HuggingFaceTokenizer openTokenizer(String resource, int maxTokens) {
         Map<String, String> settings = Map.of(
                 "addSpecialTokens", "true",
                 "truncation", "true",
-                "maxLength", String.valueOf(MAX_TOKENS),
+                "maxLength", String.valueOf(maxTokens),
                 "padding", "true");
         try (InputStream in = openResource(resource)) {
             return HuggingFaceTokenizer.newInstance(in, settings);

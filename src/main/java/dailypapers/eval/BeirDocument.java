@@ -10,9 +10,4 @@ public record BeirDocument(String id, String title, String text) {
         title = title == null ? "" : title;
         text = text == null ? "" : text;
     }
-
-    /** Title and text joined by a space, as BEIR's dense baselines encode a document. */
-    public String titleAndText() {
-        return (title + " " + text).strip();
-    }
 }

@@ -1,10 +1,16 @@
 package dailypapers.eval;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * nDCG@10 and Recall@100 with trec_eval's semantics, the ones BEIR reports through pytrec_eval, so our numbers can
@@ -29,25 +35,66 @@ public final class Evaluation {
 
     /** Asks the retriever for {@link #RECALL_DEPTH} documents per judged query and averages the metrics. */
     public static EvaluationResult evaluate(BeirDataset dataset, Retriever retriever) {
+        return mean(perQuery(dataset, retriever).values());
+    }
+
+    /** The metrics of each judged query (those with a relevant document), by query id, in the qrels' order. */
+    public static Map<String, QueryScore> perQuery(BeirDataset dataset, Retriever retriever) {
+        return perQuery(dataset, retriever, 1);
+    }
+
+    /** {@link #perQuery(BeirDataset, Retriever)} with queries run on {@code threads} threads at once. */
+    public static Map<String, QueryScore> perQuery(BeirDataset dataset, Retriever retriever, int threads) {
+        List<String> judged = new ArrayList<>();
+        dataset.qrels().forEach((query, grades) -> {
+            if (relevantCount(grades) > 0) {
+                if (!dataset.queries().containsKey(query)) {
+                    throw new IllegalArgumentException("qrels judge query " + query + ", which queries lack");
+                }
+                judged.add(query);
+            }
+        });
+        List<Future<QueryScore>> scores = new ArrayList<>(judged.size());
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (String query : judged) {
+                scores.add(pool.submit(() -> {
+                    Map<String, Integer> grades = dataset.qrels().get(query);
+                    List<ScoredDocument> ranking = rank(retriever.retrieve(dataset.queries().get(query),
+                            RECALL_DEPTH));
+                    return new QueryScore(ndcg(ranking, grades, NDCG_DEPTH), recall(ranking, grades, RECALL_DEPTH));
+                }));
+            }
+        }
+        Map<String, QueryScore> ordered = new LinkedHashMap<>();
+        for (int i = 0; i < judged.size(); i++) {
+            try {
+                ordered.put(judged.get(i), scores.get(i).get());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return ordered;
+    }
+
+    /** The mean of some queries' metrics; zeros for none. */
+    public static EvaluationResult mean(Collection<QueryScore> scores) {
+        if (scores.isEmpty()) {
+            return new EvaluationResult(0, 0, 0);
+        }
         double ndcgSum = 0;
         double recallSum = 0;
-        int queryCount = 0;
-        for (Map.Entry<String, Map<String, Integer>> judged : dataset.qrels().entrySet()) {
-            if (relevantCount(judged.getValue()) == 0) {
-                continue;
-            }
-            String text = dataset.queries().get(judged.getKey());
-            if (text == null) {
-                throw new IllegalArgumentException("qrels judge query " + judged.getKey() + ", which queries lack");
-            }
-            List<ScoredDocument> ranking = rank(retriever.retrieve(text, RECALL_DEPTH));
-            ndcgSum += ndcg(ranking, judged.getValue(), NDCG_DEPTH);
-            recallSum += recall(ranking, judged.getValue(), RECALL_DEPTH);
-            queryCount++;
+        for (QueryScore score : scores) {
+            ndcgSum += score.ndcgAt10();
+            recallSum += score.recallAt100();
         }
-        return queryCount == 0
-                ? new EvaluationResult(0, 0, 0)
-                : new EvaluationResult(ndcgSum / queryCount, recallSum / queryCount, queryCount);
+        return new EvaluationResult(ndcgSum / scores.size(), recallSum / scores.size(), scores.size());
+    }
+
+    /** One query's nDCG@10 and Recall@100. */
+    public record QueryScore(double ndcgAt10, double recallAt100) {
     }
 
     /** The results in {@link ScoredDocument#TREC_ORDER}, each document once. */

@@ -1,6 +1,7 @@
 package dailypapers.eval;
 
 import dailypapers.embedding.Encoder;
+import dailypapers.eval.Evaluation.QueryScore;
 import dailypapers.search.EmbeddingText;
 import dailypapers.search.InvalidQueryException;
 import dailypapers.search.QueryEmbeddingCache;
@@ -13,8 +14,8 @@ import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchRequest;
 import dailypapers.search.lucene.LuceneSearchIndex;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,50 +25,81 @@ import java.util.function.IntConsumer;
  * Measures the product's own search (the Lucene index and the {@link Ranker} behind every search page and API
  * call: query syntax, exact-title pins, mode, fusion and its depth) on a BEIR collection: the collection goes
  * into a fresh in-memory index, embedded with the same text ({@link EmbeddingText}) and model as papers, then every
- * query runs in each mode as a first page of {@link Evaluation#RECALL_DEPTH} results. Results are scored by their
- * position, so the evaluation ranks them exactly as people see them; a query search refuses (longer than
- * {@link dailypapers.search.UserQuery#MAX_LENGTH}) finds nothing, as it would for a person.
+ * query runs as a first page of {@link Evaluation#RECALL_DEPTH} results. Results are scored by their position, so
+ * the evaluation ranks them exactly as people see them; a query search refuses (longer than
+ * {@link dailypapers.search.UserQuery#MAX_LENGTH}) finds nothing, as it would for a person. One indexed collection
+ * answers any number of modes and {@link Ranker.Tuning tunings}, which is what cross-validation needs.
  */
-public final class SearchEvaluation {
+public final class SearchEvaluation implements AutoCloseable {
 
     private static final int INDEX_BATCH = 500;
 
-    private SearchEvaluation() {
+    private final BeirDataset dataset;
+    private final LuceneSearchIndex index;
+    private final Optional<QueryEmbeddingCache> queryVectors;
+    private final int threads;
+
+    private SearchEvaluation(BeirDataset dataset, LuceneSearchIndex index, Optional<Encoder> encoder, int threads) {
+        this.dataset = dataset;
+        this.index = index;
+        // Every query's vector stays cached, so trying another tuning costs no model call.
+        this.queryVectors = encoder.map(e -> new QueryEmbeddingCache(e, Math.max(1, dataset.queries().size())));
+        this.threads = threads;
     }
 
     /**
-     * Scores each mode; semantic and hybrid need an encoder. {@code embedded} hears how many documents have been
-     * embedded so far.
+     * Indexes the collection; with an encoder, with the documents' vectors from {@code vectors} (embedding what it
+     * lacks on {@code threads} threads; {@code embedded} hears the count). Queries later run on as many threads.
      */
-    public static Map<SearchMode, EvaluationResult> evaluate(BeirDataset dataset, Optional<Encoder> encoder,
-            List<SearchMode> modes, IntConsumer embedded) {
-        if (encoder.isEmpty() && modes.stream().anyMatch(m -> m != SearchMode.KEYWORD)) {
+    public static SearchEvaluation open(BeirDataset dataset, Optional<Encoder> encoder, Optional<VectorCache> vectors,
+            int threads, IntConsumer embedded) throws IOException {
+        if (encoder.isPresent() != vectors.isPresent()) {
+            throw new IllegalArgumentException("an encoder needs a vector cache, and only an encoder does");
+        }
+        List<String> texts = dataset.corpus().stream().map(d -> EmbeddingText.of(d.title(), d.text())).toList();
+        List<float[]> documentVectors = encoder.isEmpty() ? null
+                : vectors.get().vectors(encoder.get(), texts, threads, embedded);
+        LuceneSearchIndex index = LuceneSearchIndex.inMemory();
+        try (SearchIndex.Rebuild build = index.rebuild()) {
+            List<SearchDocument> batch = new ArrayList<>(INDEX_BATCH);
+            for (int i = 0; i < dataset.corpus().size(); i++) {
+                BeirDocument document = dataset.corpus().get(i);
+                batch.add(SearchDocument.text(document.id(), document.title(), document.text(),
+                        documentVectors == null ? null : documentVectors.get(i)));
+                if (batch.size() == INDEX_BATCH) {
+                    build.add(batch);
+                    batch.clear();
+                }
+            }
+            build.add(batch);
+            build.swap();
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        return new SearchEvaluation(dataset, index, encoder, threads);
+    }
+
+    public BeirDataset dataset() {
+        return dataset;
+    }
+
+    /** Each judged query's metrics in {@code mode}, ranked with {@code tuning}. */
+    public Map<String, QueryScore> scores(SearchMode mode, Ranker.Tuning tuning) {
+        if (mode.needsVectors() && queryVectors.isEmpty()) {
             throw new IllegalArgumentException("semantic and hybrid evaluation need an embedding model");
         }
-        Map<SearchMode, EvaluationResult> results = new LinkedHashMap<>();
-        try (LuceneSearchIndex index = LuceneSearchIndex.inMemory()) {
-            try (SearchIndex.Rebuild build = index.rebuild()) {
-                List<SearchDocument> batch = new ArrayList<>(INDEX_BATCH);
-                int done = 0;
-                for (BeirDocument document : dataset.corpus()) {
-                    float[] vector = encoder.map(e -> e.encodePassages(
-                            List.of(EmbeddingText.of(document.title(), document.text()))).getFirst()).orElse(null);
-                    batch.add(SearchDocument.text(document.id(), document.title(), document.text(), vector));
-                    if (batch.size() == INDEX_BATCH) {
-                        build.add(batch);
-                        batch.clear();
-                    }
-                    embedded.accept(++done);
-                }
-                build.add(batch);
-                build.swap();
-            }
-            Ranker ranker = Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY);
-            for (SearchMode mode : modes) {
-                results.put(mode, Evaluation.evaluate(dataset, (query, k) -> search(ranker, query, mode, k)));
-            }
-        }
-        return results;
+        Ranker ranker = new Ranker(index, queryVectors, tuning);
+        return Evaluation.perQuery(dataset, (query, k) -> search(ranker, query, mode, k), threads);
+    }
+
+    public EvaluationResult evaluate(SearchMode mode, Ranker.Tuning tuning) {
+        return Evaluation.mean(scores(mode, tuning).values());
+    }
+
+    @Override
+    public void close() {
+        index.close();
     }
 
     /** The first page of {@code k} results for {@code query}, scored {@code k, k - 1, …} in the order shown. */

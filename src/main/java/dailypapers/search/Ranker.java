@@ -32,21 +32,20 @@ public final class Ranker {
 
     private final SearchIndex index;
     private final Optional<QueryEmbeddingCache> queryVectors;
-    private final Fusion fusion;
+    private final Tuning tuning;
 
-    public Ranker(SearchIndex index, Optional<QueryEmbeddingCache> queryVectors, Fusion fusion) {
+    public Ranker(SearchIndex index, Optional<QueryEmbeddingCache> queryVectors, Tuning tuning) {
         this.index = index;
         this.queryVectors = queryVectors;
-        this.fusion = fusion;
+        this.tuning = tuning;
     }
 
     /**
      * Ranking over {@code index} with query vectors from {@code encoder}, keeping {@code cachedQueries} of them
-     * (0: none), and reciprocal rank fusion.
+     * (0: none).
      */
-    public static Ranker over(SearchIndex index, Optional<Encoder> encoder, int cachedQueries) {
-        return new Ranker(index, encoder.map(e -> new QueryEmbeddingCache(e, cachedQueries)),
-                new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K));
+    public static Ranker over(SearchIndex index, Optional<Encoder> encoder, int cachedQueries, Tuning tuning) {
+        return new Ranker(index, encoder.map(e -> new QueryEmbeddingCache(e, cachedQueries)), tuning);
     }
 
     /** The embedding model queries are encoded with; empty when semantic search is not configured. */
@@ -56,7 +55,7 @@ public final class Ranker {
 
     /**
      * Ranks the documents for a request, deep enough for its page ({@code offset + limit}, at most
-     * {@link SearchService#MAX_DEPTH}; semantic and hybrid at least {@link SearchService#CANDIDATES}).
+     * {@link SearchService#MAX_DEPTH}; semantic and hybrid at least the tuning's candidates).
      *
      * @throws InvalidQueryException for a query longer than {@link UserQuery#MAX_LENGTH}, or one the engine refuses
      */
@@ -145,7 +144,7 @@ public final class Ranker {
     private Optional<Ranking> semantic(UserQuery query, SearchMode requested, SearchMode mode, ResultOrder order,
             SearchRequest request, List<String> notices) {
         int depth = Math.min(SearchService.MAX_DEPTH,
-                Math.max(SearchService.CANDIDATES, request.offset() + request.limit()));
+                Math.max(tuning.candidates(), request.offset() + request.limit()));
         Filters filters = query.filters().withPhrases(query.phrases());
         // Hybrid runs its keyword part beside the query embedding and the graph search: on 1M papers each side
         // takes about 10 ms, and a server rarely has every core busy.
@@ -158,7 +157,7 @@ public final class Ranker {
         List<Hit> nearest = index.nearest(vector.get(), filters, depth).hits();
         List<FusedHit> fused;
         if (mode == SearchMode.HYBRID) {
-            fused = fusion.fuse(join(keyword), nearest);
+            fused = tuning.fusion().fuse(join(keyword), nearest);
         } else {
             fused = new ArrayList<>();
             for (int i = 0; i < nearest.size(); i++) {
@@ -200,6 +199,27 @@ public final class Ranker {
         }
         return index.exactMatches(query.arxivId().map(ArxivId::value), Optional.of(query.plainText()),
                 query.filters());
+    }
+
+    /**
+     * How hybrid search fuses, and how many results each side of a semantic or hybrid search brings.
+     */
+    public record Tuning(Fusion fusion, int candidates) {
+
+        /** Reciprocal rank fusion with k = 60 of 100 candidates a side: the method's textbook form. */
+        public static final Tuning TEXTBOOK = new Tuning(
+                new Fusion.ReciprocalRank(Fusion.ReciprocalRank.DEFAULT_K, 0.5), 100);
+
+        public Tuning {
+            if (candidates < 1 || candidates > SearchService.MAX_DEPTH) {
+                throw new IllegalArgumentException("candidates must be between 1 and " + SearchService.MAX_DEPTH
+                        + ", got " + candidates);
+            }
+        }
+
+        public String describe() {
+            return fusion.describe() + ", " + candidates + " candidates";
+        }
     }
 
     /**

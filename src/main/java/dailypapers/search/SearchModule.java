@@ -40,9 +40,9 @@ public final class SearchModule implements AutoCloseable {
      * @param index           the engine's index; closed with this module
      * @param indexLease      the lease of this index's sync: node-local for an index on this node's disk
      * @param encoder         the embedding model; empty for keyword search only. The caller closes it.
-     * @param embeddingThreads threads the server's embedding job encodes on
+     * @param settings        the embedding job's threads and the ranking's tuning
      */
-    public SearchModule(SearchIndex index, String indexLease, Optional<Encoder> encoder, int embeddingThreads,
+    public SearchModule(SearchIndex index, String indexLease, Optional<Encoder> encoder, SearchSettings settings,
             SearchStore papers, VectorStore vectors, SyncCheckpointStore checkpoints, Clock clock, JobScheduler jobs) {
         this.index = index;
         this.encoder = encoder;
@@ -51,9 +51,9 @@ public final class SearchModule implements AutoCloseable {
         this.clock = clock;
         this.jobs = jobs;
         this.indexer = new SearchIndexer(index, papers, vectors, checkpoints, encoder.map(Encoder::model), clock);
-        this.search = new SearchService(Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY), index,
+        this.search = new SearchService(Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY, settings.tuning()), index,
                 papers, vectors, indexer);
-        this.embedding = embeddingJob(embeddingThreads);
+        this.embedding = embeddingJob(settings.embeddingThreads());
         this.monitor = new SearchMonitor(search, papers, vectors, embedding);
         jobs.add(new Job(SYNC_JOB, indexLease, Duration.ZERO, SYNC_INTERVAL, Job.Stopping.SIGNAL, indexer::sync));
         embedding.ifPresent(job -> jobs.add(new Job(EMBEDDING_JOB, EMBEDDING_JOB, EMBEDDING_FIRST_RUN_DELAY,

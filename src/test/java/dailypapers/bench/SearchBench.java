@@ -90,7 +90,7 @@ public final class SearchBench {
     }
 
     private static String modelName() {
-        try (LazyEncoder encoder = new LazyEncoder(Encoders.DEFAULT_MODEL, 1)) {
+        try (LazyEncoder encoder = new LazyEncoder(Encoders.DEFAULT_MODEL, OnnxEncoder.DEFAULT_MAX_TOKENS, 1)) {
             return encoder.model();
         }
     }
@@ -132,10 +132,11 @@ public final class SearchBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("label", label);
         result.put("queries", queries.size());
-        Encoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, 1);
+        Encoder encoder = Encoders.defaultEncoder();
         try (App app = App.open(config(dataDir), Clock.systemUTC(), Optional.of(encoder))) { // closes the encoder
             // Every query is embedded anew: no query-vector cache, so the model's time is in every latency.
-            SearchService search = new SearchService(Ranker.over(app.search().index(), Optional.of(encoder), 0),
+            SearchService search = new SearchService(Ranker.over(app.search().index(), Optional.of(encoder), 0,
+                    app.config().search().tuning()),
                     app.search().index(), app.search().papers(), app.search().vectors(), app.search().indexer());
             var stats = app.search().index().stats();
             if (stats.documentsWithVectors() < stats.documents()) {
@@ -290,7 +291,7 @@ public final class SearchBench {
                 .map(p -> EmbeddingText.of(p.title(), String.join(" ", p.sentences()))).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("papers", texts.size());
-        try (OnnxEncoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, 1)) {
+        try (Encoder encoder = Encoders.defaultEncoder()) {
             encoder.encodePassages(texts.subList(0, Math.min(64, texts.size()))); // warm-up
             for (int threads : CLIENT_THREADS) {
                 ExecutorService workers = Executors.newFixedThreadPool(threads);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.search.EmbeddingText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -42,7 +43,7 @@ abstract class EncoderContract {
 
     @BeforeAll
     void openEncoder() {
-        encoder = new OnnxEncoder(model(), 1);
+        encoder = new OnnxEncoder(model(), OnnxEncoder.DEFAULT_MAX_TOKENS, 1);
     }
 
     @AfterAll
@@ -119,11 +120,35 @@ abstract class EncoderContract {
     }
 
     @Test
+    void aLongerTokenLimitSeesFurtherIntoTheText() {
+        // About 300 tokens of one sentence, then about 120 that differ: past 256 tokens, within 512.
+        String head = "Quantum error correction protects fragile qubits from noise. ".repeat(25);
+        List<String> texts = List.of(head + "Aspirin lowers the risk of heart attacks in older adults. ".repeat(10),
+                head + "Galaxies merge and feed the black holes at their centres. ".repeat(10));
+        try (Encoder cut = new OnnxEncoder(model(), 256, 1); Encoder whole = new OnnxEncoder(model(), 512, 1)) {
+            List<float[]> short256 = cut.encodePassages(texts);
+            List<float[]> long512 = whole.encodePassages(texts);
+            assertThat(cosine(short256.get(0), short256.get(1))).isGreaterThanOrEqualTo(SAME_VECTOR);
+            assertThat(cosine(long512.get(0), long512.get(1))).isLessThan(SAME_VECTOR);
+            assertThat(whole.model()).isEqualTo(model().id() + "/512");
+        }
+    }
+
+    @Test
+    void aBlankLineBetweenTitleAndAbstractEncodesAsASpaceDoes() {
+        // The tokenizer splits on any whitespace, so the join of EmbeddingText is the model card's "title text".
+        List<float[]> vectors = encoder.encodePassages(List.of(
+                EmbeddingText.of("Graphene ribbons", "We grow narrow ribbons of graphene."),
+                "Graphene ribbons We grow narrow ribbons of graphene."));
+        assertThat(cosine(vectors.get(0), vectors.get(1))).isGreaterThanOrEqualTo(SAME_VECTOR);
+    }
+
+    @Test
     void batchesGiveTheVectorsOfSingleTexts() {
         // Short texts padded to a long one: were padding pooled, their vectors would be mostly padding.
         List<String> texts = List.of("Short.", "A somewhat longer sentence about protein folding and structure.",
                 "Medium length text on climate.", "Cells.");
-        try (Encoder batched = new OnnxEncoder(model(), 1, 3)) {
+        try (Encoder batched = new OnnxEncoder(model(), OnnxEncoder.DEFAULT_MAX_TOKENS, 1, 3, true)) {
             List<float[]> inBatches = batched.encodePassages(texts);
             List<float[]> oneByOne = encoder.encodePassages(texts);
 
@@ -151,7 +176,7 @@ abstract class EncoderContract {
 
     @Test
     void modelNamesTheModelAndTheTokenLimit() {
-        assertThat(encoder.model()).isEqualTo(model().id() + "/" + OnnxEncoder.MAX_TOKENS);
+        assertThat(encoder.model()).isEqualTo(model().id() + "/" + OnnxEncoder.DEFAULT_MAX_TOKENS);
     }
 
     static double cosine(float[] a, float[] b) {

@@ -71,8 +71,8 @@ class LazyEncoderTest {
 
     @Test
     void namesTheRealModelWithoutLoadingIt() {
-        try (LazyEncoder lazy = new LazyEncoder(EncoderModel.BGE_SMALL_EN_V15_Q, 1)) {
-            assertThat(lazy.model()).isEqualTo(EncoderModel.BGE_SMALL_EN_V15_Q.id() + "/" + OnnxEncoder.MAX_TOKENS);
+        try (LazyEncoder lazy = new LazyEncoder(EncoderModel.BGE_SMALL_EN_V15_Q, 512, 1)) {
+            assertThat(lazy.model()).isEqualTo(EncoderModel.BGE_SMALL_EN_V15_Q.id() + "/512");
             assertThat(lazy.dimension()).isEqualTo(EncoderModel.BGE_SMALL_EN_V15_Q.dimension());
             assertThat(lazy.isLoaded()).isFalse();
         }

@@ -86,11 +86,6 @@ class BeirDatasetTest {
                 .hasMessageContaining("no qrels");
     }
 
-    @Test
-    void titleAndTextJoinWithASpace() {
-        assertThat(new BeirDocument("d", "Title", "Text.").titleAndText()).isEqualTo("Title Text.");
-        assertThat(new BeirDocument("d", "", "Text.").titleAndText()).isEqualTo("Text.");
-    }
 
     @Test
     void loadsTheSharedSciFactTrainingSplit() throws IOException {

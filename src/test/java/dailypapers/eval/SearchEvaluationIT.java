@@ -3,12 +3,18 @@ package dailypapers.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dailypapers.search.Fusion;
 import dailypapers.search.HashingEncoder;
+import dailypapers.search.Ranker;
 import dailypapers.search.SearchMode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The evaluation measures the search people get: its query syntax, exact-title pins and order. */
 class SearchEvaluationIT {
@@ -21,37 +27,50 @@ class SearchEvaluationIT {
                 Map.of("q1", query), Map.of("q1", judged));
     }
 
+    private static EvaluationResult keyword(BeirDataset dataset) throws IOException {
+        try (SearchEvaluation evaluation = SearchEvaluation.open(dataset, Optional.empty(), Optional.empty(), 1,
+                n -> {
+                })) {
+            return evaluation.evaluate(SearchMode.KEYWORD, Ranker.Tuning.TEXTBOOK);
+        }
+    }
+
     @Test
-    void anExactTitleIsRankedFirstAsOnTheSearchPage() {
+    void anExactTitleIsRankedFirstAsOnTheSearchPage() throws IOException {
         // By BM25 alone d1 (the word six times) beats d2, whose title the query is: the product pins d2.
-        EvaluationResult pinned = SearchEvaluation.evaluate(dataset("GRAPHENE", Map.of("d2", 1)), Optional.empty(),
-                List.of(SearchMode.KEYWORD), n -> {
-                }).get(SearchMode.KEYWORD);
+        EvaluationResult pinned = keyword(dataset("GRAPHENE", Map.of("d2", 1)));
         assertThat(pinned.ndcgAt10()).isCloseTo(1.0, within(1e-9));
 
-        EvaluationResult words = SearchEvaluation.evaluate(dataset("graphene ribbons", Map.of("d2", 1)),
-                Optional.empty(), List.of(SearchMode.KEYWORD), n -> {
-                }).get(SearchMode.KEYWORD);
+        EvaluationResult words = keyword(dataset("graphene ribbons", Map.of("d2", 1)));
         assertThat(words.ndcgAt10()).as("no pin without the exact title: d2 second")
                 .isCloseTo(1 / (Math.log(3) / Math.log(2)), within(1e-9));
     }
 
     @Test
-    void semanticAndHybridRunWithAModel() {
-        Map<SearchMode, EvaluationResult> results = SearchEvaluation.evaluate(dataset("graphene ribbons",
-                Map.of("d1", 1)), Optional.of(new HashingEncoder()), List.of(SearchMode.SEMANTIC, SearchMode.HYBRID),
-                n -> {
-                });
-        assertThat(results.get(SearchMode.SEMANTIC).queryCount()).isEqualTo(1);
-        assertThat(results.get(SearchMode.HYBRID).ndcgAt10()).isCloseTo(1.0, within(1e-9));
+    void semanticAndHybridRunWithAModelAndReuseTheCachedVectors(@TempDir Path cache) throws IOException {
+        BeirDataset dataset = dataset("graphene ribbons", Map.of("d1", 1));
+        AtomicInteger embedded = new AtomicInteger();
+        try (HashingEncoder encoder = new HashingEncoder(); SearchEvaluation evaluation = SearchEvaluation.open(dataset,
+                Optional.of(encoder), Optional.of(new VectorCache(cache, encoder)), 2, embedded::set)) {
+            assertThat(evaluation.evaluate(SearchMode.SEMANTIC, Ranker.Tuning.TEXTBOOK).queryCount()).isEqualTo(1);
+            assertThat(evaluation.evaluate(SearchMode.HYBRID, Ranker.Tuning.TEXTBOOK).ndcgAt10())
+                    .isCloseTo(1.0, within(1e-9));
+            assertThat(evaluation.evaluate(SearchMode.HYBRID, new Ranker.Tuning(new Fusion.Convex(0.3), 50))
+                    .ndcgAt10()).isCloseTo(1.0, within(1e-9));
+        }
+        assertThat(embedded).hasValue(3);
+        embedded.set(0);
+        try (HashingEncoder encoder = new HashingEncoder(); SearchEvaluation again = SearchEvaluation.open(dataset,
+                Optional.of(encoder), Optional.of(new VectorCache(cache, encoder)), 2, embedded::set)) {
+            assertThat(again.evaluate(SearchMode.SEMANTIC, Ranker.Tuning.TEXTBOOK).queryCount()).isEqualTo(1);
+        }
+        assertThat(embedded).as("every vector came from the cache").hasValue(0);
     }
 
     @Test
-    void filtersInAQueryApplyAsTheyDoForPeople() {
+    void filtersInAQueryApplyAsTheyDoForPeople() throws IOException {
         // "has:code" is a filter, not a word: no collection paper has code, so nothing is found.
-        EvaluationResult result = SearchEvaluation.evaluate(dataset("graphene has:code", Map.of("d2", 1)),
-                Optional.empty(), List.of(SearchMode.KEYWORD), n -> {
-                }).get(SearchMode.KEYWORD);
+        EvaluationResult result = keyword(dataset("graphene has:code", Map.of("d2", 1)));
         assertThat(result.ndcgAt10()).isZero();
         assertThat(result.queryCount()).isEqualTo(1);
     }

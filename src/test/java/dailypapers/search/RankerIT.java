@@ -35,7 +35,7 @@ class RankerIT {
                     document("2501.00003", "Protein folding", false)));
             build.swap();
         }
-        ranker = Ranker.over(index, Optional.of(encoder), 0);
+        ranker = Ranker.over(index, Optional.of(encoder), 0, Ranker.Tuning.TEXTBOOK);
     }
 
     private SearchDocument document(String id, String title, boolean withVector) {

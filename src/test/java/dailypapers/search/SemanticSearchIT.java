@@ -68,24 +68,20 @@ class SemanticSearchIT {
     }
 
     @Test
-    void hybridFusesKeywordAndSemanticRanksByReciprocalRank() {
+    void hybridFusesTheKeywordAndSemanticCandidatesAsConfigured() {
         String query = "video diffusion transformer";
         SearchResult result = run(query, SearchMode.HYBRID, 20);
         assertThat(result.mode()).isEqualTo(SearchMode.HYBRID);
-        List<Hit> keyword = hits(run(query, SearchMode.KEYWORD, SearchService.CANDIDATES));
-        List<Hit> semantic = hits(run(query, SearchMode.SEMANTIC, SearchService.CANDIDATES));
-        List<FusedHit> expected = new Fusion.ReciprocalRank(60).fuse(keyword, semantic);
+        Ranker.Tuning tuning = app.app().config().search().tuning();
+        List<Hit> keyword = hits(run(query, SearchMode.KEYWORD, tuning.candidates()));
+        List<Hit> semantic = hits(run(query, SearchMode.SEMANTIC, tuning.candidates()));
+        List<FusedHit> expected = tuning.fusion().fuse(keyword, semantic);
         assertThat(ids(result)).isEqualTo(expected.stream().limit(20).map(FusedHit::id).toList());
         assertThat(result.hits()).anyMatch(h -> h.keywordRank() > 0 && h.semanticRank() > 0);
         assertThat(result.hits()).as("both parts contribute").anyMatch(h -> h.keywordRank() > 0)
                 .anyMatch(h -> h.semanticRank() > 0);
-        SearchHit first = result.hits().getFirst();
-        assertThat(first.score()).isCloseTo(rrf(first.keywordRank()) + rrf(first.semanticRank()),
-                org.assertj.core.data.Offset.offset(1e-12));
-    }
-
-    private static double rrf(int rank) {
-        return rank == 0 ? 0 : 1.0 / (60 + rank);
+        assertThat(result.hits()).extracting(SearchHit::score)
+                .isEqualTo(expected.stream().limit(20).map(FusedHit::score).toList());
     }
 
     @Test

@@ -63,7 +63,7 @@ class SearchStatusPagesIT {
             assertThat(before.get("indexBuilding").asBoolean()).isFalse();
             JsonNode idle = before.get("embedding");
             assertThat(idle.get("running").asBoolean()).isFalse();
-            assertThat(idle.get("threads").asInt()).isEqualTo(app.app().config().embeddingThreads());
+            assertThat(idle.get("threads").asInt()).isEqualTo(app.app().config().search().embeddingThreads());
             assertThat(idle.get("lastFinishedAt").isNull()).isTrue();
             assertThat(idle.get("secondsLeft").isNull()).isTrue();
             assertThat(page(app)).contains("<h1>Search and embeddings</h1>", "<code>test-hashing-64</code>",

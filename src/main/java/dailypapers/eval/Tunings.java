@@ -1,0 +1,56 @@
+package dailypapers.eval;
+
+import dailypapers.search.Fusion;
+import dailypapers.search.Ranker.Tuning;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The hybrid tunings cross-validation chooses among, by family; each family is one row of {@code eval --folds}. */
+public final class Tunings {
+
+    static final int[] RRF_K = {1, 2, 5, 10, 20, 60};
+    static final double[] RRF_KEYWORD_WEIGHTS = {0.2, 0.3, 0.4, 0.5, 0.6};
+    /**
+     * Semantic scores ({@code (1 + cosine) / 2}) of one query's candidates lie close together, so divided by the
+     * best they span about a tenth of what keyword scores span: useful keyword weights are small.
+     */
+    static final double[] CONVEX_KEYWORD_WEIGHTS = {0.01, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5};
+    static final int[] CONVEX_CANDIDATES = {100, 200};
+    static final int[] CANDIDATES = {50, 100, 200, 400};
+    private static final int FIXED_CANDIDATES = 100;
+
+    private Tunings() {
+    }
+
+    /**
+     * The configured tuning alone; textbook RRF; RRF over k and the keyword weight; a convex combination over the
+     * keyword weight and the candidates; and the configured fusion over the candidates per side.
+     */
+    public static Map<String, List<Tuning>> families(Tuning configured) {
+        Map<String, List<Tuning>> families = new LinkedHashMap<>();
+        families.put("as configured", List.of(configured));
+        families.put("rrf k=60, equal weights", List.of(Tuning.TEXTBOOK));
+        List<Tuning> rrf = new ArrayList<>();
+        for (int k : RRF_K) {
+            for (double weight : RRF_KEYWORD_WEIGHTS) {
+                rrf.add(new Tuning(new Fusion.ReciprocalRank(k, weight), FIXED_CANDIDATES));
+            }
+        }
+        families.put("rrf, k and weight chosen", rrf);
+        List<Tuning> convex = new ArrayList<>();
+        for (int candidates : CONVEX_CANDIDATES) {
+            for (double weight : CONVEX_KEYWORD_WEIGHTS) {
+                convex.add(new Tuning(new Fusion.Convex(weight), candidates));
+            }
+        }
+        families.put("convex, weight and candidates chosen", convex);
+        List<Tuning> depth = new ArrayList<>();
+        for (int candidates : CANDIDATES) {
+            depth.add(new Tuning(configured.fusion(), candidates));
+        }
+        families.put("configured fusion, candidates chosen", depth);
+        return families;
+    }
+}

@@ -1,0 +1,146 @@
+package dailypapers.eval;
+
+import dailypapers.embedding.Encoder;
+import dailypapers.search.EmbeddingText;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * A collection's passage vectors on disk, one file per model name, keyed by the hash of the embedded text
+ * ({@link EmbeddingText#hash}), so an evaluation re-run with other ranking settings embeds nothing. Misses are
+ * embedded on several threads, one model call each at a time, and appended as they finish: a run stopped half way
+ * keeps what it embedded, and a record a crash cut short is dropped at the next read.
+ */
+public final class VectorCache {
+
+    /** Texts per model call and per append. */
+    private static final int CHUNK = 16;
+    private static final int HASH_BYTES = 16;
+
+    private final Path file;
+    private final int dimension;
+
+    /** The cache of {@code encoder}'s vectors in {@code folder}. */
+    public VectorCache(Path folder, Encoder encoder) {
+        this.file = folder.resolve(encoder.model().replaceAll("[^A-Za-z0-9.-]", "_") + ".vectors");
+        this.dimension = encoder.dimension();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The vector of each text, in order: from the file when it has the text's hash, else embedded on
+     * {@code threads} threads and added to the file. {@code embedded} hears the running count of texts embedded.
+     */
+    public List<float[]> vectors(Encoder encoder, List<String> texts, int threads, IntConsumer embedded)
+            throws IOException {
+        Map<String, float[]> known = read();
+        List<String> missing = texts.stream().filter(text -> !known.containsKey(EmbeddingText.hash(text)))
+                .distinct().toList();
+        if (!missing.isEmpty()) {
+            embed(encoder, missing, threads, embedded, known);
+        }
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            vectors.add(known.get(EmbeddingText.hash(text)));
+        }
+        return vectors;
+    }
+
+    private void embed(Encoder encoder, List<String> missing, int threads, IntConsumer embedded,
+            Map<String, float[]> known) throws IOException {
+        Files.createDirectories(file.getParent());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int start = next.getAndAdd(CHUNK); start < missing.size(); start = next.getAndAdd(CHUNK)) {
+                        List<String> chunk = missing.subList(start, Math.min(missing.size(), start + CHUNK));
+                        List<float[]> vectors = encoder.encodePassages(chunk);
+                        synchronized (out) {
+                            for (int i = 0; i < chunk.size(); i++) {
+                                String hash = EmbeddingText.hash(chunk.get(i));
+                                write(out, hash, vectors.get(i));
+                                known.put(hash, vectors.get(i));
+                            }
+                            out.flush();
+                        }
+                        embedded.accept(done.addAndGet(chunk.size()));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                try {
+                    worker.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while embedding", e);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void write(DataOutputStream out, String hash, float[] vector) {
+        try {
+            out.write(HexFormat.of().parseHex(hash));
+            for (float value : vector) {
+                out.writeFloat(value);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's whole records; a partial last one (a run killed mid-write) is cut off so appends stay aligned. */
+    private Map<String, float[]> read() throws IOException {
+        Map<String, float[]> vectors = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return vectors;
+        }
+        long recordBytes = HASH_BYTES + 4L * dimension;
+        long records = Files.size(file) / recordBytes;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(records * recordBytes);
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            byte[] hash = new byte[HASH_BYTES];
+            for (long r = 0; r < records; r++) {
+                in.readFully(hash);
+                float[] vector = new float[dimension];
+                for (int i = 0; i < dimension; i++) {
+                    vector[i] = in.readFloat();
+                }
+                vectors.put(HexFormat.of().formatHex(hash), vector);
+            }
+        }
+        return vectors;
+    }
+}

@@ -1,0 +1,31 @@
+package dailypapers.search;
+
+import dailypapers.embedding.Encoder;
+import dailypapers.embedding.EncoderModel;
+import dailypapers.embedding.LazyEncoder;
+import dailypapers.embedding.OnnxEncoder;
+import java.util.Optional;
+
+/**
+ * How this instance searches: the engine, the embedding model and its token limit, the embedding job's threads, how
+ * keyword and semantic results are fused and how many candidates each side brings.
+ *
+ * @param modelTokens texts are cut at this many tokens before embedding
+ */
+public record SearchSettings(SearchEngine engine, Optional<EncoderModel> model, int modelTokens,
+        int embeddingThreads, Ranker.Tuning tuning) {
+
+    /** The model as a lazily loaded encoder on {@code intraOpThreads} threads, when one is configured. */
+    public Optional<Encoder> encoder(int intraOpThreads) {
+        return model.map(m -> new LazyEncoder(m, modelTokens, intraOpThreads));
+    }
+
+    /** The name vectors of this model and token limit are stored under, e.g. {@code bge-small-en-v1.5-q/256}. */
+    public Optional<String> modelName() {
+        return model.map(m -> OnnxEncoder.name(m, modelTokens));
+    }
+
+    public SearchSettings withModel(Optional<EncoderModel> newModel) {
+        return new SearchSettings(engine, newModel, modelTokens, embeddingThreads, tuning);
+    }
+}
