@@ -22,9 +22,9 @@ def in_slice(paper_id):
 
 
 n = 0
-# mtime=0 so the gz is byte-identical on every run.
+# No file name and mtime 0 in the gzip header, so the gz is byte-identical on every run, wherever it is written.
 with gzip.open(src, "rt", encoding="utf-8") as f, open(imp, "w", encoding="utf-8") as out, \
-        gzip.GzipFile(corpus, "wb", mtime=0) as gz:
+        open(corpus, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
     for line in f:
         if not line.strip():
             continue
