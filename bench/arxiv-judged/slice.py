@@ -6,7 +6,8 @@ canonical arXiv id exactly as stored in papers.jsonl.gz (e.g. "2401.09603"). On 
 selects 8,005 papers.
 
 Writes (1) the slice in the product's import format (the matching input lines, unchanged) and
-(2) corpus.jsonl.gz in BEIR form {"_id","title","text"} with text = abstract.
+(2) corpus.jsonl.gz in BEIR form {"_id","title","text","metadata":{"authors","categories"}} with text = abstract;
+`./dailypapers eval` indexes the metadata's authors and categories, so `author:` and `cat:` queries work.
 
 usage: slice.py [PAPERS_JSONL_GZ] [IMPORT_OUT] [CORPUS_OUT]
 """
@@ -32,7 +33,8 @@ with gzip.open(src, "rt", encoding="utf-8") as f, open(imp, "w", encoding="utf-8
         if not in_slice(d["id"]):
             continue
         out.write(line if line.endswith("\n") else line + "\n")
-        row = {"_id": d["id"], "title": d.get("title") or "", "text": d.get("abstract") or ""}
+        row = {"_id": d["id"], "title": d.get("title") or "", "text": d.get("abstract") or "",
+               "metadata": {"authors": d.get("authors") or [], "categories": d.get("categories") or []}}
         gz.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
         n += 1
 print(f"{n} papers -> {imp}, {corpus}", file=sys.stderr)

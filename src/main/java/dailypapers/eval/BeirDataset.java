@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A retrieval test collection in BEIR's layout: {@code corpus.jsonl} (or {@code .jsonl.gz}) with {@code _id},
- * {@code title} and {@code text}; {@code queries.jsonl} with {@code _id} and {@code text}; and
+ * {@code title} and {@code text} (and optionally {@code metadata.authors} and {@code metadata.categories}); {@code queries.jsonl} with {@code _id} and {@code text}; and
  * {@code qrels/<split>.tsv}, lines of query id, document id and graded relevance after a header line.
  *
  * @param qrels per query, the judged documents and their grades; a grade of 0 or less means judged not relevant
@@ -75,11 +75,21 @@ public record BeirDataset(String split, List<BeirDocument> corpus, Map<String, S
                 if (!line.isBlank()) {
                     JsonNode node = JSON.readTree(line);
                     corpus.add(new BeirDocument(node.path("_id").asText(), node.path("title").asText(),
-                            node.path("text").asText()));
+                            node.path("text").asText(), strings(node.path("metadata").path("authors")),
+                            strings(node.path("metadata").path("categories"))));
                 }
             }
         }
         return corpus;
+    }
+
+    /** The strings of a JSON array; none for anything else. */
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array.isArray()) {
+            array.forEach(value -> values.add(value.asText()));
+        }
+        return values;
     }
 
     private static Map<String, String> readQueries(Path file) throws IOException {

@@ -64,8 +64,9 @@ public final class SearchEvaluation implements AutoCloseable {
             List<SearchDocument> batch = new ArrayList<>(INDEX_BATCH);
             for (int i = 0; i < dataset.corpus().size(); i++) {
                 BeirDocument document = dataset.corpus().get(i);
-                batch.add(SearchDocument.text(document.id(), document.title(), document.text(),
-                        documentVectors == null ? null : documentVectors.get(i)));
+                batch.add(new SearchDocument(document.id(), document.title(), document.text(), document.authors(),
+                        document.categories(), null, 0, false,
+                        documentVectors == null ? null : documentVectors.get(i), null));
                 if (batch.size() == INDEX_BATCH) {
                     build.add(batch);
                     batch.clear();

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class BeirDatasetTest {
 
     private static final String CORPUS = """
             {"_id": "d1", "title": "Aspirin", "text": "Aspirin lowers the risk of heart attack.", "metadata": {}}
-            {"_id": "d2", "text": "No title here."}
+            {"_id": "d2", "text": "No title here.", "metadata": {"authors": ["Ada Lovelace"], "categories": ["cs.IR"]}}
             """;
     private static final String QUERIES = """
             {"_id": "q1", "text": "does aspirin help the heart", "metadata": {}}
@@ -39,7 +40,7 @@ class BeirDatasetTest {
         assertThat(dataset.split()).isEqualTo("test");
         assertThat(dataset.corpus()).containsExactly(
                 new BeirDocument("d1", "Aspirin", "Aspirin lowers the risk of heart attack."),
-                new BeirDocument("d2", "", "No title here."));
+                new BeirDocument("d2", "", "No title here.", List.of("Ada Lovelace"), List.of("cs.IR")));
         assertThat(dataset.queries()).containsExactly(Map.entry("q1", "does aspirin help the heart"),
                 Map.entry("q2", "untitled documents"));
         assertThat(dataset.qrels()).isEqualTo(Map.of("q1", Map.of("d1", 2, "d2", 0), "q2", Map.of("d2", 1)));
@@ -95,6 +96,17 @@ class BeirDatasetTest {
         assertThat(dataset.corpus()).hasSize(5_183);
         assertThat(dataset.queries()).hasSize(809);
         assertThat(dataset.qrels().values().stream().mapToInt(Map::size).sum()).isEqualTo(919);
+    }
+
+    @Test
+    void loadsTheCommittedArxivJudgedSet() throws IOException {
+        BeirDataset dataset = BeirDataset.load(Path.of("bench", "arxiv-judged"));
+        assertThat(dataset.split()).isEqualTo("test");
+        assertThat(dataset.corpus()).hasSize(8_005);
+        assertThat(dataset.queries()).hasSize(60);
+        assertThat(dataset.qrels()).hasSize(60);
+        assertThat(dataset.qrels().values().stream().mapToInt(Map::size).sum()).isEqualTo(1_514);
+        assertThat(dataset.corpus()).filteredOn(d -> !d.authors().isEmpty()).hasSize(8_005);
     }
 
     private void write(String name, String content) throws IOException {

@@ -68,6 +68,18 @@ class SearchEvaluationIT {
     }
 
     @Test
+    void authorsAndCategoriesFromTheMetadataAnswerFilters() throws IOException {
+        BeirDataset dataset = new BeirDataset("test", List.of(
+                new BeirDocument("d1", "Graphene ribbons", "Narrow ribbons.", List.of("Ada Lovelace"),
+                        List.of("cond-mat.mtrl-sci")),
+                new BeirDocument("d2", "Graphene ribbons grown", "Ribbons, graphene ribbons.", List.of("Alan Turing"),
+                        List.of("cs.LG"))),
+                Map.of("q1", "author:Lovelace graphene", "q2", "cat:cs.LG ribbons"),
+                Map.of("q1", Map.of("d1", 1), "q2", Map.of("d2", 1)));
+        assertThat(keyword(dataset).ndcgAt10()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
     void filtersInAQueryApplyAsTheyDoForPeople() throws IOException {
         // "has:code" is a filter, not a word: no collection paper has code, so nothing is found.
         EvaluationResult result = keyword(dataset("graphene has:code", Map.of("d2", 1)));
