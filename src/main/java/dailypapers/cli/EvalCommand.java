@@ -16,6 +16,7 @@ import dailypapers.search.EmbeddingText;
 import dailypapers.search.Ranker;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchSettings;
+import dailypapers.search.lucene.LuceneSearchIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -165,9 +166,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /**
-     * Keyword and semantic have nothing to choose: their rows are the configured settings' per-fold scores. Hybrid
-     * rows each choose within a family of tunings ({@link Tunings}) on the other folds, and are compared fold by
-     * fold with textbook RRF: the mean and spread of that paired difference say whether a gain is real.
+     * Keyword and semantic rows are the configured settings' per-fold scores, and keyword again with BM25's k1 and b
+     * chosen on the other folds. Hybrid rows each choose within a family of tunings ({@link Tunings}) on the other
+     * folds. Chosen rows are compared fold by fold with their plain form (textbook RRF for hybrid): the mean and
+     * spread of that paired difference say whether a gain is real.
      */
     private void crossValidate(PrintWriter out, PrintWriter err, SearchEvaluation evaluation, List<SearchMode> modes,
             Ranker.Tuning configured) {
@@ -179,18 +181,32 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-38s  %-15s  %-10s  %-16s  %-34s  %s%n", "row", "nDCG@10", "Recall@100", "Δ nDCG@10",
                 "nDCG@10 per fold", "chosen on the other folds");
         for (SearchMode mode : modes) {
-            if (mode != SearchMode.HYBRID) {
-                Map<String, QueryScore> scores = mode == SearchMode.KEYWORD ? any : evaluation.scores(mode, configured);
-                printRow(out, mode.key(), CrossValidation.run(split, Map.of(configured, scores)), null, false);
+            if (mode == SearchMode.KEYWORD) {
+                CrossValidation.Result<Object> plain = CrossValidation.run(split, Map.of(configured, any));
+                printRow(out, "keyword", plain, null, false);
+                Map<Object, Map<String, QueryScore>> bm25 = new LinkedHashMap<>();
+                for (LuceneSearchIndex.Bm25 parameters : Tunings.bm25()) {
+                    try (SearchEvaluation keyword = SearchEvaluation.keywordOnly(evaluation.dataset(), parameters,
+                            threads)) {
+                        bm25.put(parameters, keyword.scores(SearchMode.KEYWORD, configured));
+                    }
+                }
+                printRow(out, "keyword, k1 and b chosen", CrossValidation.run(split, bm25), plain, true);
                 continue;
             }
-            CrossValidation.Result<Ranker.Tuning> textbook = CrossValidation.run(split,
+            if (mode == SearchMode.SEMANTIC) {
+                printRow(out, "semantic", CrossValidation.run(split,
+                        Map.<Object, Map<String, QueryScore>>of(configured, evaluation.scores(mode, configured))),
+                        null, false);
+                continue;
+            }
+            CrossValidation.Result<Object> textbook = CrossValidation.run(split,
                     Map.of(Ranker.Tuning.TEXTBOOK, evaluation.scores(SearchMode.HYBRID, Ranker.Tuning.TEXTBOOK)));
-            Map<Ranker.Tuning, Map<String, QueryScore>> all = new LinkedHashMap<>();
+            Map<Object, Map<String, QueryScore>> all = new LinkedHashMap<>();
             for (Map.Entry<String, List<Ranker.Tuning>> family : Tunings.families(configured).entrySet()) {
-                Map<Ranker.Tuning, Map<String, QueryScore>> scored = new LinkedHashMap<>();
+                Map<Object, Map<String, QueryScore>> scored = new LinkedHashMap<>();
                 for (Ranker.Tuning tuning : family.getValue()) {
-                    scored.put(tuning, all.computeIfAbsent(tuning, t -> evaluation.scores(SearchMode.HYBRID, t)));
+                    scored.put(tuning, all.computeIfAbsent(tuning, t -> evaluation.scores(SearchMode.HYBRID, tuning)));
                 }
                 err.printf(Locale.ROOT, "eval: %s: %d tunings%n", family.getKey(), family.getValue().size());
                 err.flush();
@@ -201,8 +217,9 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static void printRow(PrintWriter out, String name, CrossValidation.Result<Ranker.Tuning> result,
-            CrossValidation.Result<Ranker.Tuning> baseline, boolean chose) {
+    /** A row; what was chosen is a tuning or BM25 parameters, shown by their description. */
+    private static void printRow(PrintWriter out, String name, CrossValidation.Result<Object> result,
+            CrossValidation.Result<Object> baseline, boolean chose) {
         String delta = "";
         if (baseline != null) {
             double[] differences = new double[result.folds().size()];
@@ -215,11 +232,19 @@ final class EvalCommand implements Callable<Integer> {
         }
         String perFold = result.folds().stream().map(f -> String.format(Locale.ROOT, "%.4f", f.held().ndcgAt10()))
                 .collect(Collectors.joining(" "));
-        String chosen = !chose ? "" : result.folds().stream().map(f -> f.chosen().describe())
+        String chosen = !chose ? "" : result.folds().stream().map(f -> describe(f.chosen()))
                 .collect(Collectors.groupingBy(c -> c, LinkedHashMap::new, Collectors.counting())).entrySet()
                 .stream().map(e -> e.getKey() + " (" + e.getValue() + "x)").collect(Collectors.joining("; "));
         out.printf(Locale.ROOT, "%-38s  %.4f ± %.4f  %-10.4f  %-16s  %-34s  %s%n", name, result.ndcg(),
                 result.ndcgSpread(), result.recall(), delta, perFold, chosen);
         out.flush();
+    }
+
+    private static String describe(Object choice) {
+        return switch (choice) {
+            case Ranker.Tuning tuning -> tuning.describe();
+            case LuceneSearchIndex.Bm25 bm25 -> String.format(Locale.ROOT, "k1 %.1f, b %.2f", bm25.k1(), bm25.b());
+            default -> choice.toString();
+        };
     }
 }

@@ -59,14 +59,23 @@ public final class SearchEvaluation implements AutoCloseable {
         List<String> texts = dataset.corpus().stream().map(d -> EmbeddingText.of(d.title(), d.text())).toList();
         List<float[]> documentVectors = encoder.isEmpty() ? null
                 : vectors.get().vectors(encoder.get(), texts, threads, embedded);
-        LuceneSearchIndex index = LuceneSearchIndex.inMemory();
+        return build(dataset, encoder, documentVectors, LuceneSearchIndex.Bm25.DEFAULT, threads);
+    }
+
+    /** The collection indexed for keyword search alone, its words scored with {@code bm25}. */
+    public static SearchEvaluation keywordOnly(BeirDataset dataset, LuceneSearchIndex.Bm25 bm25, int threads) {
+        return build(dataset, Optional.empty(), null, bm25, threads);
+    }
+
+    private static SearchEvaluation build(BeirDataset dataset, Optional<Encoder> encoder, List<float[]> vectors,
+            LuceneSearchIndex.Bm25 bm25, int threads) {
+        LuceneSearchIndex index = LuceneSearchIndex.inMemory(bm25);
         try (SearchIndex.Rebuild build = index.rebuild()) {
             List<SearchDocument> batch = new ArrayList<>(INDEX_BATCH);
             for (int i = 0; i < dataset.corpus().size(); i++) {
                 BeirDocument document = dataset.corpus().get(i);
                 batch.add(new SearchDocument(document.id(), document.title(), document.text(), document.authors(),
-                        document.categories(), null, 0, false,
-                        documentVectors == null ? null : documentVectors.get(i), null));
+                        document.categories(), null, 0, false, vectors == null ? null : vectors.get(i), null));
                 if (batch.size() == INDEX_BATCH) {
                     build.add(batch);
                     batch.clear();

@@ -2,6 +2,7 @@ package dailypapers.eval;
 
 import dailypapers.search.Fusion;
 import dailypapers.search.Ranker.Tuning;
+import dailypapers.search.lucene.LuceneSearchIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,24 @@ public final class Tunings {
     static final int[] CANDIDATES = {50, 100, 200, 400};
     private static final int FIXED_CANDIDATES = 100;
 
+    private static final float[] BM25_K1 = {0.6f, 0.9f, 1.2f, 1.5f};
+    private static final float[] BM25_B = {0.3f, 0.4f, 0.5f, 0.75f};
+
     private Tunings() {
+    }
+
+    /** The BM25 parameters the keyword row chooses among, the default first. */
+    public static List<LuceneSearchIndex.Bm25> bm25() {
+        List<LuceneSearchIndex.Bm25> grid = new ArrayList<>(List.of(LuceneSearchIndex.Bm25.DEFAULT));
+        for (float k1 : BM25_K1) {
+            for (float b : BM25_B) {
+                LuceneSearchIndex.Bm25 bm25 = new LuceneSearchIndex.Bm25(k1, b);
+                if (!grid.contains(bm25)) {
+                    grid.add(bm25);
+                }
+            }
+        }
+        return grid;
     }
 
     /**
