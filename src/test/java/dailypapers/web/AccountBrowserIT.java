@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -96,6 +97,9 @@ class AccountBrowserIT {
         browser.get(app.baseUrl() + "/sign-up");
         fill("ada@example.org", "ada-lovelace", "Ada Lovelace", "short");
         browser.findElement(By.cssSelector("form.account-form button[type=submit]")).click();
+        // The refused form comes back as a new page; only it has the error, and its fields are the ones to read.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("field-password-error")));
         assertThat(browser.findElement(By.id("field-password-error")).getText()).contains("10");
         assertThat(browser.findElement(By.id("field-email")).getAttribute("value")).isEqualTo("ada@example.org");
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})",

@@ -121,6 +121,9 @@ class BrowserIT {
         screenshot("home.png");
 
         browser.findElement(By.cssSelector(".steps .step.previous")).click();
+        // A click returns before the next page may have replaced this one: wait for its address, then read it.
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains("/papers/date/" + previous));
 
         assertThat(browser.getCurrentUrl()).endsWith("/papers/date/" + previous);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(DateText.weekday(previous));
@@ -136,6 +139,7 @@ class BrowserIT {
         String text = title.getText();
 
         title.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/papers/2"));
 
         assertThat(browser.getCurrentUrl()).contains("/papers/2");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text);
@@ -160,6 +164,7 @@ class BrowserIT {
         screenshot("search.png");
 
         browser.findElement(By.cssSelector(".pager a[rel=next]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("p=1"));
         assertThat(browser.getCurrentUrl()).contains("p=1");
     }
 
@@ -276,6 +281,8 @@ class BrowserIT {
             screenshot("nav-day-" + width + ".png");
 
             browser.findElement(By.linkText("Calendar of May 2026")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.urlContains("/papers/month/2026-05"));
             assertThat(browser.getCurrentUrl()).endsWith("/papers/month/2026-05#calendar");
             WebElement calendar = browser.findElement(By.id("calendar"));
             List<WebElement> days = calendar.findElements(By.cssSelector("td.has-papers a"));
@@ -287,6 +294,7 @@ class BrowserIT {
 
             String target = days.getLast().getAttribute("href");
             days.getLast().click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(target));
             assertThat(browser.getCurrentUrl()).isEqualTo(target);
         }
     }
@@ -326,6 +334,7 @@ class BrowserIT {
                     .isLessThanOrEqualTo(number("return window.innerWidth"));
             screenshot("feed-" + size.getWidth() + ".png");
             entries.getFirst().findElement(By.cssSelector("h2 a")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/papers/2"));
             assertThat(browser.getCurrentUrl()).contains("/papers/2");
         }
     }

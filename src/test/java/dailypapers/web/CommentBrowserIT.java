@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -162,6 +163,9 @@ class CommentBrowserIT {
         WebElement text = browser.findElement(By.id("comment-text"));
         text.sendKeys("x".repeat(10_001));
         text.submit();
+        // submit() returns before the refused form's page replaces this one; only that page has the error.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("comment-text-error")));
         assertThat(browser.findElement(By.id("comment-text-error")).getText()).contains("at most 10,000");
         assertThat(browser.findElement(By.id("comment-text")).getAttribute("value")).hasSize(10_001);
         browser.executeScript("document.getElementById('comment-text-error').scrollIntoView({block: 'center'})");

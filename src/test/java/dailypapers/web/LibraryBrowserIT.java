@@ -111,8 +111,10 @@ class LibraryBrowserIT {
         browser.findElement(By.cssSelector(".collection-picker input[name=collection]")).click();
         screenshot("library-picker");
         browser.findElement(By.cssSelector(".collection-picker button[type=submit]")).click();
+        // The click checked the box on this page already (:checked matches it); only the answer page has the
+        // checked attribute, so wait for that before leaving, or the post could be cut short.
         wait(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".collection-picker input[name=collection]:checked")));
+                By.cssSelector(".collection-picker input[name=collection][checked]")));
 
         browser.get(collectionUrl);
         assertThat(browser.findElements(By.cssSelector(".card-title a"))).singleElement()

@@ -173,8 +173,10 @@ abstract class MemberJourneyBrowserContract {
         browser.findElement(By.cssSelector(".collection-picker input[name=collection]")).click();
         screenshot("09-collection-picker", false);
         browser.findElement(By.cssSelector(".collection-picker button[type=submit]")).click();
+        // The click checked the box on this page already (:checked matches it); only the answer page has the
+        // checked attribute, so wait for that before leaving, or the post could be cut short.
         waitFor(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".collection-picker input[name=collection]:checked")));
+                By.cssSelector(".collection-picker input[name=collection][checked]")));
         browser.get(collection);
         assertThat(browser.findElements(By.cssSelector(".card-title a"))).singleElement()
                 .satisfies(link -> assertThat(link.getAttribute("href")).endsWith("/papers/" + first.value()));
@@ -219,6 +221,7 @@ abstract class MemberJourneyBrowserContract {
     private void signUpAndConfirm() throws Exception {
         open("/");
         browser.findElement(By.linkText("Sign up")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Sign up"));
         browser.findElement(By.id("field-email")).sendKeys("grace@example.org");
         browser.findElement(By.id("field-handle")).sendKeys("grace-hopper");
         browser.findElement(By.id("field-displayName")).sendKeys("Grace Hopper");

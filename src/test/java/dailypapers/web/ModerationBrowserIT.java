@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Moderation in a real headless Chromium, without JavaScript's help: a member reports a paper, a moderator finds it
@@ -87,6 +91,9 @@ class ModerationBrowserIT {
         browser.findElement(By.cssSelector(".report-form textarea")).sendKeys("An advert, not a paper.");
         screenshot("moderation-report-form.png");
         browser.findElement(By.xpath("//button[normalize-space()='Send report']")).click();
+        // The click returns before the answer page replaces the paper page: its h1 would be the old one.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
 
         signInAs(moderator);
@@ -101,7 +108,10 @@ class ModerationBrowserIT {
         browser.findElement(By.cssSelector(".queue-item form.moderation-actions input[name='reason']"))
                 .sendKeys("Advertising");
         browser.findElement(By.xpath("//button[normalize-space()='Hide paper']")).click();
-
+        // The answer is /moderation again, so the URL cannot tell the pages apart: the old one's #hidden section
+        // says no paper is hidden; wait for the new one's.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("hidden"), "Advertising"));
         assertThat(browser.getCurrentUrl()).endsWith("/moderation");
         assertThat(browser.findElement(By.id("hidden")).getText()).contains("arXiv:" + id, "Advertising");
         open("/moderation/log");
