@@ -47,8 +47,8 @@ import java.util.stream.Stream;
  * environment ({@code DAILYPAPERS_HTTP_PORT} for {@code http.port}), then flags.
  */
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
-        SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies, ThumbnailSettings thumbnails,
-        MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
+        SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
+        ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
         CommentSettings comments, DigestSettings digests) {
 
     private static final String SEARCH_MODEL_NONE = "none";
@@ -90,15 +90,17 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Integer> SEARCH_MODEL_TOKENS = Setting.of("search.model.tokens",
             String.valueOf(OnnxEncoder.DEFAULT_MAX_TOKENS), between(16, OnnxEncoder.MODEL_MAX_TOKENS),
             "texts are cut at this many tokens before embedding; changing it re-embeds every paper");
-    public static final Setting<String> SEARCH_FUSION = Setting.of("search.fusion", "rrf", oneOf("rrf", "convex"),
+    public static final Setting<String> SEARCH_FUSION = Setting.of("search.fusion", "convex", oneOf("rrf", "convex"),
             "how hybrid search merges keyword and semantic results: rrf (reciprocal rank fusion) or convex (a "
                     + "weighted sum of normalised scores)");
     public static final Setting<Double> SEARCH_FUSION_KEYWORD_WEIGHT = Setting.of("search.fusion.keyword.weight",
-            "0.5", Config::weight, "the keyword side's share in hybrid fusion, 0 to 1; the semantic side has the rest");
+            "0.07", Config::weight, "the keyword side's share in hybrid fusion, 0 to 1, the semantic side having the"
+                    + " rest (with convex fusion semantic scores spread far less than keyword ones, so a small share is"
+                    + " already strong; 0.5 makes rrf the original unweighted method)");
     public static final Setting<Integer> SEARCH_FUSION_RRF_K = Setting.of("search.fusion.rrf.k",
             String.valueOf(Fusion.ReciprocalRank.DEFAULT_K), atLeast(1), "the constant k of reciprocal rank fusion");
     public static final Setting<Integer> SEARCH_CANDIDATES = Setting.of("search.candidates",
-            "100", between(10, 1_000),
+            "200", between(10, 1_000),
             "results each side of a semantic or hybrid search brings before fusion (more when paging deeper)");
     public static final Setting<Boolean> HARVEST_ENABLED = Setting.of("harvest.enabled", "true", Config::bool,
             "whether serve harvests Hugging Face and arXiv on a schedule");
@@ -242,8 +244,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
             SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
-            SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS, HARVEST_START_DAYS,
-            HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS, HARVEST_ARXIV_METADATA_PREFIX,
+            SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
+            HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS,
+            HARVEST_ARXIV_METADATA_PREFIX,
             HARVEST_ARXIV_INTERVAL_MINUTES, HARVEST_ARXIV_DELAY_MS, HARVEST_HF_URL, HARVEST_HF_INTERVAL_MINUTES,
             HARVEST_HF_DELAY_MS, HARVEST_HF_LOOKBACK_DAYS, HARVEST_CONNECT_TIMEOUT_SECONDS,
             HARVEST_READ_TIMEOUT_SECONDS, HARVEST_RETRY_ATTEMPTS, HARVEST_RETRY_BACKOFF_MS, HARVEST_CIRCUIT_FAILURES,
@@ -280,9 +283,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             throw new UserFacingException(e.getMessage(), e);
         }
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
-                harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN), values.get(HTTP_TRUSTED_PROXIES),
-                thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)), accountSettings(values),
-                submissionSettings(values), commentSettings(values), digestSettings(values));
+                harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN),
+                values.get(HTTP_TRUSTED_PROXIES), thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)),
+                accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -511,22 +514,27 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     public Config withHarvest(HarvestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
+        return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, comments, digests);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings, mail, accounts, submissions, comments, digests);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings,
+                mail, accounts, submissions, comments, digests);
     }
 
     public Config withComments(CommentSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, settings, digests);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, settings, digests);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, thumbnails, mail, accounts, settings, comments, digests);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, settings, comments, digests);
     }
 
     public Config withDigests(DigestSettings settings) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, settings);
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, comments, settings);
     }
 }

@@ -276,7 +276,7 @@ class ConfigTest {
     void hybridFusionAndTheTokenLimitAreSettings() {
         Config defaults = Config.load(null, Map.of(), Map.of());
         assertThat(defaults.search().modelName()).contains("bge-small-en-v1.5-q/" + OnnxEncoder.DEFAULT_MAX_TOKENS);
-        assertThat(defaults.search().tuning().candidates()).isEqualTo(100);
+        assertThat(defaults.search().tuning()).isEqualTo(new Ranker.Tuning(new Fusion.Convex(0.07), 200));
         Config convex = Config.load(null, Map.of("DAILYPAPERS_SEARCH_FUSION", "convex",
                 "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT", "0.25", "DAILYPAPERS_SEARCH_CANDIDATES", "200",
                 "DAILYPAPERS_SEARCH_MODEL_TOKENS", "512"), Map.of());

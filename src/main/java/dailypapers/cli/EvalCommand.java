@@ -89,6 +89,9 @@ final class EvalCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserFacingException("--threads must be at least 1, got " + threads);
         }
+        if (folds < 0 || folds == 1) {
+            throw new UserFacingException("--folds must be 0 (off) or at least 2, got " + folds);
+        }
         BeirDataset dataset;
         try {
             dataset = split == null ? BeirDataset.load(folder) : BeirDataset.load(folder, split);
@@ -176,8 +179,9 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, QueryScore> any = evaluation.scores(SearchMode.KEYWORD, configured);
         List<Set<String>> split = CrossValidation.folds(any.keySet(), folds);
         out.printf(Locale.ROOT, "%d-fold cross-validation over %,d queries (seed %d): nDCG@10 and Recall@100 on the"
-                + " held-out folds, mean ± standard deviation over folds; Δ: the paired difference from textbook RRF"
-                + " (k 60, equal weights, 100 candidates), fold by fold%n", folds, any.size(), CrossValidation.SEED);
+                + " held-out folds, mean ± standard deviation over folds; Δ: the paired difference, fold by fold, from"
+                + " the default BM25 (keyword rows) or textbook RRF (k 60, equal weights, 100 candidates; hybrid rows)%n",
+                folds, any.size(), CrossValidation.SEED);
         out.printf(Locale.ROOT, "%-38s  %-15s  %-10s  %-16s  %-34s  %s%n", "row", "nDCG@10", "Recall@100", "Δ nDCG@10",
                 "nDCG@10 per fold", "chosen on the other folds");
         for (SearchMode mode : modes) {

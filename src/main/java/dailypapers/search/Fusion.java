@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,7 +52,7 @@ public sealed interface Fusion {
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "rrf k=%d, keyword weight %.2f", k, keywordWeight);
+            return "rrf k=" + k + ", keyword weight " + keywordWeight;
         }
     }
 
@@ -79,7 +78,7 @@ public sealed interface Fusion {
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "convex, keyword weight %.2f", keywordWeight);
+            return "convex, keyword weight " + keywordWeight;
         }
     }
 

@@ -219,8 +219,7 @@ class MainIT {
                 + System.lineSeparator());
     }
 
-    @Test
-    void evalScoresKeywordSearchOnABeirFolder() throws IOException {
+    private Path smallBeirFolder() throws IOException {
         Path beir = dir.resolve("beir");
         Files.createDirectories(beir.resolve("qrels"));
         Files.writeString(beir.resolve("corpus.jsonl"), String.join("\n",
@@ -232,12 +231,36 @@ class MainIT {
                 "{\"_id\": \"q2\", \"text\": \"protein folding pathways\"}",
                 "{\"_id\": \"q3\", \"text\": \"a query nobody judged\"}"));
         Files.writeString(beir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
+        return beir;
+    }
 
-        int code = run("--data-dir", dir.toString(), "eval", "--mode", "keyword", beir.toString());
+    @Test
+    void evalScoresKeywordSearchOnABeirFolder() throws IOException {
+        int code = run("--data-dir", dir.toString(), "eval", "--mode", "keyword", smallBeirFolder().toString());
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("3 documents, 3 queries")
                 .containsPattern("keyword\\s+1\\.0000\\s+1\\.0000\\s+2");
+    }
+
+    @Test
+    void evalCrossValidatesKeywordSearchOverFolds() throws IOException {
+        int code = run("--data-dir", dir.toString(), "eval", "--mode", "keyword", "--folds", "2",
+                smallBeirFolder().toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("2-fold cross-validation over 2 queries")
+                .containsPattern("keyword\\s+1\\.0000 ± 0\\.0000\\s+1\\.0000")
+                .containsPattern("keyword, k1 and b chosen\\s+1\\.0000 ± 0\\.0000\\s+1\\.0000"
+                        + "\\s+\\+0\\.0000 ± 0\\.0000");
+    }
+
+    @Test
+    void evalRefusesOneFold() throws IOException {
+        assertThat(run("--data-dir", dir.toString(), "eval", "--mode", "keyword", "--folds", "1",
+                smallBeirFolder().toString())).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).isEqualTo("error: --folds must be 0 (off) or at least 2, got 1"
+                + System.lineSeparator());
     }
 
     @Test
