@@ -93,10 +93,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<String> SEARCH_FUSION = Setting.of("search.fusion", "convex", oneOf("rrf", "convex"),
             "how hybrid search merges keyword and semantic results: rrf (reciprocal rank fusion) or convex (a "
                     + "weighted sum of normalised scores)");
-    public static final Setting<Double> SEARCH_FUSION_KEYWORD_WEIGHT = Setting.of("search.fusion.keyword.weight",
-            "0.07", Config::weight, "the keyword side's share in hybrid fusion, 0 to 1, the semantic side having the"
-                    + " rest (with convex fusion semantic scores spread far less than keyword ones, so a small share is"
-                    + " already strong; 0.5 makes rrf the original unweighted method)");
+    public static final Setting<Double> SEARCH_FUSION_KEYWORD_WEIGHT = Setting.computed("search.fusion.keyword.weight",
+            "0.07 with convex, 0.5 with rrf", values -> "convex".equals(values.get(SEARCH_FUSION)) ? 0.07 : 0.5,
+            Config::weight, "the keyword side's share in hybrid fusion, 0 to 1, the semantic side having the rest"
+                    + " (convex: semantic scores spread far less than keyword ones, so a small share is already"
+                    + " strong; rrf: 0.5 is the original, unweighted method)");
     public static final Setting<Integer> SEARCH_FUSION_RRF_K = Setting.of("search.fusion.rrf.k",
             String.valueOf(Fusion.ReciprocalRank.DEFAULT_K), atLeast(1), "the constant k of reciprocal rank fusion");
     public static final Setting<Integer> SEARCH_CANDIDATES = Setting.of("search.candidates",
@@ -265,7 +266,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
         this(dataDir, database, httpHost, httpPort, harvestSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                searchSettings(Setting.Values.DEFAULTS).withModel(Optional.empty()), Optional.empty(),
+                searchSettings(Setting.Values.DEFAULTS).withoutModel(), Optional.empty(),
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),

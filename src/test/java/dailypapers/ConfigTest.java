@@ -81,7 +81,8 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_EMBEDDING_THREADS.key(), "0")))
                 .hasMessageContaining("search.embedding.threads");
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_MODEL.key(), "gpt")))
-                .hasMessage("search.model must be one of bge-small-en-v1.5-q, bge-small-en-v1.5, all-minilm-l6-v2-q, none, got 'gpt'");
+                .hasMessage("search.model must be one of bge-small-en-v1.5-q, bge-small-en-v1.5, all-minilm-l6-v2-q,"
+                        + " none, got 'gpt'");
     }
 
     @Test
@@ -277,15 +278,20 @@ class ConfigTest {
         Config defaults = Config.load(null, Map.of(), Map.of());
         assertThat(defaults.search().modelName()).contains("bge-small-en-v1.5-q/" + OnnxEncoder.DEFAULT_MAX_TOKENS);
         assertThat(defaults.search().tuning()).isEqualTo(new Ranker.Tuning(new Fusion.Convex(0.07), 200));
-        Config convex = Config.load(null, Map.of("DAILYPAPERS_SEARCH_FUSION", "convex",
-                "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT", "0.25", "DAILYPAPERS_SEARCH_CANDIDATES", "200",
-                "DAILYPAPERS_SEARCH_MODEL_TOKENS", "512"), Map.of());
-        assertThat(convex.search().tuning()).isEqualTo(new Ranker.Tuning(new Fusion.Convex(0.25), 200));
+        Config convex = Config.load(null, Map.of("DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT", "0.25",
+                "DAILYPAPERS_SEARCH_CANDIDATES", "300", "DAILYPAPERS_SEARCH_MODEL_TOKENS", "512"), Map.of());
+        assertThat(convex.search().tuning()).isEqualTo(new Ranker.Tuning(new Fusion.Convex(0.25), 300));
         assertThat(convex.search().modelName()).contains("bge-small-en-v1.5-q/512");
+        assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_FUSION.key(), "rrf")).search().tuning())
+                .as("rrf's own default weight, 0.5: the original method")
+                .isEqualTo(new Ranker.Tuning(new Fusion.ReciprocalRank(60, 0.5), 200));
         assertThat(Config.load(null, Map.of(), Map.of(Config.SEARCH_FUSION.key(), "rrf",
                 Config.SEARCH_FUSION_RRF_K.key(), "20", Config.SEARCH_FUSION_KEYWORD_WEIGHT.key(), "0.4"))
                 .search().tuning().fusion()).isEqualTo(new Fusion.ReciprocalRank(20, 0.4));
-        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_FUSION_KEYWORD_WEIGHT.key(), "1.5")))
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_CANDIDATES.key(), "5")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("search.candidates must be between");
+        assertThatThrownBy(() -> Config.load(null, Map.of(),
+                Map.of(Config.SEARCH_FUSION_KEYWORD_WEIGHT.key(), "1.5")))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessage("search.fusion.keyword.weight must be between 0 and 1, got 1.5");
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_FUSION.key(), "max")))
@@ -312,7 +318,8 @@ class ConfigTest {
                 "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_HTTP_HOST",
                 "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HTTP_TRUSTED_PROXIES", "DAILYPAPERS_ADMIN_TOKEN", "DAILYPAPERS_SEARCH_ENGINE",
                 "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_MODEL_TOKENS", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS",
-                "DAILYPAPERS_SEARCH_FUSION", "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT", "DAILYPAPERS_SEARCH_FUSION_RRF_K",
+                "DAILYPAPERS_SEARCH_FUSION", "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT",
+                "DAILYPAPERS_SEARCH_FUSION_RRF_K",
                 "DAILYPAPERS_SEARCH_CANDIDATES", "DAILYPAPERS_HARVEST_ENABLED",
                 "DAILYPAPERS_HARVEST_FIRST_RUN_DELAY_SECONDS", "DAILYPAPERS_HARVEST_START_DAYS",
                 "DAILYPAPERS_HARVEST_ARXIV_OAI_URL", "DAILYPAPERS_HARVEST_ARXIV_API_URL",

@@ -98,6 +98,14 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserFacingException("cannot read the BEIR folder " + folder + ": " + e.getMessage(), e);
         }
+        if (folds > 0) {
+            long judged = dataset.qrels().values().stream()
+                    .filter(grades -> grades.values().stream().anyMatch(grade -> grade > 0)).count();
+            if (folds > judged) {
+                throw new UserFacingException("--folds " + folds + " is more than the " + judged
+                        + " queries with a relevant document");
+            }
+        }
         Config config = main.config(Map.of());
         SearchSettings settings = config.search();
         boolean needsModel = searchModes.stream().anyMatch(SearchMode::needsVectors);
@@ -115,26 +123,34 @@ final class EvalCommand implements Callable<Integer> {
             if (encoder.isPresent()) {
                 printSpeed(out, encoder.get(), dataset);
             }
-            Optional<VectorCache> vectors = encoder.map(e -> new VectorCache(
-                    cache != null ? cache : config.dataDir().resolve("eval-cache"), e));
-            ProgressReporter progress = ProgressReporter.forConsole(err, "eval");
-            long started = System.nanoTime();
-            int total = dataset.corpus().size();
-            try (SearchEvaluation evaluation = SearchEvaluation.open(dataset, encoder, vectors, threads,
-                    done -> progress.show(folder.toString(), (double) done / total, System.nanoTime() - started,
-                            String.format(Locale.ROOT, "embedded %,d documents, %.1f/s", done,
-                                    done / ((System.nanoTime() - started) / 1e9))))) {
-                progress.finish();
-                if (folds == 0) {
-                    printResults(out, evaluation, searchModes, settings.tuning());
-                } else {
-                    crossValidate(out, err, evaluation, searchModes, settings.tuning());
-                }
-            }
+            run(out, err, dataset, encoder, config, settings, searchModes);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot use the vector cache: " + e.getMessage(), e);
         } finally {
             encoder.ifPresent(Encoder::close);
         }
         return 0;
+    }
+
+    /** Indexes the collection (embedding what the cache lacks, with a progress bar) and prints the scores. */
+    private void run(PrintWriter out, PrintWriter err, BeirDataset dataset, Optional<Encoder> encoder, Config config,
+            SearchSettings settings, List<SearchMode> searchModes) throws IOException {
+        Optional<VectorCache> vectors = encoder.map(e -> new VectorCache(
+                cache != null ? cache : config.dataDir().resolve("eval-cache"), e));
+        ProgressReporter progress = ProgressReporter.forConsole(err, "eval");
+        long started = System.nanoTime();
+        try (SearchEvaluation evaluation = SearchEvaluation.open(dataset, encoder, vectors, threads,
+                (done, missing) -> progress.show(folder.toString(), (double) done / missing,
+                        System.nanoTime() - started, String.format(Locale.ROOT, "embedded %,d of the %,d documents"
+                                + " not in the cache, %.1f/s", done, missing,
+                                done / ((System.nanoTime() - started) / 1e9))))) {
+            progress.finish();
+            if (folds == 0) {
+                printResults(out, evaluation, searchModes, settings.tuning());
+            } else {
+                crossValidate(out, err, evaluation, searchModes, settings.tuning());
+            }
+        }
     }
 
     /** Embedding speed on one thread: passages per second, and the median time of a query. */
@@ -180,7 +196,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Set<String>> split = CrossValidation.folds(any.keySet(), folds);
         out.printf(Locale.ROOT, "%d-fold cross-validation over %,d queries (seed %d): nDCG@10 and Recall@100 on the"
                 + " held-out folds, mean ± standard deviation over folds; Δ: the paired difference, fold by fold, from"
-                + " the default BM25 (keyword rows) or textbook RRF (k 60, equal weights, 100 candidates; hybrid rows)%n",
+                + " the default BM25 (keyword rows) or textbook RRF (k 60, equal weights, 100 candidates; hybrid"
+                + " rows)%n",
                 folds, any.size(), CrossValidation.SEED);
         out.printf(Locale.ROOT, "%-38s  %-15s  %-10s  %-16s  %-34s  %s%n", "row", "nDCG@10", "Recall@100", "Δ nDCG@10",
                 "nDCG@10 per fold", "chosen on the other folds");

@@ -4,7 +4,6 @@ import dailypapers.App;
 import dailypapers.Config;
 import dailypapers.Setting;
 import dailypapers.UserFacingException;
-import dailypapers.embedding.LazyEncoder;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;

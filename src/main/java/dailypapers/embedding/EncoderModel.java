@@ -2,8 +2,8 @@ package dailypapers.embedding;
 
 /**
  * The models {@link OnnxEncoder} can run: ONNX exports (int8-quantised, "-q", or float32) whose model file and
- * tokenizer ship as classpath resources in LangChain4j's model jars on Maven Central. Each differs in how it pools token vectors into
- * one sentence vector and whether queries carry an instruction, as its model card prescribes.
+ * tokenizer ship as classpath resources in LangChain4j's model jars on Maven Central. Each differs in how it pools
+ * token vectors into one sentence vector and whether queries carry an instruction, as its model card prescribes.
  */
 public enum EncoderModel {
 

@@ -66,8 +66,8 @@ public final class OnnxEncoder implements Encoder {
             throw new IllegalArgumentException("threads and batch size must be positive, were " + intraOpThreads
                     + " and " + batchSize);
         }
-        if (maxTokens < 8 || maxTokens > MODEL_MAX_TOKENS) {
-            throw new IllegalArgumentException("the token limit must be between 8 and " + MODEL_MAX_TOKENS + ", was "
+        if (maxTokens < 16 || maxTokens > MODEL_MAX_TOKENS) {
+            throw new IllegalArgumentException("the token limit must be between 16 and " + MODEL_MAX_TOKENS + ", was "
                     + maxTokens);
         }
         this.model = model;

@@ -18,8 +18,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A retrieval test collection in BEIR's layout: {@code corpus.jsonl} (or {@code .jsonl.gz}) with {@code _id},
- * {@code title} and {@code text} (and optionally {@code metadata.authors} and {@code metadata.categories}); {@code queries.jsonl} with {@code _id} and {@code text}; and
- * {@code qrels/<split>.tsv}, lines of query id, document id and graded relevance after a header line.
+ * {@code title} and {@code text} (and optionally {@code metadata.authors} and {@code metadata.categories});
+ * {@code queries.jsonl} with {@code _id} and {@code text}; and {@code qrels/<split>.tsv}, lines of query id, document
+ * id and graded relevance after a header line.
  *
  * @param qrels per query, the judged documents and their grades; a grade of 0 or less means judged not relevant
  */

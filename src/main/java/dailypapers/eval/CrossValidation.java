@@ -63,7 +63,7 @@ public final class CrossValidation {
                     bestScore = score;
                 }
             }
-            results.add(new Fold<>(best, bestScore, mean(candidates.get(best), held::contains)));
+            results.add(new Fold<>(best, mean(candidates.get(best), held::contains)));
         }
         return new Result<>(results);
     }
@@ -91,8 +91,8 @@ public final class CrossValidation {
         return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
     }
 
-    /** One fold: what the other folds chose, its nDCG@10 there, and its scores on this fold's queries. */
-    public record Fold<K>(K chosen, double trainingNdcg, EvaluationResult held) {
+    /** One fold: what the other folds chose, and its scores on this fold's queries. */
+    public record Fold<K>(K chosen, EvaluationResult held) {
     }
 
     /** Every fold's outcome. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 /**
  * Measures the product's own search (the Lucene index and the {@link Ranker} behind every search page and API
@@ -49,10 +48,10 @@ public final class SearchEvaluation implements AutoCloseable {
 
     /**
      * Indexes the collection; with an encoder, with the documents' vectors from {@code vectors} (embedding what it
-     * lacks on {@code threads} threads; {@code embedded} hears the count). Queries later run on as many threads.
+     * lacks on {@code threads} threads). Queries later run on as many threads.
      */
     public static SearchEvaluation open(BeirDataset dataset, Optional<Encoder> encoder, Optional<VectorCache> vectors,
-            int threads, IntConsumer embedded) throws IOException {
+            int threads, VectorCache.Progress embedded) throws IOException {
         if (encoder.isPresent() != vectors.isPresent()) {
             throw new IllegalArgumentException("an encoder needs a vector cache, and only an encoder does");
         }

@@ -19,7 +19,8 @@ public final class Tunings {
      */
     static final double[] CONVEX_KEYWORD_WEIGHTS = {0.01, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5};
     static final int[] CONVEX_CANDIDATES = {100, 200};
-    static final int[] CANDIDATES = {50, 100, 200, 400};
+    /** Not below 100: an evaluation asks for 100 results, so a search looks at 100 a side whatever is set. */
+    static final int[] CANDIDATES = {100, 200, 400};
     private static final int FIXED_CANDIDATES = 100;
 
     private static final float[] BM25_K1 = {0.6f, 0.9f, 1.2f, 1.5f};

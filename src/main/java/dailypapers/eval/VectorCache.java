@@ -4,24 +4,22 @@ import dailypapers.embedding.Encoder;
 import dailypapers.search.EmbeddingText;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * A collection's passage vectors on disk, one file per model name, keyed by the hash of the embedded text
@@ -48,17 +46,23 @@ public final class VectorCache {
         return file;
     }
 
+    /** Hears how many of the texts the file lacked have been embedded so far, of how many. */
+    @FunctionalInterface
+    public interface Progress {
+        void embedded(int done, int missing);
+    }
+
     /**
      * The vector of each text, in order: from the file when it has the text's hash, else embedded on
-     * {@code threads} threads and added to the file. {@code embedded} hears the running count of texts embedded.
+     * {@code threads} threads and added to the file. One process at a time may use a cache file.
      */
-    public List<float[]> vectors(Encoder encoder, List<String> texts, int threads, IntConsumer embedded)
+    public List<float[]> vectors(Encoder encoder, List<String> texts, int threads, Progress progress)
             throws IOException {
         Map<String, float[]> known = read();
         List<String> missing = texts.stream().filter(text -> !known.containsKey(EmbeddingText.hash(text)))
                 .distinct().toList();
         if (!missing.isEmpty()) {
-            embed(encoder, missing, threads, embedded, known);
+            embed(encoder, missing, threads, progress, known);
         }
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (String text : texts) {
@@ -67,28 +71,46 @@ public final class VectorCache {
         return vectors;
     }
 
-    private void embed(Encoder encoder, List<String> missing, int threads, IntConsumer embedded,
+    private void embed(Encoder encoder, List<String> missing, int threads, Progress progress,
             Map<String, float[]> known) throws IOException {
         Files.createDirectories(file.getParent());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    for (int start = next.getAndAdd(CHUNK); start < missing.size(); start = next.getAndAdd(CHUNK)) {
-                        List<String> chunk = missing.subList(start, Math.min(missing.size(), start + CHUNK));
-                        List<float[]> vectors = encoder.encodePassages(chunk);
-                        synchronized (out) {
+                    // A worker that fails sets next past the end, so the others stop after their chunk.
+                    try {
+                        for (int start = next.getAndAdd(CHUNK); start < missing.size();
+                                start = next.getAndAdd(CHUNK)) {
+                            List<String> chunk = missing.subList(start, Math.min(missing.size(), start + CHUNK));
+                            List<float[]> vectors = encoder.encodePassages(chunk);
+                            ByteBuffer records = ByteBuffer.allocate(chunk.size() * recordBytes());
                             for (int i = 0; i < chunk.size(); i++) {
-                                String hash = EmbeddingText.hash(chunk.get(i));
-                                write(out, hash, vectors.get(i));
-                                known.put(hash, vectors.get(i));
+                                records.put(HexFormat.of().parseHex(EmbeddingText.hash(chunk.get(i))));
+                                records.asFloatBuffer().put(vectors.get(i));
+                                records.position(records.position() + 4 * dimension);
                             }
-                            out.flush();
+                            records.flip();
+                            // One write per chunk, whole records only, under the lock: appends never interleave.
+                            synchronized (out) {
+                                while (records.hasRemaining()) {
+                                    out.write(records);
+                                }
+                            }
+                            for (int i = 0; i < chunk.size(); i++) {
+                                known.put(EmbeddingText.hash(chunk.get(i)), vectors.get(i));
+                            }
+                            int count = done.addAndGet(chunk.size());
+                            synchronized (progress) {
+                                progress.embedded(count, missing.size());
+                            }
                         }
-                        embedded.accept(done.addAndGet(chunk.size()));
+                    } catch (IOException | RuntimeException e) {
+                        next.set(missing.size());
+                        throw e;
                     }
                     return null;
                 }));
@@ -103,32 +125,24 @@ public final class VectorCache {
                     throw new IOException("interrupted while embedding", e);
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
-    private void write(DataOutputStream out, String hash, float[] vector) {
-        try {
-            out.write(HexFormat.of().parseHex(hash));
-            for (float value : vector) {
-                out.writeFloat(value);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private int recordBytes() {
+        return HASH_BYTES + 4 * dimension;
     }
 
     /** The file's whole records; a partial last one (a run killed mid-write) is cut off so appends stay aligned. */
     private Map<String, float[]> read() throws IOException {
-        Map<String, float[]> vectors = new HashMap<>();
+        Map<String, float[]> vectors = new ConcurrentHashMap<>();
         if (!Files.isRegularFile(file)) {
             return vectors;
         }
-        long recordBytes = HASH_BYTES + 4L * dimension;
-        long records = Files.size(file) / recordBytes;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(records * recordBytes);
+        long records = Files.size(file) / recordBytes();
+        if (Files.size(file) % recordBytes() != 0) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(records * recordBytes());
+            }
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             byte[] hash = new byte[HASH_BYTES];

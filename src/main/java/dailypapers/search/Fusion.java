@@ -5,19 +5,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Merges a keyword ranking and a semantic ranking into one. Each fused hit remembers its rank in both inputs, so a
- * result can say why it is where it is. docs/search.md ("Hybrid") has the measurements behind the default.
+ * result can say why it is where it is. docs/search.md ("Search quality") has the measurements behind the default.
  */
 public sealed interface Fusion {
 
     List<FusedHit> fuse(List<Hit> keyword, List<Hit> semantic);
 
-    /** The share of the keyword side, 0 to 1; the semantic side has the rest. */
-    double keywordWeight();
-
-    /** How {@code search.fusion} names it with its parameters, e.g. {@code convex 0.30}. */
+    /** Its kind and parameters in words, e.g. {@code convex, keyword weight 0.07}. */
     String describe();
 
     /** A fused hit; ranks count from 1 and are 0 when the input did not have the document. */
@@ -58,9 +56,12 @@ public sealed interface Fusion {
 
     /**
      * A convex combination of normalised scores (Bruch, Gai and Ingber, "An Analysis of Fusion Functions for Hybrid
-     * Retrieval", TOIS 2023): {@code w * keyword + (1 - w) * semantic}, each side's score divided by the best score
-     * on its list. Both engines score from a floor of 0 (BM25, and Lucene's {@code (1 + cosine) / 2}), so this is
-     * the paper's theoretical min-max normalisation; a document absent from one list scores 0 there.
+     * Retrieval", TOIS 2023): {@code 2 (w * keyword + (1 - w) * semantic)}, each side's score divided by the best score
+     * on its list (the factor 2 keeps the scale of the weighted RRF above). Both engines score from a floor of 0 (BM25,
+     * and Lucene's {@code (1 + cosine) / 2}), so this is the paper's theoretical min-max normalisation; a document
+     * absent from one list scores 0 there. Since a semantic candidate's share is at least {@code (1 - w) / 2}, with
+     * the default weight every semantic candidate outranks every paper found by its words alone: words reorder the
+     * near neighbours.
      */
     record Convex(double keywordWeight) implements Fusion {
 
@@ -88,15 +89,9 @@ public sealed interface Fusion {
         }
     }
 
-    /** The score a list gives its hit at position {@code i} (0-based), before weighting. */
-    @FunctionalInterface
-    interface SideScore {
-        double of(List<Hit> hits, int i);
-    }
-
     /** Sums each document's weighted side scores: {@code 2 w} for the keyword side, {@code 2 (1 - w)} semantic. */
     private static List<FusedHit> combine(List<Hit> keyword, List<Hit> semantic, double keywordWeight,
-            SideScore side) {
+            ToDoubleBiFunction<List<Hit>, Integer> side) {
         Map<String, double[]> byId = new HashMap<>();
         add(byId, keyword, 0, 2 * keywordWeight, side);
         add(byId, semantic, 1, 2 * (1 - keywordWeight), side);
@@ -107,10 +102,11 @@ public sealed interface Fusion {
     }
 
     /** Per document: weighted scores in slots 0 and 1, 1-based ranks in slots 2 and 3. */
-    private static void add(Map<String, double[]> byId, List<Hit> hits, int slot, double weight, SideScore side) {
+    private static void add(Map<String, double[]> byId, List<Hit> hits, int slot, double weight,
+            ToDoubleBiFunction<List<Hit>, Integer> side) {
         for (int i = 0; i < hits.size(); i++) {
             double[] values = byId.computeIfAbsent(hits.get(i).id(), id -> new double[4]);
-            values[slot] = weight * side.of(hits, i);
+            values[slot] = weight * side.applyAsDouble(hits, i);
             values[slot + 2] = i + 1;
         }
     }

@@ -51,7 +51,8 @@ public final class SearchModule implements AutoCloseable {
         this.clock = clock;
         this.jobs = jobs;
         this.indexer = new SearchIndexer(index, papers, vectors, checkpoints, encoder.map(Encoder::model), clock);
-        this.search = new SearchService(Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY, settings.tuning()), index,
+        this.search = new SearchService(
+                Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY, settings.tuning()), index,
                 papers, vectors, indexer);
         this.embedding = embeddingJob(settings.embeddingThreads());
         this.monitor = new SearchMonitor(search, papers, vectors, embedding);

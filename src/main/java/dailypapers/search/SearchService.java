@@ -24,8 +24,6 @@ public final class SearchService {
 
     /** The deepest result reachable by paging. */
     public static final int MAX_DEPTH = 1_000;
-    /** Semantic and hybrid search look at least this many nearest papers (and keyword hits) before fusing. */
-    public static final int CANDIDATES = 100;
 
     private final Ranker ranker;
     private final SearchIndex index;

@@ -25,7 +25,8 @@ public record SearchSettings(SearchEngine engine, Optional<EncoderModel> model, 
         return model.map(m -> OnnxEncoder.name(m, modelTokens));
     }
 
-    public SearchSettings withModel(Optional<EncoderModel> newModel) {
-        return new SearchSettings(engine, newModel, modelTokens, embeddingThreads, tuning);
+    /** Keyword search only, and one embedding thread should a model be set later. */
+    public SearchSettings withoutModel() {
+        return new SearchSettings(engine, Optional.empty(), modelTokens, 1, tuning);
     }
 }

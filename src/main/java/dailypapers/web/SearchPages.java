@@ -120,7 +120,7 @@ final class SearchPages {
         String how = switch (result.mode()) {
             case KEYWORD -> "matched by their words (BM25)";
             case SEMANTIC -> "matched by meaning (nearest embeddings)";
-            case HYBRID -> "matched by words and by meaning, fused by reciprocal rank";
+            case HYBRID -> "matched by meaning and by words, the two rankings fused";
         };
         String order = switch (result.order()) {
             case RELEVANCE -> "best match first";

@@ -29,7 +29,7 @@ class SearchEvaluationIT {
 
     private static EvaluationResult keyword(BeirDataset dataset) throws IOException {
         try (SearchEvaluation evaluation = SearchEvaluation.open(dataset, Optional.empty(), Optional.empty(), 1,
-                n -> {
+                (done, missing) -> {
                 })) {
             return evaluation.evaluate(SearchMode.KEYWORD, Ranker.Tuning.TEXTBOOK);
         }
@@ -51,17 +51,19 @@ class SearchEvaluationIT {
         BeirDataset dataset = dataset("graphene ribbons", Map.of("d1", 1));
         AtomicInteger embedded = new AtomicInteger();
         try (HashingEncoder encoder = new HashingEncoder(); SearchEvaluation evaluation = SearchEvaluation.open(dataset,
-                Optional.of(encoder), Optional.of(new VectorCache(cache, encoder)), 2, embedded::set)) {
+                Optional.of(encoder), Optional.of(new VectorCache(cache, encoder)), 2,
+                (done, missing) -> embedded.set(done))) {
             assertThat(evaluation.evaluate(SearchMode.SEMANTIC, Ranker.Tuning.TEXTBOOK).queryCount()).isEqualTo(1);
             assertThat(evaluation.evaluate(SearchMode.HYBRID, Ranker.Tuning.TEXTBOOK).ndcgAt10())
                     .isCloseTo(1.0, within(1e-9));
-            assertThat(evaluation.evaluate(SearchMode.HYBRID, new Ranker.Tuning(new Fusion.Convex(0.3), 50))
+            assertThat(evaluation.evaluate(SearchMode.HYBRID, new Ranker.Tuning(new Fusion.Convex(0.3), 200))
                     .ndcgAt10()).isCloseTo(1.0, within(1e-9));
         }
         assertThat(embedded).hasValue(3);
         embedded.set(0);
         try (HashingEncoder encoder = new HashingEncoder(); SearchEvaluation again = SearchEvaluation.open(dataset,
-                Optional.of(encoder), Optional.of(new VectorCache(cache, encoder)), 2, embedded::set)) {
+                Optional.of(encoder), Optional.of(new VectorCache(cache, encoder)), 2,
+                (done, missing) -> embedded.set(done))) {
             assertThat(again.evaluate(SearchMode.SEMANTIC, Ranker.Tuning.TEXTBOOK).queryCount()).isEqualTo(1);
         }
         assertThat(embedded).as("every vector came from the cache").hasValue(0);

@@ -82,6 +82,18 @@ class SemanticSearchIT {
                 .anyMatch(h -> h.semanticRank() > 0);
         assertThat(result.hits()).extracting(SearchHit::score)
                 .isEqualTo(expected.stream().limit(20).map(FusedHit::score).toList());
+        assertThat(tuning.fusion()).as("the default").isInstanceOf(Fusion.Convex.class);
+        double w = ((Fusion.Convex) tuning.fusion()).keywordWeight();
+        String first = ids(result).getFirst();
+        assertThat(result.hits().getFirst().score()).as("2 (w bm25 / best bm25 + (1 - w) sim / best sim)")
+                .isCloseTo(2 * (w * share(keyword, first) + (1 - w) * share(semantic, first)),
+                        org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** The hit's score over the list's best; 0 when the list lacks it. */
+    private static double share(List<Hit> hits, String id) {
+        return hits.stream().filter(h -> h.id().equals(id)).mapToDouble(Hit::score).findFirst().orElse(0)
+                / hits.getFirst().score();
     }
 
     @Test
@@ -146,7 +158,7 @@ class SemanticSearchIT {
     @Test
     void searchPageSaysWhichModeRanAndExplainsRanks() {
         String body = app.get("/search?q=video+diffusion+transformer").body();
-        assertThat(body).contains("matched by words and by meaning, fused by reciprocal rank")
+        assertThat(body).contains("matched by meaning and by words, the two rankings fused")
                 .containsPattern("keyword #\\d+ · semantic #\\d+").doesNotContain("Showing keyword results");
         assertThat(app.get("/api/papers/search?q=video&mode=semantic").headers().firstValue("X-Search-Mode"))
                 .hasValue("semantic");

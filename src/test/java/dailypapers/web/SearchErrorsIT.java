@@ -77,7 +77,8 @@ class SearchErrorsIT {
         database = Database.open(TestDatabases.sqlite(app.directory()), new SimpleMeterRegistry());
         jobs = new JobScheduler(database.leases(), JobScheduler.DEFAULT_LEASE);
         SearchModule failing = new SearchModule(new FailingIndex(a.search().index()), "search-sync:failing",
-                Optional.empty(), a.config().search(), new JdbiSearchStore(database), new JdbiVectorStore(database, TestApp.FIXED_CLOCK),
+                Optional.empty(), a.config().search(), new JdbiSearchStore(database),
+                new JdbiVectorStore(database, TestApp.FIXED_CLOCK),
                 new JdbiSyncCheckpointStore(database), TestApp.FIXED_CLOCK, jobs);
         web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty(), TrustedProxies.none()), a.feed(),
                 failing, a.ingest(), a.thumbnails(), a.community(),
