@@ -205,11 +205,15 @@ final class EvalCommand implements Callable<Integer> {
             if (mode == SearchMode.KEYWORD) {
                 CrossValidation.Result<Object> plain = CrossValidation.run(split, Map.of(configured, any));
                 printRow(out, "keyword", plain, null, false);
+                // The collection's own index already scores with the default parameters.
                 Map<Object, Map<String, QueryScore>> bm25 = new LinkedHashMap<>();
+                bm25.put(LuceneSearchIndex.Bm25.DEFAULT, any);
                 for (LuceneSearchIndex.Bm25 parameters : Tunings.bm25()) {
-                    try (SearchEvaluation keyword = SearchEvaluation.keywordOnly(evaluation.dataset(), parameters,
-                            threads)) {
-                        bm25.put(parameters, keyword.scores(SearchMode.KEYWORD, configured));
+                    if (!bm25.containsKey(parameters)) {
+                        try (SearchEvaluation keyword = SearchEvaluation.keywordOnly(evaluation.dataset(),
+                                parameters, threads)) {
+                            bm25.put(parameters, keyword.scores(SearchMode.KEYWORD, configured));
+                        }
                     }
                 }
                 printRow(out, "keyword, k1 and b chosen", CrossValidation.run(split, bm25), plain, true);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,19 +60,25 @@ public final class VectorCache {
     public List<float[]> vectors(Encoder encoder, List<String> texts, int threads, Progress progress)
             throws IOException {
         Map<String, float[]> known = read();
-        List<String> missing = texts.stream().filter(text -> !known.containsKey(EmbeddingText.hash(text)))
-                .distinct().toList();
+        List<String> hashes = texts.stream().map(EmbeddingText::hash).toList();
+        // By hash, each text once: the hash is what the file stores, so it is taken once per text.
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!known.containsKey(hashes.get(i))) {
+                missing.putIfAbsent(hashes.get(i), texts.get(i));
+            }
+        }
         if (!missing.isEmpty()) {
-            embed(encoder, missing, threads, progress, known);
+            embed(encoder, List.copyOf(missing.entrySet()), threads, progress, known);
         }
         List<float[]> vectors = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            vectors.add(known.get(EmbeddingText.hash(text)));
+        for (String hash : hashes) {
+            vectors.add(known.get(hash));
         }
         return vectors;
     }
 
-    private void embed(Encoder encoder, List<String> missing, int threads, Progress progress,
+    private void embed(Encoder encoder, List<Map.Entry<String, String>> missing, int threads, Progress progress,
             Map<String, float[]> known) throws IOException {
         Files.createDirectories(file.getParent());
         AtomicInteger next = new AtomicInteger();
@@ -85,11 +92,13 @@ public final class VectorCache {
                     try {
                         for (int start = next.getAndAdd(CHUNK); start < missing.size();
                                 start = next.getAndAdd(CHUNK)) {
-                            List<String> chunk = missing.subList(start, Math.min(missing.size(), start + CHUNK));
-                            List<float[]> vectors = encoder.encodePassages(chunk);
+                            List<Map.Entry<String, String>> chunk = missing.subList(start,
+                                    Math.min(missing.size(), start + CHUNK));
+                            List<float[]> vectors = encoder.encodePassages(chunk.stream().map(Map.Entry::getValue)
+                                    .toList());
                             ByteBuffer records = ByteBuffer.allocate(chunk.size() * recordBytes());
                             for (int i = 0; i < chunk.size(); i++) {
-                                records.put(HexFormat.of().parseHex(EmbeddingText.hash(chunk.get(i))));
+                                records.put(HexFormat.of().parseHex(chunk.get(i).getKey()));
                                 records.asFloatBuffer().put(vectors.get(i));
                                 records.position(records.position() + 4 * dimension);
                             }
@@ -101,7 +110,7 @@ public final class VectorCache {
                                 }
                             }
                             for (int i = 0; i < chunk.size(); i++) {
-                                known.put(EmbeddingText.hash(chunk.get(i)), vectors.get(i));
+                                known.put(chunk.get(i).getKey(), vectors.get(i));
                             }
                             int count = done.addAndGet(chunk.size());
                             synchronized (progress) {

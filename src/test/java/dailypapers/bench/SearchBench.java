@@ -6,8 +6,6 @@ import dailypapers.App;
 import dailypapers.Config;
 import dailypapers.embedding.Encoder;
 import dailypapers.embedding.Encoders;
-import dailypapers.embedding.LazyEncoder;
-import dailypapers.embedding.OnnxEncoder;
 import dailypapers.paper.ArxivId;
 import dailypapers.search.EmbeddingText;
 import dailypapers.search.Filters;
@@ -89,23 +87,22 @@ public final class SearchBench {
                 Encoders.DEFAULT_MODEL.id()));
     }
 
-    private static String modelName() {
-        try (LazyEncoder encoder = new LazyEncoder(Encoders.DEFAULT_MODEL, OnnxEncoder.DEFAULT_MAX_TOKENS, 1)) {
-            return encoder.model();
-        }
+    /** The name the configured model's vectors are stored under. */
+    private static String modelName(Config config) {
+        return config.search().modelName().orElseThrow();
     }
 
     private static void generate(Path papers, Path realDataDir, int count, Path papersOut, Path vectorsOut)
             throws IOException, SQLException {
         RealPapers real = RealPapers.read(papers);
         Map<String, float[]> vectors = new HashMap<>();
-        StoredVectors.read(config(realDataDir), modelName(), (id, vector) -> vectors.put(id, vector));
+        StoredVectors.read(config(realDataDir), modelName(config(realDataDir)), (id, vector) -> vectors.put(id, vector));
         SyntheticCorpus.write(real, vectors, count, SEED, papersOut, vectorsOut);
         System.out.printf("generated %,d papers from %,d real papers with vectors%n", count, vectors.size());
     }
 
     private static void loadVectors(Path dataDir, Path vectorsIn) throws IOException {
-        String model = modelName();
+        String model = modelName(config(dataDir));
         try (App app = App.open(config(dataDir), Clock.systemUTC())) {
             List<StoredVector> batch = new ArrayList<>();
             long[] stored = {0};
