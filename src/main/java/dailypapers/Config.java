@@ -19,6 +19,7 @@ import dailypapers.store.DatabaseConfig;
 import dailypapers.submission.SubmissionSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.AdminToken;
+import dailypapers.web.ServerLimits;
 import dailypapers.web.TrustedProxies;
 import java.io.IOException;
 import java.io.Reader;
@@ -49,7 +50,7 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
         ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
-        CommentSettings comments, DigestSettings digests) {
+        CommentSettings comments, DigestSettings digests, ServerLimits serverLimits) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -72,6 +73,18 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<TrustedProxies> HTTP_TRUSTED_PROXIES = Setting.of("http.trusted.proxies", "",
             TrustedProxies::parse, "reverse proxies (IP addresses or CIDR ranges, comma-separated) whose"
                     + " X-Forwarded-For and X-Forwarded-Proto are believed; empty: none is");
+    public static final Setting<Integer> HTTP_MAX_CONCURRENT_REQUESTS = Setting.of("http.max.concurrent.requests",
+            Integer.toString(ServerLimits.DEFAULTS.concurrentRequests()), atLeast(1),
+            "requests handled at once; more wait in a queue for their turn");
+    public static final Setting<Integer> HTTP_MAX_QUEUED_REQUESTS = Setting.of("http.max.queued.requests",
+            Integer.toString(ServerLimits.DEFAULTS.queuedRequests()), atLeast(0),
+            "requests that may wait for a turn; one more is answered 503 with Retry-After at once");
+    public static final Setting<Duration> HTTP_QUEUE_TIMEOUT_MS = Setting.of("http.queue.timeout.ms",
+            Long.toString(ServerLimits.DEFAULTS.queueTimeout().toMillis()), duration(ChronoUnit.MILLIS, 1),
+            "longest a request waits for its turn, in ms, before a 503 with Retry-After");
+    public static final Setting<Duration> HTTP_IDLE_TIMEOUT_SECONDS = Setting.of("http.idle.timeout.seconds",
+            Long.toString(ServerLimits.DEFAULTS.idleTimeout().toSeconds()), duration(ChronoUnit.SECONDS, 1),
+            "a connection that sends or reads nothing for this long is closed");
     public static final Setting<Optional<AdminToken>> ADMIN_TOKEN = Setting.optional("admin.token",
             text -> new AdminToken(nonBlank(text).strip()),
             "operator token for the admin pages and APIs (without one they answer only on loopback); a long random "
@@ -243,8 +256,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
-            SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
+            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_MAX_CONCURRENT_REQUESTS,
+            HTTP_MAX_QUEUED_REQUESTS, HTTP_QUEUE_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_SECONDS, ADMIN_TOKEN, SEARCH_ENGINE,
+            SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
             SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
             HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS,
             HARVEST_ARXIV_METADATA_PREFIX,
@@ -270,7 +284,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),
-                commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false));
+                commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false),
+                ServerLimits.DEFAULTS);
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -286,7 +301,13 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN),
                 values.get(HTTP_TRUSTED_PROXIES), thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)),
-                accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values));
+                accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values),
+                serverLimits(values));
+    }
+
+    private static ServerLimits serverLimits(Setting.Values values) {
+        return new ServerLimits(values.get(HTTP_MAX_CONCURRENT_REQUESTS), values.get(HTTP_MAX_QUEUED_REQUESTS),
+                values.get(HTTP_QUEUE_TIMEOUT_MS), values.get(HTTP_IDLE_TIMEOUT_SECONDS));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -501,41 +522,51 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, search,
-                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
+                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
+                serverLimits);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
+                serverLimits);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
-                adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests);
+                adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests,
+                serverLimits);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests);
+                thumbnails, mail, accounts, submissions, comments, digests,
+                serverLimits);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings,
-                mail, accounts, submissions, comments, digests);
+                mail, accounts, submissions, comments, digests,
+                serverLimits);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, settings, digests);
+                thumbnails, mail, accounts, submissions, settings, digests, serverLimits);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, settings, comments, digests);
+                thumbnails, mail, accounts, settings, comments, digests, serverLimits);
     }
 
     public Config withDigests(DigestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, settings);
+                thumbnails, mail, accounts, submissions, comments, settings, serverLimits);
+    }
+
+    public Config withServerLimits(ServerLimits limits) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, comments, digests, limits);
     }
 }

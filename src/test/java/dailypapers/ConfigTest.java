@@ -15,6 +15,7 @@ import dailypapers.search.Fusion;
 import dailypapers.search.Ranker;
 import dailypapers.search.SearchEngine;
 import dailypapers.thumbnail.ThumbnailSettings;
+import dailypapers.web.ServerLimits;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -59,6 +60,19 @@ class ConfigTest {
         Files.writeString(file, "admin.token=  \n");
         assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of()))
                 .isInstanceOf(UserFacingException.class).hasMessage("admin.token must not be blank");
+    }
+
+    @Test
+    void serverLimitsComeFromTheEnvironmentAndAreChecked() {
+        assertThat(Config.load(null, Map.of(), Map.of()).serverLimits()).isEqualTo(ServerLimits.DEFAULTS);
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_HTTP_MAX_CONCURRENT_REQUESTS", "16",
+                "DAILYPAPERS_HTTP_MAX_QUEUED_REQUESTS", "0", "DAILYPAPERS_HTTP_QUEUE_TIMEOUT_MS", "250",
+                "DAILYPAPERS_HTTP_IDLE_TIMEOUT_SECONDS", "5"), Map.of()).serverLimits())
+                .isEqualTo(new ServerLimits(16, 0, Duration.ofMillis(250), Duration.ofSeconds(5)));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HTTP_MAX_CONCURRENT_REQUESTS.key(), "0")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("http.max.concurrent.requests");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HTTP_QUEUE_TIMEOUT_MS.key(), "0")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("http.queue.timeout.ms");
     }
 
     @Test
@@ -316,7 +330,9 @@ class ConfigTest {
         assertThat(Config.SETTINGS).extracting(Setting::environmentVariable).containsExactly(
                 "DAILYPAPERS_DATA_DIR", "DAILYPAPERS_DATABASE_URL", "DAILYPAPERS_DATABASE_USER",
                 "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_HTTP_HOST",
-                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HTTP_TRUSTED_PROXIES", "DAILYPAPERS_ADMIN_TOKEN", "DAILYPAPERS_SEARCH_ENGINE",
+                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HTTP_TRUSTED_PROXIES", "DAILYPAPERS_HTTP_MAX_CONCURRENT_REQUESTS",
+                "DAILYPAPERS_HTTP_MAX_QUEUED_REQUESTS", "DAILYPAPERS_HTTP_QUEUE_TIMEOUT_MS",
+                "DAILYPAPERS_HTTP_IDLE_TIMEOUT_SECONDS", "DAILYPAPERS_ADMIN_TOKEN", "DAILYPAPERS_SEARCH_ENGINE",
                 "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_MODEL_TOKENS", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS",
                 "DAILYPAPERS_SEARCH_FUSION", "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT",
                 "DAILYPAPERS_SEARCH_FUSION_RRF_K",

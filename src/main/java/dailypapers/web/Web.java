@@ -86,6 +86,9 @@ public final class Web implements AutoCloseable {
      */
     private static final int REQUEST_HEADER_BYTES = 32 * 1024;
 
+    /** Slower than any real client's link (8 kbit/s), so only a stalling or hostile peer is cut off. */
+    private static final long MIN_DATA_RATE_BYTES_PER_SECOND = 1024;
+
     private final Javalin javalin;
 
     private Web(Javalin javalin) {
@@ -97,7 +100,12 @@ public final class Web implements AutoCloseable {
      * without an admin member signed in, they answer only on loopback) and the proxies whose forwarding headers are
      * believed.
      */
-    public record Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies) {
+    public record Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
+            ServerLimits limits) {
+
+        public Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies) {
+            this(host, port, adminToken, trustedProxies, ServerLimits.DEFAULTS);
+        }
     }
 
     /** The members' features: accounts and everything members do, with the limits and moderation around it. */
@@ -180,14 +188,22 @@ public final class Web implements AutoCloseable {
                 ServerConnector connector = new ServerConnector(server, MalformedTargets.connectionFactory(http));
                 connector.setHost(host);
                 connector.setPort(port);
+                connector.setIdleTimeout(settings.limits().idleTimeout().toMillis());
                 return connector;
             });
             config.router.ignoreTrailingSlashes = true;
-            // Javalin mounts its handlers inside this wrapper; on stop, Jetty lets in-flight requests finish.
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+                // A client that trickles its request or reads its answer slowly cannot hold a worker for long.
+                http.setMinRequestDataRate(MIN_DATA_RATE_BYTES_PER_SECOND);
+                http.setMinResponseDataRate(MIN_DATA_RATE_BYTES_PER_SECOND);
+            });
+            // Javalin mounts its handlers inside the innermost wrapper: admission first, then the routes; on stop,
+            // Jetty lets in-flight requests finish.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
-                server.setHandler(new GracefulHandler());
+                server.setHandler(new GracefulHandler(new LoadShedding(settings.limits(), "/healthz", "/readyz",
+                        "/metrics")));
             });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
