@@ -131,7 +131,7 @@ public final class SearchModule implements AutoCloseable {
         return similar;
     }
 
-    /** The job behind {@link #SIMILAR_JOB}, for the benchmark that measures it. */
+    /** The work behind {@link #SIMILAR_JOB}, for running it by hand (tests, measurements). */
     public SimilarJob similarJob() {
         return similarJob;
     }

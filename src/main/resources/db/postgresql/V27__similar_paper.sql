@@ -1,5 +1,5 @@
 -- Similar papers (issue 13), computed once per paper and stored, so that a paper page reads a list instead of
--- running a similarity query (search.SimilarPapers). Portable: SQLite and PostgreSQL run it unchanged.
+-- running a similarity query (search.SimilarPapers). SQLite has the same in db/sqlite, its tables WITHOUT ROWID.
 
 -- One row per paper whose list was computed, with what it was computed from, to tell when it is out of date.
 CREATE TABLE similar_list (
