@@ -39,6 +39,7 @@ import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
 import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSimilarStore;
 import dailypapers.store.JdbiSecretStore;
 import dailypapers.store.JdbiSubmissionStore;
 import dailypapers.store.JdbiSubscriptionStore;
@@ -159,7 +160,7 @@ public final class App implements AutoCloseable {
             try {
                 opened = new SearchModule(index, indexLease(indexPath(config)), encoder, config.search(),
                         new JdbiSearchStore(database), new JdbiVectorStore(database, clock),
-                        new JdbiSyncCheckpointStore(database), clock, jobs);
+                        new JdbiSimilarStore(database, clock), new JdbiSyncCheckpointStore(database), clock, jobs);
             } catch (RuntimeException e) {
                 index.close();
                 throw e;

@@ -317,9 +317,16 @@ public final class SearchIndexer {
     static SearchDocument document(PaperEntry entry, StoredVector vector, String writtenAt) {
         Paper paper = entry.paper();
         boolean hasCode = paper.githubRepo() != null && !paper.githubRepo().isBlank();
-        String version = writtenAt + "/" + (vector == null ? "-" : vector.writtenAt());
         return new SearchDocument(paper.id().value(), paper.title(), paper.abstractText(), paper.authors(),
                 paper.categories(), paper.published(), entry.upvotes(), hasCode,
-                vector == null ? null : vector.vector(), version);
+                vector == null ? null : vector.vector(), version(writtenAt, vector));
+    }
+
+    /**
+     * The {@link SearchDocument#version()} of a paper whose row was written at {@code writtenAt}, indexed with
+     * {@code vector} (null for none): equal to the version the index holds when it holds the paper as it is.
+     */
+    static String version(String writtenAt, StoredVector vector) {
+        return writtenAt + "/" + (vector == null ? "-" : vector.writtenAt());
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * Search over the papers: the index (opened by the caller, whichever engine the configuration names), keeping it
  * in step with the database, the search service, and, with an embedding model, the embedding of new papers. Its
- * background work runs as two jobs of the scheduler: {@link #SYNC_JOB} and {@link #EMBEDDING_JOB}.
+ * background work runs as jobs of the scheduler: {@link #SYNC_JOB}, {@link #EMBEDDING_JOB} and {@link #SIMILAR_JOB}.
  */
 public final class SearchModule implements AutoCloseable {
 
@@ -19,6 +19,12 @@ public final class SearchModule implements AutoCloseable {
     public static final String SYNC_JOB = "search-sync";
     /** The job that gives papers without a vector one; its lease is shared by every node and the embed command. */
     public static final String EMBEDDING_JOB = "embedding";
+    /** The job that fills and refreshes the stored similar papers; one list per paper for every node, one lease. */
+    public static final String SIMILAR_JOB = "similar-papers";
+    /** How often the server looks for similar papers missing or out of date. */
+    static final Duration SIMILAR_INTERVAL = Duration.ofMinutes(1);
+    /** After the first sync, which a new index needs before lists can be found in it. */
+    private static final Duration SIMILAR_FIRST_RUN_DELAY = Duration.ofSeconds(20);
     /** How often the index catches up with the database. */
     public static final Duration SYNC_INTERVAL = Duration.ofSeconds(10);
     /** How often the server looks for papers without a vector. */
@@ -33,6 +39,8 @@ public final class SearchModule implements AutoCloseable {
     private final JobScheduler jobs;
     private final SearchIndexer indexer;
     private final SearchService search;
+    private final SimilarPapers similar;
+    private final SimilarJob similarJob;
     private final Optional<EmbeddingJob> embedding;
     private final SearchMonitor monitor;
 
@@ -43,7 +51,8 @@ public final class SearchModule implements AutoCloseable {
      * @param settings        the embedding job's threads and the ranking's tuning
      */
     public SearchModule(SearchIndex index, String indexLease, Optional<Encoder> encoder, SearchSettings settings,
-            SearchStore papers, VectorStore vectors, SyncCheckpointStore checkpoints, Clock clock, JobScheduler jobs) {
+            SearchStore papers, VectorStore vectors, SimilarStore similarLists, SyncCheckpointStore checkpoints,
+            Clock clock, JobScheduler jobs) {
         this.index = index;
         this.encoder = encoder;
         this.papers = papers;
@@ -54,9 +63,23 @@ public final class SearchModule implements AutoCloseable {
         this.search = new SearchService(
                 Ranker.over(index, encoder, QueryEmbeddingCache.DEFAULT_CAPACITY, settings.tuning()), index,
                 papers, vectors, indexer);
+        this.similar = new SimilarPapers(index, similarLists, papers, vectors, encoder.map(Encoder::model));
+        this.similarJob = new SimilarJob(similar, indexer);
         this.embedding = embeddingJob(settings.embeddingThreads());
         this.monitor = new SearchMonitor(search, papers, vectors, embedding);
         jobs.add(new Job(SYNC_JOB, indexLease, Duration.ZERO, SYNC_INTERVAL, Job.Stopping.SIGNAL, indexer::sync));
+        jobs.add(new Job(SIMILAR_JOB, SIMILAR_JOB, SIMILAR_FIRST_RUN_DELAY, SIMILAR_INTERVAL, Job.Stopping.SIGNAL,
+                new Job.Task() {
+                    @Override
+                    public void run() {
+                        similarJob.run();
+                    }
+
+                    @Override
+                    public void stop() {
+                        similarJob.stop();
+                    }
+                }));
         embedding.ifPresent(job -> jobs.add(new Job(EMBEDDING_JOB, EMBEDDING_JOB, EMBEDDING_FIRST_RUN_DELAY,
                 EMBEDDING_INTERVAL, Job.Stopping.SIGNAL, new Job.Task() {
                     @Override
@@ -101,6 +124,16 @@ public final class SearchModule implements AutoCloseable {
 
     public SearchService search() {
         return search;
+    }
+
+    /** Similar papers, stored once per paper. */
+    public SimilarPapers similar() {
+        return similar;
+    }
+
+    /** The work behind {@link #SIMILAR_JOB}, for running it by hand (tests, measurements). */
+    public SimilarJob similarJob() {
+        return similarJob;
     }
 
     public SearchMonitor monitor() {

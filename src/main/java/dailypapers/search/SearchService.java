@@ -124,24 +124,6 @@ public final class SearchService {
     }
 
     /**
-     * Papers like this one, most similar first: nearest neighbours of its stored vector (no model call), or,
-     * while it has none, the papers that share its most distinctive words. Never the paper itself.
-     */
-    public Similar similar(ArxivId id, int limit) {
-        Filters others = Filters.NONE.excluding(id.value());
-        Optional<StoredVector> vector = indexer.model().flatMap(model -> vectors.find(id, model));
-        List<Hit> hits = vector.map(v -> index.nearest(v.vector(), others, limit).hits()).orElse(List.of());
-        boolean byMeaning = !hits.isEmpty();
-        if (!byMeaning) {
-            hits = index.moreLikeThis(id.value(), others, limit).hits();
-        }
-        Map<String, PaperEntry> entries = entries(hits.stream().map(Hit::id).toList());
-        List<PaperEntry> similar = hits.stream().map(h -> entries.get(h.id())).filter(e -> e != null)
-                .filter(e -> !e.paper().id().equals(id)).toList();
-        return new Similar(similar, byMeaning);
-    }
-
-    /**
      * Papers nearest to the mean of these papers' stored vectors (a member's library), most similar first, among
      * those that pass {@code filters}; empty when no model is configured or none of them has a vector yet.
      */
@@ -177,14 +159,6 @@ public final class SearchService {
         return new Status(stats.documents(), stats.documentsWithVectors(), ranker.model(), indexer.isBuilding());
     }
 
-
-    /** Similar papers, and whether they were found by meaning (vectors) or by shared words. */
-    public record Similar(List<PaperEntry> papers, boolean byMeaning) {
-
-        public Similar {
-            papers = List.copyOf(papers);
-        }
-    }
 
     /** Papers in the index, how many carry a vector, the configured model, and whether a rebuild runs. */
     public record Status(long documents, long documentsWithVectors, Optional<String> model, boolean isBuilding) {

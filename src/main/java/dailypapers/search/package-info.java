@@ -11,6 +11,8 @@
  * dailypapers.search.SearchIndexer} derives the index from {@link dailypapers.search.SearchStore} and {@link
  * dailypapers.search.VectorStore}, rebuilding beside the live generation and keeping its checkpoint in {@link
  * dailypapers.search.SyncCheckpointStore}; {@link dailypapers.search.EmbeddingJob} fills the vectors; {@link
- * dailypapers.search.SearchMonitor} reports how far both have come.
+ * dailypapers.search.SearchMonitor} reports how far both have come. {@link dailypapers.search.SimilarPapers}
+ * computes each paper's similar papers once and keeps them in {@link dailypapers.search.SimilarStore}, refreshed by
+ * {@link dailypapers.search.SimilarJob}.
  */
 package dailypapers.search;

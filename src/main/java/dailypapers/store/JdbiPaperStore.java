@@ -61,7 +61,7 @@ public final class JdbiPaperStore implements PaperStore {
      * A paper a moderator hid (moderation, table paper_hidden) is in no listing, count or {@link #find(List)}:
      * only {@link #find(ArxivId)} still returns it, for its page to say it is hidden.
      */
-    private static String visible(String paperIdColumn) {
+    static String visible(String paperIdColumn) {
         return "NOT EXISTS (SELECT 1 FROM paper_hidden ph WHERE ph.paper_id = " + paperIdColumn + ")";
     }
 

@@ -8,7 +8,7 @@ import dailypapers.moderation.HiddenPaper;
 import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
-import dailypapers.search.SearchService;
+import dailypapers.search.SimilarPapers;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.submission.ClaimService;
 import dailypapers.submission.SubmissionException;
@@ -32,7 +32,7 @@ final class PaperPages {
     static final int SIMILAR_PAPERS = 6;
 
     private final FeedService feed;
-    private final SearchService search;
+    private final SimilarPapers similar;
     private final SubmissionModule submissions;
     private final CommentService comments;
     private final LibraryPages library;
@@ -41,11 +41,11 @@ final class PaperPages {
     private final Upvotes upvotes;
     private final ModerationService moderation;
 
-    PaperPages(FeedService feed, SearchService search, SubmissionModule submissions, CommentService comments,
+    PaperPages(FeedService feed, SimilarPapers similar, SubmissionModule submissions, CommentService comments,
             LibraryPages library, ModerationService moderation, Views views, DateText dates, Upvotes upvotes) {
         this.feed = feed;
         this.moderation = moderation;
-        this.search = search;
+        this.similar = similar;
         this.submissions = submissions;
         this.comments = comments;
         this.library = library;
@@ -115,7 +115,7 @@ final class PaperPages {
                 submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
         CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
                 visitor.member().filter(Member::isActive).isPresent(), visitor.isModerator());
-        views.render(ctx, "paper.jte", PaperView.of(entry, search.similar(id, SIMILAR_PAPERS), members, dates,
+        views.render(ctx, "paper.jte", PaperView.of(entry, similar.similar(entry, SIMILAR_PAPERS), members, dates,
                 upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
                 library.onPaperPage(ctx, id), hidden.map(h -> new PaperView.HiddenNote(h.reason(),
                         DateText.full(h.hiddenAt().atZone(ZoneOffset.UTC).toLocalDate()),

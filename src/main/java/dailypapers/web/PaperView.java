@@ -2,7 +2,7 @@ package dailypapers.web;
 
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
-import dailypapers.search.SearchService;
+import dailypapers.search.SimilarPapers;
 import dailypapers.text.TexText;
 import java.util.List;
 
@@ -62,7 +62,7 @@ public record PaperView(PageFrame frame, String id, String title, String abstrac
     public record HiddenNote(String reason, String when, String unhideAction) {
     }
 
-    static PaperView of(PaperEntry entry, SearchService.Similar similar, PaperMembers members, DateText dates,
+    static PaperView of(PaperEntry entry, SimilarPapers.Similar similar, PaperMembers members, DateText dates,
             boolean upvoted, CommentsView discussion, PaperLibraryView library, HiddenNote hidden) {
         Paper paper = entry.paper();
         List<LinkView> authors = paper.authors().stream().map(a -> new LinkView(a, Links.author(a))).toList();

@@ -3,10 +3,12 @@ package dailypapers.web;
 import dailypapers.comment.CommentService;
 import dailypapers.feed.FeedService;
 import dailypapers.paper.ArxivId;
+import dailypapers.paper.PaperEntry;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchResult;
 import dailypapers.search.SearchService;
+import dailypapers.search.SimilarPapers;
 import dailypapers.submission.SubmissionService;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -25,12 +27,15 @@ final class SearchApi {
     static final int MAX_SIMILAR = 50;
 
     private final SearchService search;
+    private final SimilarPapers similar;
     private final FeedService feed;
     private final SubmissionService submissions;
     private final CommentService comments;
 
-    SearchApi(SearchService search, FeedService feed, SubmissionService submissions, CommentService comments) {
+    SearchApi(SearchService search, SimilarPapers similar, FeedService feed, SubmissionService submissions,
+            CommentService comments) {
         this.search = search;
+        this.similar = similar;
         this.feed = feed;
         this.submissions = submissions;
         this.comments = comments;
@@ -55,12 +60,10 @@ final class SearchApi {
     void similar(Context ctx) {
         ArxivId id = Params.arxivId(ctx);
         int limit = Params.integer(ctx, "limit", DEFAULT_SIMILAR, 1, MAX_SIMILAR);
-        if (feed.paper(id).isEmpty()) {
-            throw HttpError.notFound("no paper with id " + id);
-        }
-        SearchService.Similar similar = search.similar(id, limit);
-        ctx.header("X-Similar-By", similar.byMeaning() ? "vectors" : "words");
-        ApiModel.write(ctx, ApiModel.withMembers(ctx, similar.papers().stream().map(ApiModel::item).toList(),
+        PaperEntry paper = feed.paper(id).orElseThrow(() -> HttpError.notFound("no paper with id " + id));
+        SimilarPapers.Similar found = similar.similar(paper, limit);
+        ctx.header("X-Similar-By", found.byMeaning() ? "vectors" : "words");
+        ApiModel.write(ctx, ApiModel.withMembers(ctx, found.papers().stream().map(ApiModel::item).toList(),
                 submissions, comments));
     }
 }

@@ -151,7 +151,7 @@ public final class Web implements AutoCloseable {
         AtomFeeds atomFeeds = new AtomFeeds(feed.feed(), search.search(), clock);
         LibraryPages libraryPages = new LibraryPages(libraries.service(), atomFeeds, views, dates, clock);
         LibraryApi libraryApi = new LibraryApi(libraries.service());
-        PaperPages paperPages = new PaperPages(feed.feed(), search.search(), submissions, comments.service(),
+        PaperPages paperPages = new PaperPages(feed.feed(), search.similar(), submissions, comments.service(),
                 libraryPages, moderation.service(), views, dates, upvotes);
         CommentPages commentPages = new CommentPages(comments.service(), feed.feed(), paperPages, views);
         CommentFeeds commentFeeds = new CommentFeeds(feed.feed(), comments.service());
@@ -161,8 +161,8 @@ public final class Web implements AutoCloseable {
                 comments.service(), moderation.service());
         ThumbnailFiles thumbnailFiles = new ThumbnailFiles(thumbnails.service());
         SearchPages searchPages = new SearchPages(search.search(), feed.feed(), views, dates, upvotes);
-        SearchApi searchApi = new SearchApi(search.search(), feed.feed(), submissions.submissions(),
-                comments.service());
+        SearchApi searchApi = new SearchApi(search.search(), search.similar(), feed.feed(),
+                submissions.submissions(), comments.service());
         OpenApiDocument openApi = new OpenApiDocument();
         StatusPages statusPages = new StatusPages(ingest.monitor(), search.monitor(), views);
         DigestAdminPage digestAdmin = new DigestAdminPage(community.digests(), views);

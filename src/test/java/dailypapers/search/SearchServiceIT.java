@@ -252,9 +252,13 @@ class SearchServiceIT {
         assertThat(ids(result)).isEqualTo(ids(run("video generation", ResultOrder.RELEVANCE, 0, 10)));
     }
 
+    private static PaperEntry entry(String id) {
+        return app.app().feed().feed().paper(new ArxivId(id)).orElseThrow();
+    }
+
     @Test
     void similarPapersWithoutVectorsShareWordsAndExcludeThePaper() {
-        SearchService.Similar similar = search.similar(new ArxivId("2401.01647"), 5);
+        SimilarPapers.Similar similar = app.app().search().similar().similar(entry("2401.01647"), 5);
         assertThat(similar.byMeaning()).isFalse();
         assertThat(similar.papers()).hasSize(5)
                 .noneMatch(e -> e.paper().id().value().equals("2401.01647"));

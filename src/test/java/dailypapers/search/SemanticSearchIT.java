@@ -136,7 +136,8 @@ class SemanticSearchIT {
     void similarPapersComeFromStoredVectorsWithoutAModelCall() {
         int queries = encoder.queryCalls();
         int passages = encoder.passageCalls();
-        SearchService.Similar similar = search.similar(new ArxivId("2312.17653"), 8);
+        SimilarPapers.Similar similar = app.app().search().similar().similar(
+                app.app().feed().feed().paper(new ArxivId("2312.17653")).orElseThrow(), 8);
         assertThat(similar.byMeaning()).isTrue();
         assertThat(similar.papers()).hasSize(8).noneMatch(e -> e.paper().id().value().equals("2312.17653"));
         assertThat(encoder.queryCalls()).isEqualTo(queries);

@@ -20,6 +20,7 @@ import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.store.Database;
 import dailypapers.store.JdbiSearchStore;
+import dailypapers.store.JdbiSimilarStore;
 import dailypapers.store.JdbiSyncCheckpointStore;
 import dailypapers.store.JdbiVectorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -78,7 +79,7 @@ class SearchErrorsIT {
         jobs = new JobScheduler(database.leases(), JobScheduler.DEFAULT_LEASE);
         SearchModule failing = new SearchModule(new FailingIndex(a.search().index()), "search-sync:failing",
                 Optional.empty(), a.config().search(), new JdbiSearchStore(database),
-                new JdbiVectorStore(database, TestApp.FIXED_CLOCK),
+                new JdbiVectorStore(database, TestApp.FIXED_CLOCK), new JdbiSimilarStore(database, TestApp.FIXED_CLOCK),
                 new JdbiSyncCheckpointStore(database), TestApp.FIXED_CLOCK, jobs);
         web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty(), TrustedProxies.none()), a.feed(),
                 failing, a.ingest(), a.thumbnails(), a.community(),

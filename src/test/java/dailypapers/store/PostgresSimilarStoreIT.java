@@ -1,0 +1,10 @@
+package dailypapers.store;
+
+import dailypapers.TestDatabase;
+
+class PostgresSimilarStoreIT extends SimilarStoreContract {
+
+    PostgresSimilarStoreIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}

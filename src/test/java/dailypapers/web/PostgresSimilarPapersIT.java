@@ -1,0 +1,10 @@
+package dailypapers.web;
+
+import dailypapers.TestDatabase;
+
+class PostgresSimilarPapersIT extends SimilarPapersContract {
+
+    PostgresSimilarPapersIT() {
+        super(TestDatabase.POSTGRES);
+    }
+}
