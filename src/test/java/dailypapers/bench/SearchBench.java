@@ -6,6 +6,7 @@ import dailypapers.App;
 import dailypapers.Config;
 import dailypapers.embedding.Encoder;
 import dailypapers.embedding.Encoders;
+import dailypapers.embedding.OnnxEncoder;
 import dailypapers.paper.ArxivId;
 import dailypapers.search.EmbeddingText;
 import dailypapers.search.Filters;
@@ -19,6 +20,7 @@ import dailypapers.search.UserQuery;
 import dailypapers.search.VectorStore.StoredVector;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -31,10 +33,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +58,7 @@ import java.util.stream.Stream;
  * generate PAPERS.jsonl.gz REAL_DATA_DIR COUNT OUT.jsonl.gz OUT.vectors   recombined corpus and its vectors
  * load-vectors DATA_DIR IN.vectors                                      store them as the model's vectors
  * measure DATA_DIR LABEL PAPERS.jsonl.gz QUERIES OUT.json               latency, throughput, recall, memory
- * encode PAPERS.jsonl.gz COUNT OUT.json                                 embedding throughput per thread count
+ * encode PAPERS.jsonl.gz COUNT PASSES OUT.json                          embedding throughput, batch 1 and batched
  * </pre>
  */
 public final class SearchBench {
@@ -61,6 +66,8 @@ public final class SearchBench {
     private static final long SEED = 20_261_126L;
     private static final int WARM_UP_QUERIES = 150;
     private static final int[] CLIENT_THREADS = {1, 2};
+    /** Queries embedded per pass in {@code encode}, for the query latency of each path. */
+    private static final int ENCODE_QUERIES = 100;
     private static final int RESULTS_PER_PAGE = 20;
     private static final int RECALL_AT = 10;
     /** Candidate counts of the graph search whose recall is measured; search uses 200 by default. */
@@ -76,7 +83,8 @@ public final class SearchBench {
             case "load-vectors" -> loadVectors(Path.of(args[1]), Path.of(args[2]));
             case "measure" -> measure(Path.of(args[1]), args[2], Path.of(args[3]), Integer.parseInt(args[4]),
                     Path.of(args[5]));
-            case "encode" -> encode(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+            case "encode" -> encode(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Path.of(args[4]));
             default -> throw new IllegalArgumentException("usage: SearchBench generate|load-vectors|measure|encode");
         }
     }
@@ -282,38 +290,156 @@ public final class SearchBench {
         return memory;
     }
 
-    /** Papers per second embedding real papers' title and abstract, on 1 and 2 threads sharing one model. */
-    private static void encode(Path papers, int count, Path out) throws Exception {
-        List<String> texts = RealPapers.read(papers).papers().stream().limit(count)
+    /**
+     * How a backfill could feed the model: {@code batch} texts per model call, in the corpus's order or sorted by
+     * length so that a call's texts need little padding.
+     */
+    private record EncodePath(String key, int batch, boolean sortedByLength) {
+    }
+
+    /** The product's path (one text per call) first: the others are compared with it. */
+    private static final List<EncodePath> ENCODE_PATHS = List.of(new EncodePath("one_per_call", 1, false),
+            new EncodePath("sorted_8_per_call", 8, true));
+
+    /**
+     * Embedding throughput of real papers' title and abstract on 1 and 2 threads sharing one model, for each of
+     * {@link #ENCODE_PATHS}, and the query embedding latency. The paths take turns pass after pass (their order
+     * flipped each pass), so load from other processes falls on all alike; each figure is the median of the
+     * passes. Besides papers per second of wall time, papers per second of the encoding threads' CPU time: the
+     * cost per core, which other processes on a shared machine disturb far less. Also the least cosine between a
+     * paper's vector from each path and from the first.
+     */
+    private static void encode(Path papers, int count, int passes, Path out) throws Exception {
+        RealPapers real = RealPapers.read(papers);
+        List<String> texts = real.papers().stream().limit(count)
                 .map(p -> EmbeddingText.of(p.title(), String.join(" ", p.sentences()))).toList();
+        List<String> queries = BenchQueries.from(real, ENCODE_QUERIES, SEED).stream()
+                .map(q -> UserQuery.parse(q).plainText()).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("papers", texts.size());
-        try (Encoder encoder = Encoders.defaultEncoder()) {
-            encoder.encodePassages(texts.subList(0, Math.min(64, texts.size()))); // warm-up
-            for (int threads : CLIENT_THREADS) {
-                ExecutorService workers = Executors.newFixedThreadPool(threads);
-                try {
+        result.put("passes", passes);
+        result.put("queries", queries.size());
+        result.put("load_average_before", loadAverage());
+        Map<EncodePath, Encoder> encoders = new LinkedHashMap<>();
+        Map<EncodePath, List<String>> inputs = new HashMap<>();
+        Map<EncodePath, Map<Integer, List<double[]>>> rates = new HashMap<>();
+        Map<EncodePath, Double> leastCosine = new HashMap<>();
+        List<Double> queryMillis = new ArrayList<>();
+        try {
+            List<float[]> reference = null;
+            for (EncodePath path : ENCODE_PATHS) {
+                Encoder encoder = new OnnxEncoder(Encoders.DEFAULT_MODEL, OnnxEncoder.DEFAULT_MAX_TOKENS, 1,
+                        path.batch(), true);
+                encoders.put(path, encoder);
+                List<String> input = path.sortedByLength()
+                        ? texts.stream().sorted(Comparator.comparingInt(String::length)).toList() : texts;
+                inputs.put(path, input);
+                rates.put(path, new HashMap<>());
+                // Also the warm-up.
+                List<float[]> vectors = encoder.encodePassages(input);
+                Map<String, float[]> byText = new HashMap<>();
+                for (int i = 0; i < input.size(); i++) {
+                    byText.put(input.get(i), vectors.get(i));
+                }
+                List<float[]> inOrder = texts.stream().map(byText::get).toList();
+                reference = reference == null ? inOrder : reference;
+                leastCosine.put(path, leastCosine(reference, inOrder));
+            }
+            for (int pass = 0; pass < passes; pass++) {
+                List<EncodePath> order = new ArrayList<>(ENCODE_PATHS);
+                if (pass % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (int threads : CLIENT_THREADS) {
+                    for (EncodePath path : order) {
+                        double[] rate = encodeRate(encoders.get(path), inputs.get(path), threads);
+                        rates.get(path).computeIfAbsent(threads, t -> new ArrayList<>()).add(rate);
+                        System.err.printf(Locale.ROOT, "pass %d, %s, %d threads: %.1f papers/s, %.1f per CPU second%n",
+                                pass + 1, path.key(), threads, rate[0], rate[1]);
+                    }
+                }
+                // Queries are one text per call whatever the path.
+                Encoder encoder = encoders.get(ENCODE_PATHS.getFirst());
+                for (String query : queries) {
                     long start = System.nanoTime();
-                    List<Future<?>> parts = new ArrayList<>();
-                    int slice = Math.ceilDiv(texts.size(), threads);
-                    for (int from = 0; from < texts.size(); from += slice) {
-                        List<String> part = texts.subList(from, Math.min(texts.size(), from + slice));
-                        parts.add(workers.submit(() -> encoder.encodePassages(part)));
-                    }
-                    for (Future<?> part : parts) {
-                        part.get();
-                    }
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    Map<String, Object> rate = new LinkedHashMap<>();
-                    rate.put("papers_per_second", texts.size() / seconds);
-                    rate.put("papers_per_second_per_thread", texts.size() / seconds / threads);
-                    result.put("threads_" + threads, rate);
-                } finally {
-                    workers.shutdownNow();
+                    encoder.encodeQuery(query);
+                    queryMillis.add((System.nanoTime() - start) / 1e6);
                 }
             }
+        } finally {
+            encoders.values().forEach(Encoder::close);
         }
+        result.put("load_average_after", loadAverage());
+        Map<String, Object> paths = new LinkedHashMap<>();
+        for (EncodePath path : ENCODE_PATHS) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("texts_per_call", path.batch());
+            summary.put("sorted_by_length", path.sortedByLength());
+            summary.put("least_cosine_to_first_path", leastCosine.get(path));
+            for (int threads : CLIENT_THREADS) {
+                List<double[]> runs = rates.get(path).get(threads);
+                Map<String, Object> rate = new LinkedHashMap<>();
+                rate.put("papers_per_second", median(runs.stream().mapToDouble(r -> r[0]).toArray()));
+                rate.put("papers_per_second_per_thread",
+                        median(runs.stream().mapToDouble(r -> r[0] / threads).toArray()));
+                rate.put("papers_per_cpu_second", median(runs.stream().mapToDouble(r -> r[1]).toArray()));
+                rate.put("runs_papers_per_second", runs.stream().map(r -> r[0]).toList());
+                rate.put("runs_papers_per_cpu_second", runs.stream().map(r -> r[1]).toList());
+                summary.put("threads_" + threads, rate);
+            }
+            paths.put(path.key(), summary);
+        }
+        result.put("paths", paths);
+        result.put("query_embedding", new Latencies(queryMillis.stream().mapToDouble(Double::doubleValue).toArray(),
+                1).summary());
         write(out, result);
+    }
+
+    /** Papers per second of wall time and per second of the encoding threads' CPU time, the texts split evenly. */
+    private static double[] encodeRate(Encoder encoder, List<String> texts, int threads) throws Exception {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<Long>> parts = new ArrayList<>();
+            int slice = Math.ceilDiv(texts.size(), threads);
+            for (int from = 0; from < texts.size(); from += slice) {
+                List<String> part = texts.subList(from, Math.min(texts.size(), from + slice));
+                parts.add(workers.submit(() -> {
+                    long cpuStart = cpu.getCurrentThreadCpuTime();
+                    encoder.encodePassages(part);
+                    return cpu.getCurrentThreadCpuTime() - cpuStart;
+                }));
+            }
+            long cpuNanos = 0;
+            for (Future<Long> part : parts) {
+                cpuNanos += part.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new double[] {texts.size() / seconds, texts.size() / (cpuNanos / 1e9)};
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static double leastCosine(List<float[]> a, List<float[]> b) {
+        double least = 1;
+        for (int i = 0; i < a.size(); i++) {
+            double dot = 0;
+            for (int d = 0; d < a.get(i).length; d++) {
+                dot += a.get(i)[d] * b.get(i)[d];
+            }
+            least = Math.min(least, dot);
+        }
+        return least;
+    }
+
+    private static double median(double[] values) {
+        return new Latencies(values, 1).percentile(50);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long size(Path path) throws IOException {

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dailypapers.search.EmbeddingText;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +166,22 @@ abstract class EncoderContract {
     }
 
     @Test
+    void aTextGetsTheVectorItGetsAloneWhateverTheOtherTextsOfTheCall() throws IOException {
+        // Real papers of every length beside short ones: the backfill hands the encoder many texts per call, and a
+        // paper's stored vector must not depend on which papers shared its call (issue 13 measured batched calls
+        // at a cosine of 0.995 to 0.997 on real papers, through the shared quantisation scale).
+        List<String> texts = new ArrayList<>(samplePapers(12));
+        texts.add(1, "Short.");
+        texts.add("Cells.");
+        List<float[]> together = encoder.encodePassages(texts);
+
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(cosine(together.get(i), encoder.encodePassages(List.of(texts.get(i))).getFirst()))
+                    .as(texts.get(i)).isGreaterThanOrEqualTo(0.9999);
+        }
+    }
+
+    @Test
     void concurrentEncodesGiveTheVectorsOfSequentialOnes() throws Exception {
         List<String> texts = List.of("Graph neural networks for molecules.", "Protein folding with deep learning.",
                 "Dark matter halos in dwarf galaxies.", "Sleep deprivation and memory.");
@@ -189,6 +210,21 @@ abstract class EncoderContract {
             normB += b[i] * b[i];
         }
         return dot / Math.sqrt(normA * normB);
+    }
+
+    /** Title and abstract of the first {@code count} papers of the 1k sample, as the backfill embeds them. */
+    private static List<String> samplePapers(int count) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                EncoderContract.class.getResourceAsStream("/data/papers-sample-1k.jsonl.gz")),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null && texts.size() < count; line = reader.readLine()) {
+                JsonNode paper = json.readTree(line);
+                texts.add(EmbeddingText.of(paper.get("title").asText(), paper.path("abstract").asText("")));
+            }
+        }
+        return texts;
     }
 
     private JsonNode golden() throws IOException {
