@@ -232,7 +232,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies()), feed, search(), ingest, thumbnails, community(),
+                config.trustedProxies(), config.httpCacheBytes()), feed, search(), ingest, thumbnails, community(),
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 

@@ -49,7 +49,7 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
         ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
-        CommentSettings comments, DigestSettings digests) {
+        CommentSettings comments, DigestSettings digests, long httpCacheBytes) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -72,6 +72,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<TrustedProxies> HTTP_TRUSTED_PROXIES = Setting.of("http.trusted.proxies", "",
             TrustedProxies::parse, "reverse proxies (IP addresses or CIDR ranges, comma-separated) whose"
                     + " X-Forwarded-For and X-Forwarded-Proto are believed; empty: none is");
+    public static final Setting<Integer> HTTP_CACHE_MB = Setting.of("http.cache.mb", "64", atLeast(0),
+            "memory in MB for rendered answers to anonymous visitors (pages, API, feeds), served again until a write"
+                    + " changes the data behind them; 0 turns the cache off");
     public static final Setting<Optional<AdminToken>> ADMIN_TOKEN = Setting.optional("admin.token",
             text -> new AdminToken(nonBlank(text).strip()),
             "operator token for the admin pages and APIs (without one they answer only on loopback); a long random "
@@ -243,8 +246,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, ADMIN_TOKEN, SEARCH_ENGINE, SEARCH_MODEL,
-            SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
+            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB, ADMIN_TOKEN, SEARCH_ENGINE,
+            SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
             SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
             HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS,
             HARVEST_ARXIV_METADATA_PREFIX,
@@ -270,7 +273,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 TrustedProxies.none(), thumbnailSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),
-                commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false));
+                commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false),
+                megabytes(Setting.Values.DEFAULTS.get(HTTP_CACHE_MB)));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -286,7 +290,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(values.get(DATA_DIR), database, values.get(HTTP_HOST), values.get(HTTP_PORT),
                 harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN),
                 values.get(HTTP_TRUSTED_PROXIES), thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)),
-                accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values));
+                accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values),
+                megabytes(values.get(HTTP_CACHE_MB)));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -396,6 +401,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                         values.get(DIGEST_LIMIT_SUBSCRIBE_EMAIL), Duration.ofHours(1)));
     }
 
+    private static long megabytes(int megabytes) {
+        return megabytes * 1024L * 1024L;
+    }
+
     private static String text(String text) {
         return text;
     }
@@ -501,41 +510,48 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, search,
-                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
+                adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
+                httpCacheBytes);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
-                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests);
+                Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
+                httpCacheBytes);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
-                adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests);
+                adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests, httpCacheBytes);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests);
+                thumbnails, mail, accounts, submissions, comments, digests, httpCacheBytes);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings,
-                mail, accounts, submissions, comments, digests);
+                mail, accounts, submissions, comments, digests, httpCacheBytes);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, settings, digests);
+                thumbnails, mail, accounts, submissions, settings, digests, httpCacheBytes);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, settings, comments, digests);
+                thumbnails, mail, accounts, settings, comments, digests, httpCacheBytes);
+    }
+
+    public Config withHttpCacheBytes(long bytes) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, comments, digests, bytes);
     }
 
     public Config withDigests(DigestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, settings);
+                thumbnails, mail, accounts, submissions, comments, settings, httpCacheBytes);
     }
 }
