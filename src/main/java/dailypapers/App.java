@@ -233,7 +233,8 @@ public final class App implements AutoCloseable {
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
-                config.trustedProxies(), config.serverLimits()), feed, search(), ingest, thumbnails, community(),
+                config.trustedProxies(), config.serverLimits(),
+                config.httpCacheBytes()), feed, search(), ingest, thumbnails, community(),
                 new Web.Operations(clock, metrics, database::isReachable));
     }
 

@@ -50,7 +50,7 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
         ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
-        CommentSettings comments, DigestSettings digests, ServerLimits serverLimits) {
+        CommentSettings comments, DigestSettings digests, ServerLimits serverLimits, long httpCacheBytes) {
 
     private static final String SEARCH_MODEL_NONE = "none";
 
@@ -85,6 +85,9 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Duration> HTTP_IDLE_TIMEOUT_SECONDS = Setting.of("http.idle.timeout.seconds",
             Long.toString(ServerLimits.DEFAULTS.idleTimeout().toSeconds()), duration(ChronoUnit.SECONDS, 1),
             "a connection that sends or reads nothing for this long is closed");
+    public static final Setting<Integer> HTTP_CACHE_MB = Setting.of("http.cache.mb", "64", atLeast(0),
+            "memory in MB for rendered answers to anonymous visitors (pages, API, feeds), served again until a write"
+                    + " changes the data behind them; 0 turns the cache off");
     public static final Setting<Optional<AdminToken>> ADMIN_TOKEN = Setting.optional("admin.token",
             text -> new AdminToken(nonBlank(text).strip()),
             "operator token for the admin pages and APIs (without one they answer only on loopback); a long random "
@@ -256,7 +259,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_MAX_CONCURRENT_REQUESTS,
+            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB, HTTP_MAX_CONCURRENT_REQUESTS,
             HTTP_MAX_QUEUED_REQUESTS, HTTP_QUEUE_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_SECONDS, ADMIN_TOKEN, SEARCH_ENGINE,
             SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
             SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
@@ -285,7 +288,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),
                 commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                ServerLimits.DEFAULTS);
+                ServerLimits.DEFAULTS, megabytes(Setting.Values.DEFAULTS.get(HTTP_CACHE_MB)));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -302,7 +305,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN),
                 values.get(HTTP_TRUSTED_PROXIES), thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)),
                 accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values),
-                serverLimits(values));
+                serverLimits(values), megabytes(values.get(HTTP_CACHE_MB)));
     }
 
     private static ServerLimits serverLimits(Setting.Values values) {
@@ -417,6 +420,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                         values.get(DIGEST_LIMIT_SUBSCRIBE_EMAIL), Duration.ofHours(1)));
     }
 
+    private static long megabytes(int megabytes) {
+        return megabytes * 1024L * 1024L;
+    }
+
     private static String text(String text) {
         return text;
     }
@@ -523,50 +530,55 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, search,
                 adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits);
+                serverLimits, httpCacheBytes);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits);
+                serverLimits, httpCacheBytes);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits);
+                serverLimits, httpCacheBytes);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits);
+                serverLimits, httpCacheBytes);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings,
                 mail, accounts, submissions, comments, digests,
-                serverLimits);
+                serverLimits, httpCacheBytes);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, settings, digests, serverLimits);
+                thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, settings, comments, digests, serverLimits);
+                thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes);
     }
 
     public Config withDigests(DigestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, settings, serverLimits);
+                thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes);
     }
 
     public Config withServerLimits(ServerLimits limits) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, limits);
+                thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes);
+    }
+
+    public Config withHttpCacheBytes(long bytes) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes);
     }
 }

@@ -288,6 +288,16 @@ class ConfigTest {
     }
 
     @Test
+    void thePageCacheHoldsSixtyFourMegabytesUnlessSetOtherwiseAndZeroTurnsItOff() {
+        assertThat(Config.load(null, Map.of(), Map.of()).httpCacheBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0)
+                .httpCacheBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_HTTP_CACHE_MB", "0"), Map.of()).httpCacheBytes()).isZero();
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.HTTP_CACHE_MB.key(), "-1")))
+                .hasMessage("http.cache.mb must not be negative, got -1");
+    }
+
+    @Test
     void hybridFusionAndTheTokenLimitAreSettings() {
         Config defaults = Config.load(null, Map.of(), Map.of());
         assertThat(defaults.search().modelName()).contains("bge-small-en-v1.5-q/" + OnnxEncoder.DEFAULT_MAX_TOKENS);
@@ -330,7 +340,8 @@ class ConfigTest {
         assertThat(Config.SETTINGS).extracting(Setting::environmentVariable).containsExactly(
                 "DAILYPAPERS_DATA_DIR", "DAILYPAPERS_DATABASE_URL", "DAILYPAPERS_DATABASE_USER",
                 "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_HTTP_HOST",
-                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HTTP_TRUSTED_PROXIES", "DAILYPAPERS_HTTP_MAX_CONCURRENT_REQUESTS",
+                "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HTTP_TRUSTED_PROXIES", "DAILYPAPERS_HTTP_CACHE_MB",
+                "DAILYPAPERS_HTTP_MAX_CONCURRENT_REQUESTS",
                 "DAILYPAPERS_HTTP_MAX_QUEUED_REQUESTS", "DAILYPAPERS_HTTP_QUEUE_TIMEOUT_MS",
                 "DAILYPAPERS_HTTP_IDLE_TIMEOUT_SECONDS", "DAILYPAPERS_ADMIN_TOKEN", "DAILYPAPERS_SEARCH_ENGINE",
                 "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_MODEL_TOKENS", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS",

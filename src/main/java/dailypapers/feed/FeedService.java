@@ -79,6 +79,24 @@ public final class FeedService {
                 store.countInCategory(category));
     }
 
+    /** Any selection of featured papers, paged, without counting them. */
+    public Slice<PaperEntry> featuredSlice(FeaturedQuery query, int page, int pageSize) {
+        return Slice.of(store.featured(query, page * pageSize, pageSize + 1), pageSize);
+    }
+
+    /** Papers published on a day, optionally in one category, paged, without counting them. */
+    public Slice<PaperEntry> publishedSlice(LocalDate day, Optional<String> category, int page, int pageSize) {
+        return Slice.of(store.published(day, category, page * pageSize, pageSize + 1), pageSize);
+    }
+
+    public Slice<PaperEntry> byAuthorSlice(String name, int page, int pageSize) {
+        return Slice.of(store.byAuthor(name, page * pageSize, pageSize + 1), pageSize);
+    }
+
+    public Slice<PaperEntry> inCategorySlice(String category, int page, int pageSize) {
+        return Slice.of(store.inCategory(category, page * pageSize, pageSize + 1), pageSize);
+    }
+
     /** Any selection of featured papers, paged. */
     public Page<PaperEntry> featured(FeaturedQuery query, int page, int pageSize) {
         return new Page<>(store.featured(query, page * pageSize, pageSize), page, pageSize, store.countFeatured(query));

@@ -2,6 +2,7 @@ package dailypapers.web;
 
 import dailypapers.feed.FeedService;
 import dailypapers.feed.Period;
+import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.search.ResultOrder;
@@ -53,7 +54,8 @@ final class AtomFeeds {
     /** A day's ({@code ?date=}), week's ({@code ?week=}) or month's ({@code ?month=}) papers, or the latest day's. */
     void daily(Context ctx) {
         Optional<Period> period = Params.optionalPeriod(ctx).or(() -> feed.latestFeaturedDay().map(Period::day));
-        List<PaperEntry> entries = period.map(p -> feed.featured(p, 0, FEED_SIZE).page().items()).orElse(List.of());
+        List<PaperEntry> entries = period.map(p -> feed.featuredSlice(FeaturedQuery.between(p.from(), p.until()), 0,
+                FEED_SIZE).items()).orElse(List.of());
         String title = period.map(p -> "Daily Papers — " + p.key()).orElse("Daily Papers");
         write(ctx, title, period.map(Links::period).orElse("/"), entries);
     }
@@ -67,7 +69,7 @@ final class AtomFeeds {
     void newest(Context ctx) {
         Optional<String> category = Params.optionalCategory(ctx);
         Optional<LocalDate> day = feed.latestPublishedDay(category);
-        List<PaperEntry> entries = day.map(d -> feed.published(d, category, 0, FEED_SIZE).page().items())
+        List<PaperEntry> entries = day.map(d -> feed.publishedSlice(d, category, 0, FEED_SIZE).items())
                 .orElse(List.of());
         write(ctx, "Daily Papers — new" + category.map(c -> " in " + c).orElse(""),
                 Links.newest(category), entries);
@@ -76,13 +78,13 @@ final class AtomFeeds {
     void category(Context ctx) {
         String category = Params.category("category", ctx.pathParam("category"));
         write(ctx, "Daily Papers — " + category, Links.category(category),
-                feed.inCategory(category, 0, FEED_SIZE).items());
+                feed.inCategorySlice(category, 0, FEED_SIZE).items());
     }
 
     void author(Context ctx) {
         String name = ctx.pathParam("name");
         write(ctx, "Daily Papers — papers by " + name, Links.author(name),
-                feed.byAuthor(name, 0, FEED_SIZE).items());
+                feed.byAuthorSlice(name, 0, FEED_SIZE).items());
     }
 
     /** A saved search: the newest matching papers first (or {@code sort=relevance|upvotes}). */

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** HTML listings: home (latest featured day), day, week, month, trending, New, about. */
@@ -40,28 +41,27 @@ final class FeedPages {
     private final Views views;
     private final DateText dates;
     private final Upvotes upvotes;
+    private final SharedViews<ListingView> listings;
 
     FeedPages(FeedService feed, ThumbnailService thumbnails, SubmissionService submissions, Views views,
-            DateText dates, Upvotes upvotes) {
+            DateText dates, Upvotes upvotes, SharedViews<ListingView> listings) {
         this.feed = feed;
         this.thumbnails = thumbnails;
         this.submissions = submissions;
         this.views = views;
         this.dates = dates;
         this.upvotes = upvotes;
+        this.listings = listings;
     }
 
     void home(Context ctx) {
-        Optional<LocalDate> latest = feed.latestFeaturedDay();
-        if (latest.isPresent()) {
-            views.render(ctx, "listing.jte", featured(ctx, Period.day(latest.get()), true));
-        } else {
-            views.render(ctx, "listing.jte", nothingFeatured());
-        }
+        views.render(ctx, "listing.jte", marked(ctx, () -> feed.latestFeaturedDay()
+                .map(latest -> featured(ctx, Period.day(latest), true)).orElseGet(this::nothingFeatured)));
     }
 
     void day(Context ctx) {
-        views.render(ctx, "listing.jte", featured(ctx, period(ctx, "date", Period::parseDay), false));
+        views.render(ctx, "listing.jte", marked(ctx, () -> featured(ctx, period(ctx, "date", Period::parseDay),
+                false)));
     }
 
     /** The day picker's GET form: on to that day's listing, or a 400 naming {@code date}. */
@@ -71,11 +71,13 @@ final class FeedPages {
     }
 
     void week(Context ctx) {
-        views.render(ctx, "listing.jte", featured(ctx, period(ctx, "week", Period::parseWeek), false));
+        views.render(ctx, "listing.jte", marked(ctx, () -> featured(ctx, period(ctx, "week", Period::parseWeek),
+                false)));
     }
 
     void month(Context ctx) {
-        views.render(ctx, "listing.jte", featured(ctx, period(ctx, "month", Period::parseMonth), false));
+        views.render(ctx, "listing.jte", marked(ctx, () -> featured(ctx, period(ctx, "month", Period::parseMonth),
+                false)));
     }
 
     void trending(Context ctx) {
@@ -128,7 +130,16 @@ final class FeedPages {
         views.render(ctx, "about.jte", AboutView.of(top, latest.map(feed::trendingNow).orElse(Instant.EPOCH)));
     }
 
-    /** A day, week or month of Daily Papers, most upvoted first. */
+    /**
+     * A listing as anyone sees it, built once per data version for all visitors ({@link SharedViews}), with this
+     * visitor's upvotes marked (one query for the page's papers).
+     */
+    private ListingView marked(Context ctx, Supplier<ListingView> build) {
+        ListingView shared = listings.get(ctx, build);
+        return shared.withCards(upvotes.mark(ctx, shared.cards()));
+    }
+
+    /** A day, week or month of Daily Papers, most upvoted first, as anyone sees it. */
     private ListingView featured(Context ctx, Period period, boolean isHome) {
         FeedService.Listing listing = feed.featured(period, Pager.requestedPage(ctx), Pager.PAGE_SIZE);
         String noun = period.kind().name().toLowerCase(Locale.ROOT);
@@ -171,7 +182,7 @@ final class FeedPages {
                 anchor.toString(), calendar);
         return new ListingView(
                 new PageFrame("Daily Papers — " + label, Section.DAILY, List.of(periodFeed, PageFrame.trendingFeed())),
-                heading, periods, steps, null, upvotes.mark(ctx, featuredCards(cards(listing.page().items()))),
+                heading, periods, steps, null, featuredCards(cards(listing.page().items())),
                 Pager.of(listing.page(), href), empty);
     }
 

@@ -18,6 +18,11 @@ public record ListingView(PageFrame frame, Heading heading, PeriodNav periods, S
         cards = List.copyOf(cards);
     }
 
+    /** The same listing with these cards: a member's, with their upvotes marked. */
+    ListingView withCards(List<PaperCard> marked) {
+        return new ListingView(frame, heading, periods, steps, filter, marked, pager, empty);
+    }
+
     /** Featured listings show page one of each paper, in a grid on wide screens. */
     public boolean hasThumbnails() {
         return cards.stream().anyMatch(card -> card.thumbnail() != null);

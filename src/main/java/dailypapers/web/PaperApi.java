@@ -68,7 +68,8 @@ final class PaperApi {
             items = result.items().stream().map(ApiModel::daily).toList();
             hasNext = result.hasNext();
         } else {
-            var result = feed.featured(query, page, limit);
+            // The API shows no total: one row more than the page tells whether a next page exists.
+            var result = feed.featuredSlice(query, page, limit);
             items = result.items().stream().map(e -> ApiModel.daily(e, null)).toList();
             hasNext = result.hasNext();
         }

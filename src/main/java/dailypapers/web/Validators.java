@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -22,6 +23,9 @@ final class Validators {
 
     /** Answers within one minute may differ only by how trending scores have aged: equivalent, hence weak. */
     private static final long TIME_STEP_MS = 60_000;
+    private static final String SHARED = Validators.class.getName() + ".shared";
+    /** How long one tag can be current: after that the minute in it has passed. */
+    static final Duration LIFETIME = Duration.ofMillis(TIME_STEP_MS);
 
     private final LongSupplier dataVersion;
     private final Supplier<String> indexVersion;
@@ -53,12 +57,21 @@ final class Validators {
         ctx.res().setHeader(Header.ETAG, null);
     }
 
+    /**
+     * What this request's answer is made of but the visitor: for views that are the same for every visitor of the
+     * same data ({@link SharedViews}); null when the route has no validators.
+     */
+    static String sharedVersion(Context ctx) {
+        return ctx.attribute(SHARED);
+    }
+
     private String etag(Context ctx) {
         String query = ctx.queryString();
-        String parts = String.join("\n", process, Long.toString(dataVersion.getAsLong()), indexVersion.get(),
+        String shared = String.join("\n", process, Long.toString(dataVersion.getAsLong()), indexVersion.get(),
                 Long.toString(clock.millis() / TIME_STEP_MS), ctx.scheme(), ctx.host(), ctx.req().getRequestURI(),
-                query == null ? "" : query, String.valueOf(ctx.header(Header.ACCEPT)), Visitor.of(ctx).cacheKey());
-        byte[] digest = AdminToken.sha256(parts);
+                query == null ? "" : query, String.valueOf(ctx.header(Header.ACCEPT)));
+        ctx.attribute(SHARED, shared);
+        byte[] digest = AdminToken.sha256(shared + "\n" + Visitor.of(ctx).cacheKey());
         return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
     }
 

@@ -33,6 +33,7 @@ import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
 import dailypapers.vote.VoteModule;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -90,22 +91,21 @@ public final class Web implements AutoCloseable {
     private static final long MIN_DATA_RATE_BYTES_PER_SECOND = 1024;
 
     private final Javalin javalin;
+    private final PageCache pages;
 
-    private Web(Javalin javalin) {
+    private Web(Javalin javalin, PageCache pages) {
         this.javalin = javalin;
+        this.pages = pages;
     }
 
     /**
      * Where to listen (port 0 picks a free one), the operator's token for the admin pages (without one, and
-     * without an admin member signed in, they answer only on loopback) and the proxies whose forwarding headers are
-     * believed.
+     * without an admin member signed in, they answer only on loopback), the proxies whose forwarding headers are
+     * believed, how much work it takes on at once ({@link ServerLimits}), and the memory for anonymous visitors'
+     * answers ({@link PageCache}; 0 keeps none).
      */
     public record Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
-            ServerLimits limits) {
-
-        public Settings(String host, int port, Optional<AdminToken> adminToken, TrustedProxies trustedProxies) {
-            this(host, port, adminToken, trustedProxies, ServerLimits.DEFAULTS);
-        }
+            ServerLimits limits, long pageCacheBytes) {
     }
 
     /** The members' features: accounts and everything members do, with the limits and moderation around it. */
@@ -142,7 +142,7 @@ public final class Web implements AutoCloseable {
         DateText dates = new DateText(clock);
         Upvotes upvotes = new Upvotes(votes.service(), clock);
         FeedPages feedPages = new FeedPages(feed.feed(), thumbnails.service(), submissions.submissions(), views,
-                dates, upvotes);
+                dates, upvotes, new SharedViews<>(settings.pageCacheBytes() > 0));
         ModerationPages moderationPages = new ModerationPages(moderation.service(), feed.feed(),
                 comments.service(), submissions.submissions(), rateLimits.limiter(), views, clock);
         ProfilePages profilePages = new ProfilePages(profiles, moderationPages, ProfileSections.of(
@@ -178,11 +178,15 @@ public final class Web implements AutoCloseable {
         SubscriptionPages subscriptionPages = new SubscriptionPages(digests.subscriptions(), digests.urls(),
                 digests.settings(), rateLimits.limiter(), accounts.outboxDirectory(), views);
         TrustedProxies proxies = settings.trustedProxies();
+        PageCache pages = new PageCache(settings.pageCacheBytes(), Validators.LIFETIME, CompressionStrategy.GZIP,
+                metrics);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path asked with another method is a 405 that names the methods it takes, not a 404.
             config.http.prefer405over404 = true;
             config.concurrency.useVirtualThreads = true;
+            // The page cache compresses as Javalin does, with the same strategy.
+            config.http.compressionStrategy = CompressionStrategy.GZIP;
             // Our connections check each request's path before Jetty parses it (see MalformedTargets).
             config.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, MalformedTargets.connectionFactory(http));
@@ -377,8 +381,10 @@ public final class Web implements AutoCloseable {
             config.routes.beforeMatched(ctx -> {
                 if (caching(ctx) == REVALIDATE) {
                     validators.check(ctx);
+                    pages.serve(ctx);
                 }
             });
+            config.routes.after(pages::keep);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e, views));
             config.routes.exception(RateLimitedException.class, (e, ctx) -> {
                 ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
@@ -396,7 +402,7 @@ public final class Web implements AutoCloseable {
             throw new UserFacingException("cannot listen on " + host + ":" + port
                     + " (is another process using the port?): " + Messages.rootMessage(e), e);
         }
-        return new Web(javalin);
+        return new Web(javalin, pages);
     }
 
     /**
@@ -578,6 +584,11 @@ public final class Web implements AutoCloseable {
                             Optional.ofNullable(e.metadata(Csrf.Exemption.class)));
                 })
                 .toList();
+    }
+
+    /** The cache of anonymous answers, for tests that count its hits and bytes. */
+    PageCache pageCache() {
+        return pages;
     }
 
     /** One route of the table, with its exception to the form-token check if it has one. */

@@ -81,7 +81,8 @@ class SearchErrorsIT {
                 Optional.empty(), a.config().search(), new JdbiSearchStore(database),
                 new JdbiVectorStore(database, TestApp.FIXED_CLOCK), new JdbiSimilarStore(database, TestApp.FIXED_CLOCK),
                 new JdbiSyncCheckpointStore(database), TestApp.FIXED_CLOCK, jobs);
-        web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty(), TrustedProxies.none()), a.feed(),
+        web = Web.start(new Web.Settings("127.0.0.1", 0, Optional.empty(), TrustedProxies.none(),
+                a.config().serverLimits(), a.config().httpCacheBytes()), a.feed(),
                 failing, a.ingest(), a.thumbnails(), a.community(),
                 new Web.Operations(TestApp.FIXED_CLOCK, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                         () -> true));

@@ -1,0 +1,198 @@
+package dailypapers.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Compressor;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Rendered answers of anyone's pages, API and feeds (the {@link Caching#REVALIDATE} routes), kept in memory for
+ * anonymous visitors and written again without running the handler. An answer is keyed by its ETag, which
+ * {@link Validators} makes of everything the answer is made of (the data's version read from the database on every
+ * request, the search index's version, this process, the URL, {@code Accept}, the visitor's form cookie, the
+ * minute), by whether the client came over TLS (HSTS), and by the content coding the client gets. So a write that
+ * the pages show, on this node or any other sharing the database, changes every key: nothing stale is ever served,
+ * and old entries just age out.
+ *
+ * <p>Kept: status 200, no {@code Set-Cookie}, an anonymous visitor without a bearer credential. The body is kept as
+ * it goes out, compressed once when the client takes gzip (as Javalin would have, with its own compressor and
+ * threshold), with the headers the answer had and its length, so a hit is byte for byte the answer that filled it
+ * (and the answer without a cache but for framing: {@code Content-Length} rather than chunks). Bounded by the
+ * bytes kept ({@code http.cache.mb}; 0 keeps nothing), least recently and frequently used first out.
+ */
+final class PageCache {
+
+    private static final String PENDING = PageCache.class.getName();
+    /** Written by Jetty for each response: never kept. */
+    private static final Set<String> PER_RESPONSE = Set.of("date", "content-length", "transfer-encoding",
+            "connection", "keep-alive");
+    /** What an entry costs besides its body and headers: the key, the arrays, the cache's node. */
+    private static final int ENTRY_OVERHEAD_BYTES = 256;
+
+    private final Cache<Key, Entry> entries;
+    private final CompressionStrategy compression;
+
+    /**
+     * @param maxBytes the most bytes kept; 0 keeps nothing
+     * @param lifetime how long an entry can be asked for at all: its key holds the minute, so past that none can be
+     */
+    PageCache(long maxBytes, Duration lifetime, CompressionStrategy compression, MeterRegistry metrics) {
+        this.compression = compression;
+        if (maxBytes <= 0) {
+            this.entries = null;
+            return;
+        }
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key key, Entry entry) -> entry.weight())
+                .expireAfterWrite(lifetime)
+                // Evicting on the request's thread keeps the bound exact without a background task.
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(metrics, entries, "pages");
+    }
+
+    /**
+     * Before the handler, once the validators are set: a kept answer is written at once and the handler skipped;
+     * otherwise the request is marked so that {@link #keep} stores its answer.
+     */
+    void serve(Context ctx) {
+        String etag = ctx.res().getHeader(Header.ETAG);
+        if (entries == null || etag == null || ctx.status() == HttpStatus.NOT_MODIFIED || !isShared(ctx)) {
+            return;
+        }
+        Compressor compressor = compression.findMatchingCompressor(
+                Objects.requireNonNullElse(ctx.header(Header.ACCEPT_ENCODING), ""));
+        Key key = new Key(etag, RequestOrigin.of(ctx).isHttps(), compressor == null ? "" : compressor.encoding());
+        Entry entry = entries.getIfPresent(key);
+        if (entry != null) {
+            entry.write(ctx);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        ctx.attribute(PENDING, new Pending(key, compressor));
+    }
+
+    /** After the handler of a marked request: a full answer without cookies is compressed if due, kept and sent. */
+    void keep(Context ctx) {
+        Pending pending = ctx.attribute(PENDING);
+        InputStream result = ctx.resultInputStream();
+        if (pending == null || result == null || ctx.status() != HttpStatus.OK
+                || ctx.res().containsHeader(Header.SET_COOKIE) || ctx.res().containsHeader(Header.CONTENT_ENCODING)) {
+            return;
+        }
+        byte[] body = readAll(result);
+        Compressor compressor = pending.compressor();
+        if (compressor != null && body.length >= compression.getDefaultMinSizeForCompression()
+                && isCompressible(ctx.res().getContentType())) {
+            body = compress(compressor, body);
+            ctx.header(Header.CONTENT_ENCODING, compressor.encoding());
+        }
+        Entry entry = new Entry(body, headers(ctx.res()));
+        entries.put(pending.key(), entry);
+        entry.write(ctx);
+    }
+
+    /** The bytes kept now, for the bound's test and the operator. */
+    long bytes() {
+        return entries == null ? 0 : entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
+    }
+
+    /** Answers written from the cache so far. */
+    long hits() {
+        return entries == null ? 0 : entries.stats().hitCount();
+    }
+
+    /** A signed-in member's pages are theirs alone; a bearer (a program or the operator) is not a browser. */
+    private static boolean isShared(Context ctx) {
+        Visitor visitor = Visitor.of(ctx);
+        return !visitor.isSignedIn() && !visitor.isBearer();
+    }
+
+    /** As Javalin decides: everything but media and archives, which are compressed already. */
+    private boolean isCompressible(String contentType) {
+        return contentType == null || compression.getAllowedMimeTypes().contains(contentType)
+                || compression.getExcludedMimeTypes().stream().noneMatch(excluded ->
+                        contentType.toLowerCase(Locale.ROOT).contains(excluded.toLowerCase(Locale.ROOT)));
+    }
+
+    private static byte[] compress(Compressor compressor, byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+        try (OutputStream compressed = compressor.compress(out)) {
+            compressed.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] readAll(InputStream result) {
+        try (result) {
+            return result.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Field> headers(HttpServletResponse response) {
+        List<Field> fields = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!PER_RESPONSE.contains(name.toLowerCase(Locale.ROOT))) {
+                fields.add(new Field(name, List.copyOf(response.getHeaders(name))));
+            }
+        }
+        return List.copyOf(fields);
+    }
+
+    private record Key(String etag, boolean isHttps, String contentCoding) {
+    }
+
+    private record Pending(Key key, Compressor compressor) {
+    }
+
+    private record Field(String name, List<String> values) {
+    }
+
+    /** An answer as it went out: the body in its content coding, and every header but Jetty's own. */
+    private record Entry(byte[] body, List<Field> headers) {
+
+        void write(Context ctx) {
+            HttpServletResponse response = ctx.res();
+            for (Field field : headers) {
+                response.setHeader(field.name(), field.values().getFirst());
+                for (String value : field.values().subList(1, field.values().size())) {
+                    response.addHeader(field.name(), value);
+                }
+            }
+            // The length is known, so the body goes out in one piece rather than in chunks.
+            response.setContentLength(body.length);
+            ctx.result(body);
+        }
+
+        int weight() {
+            int weight = ENTRY_OVERHEAD_BYTES + body.length;
+            for (Field field : headers) {
+                weight += field.name().length() + field.values().stream().mapToInt(String::length).sum();
+            }
+            return weight;
+        }
+    }
+}
