@@ -360,7 +360,8 @@ def targets_table(import_medians, http, with_baseline):
     def figure(r):
         if r is None:
             return "not measured"
-        return f"{r['requests_per_second']:,.0f} req/s, p99 {milliseconds(r['p99_ms'])} ms"
+        p99 = "–" if r["p99_ms"] is None else f"{milliseconds(r['p99_ms'])} ms"
+        return f"{r['requests_per_second']:,.0f} req/s, p99 {p99}"
 
     day = http.get(("current", "sqlite", "day", TARGET_CONNECTIONS))
     for label, scenario, today, target, check in HTTP_TARGETS:
