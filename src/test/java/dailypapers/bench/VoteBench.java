@@ -37,7 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The vote benchmark, run by {@code bench/run}: one server (the real {@link App} and its web server on loopback) on
+ * The vote benchmark, run by {@code bench/votes}: one server (the real {@link App} and its web server on loopback) on
  * the database given, the 1,000-paper sample imported, then
  * <ul>
  *   <li>votes: {@code MEMBERS} members, each on a virtual thread with a personal access token of its own, toggle
