@@ -68,7 +68,8 @@ public final class TestApp implements AutoCloseable {
         return start(config, Optional.empty());
     }
 
-    private static TestApp start(Config config, Optional<Encoder> encoder) {
+    /** Starts with these settings and an embedding model (a test one). */
+    public static TestApp start(Config config, Optional<Encoder> encoder) {
         App app = App.open(config, FIXED_CLOCK, encoder);
         return new TestApp(app, app.serve(), config.dataDir());
     }

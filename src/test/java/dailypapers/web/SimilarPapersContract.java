@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestData;
 import dailypapers.TestDatabase;
@@ -67,7 +68,10 @@ abstract class SimilarPapersContract {
     void start() {
         config = kind.open();
         try {
-            app = TestApp.start(config, Files.createTempDirectory("dailypapers-similar"), Optional.of(encoder));
+            // Without the page cache, which would answer a repeated page from memory: these tests watch what the
+            // page reads from the stored lists.
+            app = TestApp.start(new Config(Files.createTempDirectory("dailypapers-similar"), config, "127.0.0.1", 0)
+                    .withHttpCacheBytes(0), Optional.of(encoder));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
