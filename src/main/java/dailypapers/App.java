@@ -252,7 +252,7 @@ public final class App implements AutoCloseable {
      * when this returns.
      */
     public ImportSummary importFile(Path file, ImportListener listener) throws IOException {
-        ImportSummary summary = ingest.importer(ids -> search.ifPresent(s -> s.indexer().update(ids)))
+        ImportSummary summary = ingest.importer(ids -> search.ifPresent(s -> s.indexer().updateInBulk(ids)))
                 .importFile(file, listener);
         search.ifPresent(s -> s.indexer().refresh());
         return summary;

@@ -24,10 +24,17 @@ import java.util.zip.GZIPInputStream;
  * A bad line is reported with file:line and skipped; it never stops the import or costs a good record. A bad
  * optional field (a URL that is not one) is dropped with a warning naming file:line, and its record kept. After each
  * batch is stored, the ids of its records go to a listener (the search indexer).
+ *
+ * <p>Reading and parsing (on the calling thread, which also tells the listener everything), storing and indexing
+ * run at once, each on its own thread with a {@link Stage} queue of {@link #QUEUED_BATCHES} batches between them:
+ * indexing is most of an import's work, and it need not wait for the next batch to be parsed and stored. A batch
+ * is indexed only once its transaction has committed, so the index never holds what the database may not.
  */
 public final class PaperImporter {
 
     public static final int BATCH_SIZE = 1_000;
+    /** Batches waiting between two stages; more buys nothing once each stage has the next one ready. */
+    static final int QUEUED_BATCHES = 2;
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
 
     private final PaperStore store;
@@ -52,13 +59,16 @@ public final class PaperImporter {
         List<Rejection> kept = new ArrayList<>();
         List<ImportWarning> keptWarnings = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        UpsertCounts counts = UpsertCounts.NONE;
         long read = 0;
         long rejected = 0;
         long warnings = 0;
         long lastProgress = started;
         String name = file.toString();
-        try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
+        Storing storing = new Storing();
+        try (Stage<List<ArxivId>> indexing = new Stage<>("import-index", QUEUED_BATCHES, stored);
+                Stage<List<PaperRecord>> storage = new Stage<>("import-store", QUEUED_BATCHES,
+                        records -> storing.store(records, indexing));
+                CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
                 BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed(counting),
                         StandardCharsets.UTF_8), 1 << 16)) {
             String line;
@@ -89,8 +99,8 @@ public final class PaperImporter {
                     listener.rejected(rejection);
                 }
                 if (batch.size() == BATCH_SIZE) {
-                    counts = counts.plus(store(batch));
-                    batch.clear();
+                    storage.submit(batch);
+                    batch = new ArrayList<>(BATCH_SIZE);
                 }
                 long now = System.nanoTime();
                 if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
@@ -99,24 +109,33 @@ public final class PaperImporter {
                             now - started));
                 }
             }
-            counts = counts.plus(store(batch));
+            if (!batch.isEmpty()) {
+                storage.submit(batch);
+            }
+            // Storing first: it hands the indexing its last batch before it ends.
+            storage.finish();
+            indexing.finish();
             listener.progress(new ImportListener.Progress(name, totalBytes, totalBytes, read, rejected,
                     System.nanoTime() - started));
         }
+        UpsertCounts counts = storing.counts;
         return new ImportSummary(read, counts.inserted(), counts.updated(), counts.unchanged(), rejected, kept,
                 warnings, keptWarnings, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private UpsertCounts store(List<PaperRecord> batch) {
-        if (batch.isEmpty()) {
-            return UpsertCounts.NONE;
+    /** The storing stage's work; its counts are read once the stage has finished. */
+    private final class Storing {
+
+        private UpsertCounts counts = UpsertCounts.NONE;
+
+        void store(List<PaperRecord> batch, Stage<List<ArxivId>> indexing) {
+            UpsertCounts done = store.upsert(batch);
+            counts = counts.plus(done);
+            // A batch the store left as it was has nothing new to index; re-imports are mostly such batches.
+            if (done.inserted() + done.updated() > 0) {
+                indexing.submit(batch.stream().map(r -> r.paper().id()).distinct().toList());
+            }
         }
-        UpsertCounts counts = store.upsert(batch);
-        // A batch the store left as it was has nothing new to index; re-imports are mostly such batches.
-        if (counts.inserted() + counts.updated() > 0) {
-            stored.accept(batch.stream().map(r -> r.paper().id()).distinct().toList());
-        }
-        return counts;
     }
 
     private static InputStream decompressed(InputStream in) throws IOException {

@@ -113,17 +113,55 @@ public final class SearchIndexer {
 
     /**
      * Indexes these papers as the database has them now (and removes those it no longer has). They become
-     * searchable within {@link #REFRESH_INTERVAL}, or at the next {@link #refresh()}.
+     * searchable within {@link #REFRESH_INTERVAL}, or at the next {@link #refresh()}. Chunks of
+     * {@link #CHUNK_SIZE} are indexed on one thread per core: each id is in one chunk only, so no two threads
+     * write the same paper, and the next update starts once all of them are done.
      */
     public synchronized void update(Collection<ArxivId> ids) {
-        List<ArxivId> list = List.copyOf(ids);
-        for (int from = 0; from < list.size(); from += CHUNK_SIZE) {
-            List<ArxivId> chunk = list.subList(from, Math.min(list.size(), from + CHUNK_SIZE));
-            List<SearchDocument> documents = documents(papers.load(chunk));
-            index.upsert(documents);
-            index.delete(gone(chunk, documents));
-        }
+        updateInBulk(ids);
         refreshWhenDue();
+    }
+
+    /**
+     * As {@link #update}, but searches see the papers only from the next {@link #refresh()}: for an import, whose
+     * searches wait for its end anyway. Each refresh writes what is buffered as a small segment, which merges then
+     * rewrite.
+     */
+    public synchronized void updateInBulk(Collection<ArxivId> ids) {
+        List<ArxivId> list = List.copyOf(ids);
+        List<List<ArxivId>> chunks = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += CHUNK_SIZE) {
+            chunks.add(list.subList(from, Math.min(list.size(), from + CHUNK_SIZE)));
+        }
+        int threads = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            chunks.forEach(this::index);
+        } else {
+            indexInParallel(chunks, threads);
+        }
+    }
+
+    private void index(List<ArxivId> chunk) {
+        List<SearchDocument> documents = documents(papers.load(chunk));
+        index.upsert(documents);
+        index.delete(gone(chunk, documents));
+    }
+
+    private void indexInParallel(List<List<ArxivId>> chunks, int threads) {
+        ExecutorService writers = Workers.start("index-update", threads);
+        try {
+            List<Future<?>> written = chunks.stream().<Future<?>>map(c -> writers.submit(() -> index(c))).toList();
+            for (Future<?> write : written) {
+                write.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            Workers.finish(writers, "index writers");
+        }
     }
 
     /** Makes everything indexed so far searchable now. */

@@ -62,7 +62,23 @@ public final class CleanText {
      * stripped: one line, as stored fields and names are; null stays null.
      */
     public static String line(String text) {
-        return text == null ? null : WHITESPACE.matcher(clean(text)).replaceAll(" ").strip();
+        if (text == null) {
+            return null;
+        }
+        String cleaned = clean(text);
+        // Most fields have no run to collapse; the regex costs an import more than parsing the JSON does.
+        return (hasWhitespaceRun(cleaned) ? WHITESPACE.matcher(cleaned).replaceAll(" ") : cleaned).strip();
+    }
+
+    /** True when {@link #WHITESPACE} would change the text: it has whitespace other than single spaces. */
+    private static boolean hasWhitespaceRun(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? i + 1 < text.length() && text.charAt(i + 1) == ' ' : c >= '\t' && c <= '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@link #clean} would change the text. */

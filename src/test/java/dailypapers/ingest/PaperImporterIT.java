@@ -1,6 +1,7 @@
 package dailypapers.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.TestApp;
 import dailypapers.TestData;
@@ -104,6 +105,110 @@ class PaperImporterIT {
         indexing.importFile(file, ImportListener.NONE);
 
         assertThat(stored).containsExactly(List.of(ArxivId.parse("2601.00001"), ArxivId.parse("2601.00002")));
+    }
+
+    @Test
+    void duplicatesOfOneIdInABatchKeepTheLastAndCountTheOthersUnchanged() throws IOException {
+        Path file = dir.resolve("duplicates.jsonl");
+        Files.writeString(file, String.join("\n", line("2601.00001", "First"), line("2601.00002", "Other"),
+                line("2601.00001", "Second"), line("2601.00001", "Third")) + "\n");
+        List<List<ArxivId>> stored = new ArrayList<>();
+
+        ImportSummary summary = new PaperImporter(store, stored::add).importFile(file, ImportListener.NONE);
+
+        assertThat(summary.read()).isEqualTo(4);
+        assertThat(summary.inserted()).isEqualTo(2);
+        assertThat(summary.unchanged()).isEqualTo(2);
+        assertThat(store.find(ArxivId.parse("2601.00001")).orElseThrow().paper().title()).isEqualTo("Third");
+        assertThat(stored).containsExactly(List.of(ArxivId.parse("2601.00001"), ArxivId.parse("2601.00002")));
+    }
+
+    @Test
+    void newChangedAndUnchangedRecordsAreCountedOverManyBatches() throws IOException {
+        assertNewChangedAndUnchangedCounted(store);
+    }
+
+    @Test
+    void newChangedAndUnchangedRecordsAreCountedOnPostgresqlToo() throws IOException {
+        DatabaseConfig config = TestDatabases.freshPostgres();
+        try (Database postgres = Database.open(config, new SimpleMeterRegistry())) {
+            assertNewChangedAndUnchangedCounted(new JdbiPaperStore(postgres, TestApp.FIXED_CLOCK));
+        } finally {
+            TestDatabases.dropPostgres(config);
+        }
+    }
+
+    /**
+     * Three batches again: the first as it was, the second with one record changed, the third with one record
+     * new. Only the batches that changed something are handed on, whole and in order.
+     */
+    private void assertNewChangedAndUnchangedCounted(PaperStore papers) throws IOException {
+        int size = PaperImporter.BATCH_SIZE;
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 3 * size; i++) {
+            lines.add(line(id(i), "Paper " + i));
+        }
+        // One file name for both: a record's default source names the file it came from.
+        Path file = dir.resolve("papers.jsonl");
+        Files.writeString(file, String.join("\n", lines.subList(0, 3 * size - 1)) + "\n");
+        List<List<ArxivId>> stored = new ArrayList<>();
+        PaperImporter importing = new PaperImporter(papers, stored::add);
+        ImportSummary fresh = importing.importFile(file, ImportListener.NONE);
+        lines.set(size + 5, line(id(size + 6), "Paper changed"));
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        stored.clear();
+
+        ImportSummary again = importing.importFile(file, ImportListener.NONE);
+
+        assertThat(fresh.inserted()).isEqualTo(3 * size - 1);
+        assertThat(List.of(again.read(), again.inserted(), again.updated(), again.unchanged(), again.rejected()))
+                .containsExactly(3L * size, 1L, 1L, 3L * size - 2, 0L);
+        assertThat(again.toString()).startsWith("read 3,000, inserted 1, updated 1, unchanged 2,998, rejected 0 in ");
+        assertThat(stored).extracting(List::size).containsExactly(size, size);
+        assertThat(stored.get(0).getFirst()).isEqualTo(ArxivId.parse(id(size + 1)));
+        assertThat(stored.get(1).getLast()).isEqualTo(ArxivId.parse(id(3 * size)));
+        assertThat(papers.find(ArxivId.parse(id(size + 6))).orElseThrow().paper().title()).isEqualTo("Paper changed");
+        assertThat(papers.counts().papers()).isEqualTo(3 * size);
+    }
+
+    private static String id(int number) {
+        return String.format("2601.%05d", number);
+    }
+
+    @Test
+    void eachBatchIsHandedOnOnlyOnceItIsStored() throws IOException {
+        Path file = dir.resolve("many.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 2 * PaperImporter.BATCH_SIZE + 1; i++) {
+            lines.add(line(id(i), "Paper " + i));
+        }
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        List<Integer> missing = new ArrayList<>();
+
+        new PaperImporter(store, ids -> missing.add(store.find(ids).size() == ids.size() ? 0 : ids.size()))
+                .importFile(file, ImportListener.NONE);
+
+        assertThat(missing).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void aFailureToIndexStopsTheImportAndIsThrown() throws IOException {
+        Path file = dir.resolve("many.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 5 * PaperImporter.BATCH_SIZE; i++) {
+            lines.add(line(id(i), "Paper " + i));
+        }
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        IllegalStateException down = new IllegalStateException("the index is down");
+
+        assertThatThrownBy(() -> new PaperImporter(store, ids -> {
+            throw down;
+        }).importFile(file, ImportListener.NONE)).isSameAs(down);
+
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("import-"));
+        // The stored batches stay stored: the search sync indexes them later.
+        assertThat(store.counts().papers()).isBetween((long) PaperImporter.BATCH_SIZE, 5L * PaperImporter.BATCH_SIZE);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dailypapers.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,6 +76,23 @@ class CleanTextTest {
         assertThat(CleanText.isUnclean("x\u202E")).isTrue();
         assertThat(CleanText.isUnclean("\uD800")).isTrue();
         assertThat(CleanText.isUnclean(Character.toString(0x10FFFF))).isTrue();
+    }
+
+    @Test
+    void lineCollapsesEveryKindOfWhitespaceRunAsTheRegexDoes() {
+        Pattern whitespace = Pattern.compile("\\s+");
+        String alphabet = "ab \t\n\u000B\f\r\u00A0\u2028é";
+        Random random = new Random(13);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String expected = whitespace.matcher(CleanText.clean(text.toString())).replaceAll(" ").strip();
+            assertThat(CleanText.line(text.toString())).as("line of %s", text.codePoints().boxed().toList())
+                    .isEqualTo(expected);
+        }
+        assertThat(CleanText.line(" one  two\tthree\r\n four ")).isEqualTo("one two three four");
     }
 
     @Test
