@@ -76,10 +76,13 @@ public final class FeedService {
         return new Page<>(store.featured(query, page * pageSize, pageSize), page, pageSize, store.countFeatured(query));
     }
 
-    /** The papers that compete for trending: those featured in the last {@link TrendingScore#WINDOW_DAYS} days. */
+    /**
+     * The papers that compete for trending: those featured in the last {@link TrendingScore#WINDOW_DAYS} days, that
+     * is from the first of those days on (none is featured after the newest featured day).
+     */
     public Optional<FeaturedQuery> trendingWindow() {
         return store.latestFeaturedDay().map(latest -> new FeaturedQuery(
-                latest.minusDays(TrendingScore.WINDOW_DAYS - 1), latest.plusDays(1), Optional.empty(),
+                latest.minusDays(TrendingScore.WINDOW_DAYS - 1), FeaturedQuery.END, Optional.empty(),
                 FeaturedQuery.Order.TRENDING));
     }
 

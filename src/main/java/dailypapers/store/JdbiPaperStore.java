@@ -413,15 +413,37 @@ public final class JdbiPaperStore implements PaperStore {
         return count("SELECT COUNT(*) FROM featured f WHERE " + featuredWhere(query), featuredParams(query));
     }
 
+    /**
+     * The selection as a condition. Ranked by trending, a selection that runs to {@link FeaturedQuery#END} (the
+     * trending window) names no upper day, and it names a score no paper featured from its first day can fall
+     * below (a paper without votes featured at the day's start): implied by the day bound, it is the range the
+     * featured_trending index serves in order, where a day range would have the planners gather the days' rows by
+     * featured_day and sort them.
+     */
     private static String featuredWhere(FeaturedQuery query) {
-        return "f.day >= :from AND f.day < :until AND " + visible("f.paper_id")
+        return "f.day >= :from" + (hasUntil(query) ? " AND f.day < :until" : "")
+                + (isTrending(query) ? " AND f.trending >= :lowestTrending" : "") + " AND " + visible("f.paper_id")
                 + (query.submitter().isPresent() ? " AND f.submitted_by = :submitter" : "");
     }
 
-    private static Map<String, String> featuredParams(FeaturedQuery query) {
-        Map<String, String> params = new HashMap<>();
+    private static boolean isTrending(FeaturedQuery query) {
+        return query.order() == FeaturedQuery.Order.TRENDING;
+    }
+
+    private static boolean hasUntil(FeaturedQuery query) {
+        return !(isTrending(query) && query.until().equals(FeaturedQuery.END));
+    }
+
+    private static Map<String, Object> featuredParams(FeaturedQuery query) {
+        Map<String, Object> params = new HashMap<>();
         params.put("from", query.from().toString());
-        params.put("until", query.until().toString());
+        if (hasUntil(query)) {
+            params.put("until", query.until().toString());
+        }
+        if (isTrending(query)) {
+            params.put("lowestTrending",
+                    TrendingScore.score(0, query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
         query.submitter().ifPresent(s -> params.put("submitter", s));
         return params;
     }
