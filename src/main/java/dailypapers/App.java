@@ -119,7 +119,7 @@ public final class App implements AutoCloseable {
         this.database = database;
         this.encoder = encoder;
         this.jobs = new JobScheduler(database.leases(), JobScheduler.DEFAULT_LEASE);
-        this.feed = new FeedModule(new JdbiPaperStore(database, clock), clock);
+        this.feed = new FeedModule(new JdbiPaperStore(database, clock));
         this.ingest = new IngestModule(config.harvest(), feed.papers(), new JdbiCheckpointStore(database), clock,
                 jobs);
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);

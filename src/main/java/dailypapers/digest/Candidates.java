@@ -12,7 +12,6 @@ import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchMode;
 import dailypapers.search.SearchRequest;
 import dailypapers.search.SearchService;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -52,13 +51,13 @@ public final class Candidates {
     }
 
     /**
-     * Papers featured on the days [from, until), ranked by the trending score at {@code at}; all of them are ranked
-     * once (narrow rows), then cut.
+     * Papers featured on the days [from, until), ranked by the trending score as the trending page ranks them; all
+     * of them are ranked once (ids only), then cut.
      */
-    IntFunction<List<ArxivId>> trending(LocalDate from, LocalDate until, Instant at) {
+    IntFunction<List<ArxivId>> trending(LocalDate from, LocalDate until) {
         FeaturedQuery featured = FeaturedQuery.between(from, until);
-        List<ArxivId> ranked = answers.get(new Question(featured, at, feed.dataVersion(), ""),
-                question -> feed.rankTrending(featured, at));
+        List<ArxivId> ranked = answers.get(new Question(featured, feed.dataVersion(), ""),
+                question -> feed.rankTrending(featured));
         return depth -> ranked.subList(0, Math.min(depth, ranked.size()));
     }
 
@@ -89,12 +88,12 @@ public final class Candidates {
             Filters within) {
         SearchService service = search.get();
         SearchRequest request = new SearchRequest(query, mode, order, 0, depth, within);
-        return answers.get(new Question(request, Instant.EPOCH, feed.dataVersion(), service.indexVersion()),
+        return answers.get(new Question(request, feed.dataVersion(), service.indexVersion()),
                 question -> service.ids(request));
     }
 
-    /** What a section asked (a featured query ranked at {@code at}, or a search), at which versions. */
-    private record Question(Record asked, Instant at, long dataVersion, String indexVersion) {
+    /** What a section asked (a featured query or a search), at which versions. */
+    private record Question(Record asked, long dataVersion, String indexVersion) {
     }
 
     private IntFunction<List<ArxivId>> library(long memberId, Filters window) {

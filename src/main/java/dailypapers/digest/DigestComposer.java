@@ -59,7 +59,7 @@ public final class DigestComposer {
         List<Digest.Item> items = new ArrayList<>();
         if (firstDay.isBefore(endDay)) {
             Set<ArxivId> taken = new HashSet<>();
-            add(items, Digest.TRENDING, fill(candidates.trending(firstDay, endDay, until), taken, subscription));
+            add(items, Digest.TRENDING, fill(candidates.trending(firstDay, endDay), taken, subscription));
             List<Topic> topics = subscription.topics();
             for (int i = 0; i < topics.size(); i++) {
                 add(items, i + 1, fill(candidates.topic(topics.get(i), subscription.memberId(),

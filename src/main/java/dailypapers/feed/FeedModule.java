@@ -1,7 +1,6 @@
 package dailypapers.feed;
 
 import dailypapers.paper.PaperStore;
-import java.time.Clock;
 
 /** The papers and their listings: what pages, the API and the other features read papers through. */
 public final class FeedModule {
@@ -9,9 +8,9 @@ public final class FeedModule {
     private final PaperStore papers;
     private final FeedService feed;
 
-    public FeedModule(PaperStore papers, Clock clock) {
+    public FeedModule(PaperStore papers) {
         this.papers = papers;
-        this.feed = new FeedService(papers, clock);
+        this.feed = new FeedService(papers);
     }
 
     public PaperStore papers() {

@@ -4,26 +4,18 @@ import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperStore;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
 
 /** The listings: Daily Papers by day, week and month, trending, New by publication day, authors, categories. */
 public final class FeedService {
 
     private final PaperStore store;
-    private final Clock clock;
 
-    public FeedService(PaperStore store, Clock clock) {
+    public FeedService(PaperStore store) {
         this.store = store;
-        this.clock = clock;
     }
 
     /** One paper with its community data, in any listing or none. */
@@ -102,10 +94,14 @@ public final class FeedService {
         return new Page<>(store.featured(query, page * pageSize, pageSize), page, pageSize, store.countFeatured(query));
     }
 
-    /** The papers that compete for trending: those featured in the last {@link TrendingScore#WINDOW_DAYS} days. */
+    /**
+     * The papers that compete for trending: those featured in the last {@link TrendingScore#WINDOW_DAYS} days, that
+     * is from the first of those days on (none is featured after the newest featured day).
+     */
     public Optional<FeaturedQuery> trendingWindow() {
-        return store.latestFeaturedDay().map(latest -> FeaturedQuery.between(
-                latest.minusDays(TrendingScore.WINDOW_DAYS - 1), latest.plusDays(1)));
+        return store.latestFeaturedDay().map(latest -> new FeaturedQuery(
+                latest.minusDays(TrendingScore.WINDOW_DAYS - 1), FeaturedQuery.END, Optional.empty(),
+                FeaturedQuery.Order.TRENDING));
     }
 
     public Page<Trending> trending(int page, int pageSize) {
@@ -114,51 +110,25 @@ public final class FeedService {
     }
 
     /**
-     * Papers of a selection ranked by {@link TrendingScore}, every one of them: the score needs only narrow rows
-     * (id, upvotes, when featured), so all candidates are ranked and full rows are loaded for the page alone. Ages
-     * are counted up to now, or to the end of the newest featured day when that is earlier, so an instance whose
-     * harvesters paused still ranks sensibly. Equal scores go to the newer arXiv id.
+     * A page of a selection ranked by {@link TrendingScore}, highest first, equal scores to the newer arXiv id. The
+     * score is kept on each featured row, so this reads the page's rows from an index in score order; the score
+     * shown is worked out again from the row, which is what the stored one was computed from.
      */
     public Page<Trending> trending(FeaturedQuery candidates, int page, int pageSize) {
-        Optional<LocalDate> latest = store.latestFeaturedDay();
-        if (latest.isEmpty()) {
-            return new Page<>(List.of(), page, pageSize, 0);
-        }
-        List<Scored> ranked = ranked(candidates, trendingNow(latest.get()));
-        int fromIndex = (int) Math.min((long) page * pageSize, ranked.size());
-        int toIndex = Math.min(fromIndex + pageSize, ranked.size());
-        List<Scored> onPage = ranked.subList(fromIndex, toIndex);
-        Map<ArxivId, PaperEntry> entries = store.find(onPage.stream().map(Scored::id).toList()).stream()
-                .collect(Collectors.toMap(e -> e.paper().id(), e -> e));
-        List<Trending> items = onPage.stream().filter(s -> entries.containsKey(s.id()))
-                .map(s -> new Trending(entries.get(s.id()), s.score())).toList();
-        return new Page<>(items, page, pageSize, ranked.size());
+        Page<PaperEntry> entries = featured(ranked(candidates), page, pageSize);
+        List<Trending> items = entries.items().stream().map(entry -> new Trending(entry,
+                TrendingScore.score(entry.upvotes(), entry.featuring().orElseThrow().at()))).toList();
+        return new Page<>(items, entries.number(), entries.size(), entries.total());
     }
 
-    /**
-     * Every paper of a selection ranked by {@link TrendingScore} at {@code at} (a digest's window end), equal
-     * scores to the newer arXiv id.
-     */
-    public List<ArxivId> rankTrending(FeaturedQuery candidates, Instant at) {
-        return ranked(candidates, at).stream().map(Scored::id).toList();
+    /** Every paper of a selection, ranked as {@link #trending(FeaturedQuery, int, int)} ranks them, for digests. */
+    public List<ArxivId> rankTrending(FeaturedQuery candidates) {
+        return store.featuredIds(ranked(candidates));
     }
 
-    private List<Scored> ranked(FeaturedQuery candidates, Instant at) {
-        return store.featuredVotes(candidates).stream()
-                .map(v -> new Scored(v.id(), TrendingScore.score(v.upvotes(), v.featuredAt(), at)))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()
-                        .thenComparing(Scored::id, Comparator.reverseOrder()))
-                .toList();
-    }
-
-    /** A candidate's id and score, before its full row is loaded. */
-    private record Scored(ArxivId id, double score) {
-    }
-
-    public Instant trendingNow(LocalDate latestFeaturedDay) {
-        Instant endOfLatest = latestFeaturedDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant now = clock.instant();
-        return now.isBefore(endOfLatest) ? now : endOfLatest;
+    private static FeaturedQuery ranked(FeaturedQuery candidates) {
+        return new FeaturedQuery(candidates.from(), candidates.until(), candidates.submitter(),
+                FeaturedQuery.Order.TRENDING);
     }
 
     /** A page of a period's featured papers and the nearest periods before and after that have any. */

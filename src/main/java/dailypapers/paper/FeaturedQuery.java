@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Which featured papers to list: those featured on days in [from, until), optionally only one submitter's, in
- * one of two orders.
+ * one of three orders.
  */
 public record FeaturedQuery(LocalDate from, LocalDate until, Optional<String> submitter, Order order) {
 
@@ -18,7 +18,9 @@ public record FeaturedQuery(LocalDate from, LocalDate until, Optional<String> su
         /** Most upvoted first, then most recently featured, then by id. */
         UPVOTES,
         /** Most recently featured first, then by id. */
-        NEWEST
+        NEWEST,
+        /** Highest trending score (the one feed.TrendingScore defines, kept on each featured row) first, then by id. */
+        TRENDING
     }
 
     public FeaturedQuery {

@@ -16,6 +16,10 @@ import java.util.SortedMap;
  * the paper as written (the search index's sync picks it up, so sorting by upvotes never goes stale). A record
  * that does not say its upvotes leaves the upstream count as it was.
  *
+ * <p><b>Trending.</b> Each featured row keeps its trending score (feed.TrendingScore of its upvotes and the instant
+ * it was featured), written in the same statement or transaction as either changes, so ranking by it
+ * ({@link FeaturedQuery.Order#TRENDING}) reads an index and never the clock.
+ *
  * <p>Writes run in a transaction of their own, or in the caller's when the store was handed out by
  * {@link Transactions}.
  */
@@ -67,8 +71,8 @@ public interface PaperStore {
 
     int countFeatured(FeaturedQuery query);
 
-    /** Every paper the query selects as a narrow row, in no particular order, for ranking them all in memory. */
-    List<FeaturedVotes> featuredVotes(FeaturedQuery query);
+    /** The ids of every paper the query selects, in its order: a narrow read for ranking a whole selection. */
+    List<ArxivId> featuredIds(FeaturedQuery query);
 
     /** The nearest day before (or after) {@code day} with any featured paper. */
     Optional<LocalDate> featuredDayBefore(LocalDate day);

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  * deferred transaction that read first and then wrote would fail at once with {@code SQLITE_BUSY} (the busy
  * timeout does not apply) whenever another writer had committed since its read.
  * Migrations are in {@code db/migration}, plus {@code db/sqlite} or {@code db/postgresql} for what the two
- * dialects spell differently (triggers).
+ * dialects spell differently (triggers), and {@link TrendingScoreMigration} (V26) for one that computes in Java.
  */
 public final class Database implements AutoCloseable {
 
@@ -81,6 +81,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
+                .javaMigrations(new TrendingScoreMigration(sqlite))
                 .load()
                 .migrate();
     }

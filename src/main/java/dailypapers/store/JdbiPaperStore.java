@@ -3,9 +3,9 @@ package dailypapers.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.feed.TrendingScore;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
-import dailypapers.paper.FeaturedVotes;
 import dailypapers.paper.Featuring;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
@@ -129,8 +129,12 @@ public final class JdbiPaperStore implements PaperStore {
         List<PaperRecord> changed = new ArrayList<>(inserts);
         changed.addAll(updates);
         replaceAuthorsAndCategories(handle, updates, changed);
-        upsertFeaturings(handle, changed);
-        recountUpvotes(handle, updates.stream().map(r -> r.paper().id().value()).toList(), now);
+        // The upvotes each changed paper shows: a new one its upstream count (it has no votes yet), an updated one
+        // its recount.
+        Map<String, Integer> upvotes = new HashMap<>();
+        inserts.forEach(r -> upvotes.put(r.paper().id().value(), upstreamUpvotes(r)));
+        upvotes.putAll(recountUpvotes(handle, updates.stream().map(r -> r.paper().id().value()).toList(), now));
+        upsertFeaturings(handle, changed, upvotes);
         return new UpsertCounts(inserts.size(), updates.size(), unchanged);
     }
 
@@ -151,7 +155,7 @@ public final class JdbiPaperStore implements PaperStore {
                     :upstreamUpvotes, :upstreamUpvotes, :numComments, :contentHash, :now, :now)""");
         for (PaperRecord record : records) {
             bindPaper(batch, record)
-                    .bind("upstreamUpvotes", record.upvotes() == null ? 0 : record.upvotes())
+                    .bind("upstreamUpvotes", upstreamUpvotes(record))
                     .bind("numComments", record.numComments() == null ? 0 : record.numComments())
                     .bind("now", now)
                     .add();
@@ -182,6 +186,11 @@ public final class JdbiPaperStore implements PaperStore {
                     .add();
         }
         batch.execute();
+    }
+
+    /** The upstream upvotes a new paper starts with: a record that does not say has none. */
+    private static int upstreamUpvotes(PaperRecord record) {
+        return record.upvotes() == null ? 0 : record.upvotes();
     }
 
     private static PreparedBatch bindPaper(PreparedBatch batch, PaperRecord record) {
@@ -236,24 +245,26 @@ public final class JdbiPaperStore implements PaperStore {
         }
     }
 
-    /**
-     * Features papers on their day, copying the upvotes the paper shows; {@link #recountUpvotes} then sets them
-     * anew for updated papers.
-     */
-    private static void upsertFeaturings(Handle handle, List<PaperRecord> changed) {
+    /** Features papers on their day, with the upvotes each shows ({@code upvotes} by id) and its trending score. */
+    private static void upsertFeaturings(Handle handle, List<PaperRecord> changed, Map<String, Integer> upvotes) {
         PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes)
-                VALUES (:id, :day, :featuredAt, :submittedBy, (SELECT upvotes FROM paper WHERE id = :id))
+                INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes, trending)
+                VALUES (:id, :day, :featuredAt, :submittedBy, :upvotes, :trending)
                 ON CONFLICT (paper_id) DO UPDATE
                     SET day = excluded.day, featured_at = excluded.featured_at,
-                        submitted_by = excluded.submitted_by""");
+                        submitted_by = excluded.submitted_by, upvotes = excluded.upvotes,
+                        trending = excluded.trending""");
         for (PaperRecord record : changed) {
             if (record.featuredOn() != null) {
-                batch.bind("id", record.paper().id().value())
+                String id = record.paper().id().value();
+                Instant featuredAt = record.featuredOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+                int shown = upvotes.get(id);
+                batch.bind("id", id)
                         .bind("day", record.featuredOn().toString())
-                        .bind("featuredAt", record.featuredOn().atStartOfDay(ZoneOffset.UTC).toInstant()
-                                .toString())
+                        .bind("featuredAt", featuredAt.toString())
                         .bind("submittedBy", record.submittedBy() == null ? "import" : record.submittedBy())
+                        .bind("upvotes", shown)
+                        .bind("trending", TrendingScore.score(shown, featuredAt))
                         .add();
             }
         }
@@ -313,28 +324,44 @@ public final class JdbiPaperStore implements PaperStore {
 
     /**
      * Sets the upvotes each paper shows from rows, upstream upvotes plus its votes, on the paper and its featured
-     * row alike, and marks the paper written so the search index syncs it. Every write to a stored paper's
-     * upstream upvotes or votes ends with this. The caller holds the papers' row locks from an earlier statement:
-     * PostgreSQL counts in the snapshot a statement starts with, so a vote committed while this statement waited
-     * for a row lock would be missed.
+     * row alike (rescoring that row), and marks the paper written so the search index syncs it; returns them by
+     * id. Every write to a stored paper's upstream upvotes or votes ends with this. The caller holds the papers'
+     * row locks from an earlier statement: PostgreSQL counts in the snapshot a statement starts with, so a vote
+     * committed while this statement waited for a row lock would be missed.
      */
-    private static void recountUpvotes(Handle handle, List<String> ids, String now) {
+    private static Map<String, Integer> recountUpvotes(Handle handle, List<String> ids, String now) {
         if (ids.isEmpty()) {
-            return;
+            return Map.of();
         }
-        handle.createUpdate("""
+        Map<String, Integer> upvotes = new HashMap<>();
+        PreparedBatch featured = handle.prepareBatch(
+                "UPDATE featured SET upvotes = :upvotes, trending = :trending WHERE paper_id = :id");
+        handle.createQuery("""
                         UPDATE paper
                         SET upvotes = upstream_upvotes + (SELECT COUNT(*) FROM vote v WHERE v.paper_id = paper.id),
                             updated_at = :now
-                        WHERE id IN (<ids>)""")
+                        WHERE id IN (<ids>)
+                        RETURNING id, upvotes, (SELECT featured_at FROM featured f WHERE f.paper_id = paper.id)
+                            AS featured_at""")
                 .bind("now", now)
                 .bindList("ids", ids)
-                .execute();
-        handle.createUpdate("""
-                        UPDATE featured SET upvotes = (SELECT upvotes FROM paper WHERE paper.id = featured.paper_id)
-                        WHERE paper_id IN (<ids>)""")
-                .bindList("ids", ids)
-                .execute();
+                .map((rs, ctx) -> new Recounted(rs.getString("id"), rs.getInt("upvotes"),
+                        Optional.ofNullable(rs.getString("featured_at")).map(Instant::parse)))
+                .forEach(paper -> {
+                    upvotes.put(paper.id(), paper.upvotes());
+                    paper.featuredAt().ifPresent(at -> featured.bind("id", paper.id())
+                            .bind("upvotes", paper.upvotes())
+                            .bind("trending", TrendingScore.score(paper.upvotes(), at))
+                            .add());
+                });
+        if (featured.size() > 0) {
+            featured.execute();
+        }
+        return upvotes;
+    }
+
+    /** A paper's recounted upvotes, and when it was featured if it was. */
+    private record Recounted(String id, int upvotes, Optional<Instant> featuredAt) {
     }
 
     @Override
@@ -356,12 +383,25 @@ public final class JdbiPaperStore implements PaperStore {
 
     @Override
     public List<PaperEntry> featured(FeaturedQuery query, int offset, int limit) {
+        return entries("f.paper_id", featuredFromWhereOrder(query), featuredParams(query), offset, limit);
+    }
+
+    @Override
+    public List<ArxivId> featuredIds(FeaturedQuery query) {
+        return handles.read(h -> h.createQuery("SELECT f.paper_id " + featuredFromWhereOrder(query))
+                .bindMap(featuredParams(query))
+                .map((rs, ctx) -> new ArxivId(rs.getString("paper_id")))
+                .list());
+    }
+
+    private static String featuredFromWhereOrder(FeaturedQuery query) {
         String order = switch (query.order()) {
             case UPVOTES -> "f.upvotes DESC, f.featured_at DESC, f.paper_id DESC";
             case NEWEST -> "f.featured_at DESC, f.paper_id DESC";
+            // featured_trending's order, so a page is the first rows of an index scan.
+            case TRENDING -> "f.trending DESC, f.paper_id DESC";
         };
-        return entries("f.paper_id", "FROM featured f WHERE " + featuredWhere(query) + " ORDER BY " + order,
-                featuredParams(query), offset, limit);
+        return "FROM featured f WHERE " + featuredWhere(query) + " ORDER BY " + order;
     }
 
     /**
@@ -388,25 +428,37 @@ public final class JdbiPaperStore implements PaperStore {
         return count("SELECT COUNT(*) FROM featured f WHERE " + featuredWhere(query), featuredParams(query));
     }
 
-    @Override
-    public List<FeaturedVotes> featuredVotes(FeaturedQuery query) {
-        return handles.read(h -> h.createQuery("SELECT f.paper_id, f.upvotes, f.featured_at FROM featured f WHERE "
-                        + featuredWhere(query))
-                .bindMap(featuredParams(query))
-                .map((rs, ctx) -> new FeaturedVotes(new ArxivId(rs.getString("paper_id")), rs.getInt("upvotes"),
-                        Instant.parse(rs.getString("featured_at"))))
-                .list());
-    }
-
+    /**
+     * The selection as a condition. Ranked by trending, a selection that runs to {@link FeaturedQuery#END} (the
+     * trending window) names no upper day, and it names a score no paper featured from its first day can fall
+     * below (a paper without votes featured at the day's start): implied by the day bound, it is the range the
+     * featured_trending index serves in order, where a day range would have the planners gather the days' rows by
+     * featured_day and sort them. A bounded period ranked by trending gets no such floor: there the day range is the
+     * narrow side, and a floor would invite PostgreSQL to walk the score index through every newer paper.
+     */
     private static String featuredWhere(FeaturedQuery query) {
-        return "f.day >= :from AND f.day < :until AND " + visible("f.paper_id")
+        return "f.day >= :from" + (hasUntil(query) ? " AND f.day < :until" : "")
+                + (hasUntil(query) ? "" : " AND f.trending >= :lowestTrending") + " AND " + visible("f.paper_id")
                 + (query.submitter().isPresent() ? " AND f.submitted_by = :submitter" : "");
     }
 
-    private static Map<String, String> featuredParams(FeaturedQuery query) {
-        Map<String, String> params = new HashMap<>();
+    private static boolean isTrending(FeaturedQuery query) {
+        return query.order() == FeaturedQuery.Order.TRENDING;
+    }
+
+    private static boolean hasUntil(FeaturedQuery query) {
+        return !(isTrending(query) && query.until().equals(FeaturedQuery.END));
+    }
+
+    private static Map<String, Object> featuredParams(FeaturedQuery query) {
+        Map<String, Object> params = new HashMap<>();
         params.put("from", query.from().toString());
-        params.put("until", query.until().toString());
+        if (hasUntil(query)) {
+            params.put("until", query.until().toString());
+        } else {
+            params.put("lowestTrending",
+                    TrendingScore.score(0, query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
         query.submitter().ifPresent(s -> params.put("submitter", s));
         return params;
     }

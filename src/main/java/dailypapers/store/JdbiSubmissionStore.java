@@ -1,5 +1,6 @@
 package dailypapers.store;
 
+import dailypapers.feed.TrendingScore;
 import dailypapers.paper.ArxivId;
 import dailypapers.submission.FeaturedBy;
 import dailypapers.submission.MemberName;
@@ -39,13 +40,22 @@ public final class JdbiSubmissionStore implements SubmissionStore {
     @Override
     public Optional<Submission> feature(ArxivId paper, long memberId, String handle, LocalDate day, Instant at) {
         return handles.write(h -> {
+            // Read in the write transaction, which no vote can enter before it ends (Database#inWriteTransaction).
+            Optional<Integer> upvotes = h.createQuery("SELECT upvotes FROM paper WHERE id = :id")
+                    .bind("id", paper.value())
+                    .mapTo(Integer.class)
+                    .findOne();
+            if (upvotes.isEmpty()) {
+                return Optional.empty();
+            }
             // The featured row's primary key decides a race between two submissions of one paper.
             int featured = h.createUpdate("""
-                            INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes)
-                            SELECT id, :day, :at, :handle, upvotes FROM paper WHERE id = :id
+                            INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes, trending)
+                            VALUES (:id, :day, :at, :handle, :upvotes, :trending)
                             ON CONFLICT (paper_id) DO NOTHING""")
                     .bind("id", paper.value()).bind("day", day.toString()).bind("at", at.toString())
-                    .bind("handle", handle)
+                    .bind("handle", handle).bind("upvotes", upvotes.get())
+                    .bind("trending", TrendingScore.score(upvotes.get(), at))
                     .execute();
             if (featured == 0) {
                 return Optional.empty();

@@ -4,8 +4,10 @@ import dailypapers.feed.FeedService;
 import dailypapers.feed.TrendingScore;
 import dailypapers.text.TexText;
 import java.math.BigDecimal;
-import java.time.Duration;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,65 +15,81 @@ import java.util.Locale;
  * The /about page: how listings are ranked, with the trending formula and its constants read from
  * {@link TrendingScore}, so the page cannot drift from the code that ranks.
  *
- * @param live the current top trending paper worked through the formula, or null when nothing trends
+ * @param epoch    {@link TrendingScore#EPOCH} as the formula names it
+ * @param live     the current top trending paper worked through the formula, or null when nothing trends
+ * @param matching how many upvotes a paper featured earlier needs to rank level with one of
+ *                 {@link #exampleUpvotes()} upvotes
  */
-public record AboutView(PageFrame frame, String gravity, String ageOffsetHours, int windowDays, Example live,
-        List<Example> ages) {
+public record AboutView(PageFrame frame, String hoursPerTenfold, String epoch, int windowDays, Example live,
+        List<Match> matching) {
 
-    /** Ages at which the fixed example shows how a paper's score falls. */
-    private static final List<Integer> EXAMPLE_AGES_HOURS = List.of(0, 6, 24, 48, 96);
-    private static final int EXAMPLE_UPVOTES = 50;
+    /** How much earlier the papers of the matching table were featured. */
+    private static final List<Integer> EXAMPLE_HOURS_EARLIER = List.of(0, 24, 48, 96, 168);
+    private static final int EXAMPLE_UPVOTES = 10;
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public AboutView {
-        ages = List.copyOf(ages);
+        matching = List.copyOf(matching);
     }
 
     /**
      * One score worked out: {@code arithmetic} is the formula with the numbers filled in.
      *
-     * @param title the paper's title and {@code href} its page, or null for a made-up paper
+     * @param featured when the paper was featured, as "2026-08-21 00:00 UTC"
      */
-    public record Example(String title, String href, int upvotes, String ageHours, String arithmetic,
+    public record Example(String title, String href, int upvotes, String featured, String arithmetic,
             String score) {
     }
 
-    /** The upvotes of the made-up paper whose score the table follows through time. */
+    /** A paper featured {@code hoursEarlier} hours before needs {@code upvotes} upvotes to rank level. */
+    public record Match(int hoursEarlier, String upvotes) {
+    }
+
+    /** The upvotes of the made-up paper that the matching table compares earlier papers with. */
     public int exampleUpvotes() {
         return EXAMPLE_UPVOTES;
     }
 
-    static AboutView of(FeedService.Trending top, Instant now) {
+    static AboutView of(FeedService.Trending top) {
         Example live = top == null ? null : example(TexText.plain(top.entry().paper().title()),
-                Links.paper(top.entry().paper().id()),
-                TrendingScore.explain(top.entry().upvotes(), top.entry().featuring().orElseThrow().at(), now));
-        List<Example> ages = EXAMPLE_AGES_HOURS.stream()
-                .map(h -> example(null, null, TrendingScore.explain(EXAMPLE_UPVOTES,
-                        now.minus(Duration.ofHours(h)), now)))
+                Links.paper(top.entry().paper().id()), top.entry().featuring().orElseThrow().at(),
+                top.entry().upvotes());
+        List<Match> matching = EXAMPLE_HOURS_EARLIER.stream()
+                .map(h -> new Match(h, decimals(TrendingScore.upvotesToMatch(EXAMPLE_UPVOTES, h), 1)))
                 .toList();
         return new AboutView(new PageFrame("How ranking works — Daily Papers", PageFrame.Section.ABOUT,
-                List.of(PageFrame.trendingFeed())), number(TrendingScore.GRAVITY),
-                number(TrendingScore.AGE_OFFSET_HOURS), TrendingScore.WINDOW_DAYS, live, ages);
+                List.of(PageFrame.trendingFeed())), number(TrendingScore.HOURS_PER_TENFOLD),
+                INSTANT.format(TrendingScore.EPOCH), TrendingScore.WINDOW_DAYS, live, matching);
     }
 
     /** The formula in one line of text, as the trending page summarises it. */
     static String formula() {
-        return "upvotes / (hours since featured + " + number(TrendingScore.AGE_OFFSET_HOURS) + ")^"
-                + number(TrendingScore.GRAVITY);
+        return "log10(upvotes + 1) + (hours from " + INSTANT.format(TrendingScore.EPOCH) + " to featured) / "
+                + number(TrendingScore.HOURS_PER_TENFOLD);
     }
 
-    private static Example example(String title, String href, TrendingScore.Explanation explanation) {
-        String age = String.format(Locale.ROOT, "%.1f", explanation.ageHours());
-        String arithmetic = explanation.upvotes() + " / (" + age + " + " + number(TrendingScore.AGE_OFFSET_HOURS)
-                + ")^" + number(TrendingScore.GRAVITY);
-        return new Example(title, href, explanation.upvotes(), age, arithmetic, score(explanation.score()));
+    private static Example example(String title, String href, Instant featuredAt, int upvotes) {
+        TrendingScore.Explanation explanation = TrendingScore.explain(upvotes, featuredAt);
+        String arithmetic = "log10(" + upvotes + " + 1) + " + decimals(explanation.featuredHours(), 4) + " / "
+                + number(TrendingScore.HOURS_PER_TENFOLD) + " = " + score(explanation.votes()) + " + "
+                + score(explanation.time());
+        return new Example(title, href, upvotes, INSTANT.format(featuredAt), arithmetic,
+                score(explanation.score()));
     }
 
     static String score(double score) {
         return String.format(Locale.ROOT, "%.3f", score);
     }
 
-    /** 2.0 as "2" and 1.5 as "1.5": the constants as a reader would write them. */
+    /** 48.0 as "48" and 1.5 as "1.5": the constants as a reader would write them. */
     static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** At most {@code places} decimals, without trailing zeros: 59,016 hours as "59016", a quarter past as ".25". */
+    private static String decimals(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -21,7 +21,6 @@ import dailypapers.web.PageFrame.FeedLink;
 import dailypapers.web.PageFrame.Section;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -124,10 +123,7 @@ final class FeedPages {
     }
 
     void about(Context ctx) {
-        Optional<LocalDate> latest = feed.latestFeaturedDay();
-        FeedService.Trending top = feed.trending(0, 1).items().stream().findFirst().orElse(null);
-        // Without featured papers only the made-up examples show, and their ages are relative to any instant.
-        views.render(ctx, "about.jte", AboutView.of(top, latest.map(feed::trendingNow).orElse(Instant.EPOCH)));
+        views.render(ctx, "about.jte", AboutView.of(feed.trending(0, 1).items().stream().findFirst().orElse(null)));
     }
 
     /**

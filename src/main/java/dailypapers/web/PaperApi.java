@@ -124,7 +124,7 @@ final class PaperApi {
     private enum Sort {
         UPVOTES(FeaturedQuery.Order.UPVOTES),
         PUBLISHED_AT(FeaturedQuery.Order.NEWEST),
-        TRENDING(FeaturedQuery.Order.UPVOTES);
+        TRENDING(FeaturedQuery.Order.TRENDING);
 
         private final FeaturedQuery.Order order;
 

@@ -15,13 +15,14 @@ import java.util.function.Supplier;
  * HTTP validators for anyone's answers, known before the answer is built: a weak ETag made of what the answer is
  * made of (this process's templates and settings, the stored data's version, the search index's version, the
  * request's URL and host, its {@code Accept} (feeds answer browsers with another type), the visitor (a member's
- * page is theirs alone) and the minute, since trending ranks by age), so a conditional request that still
+ * page is theirs alone) and the minute, since a few things on a page follow the clock: a calendar marks today, a
+ * card's date leaves out the current year, an empty feed is updated now), so a conditional request that still
  * matches is a 304 and no page is built for it. Built from versions, not from the body: hashing each body halved
  * throughput (docs/benchmarks.md).
  */
 final class Validators {
 
-    /** Answers within one minute may differ only by how trending scores have aged: equivalent, hence weak. */
+    /** Answers within one minute may differ only by what follows the clock: equivalent, hence weak. */
     private static final long TIME_STEP_MS = 60_000;
     private static final String SHARED = Validators.class.getName() + ".shared";
     /** How long one tag can be current: after that the minute in it has passed. */

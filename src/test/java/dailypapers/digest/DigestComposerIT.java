@@ -90,7 +90,7 @@ class DigestComposerIT {
     }
 
     @Test
-    void trendingHoldsTheWindowsFeaturedPapersByScoreAtItsEndCutToTheSectionSize() {
+    void trendingHoldsTheWindowsFeaturedPapersByTrendingScoreCutToTheSectionSize() {
         LocalDate day = week(1);
         LocalDate old = day.minusDays(40);
         PaperRecord five = PaperFixtures.paper().featuredOn(day).upvotes(5).published(old).build();

@@ -9,32 +9,43 @@ import org.junit.jupiter.api.Test;
 
 class TrendingScoreTest {
 
-    private static final Instant NOW = Instant.parse("2026-08-22T12:00:00Z");
+    /** 58,980 hours after 2020-01-01T00:00Z. */
+    private static final Instant FEATURED = Instant.parse("2026-09-23T12:00:00Z");
 
     @Test
     void followsTheDocumentedFormula() {
-        Instant featured = NOW.minus(Duration.ofHours(10));
-        assertThat(TrendingScore.score(100, featured, NOW)).isCloseTo(100 / Math.pow(12, 1.5), within(1e-12));
+        assertThat(TrendingScore.score(99, FEATURED)).isCloseTo(2 + 58_980 / 48.0, within(1e-9));
+        assertThat(TrendingScore.score(0, TrendingScore.EPOCH)).isZero();
     }
 
     @Test
-    void trendingFallsAsPaperAges() {
-        Instant featured = NOW.minus(Duration.ofHours(1));
-        double fresh = TrendingScore.score(50, featured, NOW);
-        double older = TrendingScore.score(50, featured, NOW.plus(Duration.ofDays(1)));
-        assertThat(older).isLessThan(fresh);
+    void theScoreIsItsPartsAndCountsWholeMilliseconds() {
+        TrendingScore.Explanation explanation = TrendingScore.explain(9, FEATURED.plusNanos(1_999_999));
+
+        assertThat(explanation.featuredHours()).isCloseTo(58_980 + 1 / 3_600_000.0, within(1e-10));
+        assertThat(explanation.votes()).isEqualTo(1);
+        assertThat(explanation.time()).isEqualTo(explanation.featuredHours() / 48);
+        assertThat(explanation.score()).isEqualTo(explanation.votes() + explanation.time());
     }
 
     @Test
-    void moreUpvotesRankHigherAtTheSameAge() {
-        Instant featured = NOW.minus(Duration.ofHours(5));
-        assertThat(TrendingScore.score(11, featured, NOW)).isGreaterThan(TrendingScore.score(10, featured, NOW));
+    void aPaperFeaturedLaterRanksHigherOnTheSameUpvotes() {
+        assertThat(TrendingScore.score(50, FEATURED.plus(Duration.ofHours(1))))
+                .isGreaterThan(TrendingScore.score(50, FEATURED));
     }
 
     @Test
-    void aFutureFeaturingCountsAsAgeZero() {
-        TrendingScore.Explanation explanation = TrendingScore.explain(8, NOW.plusSeconds(60), NOW);
-        assertThat(explanation.ageHours()).isZero();
-        assertThat(explanation.score()).isCloseTo(8 / Math.pow(2, 1.5), within(1e-12));
+    void moreUpvotesRankHigherWhenFeaturedAtTheSameInstant() {
+        assertThat(TrendingScore.score(1, FEATURED)).isGreaterThan(TrendingScore.score(0, FEATURED));
+        assertThat(TrendingScore.score(11, FEATURED)).isGreaterThan(TrendingScore.score(10, FEATURED));
+    }
+
+    @Test
+    void tenTimesTheUpvotesPlusOneMakeUpForHoursPerTenfoldOfAge() {
+        Instant earlier = FEATURED.minus(Duration.ofHours(48));
+
+        assertThat(TrendingScore.score(109, earlier)).isCloseTo(TrendingScore.score(10, FEATURED), within(1e-9));
+        assertThat(TrendingScore.upvotesToMatch(10, 48)).isCloseTo(109, within(1e-9));
+        assertThat(TrendingScore.upvotesToMatch(10, 0)).isCloseTo(10, within(1e-9));
     }
 }

@@ -133,7 +133,9 @@ abstract class ModerationStoreContract extends DatabaseContract {
         FeaturedQuery day = FeaturedQuery.between(DAY, DAY.plusDays(1));
         assertThat(papers.featured(day, 0, 10)).extracting(e -> e.paper().id()).containsExactly(shown.paper().id());
         assertThat(papers.countFeatured(day)).isEqualTo(1);
-        assertThat(papers.featuredVotes(day)).hasSize(1);
+        assertThat(papers.featured(new FeaturedQuery(DAY, DAY.plusDays(1), Optional.empty(),
+                FeaturedQuery.Order.TRENDING), 0, 10)).hasSize(1);
+        assertThat(papers.featuredIds(day)).containsExactly(shown.paper().id());
         assertThat(papers.featuredCountsByDay(DAY, DAY.plusDays(1))).containsEntry(DAY, 1);
         assertThat(papers.published(DAY, Optional.empty(), 0, 10)).hasSize(1);
         assertThat(papers.countPublished(DAY, Optional.empty())).isEqualTo(1);

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
+import dailypapers.feed.TrendingScore;
 import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
-import dailypapers.paper.FeaturedVotes;
 import dailypapers.paper.Paper;
 import dailypapers.paper.PaperEntry;
 import dailypapers.paper.PaperRecord;
@@ -17,6 +17,7 @@ import dailypapers.paper.PaperStore;
 import dailypapers.paper.PaperStore.StoreCounts;
 import dailypapers.paper.UpsertCounts;
 import dailypapers.search.SearchStore.Change;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -53,10 +57,12 @@ abstract class PaperStoreContract extends DatabaseContract {
     private static final LocalDate THU = MON.plusDays(3);
 
     private final TestClock clock = new TestClock(Instant.parse("2026-08-22T12:00:00Z"));
+    private final TestDatabase kind;
     protected JdbiPaperStore store;
 
     protected PaperStoreContract(TestDatabase kind) {
         super(kind);
+        this.kind = kind;
     }
 
     @BeforeEach
@@ -167,17 +173,146 @@ abstract class PaperStoreContract extends DatabaseContract {
     }
 
     @Test
-    void featuredVotesAreOneNarrowRowPerSelectedPaper() {
+    void featuredIdsAreEverySelectedPaperInTheQuerysOrder() {
         store.upsert(List.of(paper().id("2608.00030").featuredOn(TUE).upvotes(7).build(),
                 paper().id("2608.00031").featuredOn(MON).upvotes(3).build(),
                 paper().id("2608.00032").featuredOn(THU).upvotes(1).build(),
                 paper().id("2608.00033").build()));
 
-        assertThat(store.featuredVotes(FeaturedQuery.between(MON, THU)))
-                .extracting(v -> v.id().value(), FeaturedVotes::upvotes, FeaturedVotes::featuredAt)
-                .containsExactlyInAnyOrder(
-                        tuple("2608.00030", 7, TUE.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                        tuple("2608.00031", 3, MON.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        assertThat(store.featuredIds(FeaturedQuery.between(MON, THU))).extracting(ArxivId::value)
+                .containsExactly("2608.00030", "2608.00031");
+        assertThat(store.featuredIds(trending(MON, THU.plusDays(1)))).extracting(ArxivId::value)
+                .containsExactly("2608.00032", "2608.00030", "2608.00031");
+    }
+
+    @Test
+    void everyWriteOfUpvotesOrOfTheFeaturedInstantRescoresTheFeaturedRow() {
+        var imported = paper().featuredOn(MON).upvotes(7);
+        ArxivId id = imported.build().paper().id();
+        store.upsert(List.of(imported.build()));
+        assertScored(id, 7, MON);
+
+        store.upsert(List.of(imported.upvotes(20).build()));
+        assertScored(id, 20, MON);
+        store.upsert(List.of(imported.title("Retitled").upvotes(null).featuredOn(TUE).build()));
+        assertScored(id, 20, TUE);
+        store.addVote(id, "alice");
+        assertScored(id, 21, TUE);
+        store.removeVote(id, "alice");
+        assertScored(id, 20, TUE);
+
+        var votedFirst = paper().upvotes(3);
+        ArxivId later = votedFirst.build().paper().id();
+        store.upsert(List.of(votedFirst.build()));
+        store.addVote(later, "alice");
+        store.upsert(List.of(votedFirst.featuredOn(THU).build()));
+        assertScored(later, 4, THU);
+    }
+
+    /** The featured row shows {@code upvotes} and carries exactly the score of them and the day's start. */
+    private void assertScored(ArxivId id, int upvotes, LocalDate day) {
+        Instant featuredAt = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<String, Object> row = database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT upvotes, featured_at, trending FROM featured WHERE paper_id = :id")
+                .bind("id", id.value()).mapToMap().one());
+        assertThat(((Number) row.get("upvotes")).intValue()).isEqualTo(upvotes);
+        assertThat(row.get("featured_at")).isEqualTo(featuredAt.toString());
+        assertThat(((Number) row.get("trending")).doubleValue()).isEqualTo(TrendingScore.score(upvotes, featuredAt));
+    }
+
+    @Test
+    void trendingRanksByTheScoreOfEachRowThenNewerIdAndAVoteMovesAPaperUpAtOnce() {
+        store.upsert(List.of(paper().id("2608.00050").featuredOn(MON).upvotes(60).build(),
+                paper().id("2608.00051").featuredOn(TUE).upvotes(5).build(),
+                paper().id("2608.00052").featuredOn(TUE).upvotes(5).build(),
+                paper().id("2608.00053").featuredOn(TUE).upvotes(20).build(),
+                paper().id("2608.00054").featuredOn(THU).upvotes(0).build(),
+                paper().id("2608.00055").featuredOn(MON.minusDays(1)).upvotes(900).build()));
+        FeaturedQuery window = trending(MON, THU.plusDays(1));
+
+        // Relative to Monday's papers a day adds 0.5: 53 has log10(21) + 0.5, 50 log10(61), 54 1.5, 52 and 51 tie.
+        assertThat(idsOf(store.featured(window, 0, 10))).containsExactly("2608.00053", "2608.00050",
+                "2608.00054", "2608.00052", "2608.00051").isEqualTo(rankedByFormula(window));
+        assertThat(idsOf(store.featured(window, 2, 2))).containsExactly("2608.00054", "2608.00052");
+
+        for (int i = 0; i < 6; i++) {
+            store.addVote(ArxivId.parse("2608.00051"), "voter-" + i);
+        }
+        assertThat(idsOf(store.featured(window, 0, 10))).containsExactly("2608.00053", "2608.00050",
+                "2608.00051", "2608.00054", "2608.00052").isEqualTo(rankedByFormula(window));
+    }
+
+    /** The window's papers sorted by the formula worked out here from each paper's shown row, ties to the newer id. */
+    private List<String> rankedByFormula(FeaturedQuery window) {
+        return store.featured(FeaturedQuery.between(window.from(), window.until()), 0, 100).stream()
+                .sorted(Comparator.comparingDouble((PaperEntry e) -> TrendingScore.score(e.upvotes(),
+                                e.featuring().orElseThrow().at())).reversed()
+                        .thenComparing(e -> e.paper().id().value(), Comparator.reverseOrder()))
+                .map(e -> e.paper().id().value()).toList();
+    }
+
+    private static List<String> idsOf(List<PaperEntry> entries) {
+        return entries.stream().map(e -> e.paper().id().value()).toList();
+    }
+
+    private static FeaturedQuery trending(LocalDate from, LocalDate until) {
+        return new FeaturedQuery(from, until, Optional.empty(), FeaturedQuery.Order.TRENDING);
+    }
+
+    /**
+     * V26 adds the score to the featured rows already there, in rounds of 10,000: more rows than one round, with
+     * shared instants and upvotes (ties), and a member's submission at an instant inside a day.
+     */
+    @Test
+    void v26ScoresEveryFeaturedRowThatWasThere() {
+        var config = kind.open();
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(config.url(), config.user(), config.password())
+                    .locations("classpath:db/migration", config.isSqlite() ? "classpath:db/sqlite"
+                            : "classpath:db/postgresql")
+                    .target("25")
+                    .load();
+            flyway.migrate();
+            try (var handle = Jdbi.create(flyway.getConfiguration().getDataSource()).open()) {
+                handle.execute("""
+                        WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10002)
+                        INSERT INTO paper (id, title, abstract, authors, published, version, categories, ai_keywords,
+                            sources, upstream_upvotes, upvotes, num_comments, content_hash, created_at, updated_at)
+                        SELECT '2608.' || (10000 + i), 'Paper', 'Abstract', '[]', '2026-08-16', 1, '[]', '[]', '[]',
+                            i % 40, i % 40, 0, 'hash', '2026-08-16T00:00:00Z', '2026-08-16T00:00:00Z' FROM n""");
+                handle.execute("""
+                        INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes)
+                        SELECT id, '2026-08-17', '2026-08-17T00:00:00Z', 'import', upvotes FROM paper
+                        WHERE id <> '2608.20002'""");
+                handle.execute("""
+                        INSERT INTO featured (paper_id, day, featured_at, submitted_by, upvotes)
+                        VALUES ('2608.20002', '2026-08-18', '2026-08-18T09:15:30.123456Z', 'ada', 2)""");
+            }
+            try (var migrated = Database.open(config, new SimpleMeterRegistry())) {
+                List<Map<String, Object>> rows = migrated.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT paper_id, upvotes, featured_at, trending FROM featured").mapToMap().list());
+                assertThat(rows).hasSize(10_002).allSatisfy(row -> assertThat(stored(row))
+                        .as((String) row.get("paper_id")).isEqualTo(TrendingScore.score(
+                                ((Number) row.get("upvotes")).intValue(),
+                                Instant.parse((String) row.get("featured_at")))));
+                JdbiPaperStore migratedStore = new JdbiPaperStore(migrated, clock);
+                FeaturedQuery window = trending(MON, THU);
+                List<String> expected = rows.stream()
+                        .sorted(Comparator.comparingDouble(PaperStoreContract::stored).reversed()
+                                .thenComparing(row -> (String) row.get("paper_id"), Comparator.reverseOrder()))
+                        .map(row -> (String) row.get("paper_id")).toList();
+                // 39 upvotes on the 17th outscore the submission's 2 a day later: log10(40) > log10(3) + 33.26 / 48.
+                assertThat(migratedStore.featuredIds(window)).extracting(ArxivId::value).isEqualTo(expected)
+                        .startsWith("2608.19999", "2608.19959");
+            }
+        } finally {
+            kind.drop(config);
+        }
+    }
+
+    private static double stored(Map<String, Object> featuredRow) {
+        return ((Number) featuredRow.get("trending")).doubleValue();
     }
 
     @Test
@@ -417,7 +552,7 @@ abstract class PaperStoreContract extends DatabaseContract {
         columns("featured").forEach(column -> written.add("featured." + column));
         // Bookkeeping, and columns derived from others: none comes from a record field of its own.
         written.removeAll(Set.of("content_hash", "created_at", "updated_at", "upvotes", "member_comments",
-                "featured.paper_id", "featured.featured_at", "featured.upvotes"));
+                "featured.paper_id", "featured.featured_at", "featured.upvotes", "featured.trending"));
         assertThat(ContentHash.FIELDS).extracting(ContentHash.Field::column)
                 .containsExactlyInAnyOrderElementsOf(written);
     }

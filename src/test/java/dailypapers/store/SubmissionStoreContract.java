@@ -10,6 +10,7 @@ import dailypapers.account.Email;
 import dailypapers.account.Handle;
 import dailypapers.account.Member;
 import dailypapers.account.Role;
+import dailypapers.feed.TrendingScore;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.FeaturedQuery;
 import dailypapers.paper.PaperFixtures;
@@ -83,6 +84,9 @@ abstract class SubmissionStoreContract extends DatabaseContract {
         assertThat(entry.featuring().orElseThrow().submittedBy()).isEqualTo("ada");
         assertThat(papers.featured(FeaturedQuery.between(DAY, DAY.plusDays(1)), 0, 10)).extracting(e -> e.upvotes())
                 .containsExactly(4);
+        double trending = database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT trending FROM featured WHERE paper_id = :id").bind("id", id.value()).mapTo(Double.class).one());
+        assertThat(trending).as("scored at the instant of submission").isEqualTo(TrendingScore.score(4, AT));
         MemberName name = new MemberName(ada.id(), "ada", "Ada Lovelace");
         assertThat(store.featuredBy(id)).contains(new FeaturedBy(id, DAY, Optional.of(name),
                 Optional.of(submission.id())));

@@ -120,7 +120,7 @@ abstract class VoteServiceContract extends DatabaseContract {
         Member bob = member();
         votes.set(ada.id(), unfeatured, true);
         votes.set(bob.id(), unfeatured, true);
-        FeedService feed = new FeedService(papers, clock);
+        FeedService feed = new FeedService(papers);
 
         assertThat(feed.featured(Period.day(DAY), 0, 50).page().items()).extracting(e -> e.paper().id())
                 .containsExactly(featured);

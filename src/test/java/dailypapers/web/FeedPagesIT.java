@@ -404,10 +404,14 @@ class FeedPagesIT {
         String html = ok(sample.get("/about"));
 
         assertThat(html)
-                .contains("(hours since featured + " + plain(TrendingScore.AGE_OFFSET_HOURS) + ")<sup>"
-                        + plain(TrendingScore.GRAVITY) + "</sup>")
+                .contains("score = log<sub>10</sub>(upvotes + 1) + (hours from 2020-01-01 00:00 UTC to featured) / "
+                        + plain(TrendingScore.HOURS_PER_TENFOLD) + "</code>")
+                .contains("<th scope=\"row\"><code>HOURS_PER_TENFOLD</code></th><td>"
+                        + plain(TrendingScore.HOURS_PER_TENFOLD) + "</td>")
+                .contains("<th scope=\"row\"><code>EPOCH</code></th><td>2020-01-01 00:00 UTC</td>")
                 .contains("<th scope=\"row\"><code>WINDOW_DAYS</code></th><td>" + TrendingScore.WINDOW_DAYS
                         + "</td>")
+                .contains("<tr><td>48</td><td>109</td></tr>")
                 .contains("last " + TrendingScore.WINDOW_DAYS + " days")
                 .contains("href=\"" + Links.paper(top.entry().paper().id()) + "\"")
                 .contains(" = " + AboutView.score(top.score()) + "</code>");
