@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -45,6 +47,21 @@ public final class TestDatabases {
     public static void dropPostgres(DatabaseConfig database) {
         String name = database.url().substring(database.url().lastIndexOf('/') + 1);
         execute(System.getenv(POSTGRES_URL), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /**
+     * Applies the SQL migrations up to {@code version} and no further, for a test of what a later migration does to
+     * the rows already there; the data source reaches the database as that version left it.
+     */
+    public static DataSource migratedTo(DatabaseConfig database, String version) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(database.url(), database.user(), database.password())
+                .locations("classpath:db/migration",
+                        database.isSqlite() ? "classpath:db/sqlite" : "classpath:db/postgresql")
+                .target(version)
+                .load();
+        flyway.migrate();
+        return flyway.getConfiguration().getDataSource();
     }
 
     private static void execute(String url, String sql) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
+import dailypapers.TestDatabases;
 import dailypapers.mail.Mailer;
 import dailypapers.mail.Message;
 import dailypapers.mail.OutboxStore;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,14 +279,7 @@ abstract class OutboxStoreContract extends DatabaseContract {
     void v24TurnsQueuedRowsIntoPendingOrRetryMessagesAndKeepsTheOthers() {
         var config = kind.open();
         try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(config.url(), config.user(), config.password())
-                    .locations("classpath:db/migration", config.isSqlite() ? "classpath:db/sqlite"
-                            : "classpath:db/postgresql")
-                    .target("23")
-                    .load();
-            flyway.migrate();
-            try (var handle = Jdbi.create(flyway.getConfiguration().getDataSource()).open()) {
+            try (var handle = Jdbi.create(TestDatabases.migratedTo(config, "23")).open()) {
                 String insert = """
                         INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, state, attempts,
                             last_error, created_at, next_attempt_at, updated_at)

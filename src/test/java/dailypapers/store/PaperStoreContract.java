@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
+import dailypapers.TestDatabases;
 import dailypapers.feed.TrendingScore;
 import dailypapers.ingest.TestClock;
 import dailypapers.paper.ArxivId;
@@ -41,7 +42,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -267,14 +267,7 @@ abstract class PaperStoreContract extends DatabaseContract {
     void v26ScoresEveryFeaturedRowThatWasThere() {
         var config = kind.open();
         try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(config.url(), config.user(), config.password())
-                    .locations("classpath:db/migration", config.isSqlite() ? "classpath:db/sqlite"
-                            : "classpath:db/postgresql")
-                    .target("25")
-                    .load();
-            flyway.migrate();
-            try (var handle = Jdbi.create(flyway.getConfiguration().getDataSource()).open()) {
+            try (var handle = Jdbi.create(TestDatabases.migratedTo(config, "25")).open()) {
                 handle.execute("""
                         WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10002)
                         INSERT INTO paper (id, title, abstract, authors, published, version, categories, ai_keywords,
