@@ -10,7 +10,10 @@ import java.util.Optional;
 /** What search reads from the database: papers to index and to show, and which ones changed. */
 public interface SearchStore {
 
-    /** The papers with these ids, in no particular order; unknown ids are left out. */
+    /**
+     * The papers with these ids that anyone may see, in no particular order, for search hits: unknown ids and papers
+     * a moderator hid are left out.
+     */
     List<PaperEntry> find(Collection<ArxivId> ids);
 
     /**

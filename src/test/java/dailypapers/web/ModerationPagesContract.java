@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +67,10 @@ abstract class ModerationPagesContract {
     void aReportedPaperHiddenByAModeratorLeavesListingsAndTheApiAndIsLogged() {
         PaperRecord record = newPaper();
         String id = record.paper().id().value();
+        app.app().search().indexer().update(List.of(record.paper().id()));
+        app.app().search().indexer().refresh();
+        String search = "/api/papers/search?q=" + URLEncoder.encode(record.paper().title(), StandardCharsets.UTF_8);
+        assertThat(app.get(search).body()).as("found before it is hidden").contains("\"" + id + "\"");
         TestMember reporter = app.member(Role.MEMBER);
         TestMember moderator = app.member(Role.MODERATOR);
 
@@ -86,6 +92,7 @@ abstract class ModerationPagesContract {
         assertThat(app.get("/papers/date/" + DAY).body()).doesNotContain("/papers/" + id + "\"");
         assertThat(app.get("/api/papers/" + id).statusCode()).isEqualTo(404);
         assertThat(app.get("/api/daily_papers?date=" + DAY).body()).doesNotContain(id);
+        assertThat(app.get(search).body()).doesNotContain(id);
         HttpResponse<String> page = app.get("/papers/" + id);
         assertThat(page.statusCode()).isEqualTo(410);
         assertThat(page.body()).contains("Hidden by a moderator").doesNotContain(record.paper().title());
