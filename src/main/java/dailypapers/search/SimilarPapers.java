@@ -118,9 +118,13 @@ public final class SimilarPapers {
 
     /** What a list of the paper would be computed from now, assuming it is found by meaning when it can be. */
     private SimilarList.Basis basisNow(Target target) {
+        return basis(target, model.isPresent() && target.state().hasVector());
+    }
+
+    /** What a list of the paper is computed from, found by meaning (the model's vectors) or by shared words. */
+    private SimilarList.Basis basis(Target target, boolean byMeaning) {
         State state = target.state();
-        boolean byMeaning = model.isPresent() && state.hasVector();
-        return new SimilarList.Basis(target.textHash(), byMeaning ? model.get() : "",
+        return new SimilarList.Basis(target.textHash(), byMeaning ? model.orElseThrow() : "",
                 byMeaning ? state.papersWithVectors() : state.papers());
     }
 
@@ -144,9 +148,8 @@ public final class SimilarPapers {
             State state = target.state();
             StoredVector vector = found.get(state.paper());
             Found similar = find(state.paper(), Optional.ofNullable(vector), STORED);
-            SimilarList list = new SimilarList(state.paper(), similar.similar(), new SimilarList.Basis(
-                    target.textHash(), similar.byMeaning() ? model.orElseThrow() : "",
-                    similar.byMeaning() ? state.papersWithVectors() : state.papers()), state.writtenAt());
+            SimilarList list = new SimilarList(state.paper(), similar.similar(), basis(target, similar.byMeaning()),
+                    state.writtenAt());
             lists.add(list);
             if (Objects.equals(held.get(state.paper().value()), SearchIndexer.version(state.writtenAt(), vector))) {
                 current.add(list);
@@ -183,7 +186,7 @@ public final class SimilarPapers {
             return List.of();
         }
         Map<ArxivId, PaperEntry> entries = new HashMap<>();
-        store.visible(ids).forEach(e -> entries.put(e.paper().id(), e));
+        papers.find(ids).forEach(e -> entries.put(e.paper().id(), e));
         return ids.stream().map(entries::get).filter(Objects::nonNull).limit(limit).toList();
     }
 

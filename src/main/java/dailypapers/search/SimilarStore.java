@@ -26,9 +26,6 @@ public interface SimilarStore {
      */
     List<PaperEntry> listed(ArxivId paper, int limit);
 
-    /** Those of these papers that are there and not hidden by a moderator, in no particular order. */
-    List<PaperEntry> visible(Collection<ArxivId> papers);
-
     /** Stores these lists, each replacing the paper's list, in one transaction. */
     void save(List<SimilarList> lists);
 

@@ -437,8 +437,8 @@ public final class JdbiPaperStore implements PaperStore {
      * narrow side, and a floor would invite PostgreSQL to walk the score index through every newer paper.
      */
     private static String featuredWhere(FeaturedQuery query) {
-        return "f.day >= :from" + (hasUntil(query) ? " AND f.day < :until" : "")
-                + (hasUntil(query) ? "" : " AND f.trending >= :lowestTrending") + " AND " + visible("f.paper_id")
+        return "f.day >= :from" + (hasUntil(query) ? " AND f.day < :until" : " AND f.trending >= :lowestTrending")
+                + " AND " + visible("f.paper_id")
                 + (query.submitter().isPresent() ? " AND f.submitted_by = :submitter" : "");
     }
 

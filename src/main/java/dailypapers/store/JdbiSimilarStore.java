@@ -89,19 +89,6 @@ public final class JdbiSimilarStore implements SimilarStore {
     }
 
     @Override
-    public List<PaperEntry> visible(Collection<ArxivId> papers) {
-        if (papers.isEmpty()) {
-            return List.of();
-        }
-        return handles.read(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS
-                        + " FROM paper p LEFT JOIN featured f ON f.paper_id = p.id WHERE p.id IN (<ids>) AND "
-                        + JdbiPaperStore.visible("p.id"))
-                .bindList("ids", papers.stream().map(ArxivId::value).distinct().toList())
-                .map(JdbiPaperStore::mapEntry)
-                .list());
-    }
-
-    @Override
     public void save(List<SimilarList> lists) {
         if (lists.isEmpty()) {
             return;
