@@ -37,6 +37,21 @@ public record Job(String name, String lease, Duration firstRunDelay, Duration in
         /** Asks a run in progress, on another thread, to end soon (for {@link Stopping#SIGNAL}). */
         default void stop() {
         }
+
+        /** A task that runs {@code run} and is asked to end by {@code stop}. */
+        static Task of(Runnable run, Runnable stop) {
+            return new Task() {
+                @Override
+                public void run() {
+                    run.run();
+                }
+
+                @Override
+                public void stop() {
+                    stop.run();
+                }
+            };
+        }
     }
 
     /** The one shutdown rule, per kind of work: every running run is told to end, then awaited. */

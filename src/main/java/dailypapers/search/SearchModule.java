@@ -69,29 +69,9 @@ public final class SearchModule implements AutoCloseable {
         this.monitor = new SearchMonitor(search, papers, vectors, embedding);
         jobs.add(new Job(SYNC_JOB, indexLease, Duration.ZERO, SYNC_INTERVAL, Job.Stopping.SIGNAL, indexer::sync));
         jobs.add(new Job(SIMILAR_JOB, SIMILAR_JOB, SIMILAR_FIRST_RUN_DELAY, SIMILAR_INTERVAL, Job.Stopping.SIGNAL,
-                new Job.Task() {
-                    @Override
-                    public void run() {
-                        similarJob.run();
-                    }
-
-                    @Override
-                    public void stop() {
-                        similarJob.stop();
-                    }
-                }));
+                Job.Task.of(similarJob::run, similarJob::stop)));
         embedding.ifPresent(job -> jobs.add(new Job(EMBEDDING_JOB, EMBEDDING_JOB, EMBEDDING_FIRST_RUN_DELAY,
-                EMBEDDING_INTERVAL, Job.Stopping.SIGNAL, new Job.Task() {
-                    @Override
-                    public void run() {
-                        job.run(Long.MAX_VALUE);
-                    }
-
-                    @Override
-                    public void stop() {
-                        job.stop();
-                    }
-                })));
+                EMBEDDING_INTERVAL, Job.Stopping.SIGNAL, Job.Task.of(() -> job.run(Long.MAX_VALUE), job::stop))));
     }
 
     /** A new embedding job on {@code threads} threads (the {@code embed} command's), when a model is configured. */
