@@ -25,32 +25,43 @@ LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 # The rows of issue 13's target table: its "today" figures (quoted from the issue's table, which took them from the
 # 2026-11-30 run of ./bench/run and the 2026-11-26 run of ./bench/search in docs/benchmarks.md) and its targets.
 # HTTP rows are SQLite at 64 connections. A row is (label, what is measured, today, target, check), where the check
-# takes this run's figure (and the day page's, for trending) and says whether the target is met.
+# takes this run's figure and a lookup of this run's figures by scenario (for trending, the day page's) and says
+# whether the target is met.
 LISTING_TODAY = "700–1,800 req/s, p99 80–170 ms"
 TRENDING_TODAY = "640 req/s, 5,000 rows ranked per request"
-# "As fast as a day page": within this fraction of the day page's rate in the same run, the noise of this machine.
+# "As fast as a day page": within this fraction of the rate of a day page as long as the trending one (a full page of
+# cards, or a feed of as many entries) in the same run, the noise of this machine.
 AS_FAST_AS_DAY = 0.9
+
+
+def listing(r, figures):
+    return r["requests_per_second"] >= 10_000 and r["p99_ms"] <= 20
+
+
+def as_fast_as(scenario):
+    def check(r, figures):
+        day = figures(scenario)
+        return day is not None and r["requests_per_second"] >= AS_FAST_AS_DAY * day["requests_per_second"]
+    return check
+
+
 HTTP_TARGETS = [
-    ("anonymous listing: home", "home", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms",
-     lambda r, day: r["requests_per_second"] >= 10_000 and r["p99_ms"] <= 20),
-    ("anonymous listing: a day", "day", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms",
-     lambda r, day: r["requests_per_second"] >= 10_000 and r["p99_ms"] <= 20),
-    ("anonymous listing: a week", "week", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms",
-     lambda r, day: r["requests_per_second"] >= 10_000 and r["p99_ms"] <= 20),
-    ("anonymous listing: a month page", "month-deep-page", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms",
-     lambda r, day: r["requests_per_second"] >= 10_000 and r["p99_ms"] <= 20),
+    ("anonymous listing: home", "home", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms", listing),
+    ("anonymous listing: a day", "day", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms", listing),
+    ("anonymous listing: a week", "week", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms", listing),
+    ("anonymous listing: a month page", "month-deep-page", LISTING_TODAY, ">= 10,000 req/s, p99 <= 20 ms", listing),
     ("paper page, anonymous", "paper", "680 req/s", ">= 5,000 req/s",
-     lambda r, day: r["requests_per_second"] >= 5_000),
+     lambda r, figures: r["requests_per_second"] >= 5_000),
     ("a signed-in member's listing (home)", "member-home", "–", ">= 3,000 req/s",
-     lambda r, day: r["requests_per_second"] >= 3_000),
+     lambda r, figures: r["requests_per_second"] >= 3_000),
     ("`/api/daily_papers` day", "api-day", "2,200 req/s", ">= 8,000 req/s",
-     lambda r, day: r["requests_per_second"] >= 8_000),
+     lambda r, figures: r["requests_per_second"] >= 8_000),
     ("`/api/daily_papers` month page", "api-month-page", "880 req/s", ">= 4,000 req/s",
-     lambda r, day: r["requests_per_second"] >= 4_000),
-    ("trending page", "trending", TRENDING_TODAY, "as fast as a day page",
-     lambda r, day: day is not None and r["requests_per_second"] >= AS_FAST_AS_DAY * day["requests_per_second"]),
-    ("trending feed", "trending-atom", TRENDING_TODAY, "as fast as a day page",
-     lambda r, day: day is not None and r["requests_per_second"] >= AS_FAST_AS_DAY * day["requests_per_second"]),
+     lambda r, figures: r["requests_per_second"] >= 4_000),
+    ("trending page", "trending", TRENDING_TODAY, "as fast as a day page (of as many papers)",
+     as_fast_as("day-full")),
+    ("trending feed", "trending-atom", TRENDING_TODAY, "as fast as a day's feed (of as many papers)",
+     as_fast_as("day-full-atom")),
 ]
 TARGET_CONNECTIONS = "64"
 IMPORT_TARGETS = [
@@ -347,7 +358,9 @@ def targets_table(import_medians, http, with_baseline):
              "\"Today\" is the figure issue 13's table quotes (from the runs of `./bench/run` on 2026-11-30 and "
              f"`./bench/search` on 2026-11-26). HTTP rows are SQLite at {TARGET_CONNECTIONS} connections, medians "
              "of this run's rounds; \"as fast as a day page\" means at least "
-             f"{AS_FAST_AS_DAY:.0%} of the day page's requests/s in this run.", "",
+             f"{AS_FAST_AS_DAY:.0%} of the requests/s in this run of the page (or feed) of the day with the most "
+             "featured papers, which lists as many papers as trending does (rows `day-full` and `day-full-atom` "
+             "below).", "",
              "| Target row | Today (issue 13) |" + (" Baseline, this run |" if with_baseline else "")
              + " This run |" + (" Ratio to baseline |" if with_baseline else "") + " Target | Met |",
              "| --- | --- |" + (" --- |" if with_baseline else "") + " --- |"
@@ -363,13 +376,15 @@ def targets_table(import_medians, http, with_baseline):
         p99 = "–" if r["p99_ms"] is None else f"{milliseconds(r['p99_ms'])} ms"
         return f"{r['requests_per_second']:,.0f} req/s, p99 {p99}"
 
-    day = http.get(("current", "sqlite", "day", TARGET_CONNECTIONS))
+    def figures(scenario):
+        return http.get(("current", "sqlite", scenario, TARGET_CONNECTIONS))
+
     for label, scenario, today, target, check in HTTP_TARGETS:
         now = http.get(("current", "sqlite", scenario, TARGET_CONNECTIONS))
         base = http.get(("baseline", "sqlite", scenario, TARGET_CONNECTIONS))
         lines.append(row(label, today, figure(base), figure(now),
                          ratio(now["requests_per_second"], base["requests_per_second"]) if now and base else "–",
-                         target, "–" if now is None else "yes" if check(now, day) else "no"))
+                         target, "–" if now is None else "yes" if check(now, figures) else "no"))
     for label, backend, today, target in IMPORT_TARGETS:
         now = import_medians.get(("current", backend, "fresh"))
         base = import_medians.get(("baseline", backend, "fresh"))

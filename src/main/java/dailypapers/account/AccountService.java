@@ -2,6 +2,7 @@ package dailypapers.account;
 
 import dailypapers.account.AccountException.Code;
 import dailypapers.account.AccountStore.Credentials;
+import dailypapers.account.AccountStore.MemberSession;
 import dailypapers.account.AccountStore.StoredLinkToken;
 import dailypapers.account.AccountStore.StoredSession;
 import dailypapers.mail.Mailer;
@@ -298,17 +299,17 @@ public final class AccountService {
             return Optional.empty();
         }
         String tokenHash = tokenHash(token);
-        Optional<StoredSession> found = store.session(tokenHash);
+        Optional<MemberSession> found = store.session(tokenHash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        StoredSession session = found.get();
+        StoredSession session = found.get().session();
         Instant now = clock.instant();
         if (!now.isBefore(session.expiresAt())) {
             store.deleteSession(tokenHash);
             return Optional.empty();
         }
-        Optional<Member> member = store.member(session.memberId()).filter(Member::isActive);
+        Optional<Member> member = Optional.of(found.get().member()).filter(Member::isActive);
         if (member.isPresent() && !now.isBefore(session.lastSeenAt().plus(settings.touchInterval()))) {
             store.touchSession(tokenHash, now);
         }

@@ -79,7 +79,8 @@ public interface AccountStore {
     /** Starts a session; the member's sessions that expired before {@code session.createdAt()} are removed. */
     void createSession(StoredSession session);
 
-    Optional<StoredSession> session(String tokenHash);
+    /** The session and its member, read together: every request of a signed-in member asks for both. */
+    Optional<MemberSession> session(String tokenHash);
 
     /** Records that the session was used at {@code at}. */
     void touchSession(String tokenHash, Instant at);
@@ -117,5 +118,9 @@ public interface AccountStore {
     /** A session as stored: only the SHA-256 of its token, in hex. */
     record StoredSession(String tokenHash, long memberId, Instant createdAt, Instant lastSeenAt,
             Instant expiresAt) {
+    }
+
+    /** A session with the member it belongs to, whatever their state. */
+    record MemberSession(StoredSession session, Member member) {
     }
 }

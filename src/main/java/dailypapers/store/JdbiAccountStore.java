@@ -272,14 +272,14 @@ public final class JdbiAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<StoredSession> session(String tokenHash) {
-        return handles.read(h -> h.createQuery("""
-                        SELECT token_hash, member_id, created_at, last_seen_at, expires_at FROM member_session
-                        WHERE token_hash = :tokenHash""")
+    public Optional<MemberSession> session(String tokenHash) {
+        return handles.read(h -> h.createQuery("SELECT s.token_hash, s.created_at AS session_created_at,"
+                        + " s.last_seen_at, s.expires_at, " + MEMBER_COLUMNS
+                        + " FROM member_session s JOIN member m ON m.id = s.member_id WHERE s.token_hash = :tokenHash")
                 .bind("tokenHash", tokenHash)
-                .map((rs, ctx) -> new StoredSession(rs.getString("token_hash"), rs.getLong("member_id"),
-                        Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("last_seen_at")),
-                        Instant.parse(rs.getString("expires_at"))))
+                .map((rs, ctx) -> new MemberSession(new StoredSession(rs.getString("token_hash"), rs.getLong("id"),
+                        Instant.parse(rs.getString("session_created_at")), Instant.parse(rs.getString("last_seen_at")),
+                        Instant.parse(rs.getString("expires_at"))), member(rs)))
                 .findOne());
     }
 

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One paper in a listing, as the shared card template shows it.
@@ -34,7 +33,6 @@ public record PaperCard(String id, String href, String title, String abstractTex
         List<CategoryChip> categories, String score, Highlight titleHighlight, Highlight abstractHighlight,
         String matchNote, Picture thumbnail, boolean upvoted, LinkView submittedBy) {
 
-    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
     /** Abstracts shorter than this fit the clamped lines, so they get no "show full abstract" control. */
     private static final int CLAMPED_CHARS = 280;
 
@@ -132,7 +130,9 @@ public record PaperCard(String id, String href, String title, String abstractTex
 
     /** "1 author", "3,303 authors". */
     static String count(int n, String noun) {
-        return String.format(Locale.ENGLISH, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        // Most counts need no grouping, and formatting one costs more than the rest of a card's upvote button.
+        String number = Math.abs(n) < 1_000 ? Integer.toString(n) : String.format(Locale.ENGLISH, "%,d", n);
+        return number + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** A unique, CSS-safe fragment for element ids (arXiv ids hold dots and slashes). */
@@ -142,7 +142,15 @@ public record PaperCard(String id, String href, String title, String abstractTex
 
     /** The card's fragment for a paper id, for links to a card on a listing. */
     static String anchorOf(String id) {
-        return "paper-" + NOT_ALPHANUMERIC.matcher(id).replaceAll("-");
+        // A loop rather than a regular expression: every card of a listing asks for its anchor a few times.
+        char[] anchor = id.toCharArray();
+        for (int i = 0; i < anchor.length; i++) {
+            char c = anchor[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                anchor[i] = '-';
+            }
+        }
+        return "paper-" + new String(anchor);
     }
 
     /** "1 upvote", "163 upvotes": the one label of an upvote count, on cards, paper pages and /about. */

@@ -11,6 +11,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Members' upvotes over HTTP: the upvote button's form ({@code POST /papers/{id}/upvote}, with or without
@@ -88,9 +89,10 @@ final class Upvotes {
         if (!visitor.isSignedIn() || cards.isEmpty()) {
             return cards;
         }
-        Set<ArxivId> upvoted = votes.upvotedAmong(visitor.requireMember().id(),
-                cards.stream().map(c -> new ArxivId(c.id())).toList());
-        return cards.stream().map(c -> upvoted.contains(new ArxivId(c.id())) ? c.withUpvoted() : c).toList();
+        Set<String> upvoted = votes.upvotedAmong(visitor.requireMember().id(),
+                cards.stream().map(c -> new ArxivId(c.id())).toList()).stream().map(ArxivId::value)
+                .collect(Collectors.toSet());
+        return cards.stream().map(c -> upvoted.contains(c.id()) ? c.withUpvoted() : c).toList();
     }
 
     /** Whether the visitor upvoted this paper; false for an anonymous visitor. */

@@ -5,7 +5,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import dailypapers.account.Member;
 import dailypapers.library.LibraryService;
 import dailypapers.paper.ArxivId;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Renders the precompiled jte templates in src/main/jte; output is HTML-escaped by default, and every value a
@@ -25,9 +24,12 @@ final class Views {
 
     /** With the charset, so a browser never guesses the encoding of untrusted text. */
     private static final String HTML = "text/html; charset=utf-8";
+    /** The size of the chunks a page is written in: a listing fills a few. */
+    private static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final LibraryService library;
+    private final CardBodies cardBodies = new CardBodies(card -> html("tag/card-body.jte", Map.of("card", card)));
 
     Views(LibraryService library) {
         this.library = library;
@@ -35,18 +37,25 @@ final class Views {
 
     /**
      * Renders a page template, which takes the page's {@code view} and the request's {@code visitor}; a listing of
-     * cards shown to a member also gets {@code saveToggles}, each card's Save button by paper id, from one query.
+     * cards shown to a member also gets {@code saveToggles}, each card's Save button by paper id, from one query; and
+     * every page gets {@code cardBodies}, the cards' kept bodies.
      */
     void render(Context ctx, String template, Object view) {
         Visitor visitor = Visitor.of(ctx);
-        Map<String, Object> params = new HashMap<>(Map.of("view", view, "visitor", visitor));
+        Map<String, Object> params = new HashMap<>(Map.of("view", view, "visitor", visitor,
+                "cardBodies", cardBodies));
         Optional<Member> member = visitor.member();
         if (view instanceof CardListing listing && member.isPresent() && !listing.cards().isEmpty()) {
             params.put("saveToggles", saveToggles(ctx, member.get().id(), listing.cards()));
         }
-        StringOutput output = new StringOutput();
+        ctx.contentType(HTML).result(html(template, params));
+    }
+
+    /** The page as UTF-8, encoded as it is written: one copy of the text, not a string and then its bytes. */
+    private byte[] html(String template, Map<String, Object> params) {
+        Utf8ByteOutput output = new Utf8ByteOutput(OUTPUT_BUFFER_BYTES);
         engine.render(template, params, new CleanHtmlOutput(output));
-        ctx.contentType(HTML).result(output.toString());
+        return output.toByteArray();
     }
 
     /** Each card's Save toggle, coming back to the card on this page. */
@@ -54,8 +63,13 @@ final class Views {
         List<ArxivId> ids = cards.stream().map(card -> new ArxivId(card.id())).toList();
         Set<ArxivId> saved = library.saved(memberId, ids);
         String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        return cards.stream().collect(Collectors.toMap(PaperCard::id, card -> SaveToggle.of(new ArxivId(card.id()),
-                saved.contains(new ArxivId(card.id())), here + "#" + card.anchor() + "-title"), (a, b) -> a));
+        Map<String, SaveToggle> toggles = new HashMap<>();
+        for (int i = 0; i < cards.size(); i++) {
+            ArxivId id = ids.get(i);
+            toggles.putIfAbsent(id.value(), SaveToggle.of(id, saved.contains(id),
+                    here + "#" + cards.get(i).anchor() + "-title"));
+        }
+        return toggles;
     }
 
     /**

@@ -143,11 +143,11 @@ class AccountServiceIT extends DatabaseContract {
 
         clock.advance(Duration.ofMinutes(4));
         accounts.sessionMember(session.token());
-        assertThat(store.session(hash).orElseThrow().lastSeenAt()).isEqualTo(signedIn);
+        assertThat(store.session(hash).orElseThrow().session().lastSeenAt()).isEqualTo(signedIn);
 
         clock.advance(Duration.ofMinutes(1));
         accounts.sessionMember(session.token());
-        assertThat(store.session(hash).orElseThrow().lastSeenAt()).isEqualTo(signedIn.plus(Duration.ofMinutes(5)));
+        assertThat(store.session(hash).orElseThrow().session().lastSeenAt()).isEqualTo(signedIn.plus(Duration.ofMinutes(5)));
     }
 
     @Test

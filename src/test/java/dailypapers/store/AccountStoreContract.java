@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
 import dailypapers.account.AccountException;
+import dailypapers.account.AccountStore.MemberSession;
 import dailypapers.account.AccountStore.NewMember;
 import dailypapers.account.AccountStore.StoredLinkToken;
 import dailypapers.account.AccountStore.StoredSession;
@@ -121,16 +122,17 @@ abstract class AccountStoreContract extends DatabaseContract {
     }
 
     @Test
-    void aSessionIsFoundByItsTokenHashTouchedAndDeleted() {
+    void aSessionIsFoundWithItsMemberByItsTokenHashTouchedAndDeleted() {
         Member ada = store.create(newMember("ada@example.org", "ada", Role.MEMBER));
+        store.create(newMember("bob@example.org", "bob", Role.MEMBER));
         StoredSession session = session("aa", ada, T0);
 
         store.createSession(session);
-        assertThat(store.session("aa")).contains(session);
+        assertThat(store.session("aa")).contains(new MemberSession(session, ada));
         assertThat(store.session("bb")).isEmpty();
 
         store.touchSession("aa", T0.plusSeconds(600));
-        assertThat(store.session("aa").orElseThrow().lastSeenAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(store.session("aa").orElseThrow().session().lastSeenAt()).isEqualTo(T0.plusSeconds(600));
 
         store.deleteSession("aa");
         assertThat(store.session("aa")).isEmpty();
