@@ -78,8 +78,11 @@ def report(results, labels):
         lines += [f"| exact brute-force scan of {vectors['count']:,} float vectors (reference) | "
                   f"{vectors['brute_force']['p50_ms']:.2f} | {vectors['brute_force']['p95_ms']:.2f} | 1.000 |", "",
                   f"Memory after the runs (before the brute-force reference loaded its vectors): heap in use "
-                  f"{mib(memory['heap_used_bytes'])} after a GC, RSS {mib(memory.get('rss_bytes'))} "
-                  f"(peak {mib(memory.get('rss_peak_bytes'))}).", ""]
+                  f"{mib(memory['heap_used_bytes'])} after a GC (committed {mib(memory.get('heap_committed_bytes'))}, "
+                  f"most {mib(memory.get('heap_max_bytes'))}), RSS {mib(memory.get('rss_bytes'))} "
+                  f"(peak {mib(memory.get('rss_peak_bytes'))}): anonymous {mib(memory.get('rss_anon_bytes'))} (heap "
+                  f"and native memory), file-backed {mib(memory.get('rss_file_bytes'))} (pages of the mapped index "
+                  "files, which the kernel drops under memory pressure and reads again).", ""]
     lines += targets_table(corpora[0], corpora[-1], encode)
     lines += embedding_section(encode)
     return "\n".join(lines) + "\n"

@@ -25,6 +25,9 @@ if ! JAVA_HOME=$(find_jdk); then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# The flags a Daily Papers JVM runs with: ./dailypapers's, and the benchmarks' that open a data directory as the
+# server does. Lucene uses the incubating Vector API for its vector search and scoring when the module is present.
+DAILYPAPERS_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
 # Maven 3.8's bundled Guava warns about sun.misc.Unsafe on JDK 24+; the warning is noise for our builds.
 if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

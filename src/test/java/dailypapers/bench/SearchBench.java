@@ -20,6 +20,7 @@ import dailypapers.search.UserQuery;
 import dailypapers.search.VectorStore.StoredVector;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -272,16 +273,26 @@ public final class SearchBench {
         return new Latencies(millis, Arrays.stream(millis).sum() / 1000);
     }
 
+    /**
+     * The lines of /proc/self/status kept, in KiB there: resident set now and at its peak, and now split into
+     * anonymous memory (heap, native allocations) and file-backed pages (the mapped index files, which the kernel
+     * may drop and read again).
+     */
+    private static final Map<String, String> STATUS_KEYS = Map.of("VmRSS:", "rss_bytes", "VmHWM:", "rss_peak_bytes",
+            "RssAnon:", "rss_anon_bytes", "RssFile:", "rss_file_bytes");
+
     private static Map<String, Object> memory() {
         System.gc();
         Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("heap_used_bytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        memory.put("heap_used_bytes", heap.getUsed());
+        memory.put("heap_committed_bytes", heap.getCommitted());
         memory.put("heap_max_bytes", Runtime.getRuntime().maxMemory());
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
-                    long kib = Long.parseLong(line.replaceAll("\\D+", ""));
-                    memory.put(line.startsWith("VmRSS") ? "rss_bytes" : "rss_peak_bytes", kib * 1024);
+                String key = STATUS_KEYS.get(line.substring(0, line.indexOf(':') + 1));
+                if (key != null) {
+                    memory.put(key, Long.parseLong(line.replaceAll("\\D+", "")) * 1024);
                 }
             }
         } catch (IOException e) {
