@@ -21,6 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Rendered answers of anyone's pages, API and feeds (the {@link Caching#REVALIDATE} routes), kept in memory for
@@ -36,6 +42,10 @@ import java.util.Set;
  * threshold), with the headers the answer had and its length, so a hit is byte for byte the answer that filled it
  * (and the answer without a cache but for framing: {@code Content-Length} rather than chunks). Bounded by the
  * bytes kept ({@code http.cache.mb}; 0 keeps nothing), least recently and frequently used first out.
+ *
+ * <p>A write changes every key at once, so the next moment every visitor misses together. Concurrent misses of one
+ * key are collapsed: the first request builds the answer, the others wait for it (up to {@link #WAIT_FOR_FIRST})
+ * and are answered with what it kept, so a page is built once per change however many ask for it.
  */
 final class PageCache {
 
@@ -46,8 +56,17 @@ final class PageCache {
     /** What an entry costs besides its body and headers: the key, the arrays, the cache's node. */
     private static final int ENTRY_OVERHEAD_BYTES = 256;
 
+    /**
+     * How long a request waits for the first request of its key to build the answer; past that it builds its own.
+     * Far above any page's building time: only a stuck build reaches it.
+     */
+    static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(5);
+
     private final Cache<Key, Entry> entries;
     private final CompressionStrategy compression;
+    /** The answers being built, by the first request that missed each key; later ones wait for them. */
+    private final ConcurrentHashMap<Key, CompletableFuture<Entry>> building = new ConcurrentHashMap<>();
+    private final LongAdder builds = new LongAdder();
 
     /**
      * @param maxBytes the most bytes kept; 0 keeps nothing
@@ -72,7 +91,8 @@ final class PageCache {
 
     /**
      * Before the handler, once the validators are set: a kept answer is written at once and the handler skipped;
-     * otherwise the request is marked so that {@link #keep} stores its answer.
+     * while another request builds the same answer, this one waits for it; otherwise the request is marked so that
+     * {@link #keep} stores its answer.
      */
     void serve(Context ctx) {
         String etag = ctx.res().getHeader(Header.ETAG);
@@ -83,21 +103,60 @@ final class PageCache {
                 Objects.requireNonNullElse(ctx.header(Header.ACCEPT_ENCODING), ""));
         Key key = new Key(etag, RequestOrigin.of(ctx).isHttps(), compressor == null ? "" : compressor.encoding());
         Entry entry = entries.getIfPresent(key);
-        if (entry != null) {
-            entry.write(ctx);
-            ctx.skipRemainingHandlers();
-            return;
+        if (entry == null) {
+            CompletableFuture<Entry> mine = new CompletableFuture<>();
+            CompletableFuture<Entry> first = building.putIfAbsent(key, mine);
+            entry = first == null ? null : answerOf(key, first);
+            if (entry == null) {
+                builds.increment();
+                ctx.attribute(PENDING, new Pending(key, compressor, first == null ? mine : null));
+                return;
+            }
         }
-        ctx.attribute(PENDING, new Pending(key, compressor));
+        entry.write(ctx);
+        ctx.skipRemainingHandlers();
     }
 
-    /** After the handler of a marked request: a full answer without cookies is compressed if due, kept and sent. */
+    /**
+     * The answer the first request of a key kept, once built; null when it kept none (not a 200, a cookie) or took
+     * longer than {@link #WAIT_FOR_FIRST}, when the caller builds its own.
+     */
+    private Entry answerOf(Key key, CompletableFuture<Entry> first) {
+        try {
+            return first.get(WAIT_FOR_FIRST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            building.remove(key, first);
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * After the handler of a marked request (and after its error, if it failed): a full answer without cookies is
+     * compressed if due, kept and sent; requests waiting for it get it, or build their own when none was kept.
+     */
     void keep(Context ctx) {
         Pending pending = ctx.attribute(PENDING);
-        InputStream result = ctx.resultInputStream();
-        if (pending == null || result == null || ctx.status() != HttpStatus.OK
-                || ctx.res().containsHeader(Header.SET_COOKIE) || ctx.res().containsHeader(Header.CONTENT_ENCODING)) {
+        if (pending == null) {
             return;
+        }
+        Entry kept = null;
+        try {
+            kept = kept(ctx, pending);
+        } finally {
+            pending.finish(kept, building);
+        }
+    }
+
+    private Entry kept(Context ctx, Pending pending) {
+        InputStream result = ctx.resultInputStream();
+        if (result == null || ctx.status() != HttpStatus.OK
+                || ctx.res().containsHeader(Header.SET_COOKIE) || ctx.res().containsHeader(Header.CONTENT_ENCODING)) {
+            return null;
         }
         byte[] body = readAll(result);
         Compressor compressor = pending.compressor();
@@ -109,6 +168,7 @@ final class PageCache {
         Entry entry = new Entry(body, headers(ctx.res()));
         entries.put(pending.key(), entry);
         entry.write(ctx);
+        return entry;
     }
 
     /** The bytes kept now, for the bound's test and the operator. */
@@ -119,6 +179,16 @@ final class PageCache {
     /** Answers written from the cache so far. */
     long hits() {
         return entries == null ? 0 : entries.stats().hitCount();
+    }
+
+    /** Answers built by their handler for the cache so far: misses that no other request was building. */
+    long builds() {
+        return builds.sum();
+    }
+
+    /** Answers being built now, which other requests of their key would wait for. */
+    int building() {
+        return building.size();
     }
 
     /** A signed-in member's pages are theirs alone; a bearer (a program or the operator) is not a browser. */
@@ -165,7 +235,15 @@ final class PageCache {
     private record Key(String etag, boolean isHttps, String contentCoding) {
     }
 
-    private record Pending(Key key, Compressor compressor) {
+    /** A request building an answer to keep; {@code waiters} is set when it is the first of its key. */
+    private record Pending(Key key, Compressor compressor, CompletableFuture<Entry> waiters) {
+
+        void finish(Entry kept, ConcurrentHashMap<Key, CompletableFuture<Entry>> building) {
+            if (waiters != null) {
+                building.remove(key, waiters);
+                waiters.complete(kept);
+            }
+        }
     }
 
     private record Field(String name, List<String> values) {

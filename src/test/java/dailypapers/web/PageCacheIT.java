@@ -27,9 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +89,28 @@ class PageCacheIT {
             assertThat(comparable(kept, cached)).as(path + " " + coding).isEqualTo(comparable(plain, uncached));
             assertThat(text(kept, cached)).as(path + " " + coding).isEqualTo(text(plain, uncached));
         }
+    }
+
+    @Test
+    void concurrentRequestsOfAnAnswerNotKeptYetBuildItOnceAndAllGetIt() {
+        PageCache pages = cached.web().pageCache();
+        long builds = pages.builds();
+
+        List<HttpResponse<byte[]>> answers = concurrently(cached, "/search?q=collapsed+misses+of+one+page", 16);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+        assertThat(answers).extracting(HttpResponse::body).allSatisfy(body ->
+                assertThat(body).isEqualTo(answers.getFirst().body()));
+        assertThat(pages.builds()).as("one build for 16 requests, however they overlapped").isEqualTo(builds + 1);
+        assertThat(pages.building()).isZero();
+    }
+
+    @Test
+    void concurrentRequestsOfAnAnswerNeverKeptEachGetTheirOwnAndNoneIsLeftWaiting() {
+        List<HttpResponse<byte[]>> answers = concurrently(cached, "/papers/2101.00001", 8);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(404));
+        assertThat(cached.web().pageCache().building()).as("a failed build releases its key").isZero();
     }
 
     @Test
@@ -232,6 +256,14 @@ class PageCacheIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code count} GETs of one path sent at once, their answers in order. */
+    private List<HttpResponse<byte[]>> concurrently(TestApp app, String path, int count) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).GET().build();
+        List<CompletableFuture<HttpResponse<byte[]>>> sent = IntStream.range(0, count)
+                .mapToObj(i -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())).toList();
+        return sent.stream().map(CompletableFuture::join).toList();
     }
 
     /** Every header but the moment's date, exactly: a kept answer against the one that filled the cache. */
