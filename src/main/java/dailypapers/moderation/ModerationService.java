@@ -127,7 +127,7 @@ public final class ModerationService {
         String why = optionalReason(reason);
         Target target = new Target(TargetKind.PAPER, paper);
         transactions.run(tx -> {
-            if (!tx.moderation().unhidePaper(new ArxivId(target.id()))) {
+            if (!tx.moderation().unhidePaper(new ArxivId(target.id()), clock.instant())) {
                 throw new ModerationException(Code.ALREADY_DONE, "this paper is not hidden");
             }
             log(tx, moderator, "unhide-paper", target, why);

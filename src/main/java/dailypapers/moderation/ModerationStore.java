@@ -27,11 +27,14 @@ public interface ModerationStore {
     /** Closes every open flag on the target; returns how many. */
     int resolveFlags(Target target, long moderatorId, Resolution resolution, Instant at);
 
-    /** Hides a paper; false when it is hidden already or there is no such paper. */
+    /**
+     * Hides a paper; false when it is hidden already or there is no such paper. Its row counts as written then, so
+     * the search index's sync, which never holds a hidden paper, drops it (and search totals stop counting it).
+     */
     boolean hidePaper(HiddenPaper hidden);
 
-    /** False when the paper was not hidden. */
-    boolean unhidePaper(ArxivId paper);
+    /** Shows a hidden paper again, its row written {@code at} so the search index takes it back; false when it was not hidden. */
+    boolean unhidePaper(ArxivId paper, Instant at);
 
     Optional<HiddenPaper> hiddenPaper(ArxivId paper);
 

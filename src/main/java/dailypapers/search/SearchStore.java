@@ -17,12 +17,15 @@ public interface SearchStore {
     List<PaperEntry> find(Collection<ArxivId> ids);
 
     /**
-     * The papers with these ids, each with the time its row was written, for indexing. A paper left out (removed,
-     * or later: hidden) is one the index must not hold: the sync removes it.
+     * The papers with these ids that anyone may see, each with the time its row was written, for indexing. A paper
+     * left out (removed, or hidden by a moderator) is one the index must not hold: the sync removes it.
      */
     List<StoredPaper> load(Collection<ArxivId> ids);
 
-    /** Up to {@code limit} papers with an id after {@code after}, in id order: a full scan for rebuilding. */
+    /**
+     * Up to {@code limit} papers anyone may see with an id after {@code after}, in id order: a full scan for
+     * rebuilding.
+     */
     List<StoredPaper> scan(Optional<ArxivId> after, int limit);
 
     /**

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@link ModerationStore} on the flag and paper_hidden tables and the member table's suspension, in SQL that SQLite
@@ -91,13 +92,20 @@ public final class JdbiModerationStore implements ModerationStore {
                         ON CONFLICT DO NOTHING""")
                 .bind("reason", hidden.reason()).bind("by", hidden.hiddenBy())
                 .bind("at", hidden.hiddenAt().toString()).bind("paper", hidden.paper().value())
-                .execute()) > 0;
+                .execute() > 0 && written(h, hidden.paper(), hidden.hiddenAt()));
     }
 
     @Override
-    public boolean unhidePaper(ArxivId paper) {
+    public boolean unhidePaper(ArxivId paper, Instant at) {
         return handles.write(h -> h.createUpdate("DELETE FROM paper_hidden WHERE paper_id = :paper")
-                .bind("paper", paper.value()).execute()) > 0;
+                .bind("paper", paper.value()).execute() > 0 && written(h, paper, at));
+    }
+
+    /** Marks the paper's row written at {@code at}, for the processes that follow written rows (the index sync). */
+    private static boolean written(Handle h, ArxivId paper, Instant at) {
+        h.createUpdate("UPDATE paper SET updated_at = :at WHERE id = :paper")
+                .bind("at", at.toString()).bind("paper", paper.value()).execute();
+        return true;
     }
 
     @Override

@@ -32,21 +32,17 @@ public final class JdbiSearchStore implements SearchStore {
 
     @Override
     public List<PaperEntry> find(Collection<ArxivId> ids) {
-        return rows(ids, " AND " + JdbiPaperStore.visible("p.id")).stream().map(StoredPaper::entry).toList();
+        return load(ids).stream().map(StoredPaper::entry).toList();
     }
 
     @Override
     public List<StoredPaper> load(Collection<ArxivId> ids) {
-        return rows(ids, "");
-    }
-
-    private List<StoredPaper> rows(Collection<ArxivId> ids, String condition) {
         List<String> values = ids.stream().map(ArxivId::value).distinct().toList();
         List<StoredPaper> papers = new ArrayList<>(values.size());
         for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY));
             papers.addAll(handles.read(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS
-                            + ", p.updated_at" + FROM + " WHERE p.id IN (<ids>)" + condition)
+                            + ", p.updated_at" + FROM + " WHERE p.id IN (<ids>) AND " + JdbiPaperStore.visible("p.id"))
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new StoredPaper(JdbiPaperStore.mapEntry(rs, ctx), rs.getString("updated_at")))
                     .list()));
@@ -57,7 +53,7 @@ public final class JdbiSearchStore implements SearchStore {
     @Override
     public List<StoredPaper> scan(Optional<ArxivId> after, int limit) {
         return handles.read(h -> h.createQuery("SELECT " + JdbiPaperStore.ENTRY_COLUMNS + ", p.updated_at" + FROM
-                        + " WHERE p.id > :after ORDER BY p.id LIMIT :limit")
+                        + " WHERE p.id > :after AND " + JdbiPaperStore.visible("p.id") + " ORDER BY p.id LIMIT :limit")
                 .bind("after", after.map(ArxivId::value).orElse(""))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new StoredPaper(JdbiPaperStore.mapEntry(rs, ctx), rs.getString("updated_at")))

@@ -152,8 +152,8 @@ abstract class ModerationStoreContract extends DatabaseContract {
         assertThat(store.hiddenPapers()).containsExactly(new HiddenPaper(id, "spam", moderator.id(), T0));
 
         long versionHidden = papers.dataVersion();
-        assertThat(store.unhidePaper(id)).isTrue();
-        assertThat(store.unhidePaper(id)).isFalse();
+        assertThat(store.unhidePaper(id, T0.plusSeconds(60))).isTrue();
+        assertThat(store.unhidePaper(id, T0.plusSeconds(60))).isFalse();
         assertThat(papers.dataVersion()).isGreaterThan(versionHidden);
         assertThat(papers.countFeatured(day)).isEqualTo(2);
         assertThat(store.hiddenPaper(id)).isEmpty();

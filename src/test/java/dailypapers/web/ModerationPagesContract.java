@@ -10,6 +10,7 @@ import dailypapers.account.Member;
 import dailypapers.account.Role;
 import dailypapers.moderation.AuditEntry;
 import dailypapers.paper.PaperRecord;
+import dailypapers.search.Filters;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,8 @@ abstract class ModerationPagesContract {
         assertThat(app.get("/api/papers/" + id).statusCode()).isEqualTo(404);
         assertThat(app.get("/api/daily_papers?date=" + DAY).body()).doesNotContain(id);
         assertThat(app.get(search).body()).doesNotContain(id);
+        app.app().search().indexer().sync();
+        assertThat(indexed(id)).as("the index sync drops a hidden paper, so no search total counts it").isFalse();
         HttpResponse<String> page = app.get("/papers/" + id);
         assertThat(page.statusCode()).isEqualTo(410);
         assertThat(page.body()).contains("Hidden by a moderator").doesNotContain(record.paper().title());
@@ -117,6 +121,15 @@ abstract class ModerationPagesContract {
                 .isEqualTo(303);
         assertThat(app.get("/api/papers/" + id).statusCode()).isEqualTo(200);
         assertThat(app.app().moderation().auditLog().recent(0, 1).getFirst().action()).isEqualTo("unhide-paper");
+        app.app().search().indexer().sync();
+        app.app().search().indexer().refresh();
+        assertThat(indexed(id)).as("shown again, it is searchable again").isTrue();
+        assertThat(app.get(search).body()).contains("\"" + id + "\"");
+    }
+
+    /** Whether the search index holds the paper. */
+    private boolean indexed(String id) {
+        return !app.app().search().index().exactMatches(Optional.of(id), Optional.empty(), Filters.NONE).isEmpty();
     }
 
     @Test
