@@ -190,6 +190,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Passage candidates are looked for in this many leading characters of a field. */
     static final int HIGHLIGHT_MAX_LENGTH = 20_000;
 
+    private static final ScanningPassageScorer PASSAGE_SCORER = new ScanningPassageScorer();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
@@ -611,6 +612,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             int[] sorted = found.stream().mapToInt(i -> docs[i]).toArray();
             Map<String, Object[]> highlights = new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new HighlightFormatter())
+                    .withScorer(PASSAGE_SCORER)
                     .withMaxLength(HIGHLIGHT_MAX_LENGTH)
                     // Term offsets from the postings instead of a query Weight's matches per document: the
                     // weight-matches mode took 60% of a keyword search on 20,000 papers.
