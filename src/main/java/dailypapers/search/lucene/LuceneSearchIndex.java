@@ -190,7 +190,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Passage candidates are looked for in this many leading characters of a field. */
     static final int HIGHLIGHT_MAX_LENGTH = 20_000;
 
-    private static final ScanningPassageScorer PASSAGE_SCORER = new ScanningPassageScorer();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
@@ -211,6 +210,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final ReadWriteLock swapLock = new ReentrantReadWriteLock();
     private Generation live;
     private volatile CachedStats cachedStats;
+    private volatile CachedHighlighter cachedHighlighter;
 
     /** Opens the live generation of {@code storage}, or starts an empty one, and discards every other. */
     private LuceneSearchIndex(IndexStorage storage, Bm25 bm25) throws IOException {
@@ -610,15 +610,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             // The highlighter wants ascending doc ids; map the answers back to ids afterwards.
             found.sort(Comparator.comparingInt(i -> docs[i]));
             int[] sorted = found.stream().mapToInt(i -> docs[i]).toArray();
-            Map<String, Object[]> highlights = new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new HighlightFormatter())
-                    .withScorer(PASSAGE_SCORER)
-                    .withMaxLength(HIGHLIGHT_MAX_LENGTH)
-                    // Term offsets from the postings instead of a query Weight's matches per document: the
-                    // weight-matches mode took 60% of a keyword search on 20,000 papers.
-                    .withWeightMatches(false)
-                    .withHighlightPhrasesStrictly(true))
-                    .highlight(highlightQuery, sorted);
+            Map<String, Object[]> highlights = highlighter(searcher).highlight(highlightQuery, sorted);
             Object[] titles = highlights.get(TITLE);
             Object[] abstracts = highlights.get(ABSTRACT);
             Map<String, Snippets> snippets = new LinkedHashMap<>();
@@ -627,6 +619,30 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             return snippets;
         });
+    }
+
+    /**
+     * The highlighter over this searcher, made once per searcher: a highlighter merges the field infos of every
+     * segment on its first use, and it is safe to share between threads.
+     */
+    private StructuredHighlighter highlighter(IndexSearcher searcher) {
+        CachedHighlighter cached = cachedHighlighter;
+        if (cached != null && cached.searcher() == searcher) {
+            return cached.highlighter();
+        }
+        StructuredHighlighter highlighter = new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new HighlightFormatter())
+                .withScorer(new ScanningPassageScorer())
+                .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+                // Term offsets from the postings instead of a query Weight's matches per document: the
+                // weight-matches mode took 60% of a keyword search on 20,000 papers.
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(true));
+        cachedHighlighter = new CachedHighlighter(searcher, highlighter);
+        return highlighter;
+    }
+
+    private record CachedHighlighter(IndexSearcher searcher, StructuredHighlighter highlighter) {
     }
 
     private static Highlight highlight(Object formatted) {
