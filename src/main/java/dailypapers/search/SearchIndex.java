@@ -70,8 +70,13 @@ public interface SearchIndex extends AutoCloseable {
      */
     List<String> exactMatches(Optional<String> id, Optional<String> title, Filters filters);
 
-    /** Highlighted title and abstract of each document in {@code ids} for the words of {@code query}. */
-    Map<String, Snippets> snippets(KeywordQuery query, List<String> ids);
+    /**
+     * The title and abstract of each text, by id, with the words of {@code query} marked where the engine
+     * matched them; texts whose id the engine does not hold are left out. The texts are the caller's (the rows it
+     * shows), so an engine need not read its own copy; where a text is not the one the engine holds (a row changed
+     * since the last sync), the engine marks its own copy instead.
+     */
+    Map<String, Snippets> snippets(KeywordQuery query, List<SnippetText> texts);
 
     /** The {@link SearchDocument#version()} of each of these documents the index holds. */
     Map<String, String> versions(Collection<String> ids);

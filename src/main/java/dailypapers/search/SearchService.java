@@ -98,8 +98,16 @@ public final class SearchService {
         List<RankedHit> slice = ranked.subList(from, to);
         List<String> ids = slice.stream().map(RankedHit::id).toList();
         Map<String, PaperEntry> entries = entries(ids);
-        Map<String, Snippets> snippets = ids.isEmpty() ? Map.of()
-                : index.snippets(ranking.query().keywordQuery(false), ids);
+        // Highlighted in the rows' text, which is what the page shows, so the index reads no stored copy.
+        List<SnippetText> texts = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            PaperEntry entry = entries.get(id);
+            if (entry != null) {
+                texts.add(new SnippetText(id, entry.paper().title(), entry.paper().abstractText()));
+            }
+        }
+        Map<String, Snippets> snippets = texts.isEmpty() ? Map.of()
+                : index.snippets(ranking.query().keywordQuery(false), texts);
         List<SearchHit> hits = new ArrayList<>();
         for (RankedHit r : slice) {
             PaperEntry entry = entries.get(r.id());

@@ -49,6 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +60,7 @@ import java.util.stream.Stream;
  * generate PAPERS.jsonl.gz REAL_DATA_DIR COUNT OUT.jsonl.gz OUT.vectors   recombined corpus and its vectors
  * load-vectors DATA_DIR IN.vectors                                      store them as the model's vectors
  * measure DATA_DIR LABEL PAPERS.jsonl.gz QUERIES OUT.json               latency, throughput, recall, memory
+ * measure-keyword DATA_DIR LABEL PAPERS.jsonl.gz QUERIES OUT.json       keyword latency alone, no model or vectors
  * encode PAPERS.jsonl.gz COUNT PASSES OUT.json                          embedding throughput, batch 1 and batched
  * </pre>
  */
@@ -73,6 +75,8 @@ public final class SearchBench {
     private static final int RECALL_AT = 10;
     /** Candidate counts of the graph search whose recall is measured; search uses 200 by default. */
     private static final int[] CANDIDATES = {100, 200, 400};
+    /** A query word joined by a hyphen ("multi-agent"): a compound to the analyzer. */
+    private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]-[\\p{L}\\p{N}]");
 
     private SearchBench() {
     }
@@ -84,16 +88,22 @@ public final class SearchBench {
             case "load-vectors" -> loadVectors(Path.of(args[1]), Path.of(args[2]));
             case "measure" -> measure(Path.of(args[1]), args[2], Path.of(args[3]), Integer.parseInt(args[4]),
                     Path.of(args[5]));
+            case "measure-keyword" -> measureKeyword(Path.of(args[1]), args[2], Path.of(args[3]),
+                    Integer.parseInt(args[4]), Path.of(args[5]));
             case "encode" -> encode(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Path.of(args[4]));
-            default -> throw new IllegalArgumentException("usage: SearchBench generate|load-vectors|measure|encode");
+            default -> throw new IllegalArgumentException(
+                    "usage: SearchBench generate|load-vectors|measure|measure-keyword|encode");
         }
     }
 
     private static Config config(Path dataDir) {
+        return config(dataDir, Encoders.DEFAULT_MODEL.id());
+    }
+
+    private static Config config(Path dataDir, String model) {
         return Config.load(null, Map.of(), Map.of(Config.DATA_DIR.key(), dataDir.toString(), Config.HARVEST_ENABLED.key(),
-                "false", Config.THUMBNAIL_ENABLED.key(), "false", Config.SEARCH_MODEL.key(),
-                Encoders.DEFAULT_MODEL.id()));
+                "false", Config.THUMBNAIL_ENABLED.key(), "false", Config.SEARCH_MODEL.key(), model));
     }
 
     /** The name the configured model's vectors are stored under. */
@@ -166,6 +176,32 @@ public final class SearchBench {
             result.put("query_embedding", queryEmbedding(encoder, queries).summary());
             result.put("memory", memory());
             result.put("vectors", recall(app, encoder, queries));
+        }
+        write(out, result);
+        System.out.printf("measured %s: %s%n", label, out);
+    }
+
+    /**
+     * Keyword search alone, one client, on a corpus with or without vectors ({@code search.model=none}): every query,
+     * and apart those with a hyphenated word, which the analyzer treats as compounds.
+     */
+    private static void measureKeyword(Path dataDir, String label, Path papers, int queryCount, Path out)
+            throws Exception {
+        RealPapers real = RealPapers.read(papers);
+        List<String> queries = BenchQueries.from(real, queryCount, SEED);
+        List<String> warmUp = BenchQueries.from(real, WARM_UP_QUERIES + queries.size(), SEED + 1).stream()
+                .filter(q -> !queries.contains(q)).limit(WARM_UP_QUERIES).toList();
+        List<String> hyphenated = queries.stream().filter(q -> HYPHENATED.matcher(q).find()).toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("label", label);
+        try (App app = App.open(config(dataDir, "none"), Clock.systemUTC())) {
+            SearchService search = new SearchService(Ranker.over(app.search().index(), Optional.empty(), 0,
+                    app.config().search().tuning()),
+                    app.search().index(), app.search().papers(), app.search().vectors(), app.search().indexer());
+            result.put("papers", app.search().index().stats().documents());
+            run(search, warmUp, SearchMode.KEYWORD, 1);
+            result.put("all", run(search, queries, SearchMode.KEYWORD, 1).summary());
+            result.put("hyphenated", run(search, hyphenated, SearchMode.KEYWORD, 1).summary());
         }
         write(out, result);
         System.out.printf("measured %s: %s%n", label, out);

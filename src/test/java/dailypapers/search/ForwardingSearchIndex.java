@@ -73,8 +73,8 @@ public class ForwardingSearchIndex implements SearchIndex {
     }
 
     @Override
-    public Map<String, Snippets> snippets(KeywordQuery query, List<String> ids) {
-        return delegate.snippets(query, ids);
+    public Map<String, Snippets> snippets(KeywordQuery query, List<SnippetText> texts) {
+        return delegate.snippets(query, texts);
     }
 
     @Override

@@ -150,17 +150,34 @@ public abstract class SearchIndexContract {
 
     @Test
     void snippetsMarkMatchesInPlainTextFragments() {
-        index.upsert(List.of(doc("1", "<b>Graphene</b> & friends",
-                "First sentence is dull. Graphene conducts <i>well</i>. Last sentence.", LocalDate.of(2025, 1, 1),
-                0, null)));
+        String title = "<b>Graphene</b> & friends";
+        String abstractText = "First sentence is dull. Graphene conducts <i>well</i>. Last sentence.";
+        index.upsert(List.of(doc("1", title, abstractText, LocalDate.of(2025, 1, 1), 0, null)));
         index.refresh();
-        Snippets snippets = index.snippets(KeywordQuery.text("graphene"), List.of("1", "missing")).get("1");
+        Snippets snippets = index.snippets(KeywordQuery.text("graphene"),
+                List.of(new SnippetText("1", title, abstractText), new SnippetText("missing", "x", "y"))).get("1");
         assertThat(snippets.title().fragments()).containsExactly(new Highlight.Fragment("<b>", false),
                 new Highlight.Fragment("Graphene", true), new Highlight.Fragment("</b> & friends", false));
         assertThat(snippets.abstractText().text()).contains("Graphene conducts <i>well</i>.");
         assertThat(snippets.abstractText().fragments()).filteredOn(Highlight.Fragment::isMatch)
                 .extracting(Highlight.Fragment::text).containsExactly("Graphene");
-        assertThat(index.snippets(KeywordQuery.text("graphene"), List.of("missing"))).isEmpty();
+        assertThat(index.snippets(KeywordQuery.text("graphene"), List.of(new SnippetText("missing", "x", "y"))))
+                .isEmpty();
+    }
+
+    @Test
+    void snippetsOfATextChangedSinceIndexingMarkTheIndexedText() {
+        index.upsert(List.of(doc("1", "Graphene sheets", "Graphene conducts well. It bends.",
+                LocalDate.of(2025, 1, 1), 0, null)));
+        index.refresh();
+
+        Snippets snippets = index.snippets(KeywordQuery.text("graphene"),
+                List.of(new SnippetText("1", "Silicon wafers", "Silicon is brittle. It breaks."))).get("1");
+
+        assertThat(snippets.title().fragments()).containsExactly(new Highlight.Fragment("Graphene", true),
+                new Highlight.Fragment(" sheets", false));
+        assertThat(snippets.abstractText().fragments()).filteredOn(Highlight.Fragment::isMatch)
+                .extracting(Highlight.Fragment::text).containsExactly("Graphene");
     }
 
     @Test

@@ -2,10 +2,16 @@ package dailypapers.search.lucene;
 
 import dailypapers.search.Highlight;
 import dailypapers.search.Highlight.Fragment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns the highlighter's passages into a {@link Highlight}: plain text fragments with the matches flagged, and
@@ -15,8 +21,33 @@ final class HighlightFormatter extends PassageFormatter {
 
     static final String ELLIPSIS = "…";
 
+    /**
+     * The answer for a text in which a match does not analyse to the term it matched: the text is not the one
+     * indexed, so the index's offsets point at other words.
+     */
+    static final Object STALE = new Object();
+
+    /** Checks each match against its term when the text may not be the indexed one; null when it is. */
+    private final Analyzer matchChecker;
+
+    /** A formatter for the stored (indexed) text. */
+    HighlightFormatter() {
+        this(null);
+    }
+
+    /**
+     * A formatter for a text that should be the indexed one; each match is analysed with {@code matchChecker}
+     * (the field's analyzer, or null for no check) and a mismatch makes the answer {@link #STALE}.
+     */
+    HighlightFormatter(Analyzer matchChecker) {
+        this.matchChecker = matchChecker;
+    }
+
     @Override
     public Object format(Passage[] passages, String content) {
+        if (matchChecker != null && !matchesAreTerms(passages, content)) {
+            return STALE;
+        }
         List<Fragment> fragments = new ArrayList<>();
         int previousEnd = 0;
         for (Passage passage : passages) {
@@ -46,6 +77,35 @@ final class HighlightFormatter extends PassageFormatter {
             trimEnd(fragments);
         }
         return new Highlight(fragments);
+    }
+
+    /** Whether every match's text analyses to the term it matched, as it does in the text indexed. */
+    private boolean matchesAreTerms(Passage[] passages, String content) {
+        for (Passage passage : passages) {
+            for (int i = 0; i < passage.getNumMatches(); i++) {
+                int start = passage.getMatchStarts()[i];
+                int end = passage.getMatchEnds()[i];
+                if (end > content.length() || !isTerm(content.substring(start, end), passage.getMatchTerms()[i])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean isTerm(String text, BytesRef term) {
+        try (TokenStream tokens = matchChecker.tokenStream("", text)) {
+            TermToBytesRefAttribute bytes = tokens.addAttribute(TermToBytesRefAttribute.class);
+            tokens.reset();
+            boolean matches = tokens.incrementToken() && bytes.getBytesRef().bytesEquals(term);
+            while (tokens.incrementToken()) {
+                // drain, as a token stream must be consumed before it is closed
+            }
+            tokens.end();
+            return matches;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Appends text, joining it to the previous fragment when both are matches or both are not. */

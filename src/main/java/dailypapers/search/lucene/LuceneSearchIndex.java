@@ -9,6 +9,7 @@ import dailypapers.search.KeywordQuery;
 import dailypapers.search.ResultOrder;
 import dailypapers.search.SearchDocument;
 import dailypapers.search.SearchIndex;
+import dailypapers.search.SnippetText;
 import dailypapers.search.Snippets;
 import dailypapers.search.TitleKey;
 import dailypapers.search.InvalidQueryException;
@@ -27,11 +28,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -48,6 +51,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -190,6 +194,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Passage candidates are looked for in this many leading characters of a field. */
     static final int HIGHLIGHT_MAX_LENGTH = 20_000;
 
+    private static final ScanningPassageScorer PASSAGE_SCORER = new ScanningPassageScorer();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
@@ -210,6 +215,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final ReadWriteLock swapLock = new ReentrantReadWriteLock();
     private Generation live;
     private volatile CachedStats cachedStats;
+    private volatile CachedFieldInfos cachedFieldInfos;
 
     /** Opens the live generation of {@code storage}, or starts an empty one, and discards every other. */
     private LuceneSearchIndex(IndexStorage storage, Bm25 bm25) throws IOException {
@@ -595,36 +601,67 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public Map<String, Snippets> snippets(KeywordQuery query, List<String> ids) {
+    public Map<String, Snippets> snippets(KeywordQuery query, List<SnippetText> texts) {
         Query highlightQuery = keywordQuery(new KeywordQuery(query.text(), query.phrases(), Filters.NONE, false),
                 false);
+        List<String> ids = texts.stream().map(SnippetText::id).toList();
         return withSearcher(searcher -> {
             int[] docs = docIds(searcher, ids);
-            List<Integer> found = new ArrayList<>();
+            // The highlighter wants ascending doc ids; map the answers back to ids afterwards.
+            Map<Integer, SnippetText> byDoc = new TreeMap<>();
             for (int i = 0; i < docs.length; i++) {
                 if (docs[i] >= 0) {
-                    found.add(i);
+                    byDoc.put(docs[i], texts.get(i));
                 }
             }
-            // The highlighter wants ascending doc ids; map the answers back to ids afterwards.
-            found.sort(Comparator.comparingInt(i -> docs[i]));
-            int[] sorted = found.stream().mapToInt(i -> docs[i]).toArray();
-            Map<String, Object[]> highlights = new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new HighlightFormatter())
-                    .withMaxLength(HIGHLIGHT_MAX_LENGTH)
-                    // Term offsets from the postings instead of a query Weight's matches per document: the
-                    // weight-matches mode took 60% of a keyword search on 20,000 papers.
-                    .withWeightMatches(false)
-                    .withHighlightPhrasesStrictly(true))
-                    .highlight(highlightQuery, sorted);
+            int[] sorted = byDoc.keySet().stream().mapToInt(Integer::intValue).toArray();
+            Map<String, Object[]> highlights = highlighter(searcher, byDoc).highlight(highlightQuery, sorted);
             Object[] titles = highlights.get(TITLE);
             Object[] abstracts = highlights.get(ABSTRACT);
+            // A text that is not the one indexed (its row changed since the last sync) has matches where the
+            // index's offsets point at other words: those are highlighted in the index's stored copy instead.
+            int[] stale = IntStream.range(0, sorted.length)
+                    .filter(j -> titles[j] == HighlightFormatter.STALE || abstracts[j] == HighlightFormatter.STALE)
+                    .toArray();
+            if (stale.length > 0) {
+                Map<String, Object[]> stored = highlighter(searcher, Map.of())
+                        .highlight(highlightQuery, Arrays.stream(stale).map(j -> sorted[j]).toArray());
+                for (int k = 0; k < stale.length; k++) {
+                    titles[stale[k]] = stored.get(TITLE)[k];
+                    abstracts[stale[k]] = stored.get(ABSTRACT)[k];
+                }
+            }
             Map<String, Snippets> snippets = new LinkedHashMap<>();
-            for (int j = 0; j < found.size(); j++) {
-                snippets.put(ids.get(found.get(j)), new Snippets(highlight(titles[j]), highlight(abstracts[j])));
+            for (int j = 0; j < sorted.length; j++) {
+                snippets.put(byDoc.get(sorted[j]).id(), new Snippets(highlight(titles[j]), highlight(abstracts[j])));
             }
             return snippets;
         });
+    }
+
+    /**
+     * A highlighter over this searcher for the given texts of its documents, or for their stored text when
+     * {@code texts} is empty. The merged field infos a highlighter needs are computed once per searcher.
+     */
+    private StructuredHighlighter highlighter(IndexSearcher searcher, Map<Integer, SnippetText> texts) {
+        IndexReader reader = searcher.getIndexReader();
+        CachedFieldInfos cached = cachedFieldInfos;
+        if (cached == null || cached.reader() != reader) {
+            cached = new CachedFieldInfos(reader, FieldInfos.getMergedFieldInfos(reader));
+            cachedFieldInfos = cached;
+        }
+        return new StructuredHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new HighlightFormatter(texts.isEmpty() ? null : analyzers.english()))
+                .withScorer(PASSAGE_SCORER)
+                .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+                // Term offsets from the postings instead of a query Weight's matches per document: the
+                // weight-matches mode took 60% of a keyword search on 20,000 papers.
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(true), cached.infos(), texts);
+    }
+
+    /** Every segment's field infos merged, for the reader they describe. */
+    private record CachedFieldInfos(IndexReader reader, FieldInfos infos) {
     }
 
     private static Highlight highlight(Object formatted) {
@@ -637,8 +674,37 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     private static final class StructuredHighlighter extends UnifiedHighlighter {
 
-        StructuredHighlighter(Builder builder) {
+        /** Texts by doc id; empty to read the stored fields. */
+        private final Map<Integer, SnippetText> texts;
+
+        StructuredHighlighter(Builder builder, FieldInfos fieldInfos, Map<Integer, SnippetText> texts) {
             super(builder);
+            this.fieldInfos = fieldInfos;
+            this.texts = texts;
+        }
+
+        /** The given texts of the documents, cut at the highlighter's maximum length as stored values are. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int charsThreshold)
+                throws IOException {
+            if (texts.isEmpty()) {
+                return super.loadFieldValues(fields, docs, charsThreshold);
+            }
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                SnippetText text = texts.get(doc);
+                CharSequence[] byField = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    String value = switch (fields[f]) {
+                        case TITLE -> text.title();
+                        case ABSTRACT -> text.abstractText();
+                        default -> throw new IllegalArgumentException("no text for the field " + fields[f]);
+                    };
+                    byField[f] = value.length() > getMaxLength() ? value.substring(0, getMaxLength()) : value;
+                }
+                values.add(byField);
+            }
+            return values;
         }
 
         Map<String, Object[]> highlight(Query query, int[] docs) throws IOException {
