@@ -143,8 +143,7 @@ public final class SearchBench {
             throws Exception {
         RealPapers real = RealPapers.read(papers);
         List<String> queries = BenchQueries.from(real, queryCount, SEED);
-        List<String> warmUp = BenchQueries.from(real, WARM_UP_QUERIES + queries.size(), SEED + 1).stream()
-                .filter(q -> !queries.contains(q)).limit(WARM_UP_QUERIES).toList();
+        List<String> warmUp = warmUp(real, queries);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("label", label);
         result.put("queries", queries.size());
@@ -181,6 +180,12 @@ public final class SearchBench {
         System.out.printf("measured %s: %s%n", label, out);
     }
 
+    /** Other queries of the same kind, run first so that the measured ones meet a warm JVM and index. */
+    private static List<String> warmUp(RealPapers real, List<String> queries) {
+        return BenchQueries.from(real, WARM_UP_QUERIES + queries.size(), SEED + 1).stream()
+                .filter(q -> !queries.contains(q)).limit(WARM_UP_QUERIES).toList();
+    }
+
     /**
      * Keyword search alone, one client, on a corpus with or without vectors ({@code search.model=none}): every query,
      * and apart those with a hyphenated word, which the analyzer treats as compounds.
@@ -189,8 +194,7 @@ public final class SearchBench {
             throws Exception {
         RealPapers real = RealPapers.read(papers);
         List<String> queries = BenchQueries.from(real, queryCount, SEED);
-        List<String> warmUp = BenchQueries.from(real, WARM_UP_QUERIES + queries.size(), SEED + 1).stream()
-                .filter(q -> !queries.contains(q)).limit(WARM_UP_QUERIES).toList();
+        List<String> warmUp = warmUp(real, queries);
         List<String> hyphenated = queries.stream().filter(q -> HYPHENATED.matcher(q).find()).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("label", label);
