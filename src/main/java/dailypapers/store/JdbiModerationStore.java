@@ -92,20 +92,22 @@ public final class JdbiModerationStore implements ModerationStore {
                         ON CONFLICT DO NOTHING""")
                 .bind("reason", hidden.reason()).bind("by", hidden.hiddenBy())
                 .bind("at", hidden.hiddenAt().toString()).bind("paper", hidden.paper().value())
-                .execute() > 0 && written(h, hidden.paper(), hidden.hiddenAt()));
+                .execute() > 0 && written(h, hidden.paper(), hidden.hiddenAt()) > 0);
     }
 
     @Override
     public boolean unhidePaper(ArxivId paper, Instant at) {
         return handles.write(h -> h.createUpdate("DELETE FROM paper_hidden WHERE paper_id = :paper")
-                .bind("paper", paper.value()).execute() > 0 && written(h, paper, at));
+                .bind("paper", paper.value()).execute() > 0 && written(h, paper, at) > 0);
     }
 
-    /** Marks the paper's row written at {@code at}, for the processes that follow written rows (the index sync). */
-    private static boolean written(Handle h, ArxivId paper, Instant at) {
-        h.createUpdate("UPDATE paper SET updated_at = :at WHERE id = :paper")
+    /**
+     * Marks the paper's row written at {@code at}, for the processes that follow written rows (the index sync);
+     * returns the rows marked: 1, the paper being there.
+     */
+    private static int written(Handle h, ArxivId paper, Instant at) {
+        return h.createUpdate("UPDATE paper SET updated_at = :at WHERE id = :paper")
                 .bind("at", at.toString()).bind("paper", paper.value()).execute();
-        return true;
     }
 
     @Override

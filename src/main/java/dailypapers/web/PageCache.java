@@ -181,7 +181,7 @@ final class PageCache {
         return entries == null ? 0 : entries.stats().hitCount();
     }
 
-    /** Answers built by their handler for the cache so far: misses that no other request was building. */
+    /** Answers built by their handler for the cache so far: misses that got no other request's kept answer. */
     long builds() {
         return builds.sum();
     }
