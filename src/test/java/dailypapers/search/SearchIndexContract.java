@@ -181,6 +181,20 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void aHyphenatedQueryWordIsMarkedWhereverTheCompoundIsWritten() {
+        String title = "Multi-agent planning";
+        String abstractText = "Multiagent systems, and multi agent ones.";
+        index.upsert(List.of(doc("1", title, abstractText, LocalDate.of(2025, 1, 1), 0, null)));
+        index.refresh();
+        Snippets snippets = index.snippets(KeywordQuery.text("multi-agent"),
+                List.of(new SnippetText("1", title, abstractText))).get("1");
+        assertThat(snippets.title().fragments()).filteredOn(Highlight.Fragment::isMatch)
+                .extracting(Highlight.Fragment::text).containsExactly("Multi-agent");
+        assertThat(snippets.abstractText().fragments()).filteredOn(Highlight.Fragment::isMatch)
+                .extracting(Highlight.Fragment::text).containsExactly("Multiagent", "multi", "agent");
+    }
+
+    @Test
     void versionsAreKeptAndDeletesRemoveDocuments() {
         index.upsert(List.of(doc("1", "alpha"), doc("2", "alpha")));
         index.commit();

@@ -36,7 +36,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -81,6 +80,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RescoreTopNQuery;
@@ -200,12 +200,22 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** The key of the generation's id in each commit's user data. */
     static final String GENERATION = "generation";
+    /** The key of the analysis a generation was built with, in each commit's user data. */
+    static final String ANALYSIS = "analysis";
+    /**
+     * Names how titles and abstracts are analysed; change it with the analysis. A generation built with another
+     * (or none: before compounds) is discarded at open and rebuilt from the database, as a corrupt one is.
+     */
+    static final String ANALYSIS_VERSION = "english+compounds-1";
 
     private final IndexStorage storage;
     private final Analyzers analyzers = new Analyzers();
     private final Analyzer analyzer = analyzers.perField();
     private final Similarity similarity;
-    private final QueryBuilder englishQueries = new QueryBuilder(analyzers.english());
+    /** Query words: a compound ("multi-agent") is its whole, one term, instead of a phrase of its parts. */
+    private final QueryBuilder wordQueries = new QueryBuilder(analyzers.englishWords());
+    /** Quoted phrases: a compound is its parts, which is how the index places them. */
+    private final QueryBuilder phraseQueries = new QueryBuilder(analyzers.englishPhrases());
     private final QueryBuilder nameQueries = new QueryBuilder(analyzers.names());
     private final QueryBuilder categoryQueries = new QueryBuilder(analyzers.categories());
     /**
@@ -230,6 +240,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                     | IndexNotFoundException e) {
                 log.warn("the search index generation {} cannot be read ({}); starting a new one, rebuilt from the"
                         + " database", published.get(), e.getMessage());
+            } catch (OtherAnalysisException e) {
+                log.info("the search index generation {} was built with the analysis {}, not {}; starting a new"
+                        + " one, rebuilt from the database", published.get(), e.analysis, ANALYSIS_VERSION);
             }
         }
         if (opened == null) {
@@ -295,7 +308,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriter writer = null;
         try {
             writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-            writer.setLiveCommitData(Map.of(GENERATION, id).entrySet());
+            writer.setLiveCommitData(Map.of(GENERATION, id, ANALYSIS, ANALYSIS_VERSION).entrySet());
             writer.commit();
             return generation(id, directory, writer);
         } catch (IOException | RuntimeException e) {
@@ -318,10 +331,24 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (!id.equals(data.get(GENERATION))) {
                 throw new CorruptIndexException("the generation's commit names " + data.get(GENERATION), id);
             }
+            if (!ANALYSIS_VERSION.equals(data.get(ANALYSIS))) {
+                throw new OtherAnalysisException(data.get(ANALYSIS));
+            }
             return generation(id, directory, writer);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer, directory);
             throw e;
+        }
+    }
+
+    /** A generation whose titles and abstracts were analysed otherwise than {@link #ANALYSIS_VERSION} says. */
+    private static final class OtherAnalysisException extends IOException {
+
+        private final String analysis;
+
+        OtherAnalysisException(String analysis) {
+            super("built with the analysis " + analysis);
+            this.analysis = analysis;
         }
     }
 
@@ -802,15 +829,25 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (fields.isEmpty()) {
                 continue;
             }
+            List<Query> parts = compoundParts(word);
             if (query.requireAllWords()) {
+                // The compound in any field, or all of its parts ("multi agent").
                 BooleanQuery.Builder anyField = new BooleanQuery.Builder();
                 fields.forEach(f -> anyField.add(f, Occur.SHOULD));
+                if (!parts.isEmpty()) {
+                    BooleanQuery.Builder allParts = new BooleanQuery.Builder();
+                    parts.forEach(p -> allParts.add(p, Occur.MUST));
+                    anyField.add(allParts.build(), Occur.SHOULD);
+                }
                 words.add(anyField.build(), Occur.MUST);
             } else {
                 // One flat disjunction of every (word, field) clause scores the same as a disjunction of
                 // per-word disjunctions (the scores add up either way), but lets the scorer skip documents on
                 // each term's own score bounds: keyword search on 1M papers got about a third faster.
+                // A compound's parts are words of their own, so a paper that writes them apart is found too,
+                // below those that write the compound.
                 fields.forEach(f -> words.add(f, Occur.SHOULD));
+                parts.forEach(p -> words.add(p, Occur.SHOULD));
             }
             clauses++;
         }
@@ -840,19 +877,33 @@ public final class LuceneSearchIndex implements SearchIndex {
     private List<Query> wordQuery(String word) {
         List<Query> fields = new ArrayList<>(4);
         // Title and abstract share one analyzer, so the word is the same term in both.
-        Query title = englishQueries.createPhraseQuery(TITLE, word);
+        Query title = wordQueries.createPhraseQuery(TITLE, word);
         if (title instanceof TermQuery term) {
-            fields.add(new CombinedFieldQuery.Builder(term.getTerm().bytes())
-                    .addField(TITLE, TITLE_WEIGHT)
-                    .addField(ABSTRACT, ABSTRACT_BOOST)
-                    .build());
+            fields.add(titleAndAbstract(term.getTerm().bytes()));
         } else {
             addField(fields, title, TITLE_BOOST);
-            addField(fields, englishQueries.createPhraseQuery(ABSTRACT, word), ABSTRACT_BOOST);
+            addField(fields, wordQueries.createPhraseQuery(ABSTRACT, word), ABSTRACT_BOOST);
         }
         addField(fields, nameQueries.createPhraseQuery(AUTHORS, word), AUTHORS_BOOST);
         addField(fields, categoryQueries.createPhraseQuery(CATEGORIES, word), CATEGORIES_BOOST);
         return fields;
+    }
+
+    private static Query titleAndAbstract(BytesRef term) {
+        return new CombinedFieldQuery.Builder(term).addField(TITLE, TITLE_WEIGHT).addField(ABSTRACT, ABSTRACT_BOOST)
+                .build();
+    }
+
+    /**
+     * The parts of a compound query word ("multi-agent": multi, agent), each a term in title and abstract; empty
+     * for any other word.
+     */
+    private List<Query> compoundParts(String word) {
+        if (!(wordQueries.createPhraseQuery(TITLE, word) instanceof TermQuery)
+                || !(phraseQueries.createPhraseQuery(TITLE, word) instanceof PhraseQuery parts)) {
+            return List.of();
+        }
+        return Arrays.stream(parts.getTerms()).map(t -> titleAndAbstract(t.bytes())).toList();
     }
 
     private static void addField(List<Query> fields, Query query, float boost) {
@@ -864,8 +915,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** A quoted phrase, found in the title, the abstract or one author's name. */
     private Query phraseQuery(String phrase) {
         List<Query> fields = new ArrayList<>(3);
-        addField(fields, englishQueries.createPhraseQuery(TITLE, phrase), TITLE_BOOST);
-        addField(fields, englishQueries.createPhraseQuery(ABSTRACT, phrase), ABSTRACT_BOOST);
+        addField(fields, phraseQueries.createPhraseQuery(TITLE, phrase), TITLE_BOOST);
+        addField(fields, phraseQueries.createPhraseQuery(ABSTRACT, phrase), ABSTRACT_BOOST);
         addField(fields, nameQueries.createPhraseQuery(AUTHORS, phrase), AUTHORS_BOOST);
         if (fields.isEmpty()) {
             return null;
@@ -1049,12 +1100,23 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** The analyzers of each field; queries are analysed like the field they search. */
     private static final class Analyzers {
 
-        private final Analyzer english = new EnglishAnalyzer();
+        private final Analyzer english = new PaperAnalyzer(CompoundFilter.Emit.PARTS_AND_WHOLE);
+        private final Analyzer englishWords = new PaperAnalyzer(CompoundFilter.Emit.WHOLE);
+        private final Analyzer englishPhrases = new PaperAnalyzer(CompoundFilter.Emit.PARTS);
         private final Analyzer names = new NameAnalyzer();
         private final Analyzer categories = new CategoryAnalyzer();
 
+        /** Titles and abstracts as indexed, and as highlighted. */
         Analyzer english() {
             return english;
+        }
+
+        Analyzer englishWords() {
+            return englishWords;
+        }
+
+        Analyzer englishPhrases() {
+            return englishPhrases;
         }
 
         Analyzer names() {
