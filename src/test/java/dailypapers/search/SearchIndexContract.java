@@ -180,14 +180,17 @@ public abstract class SearchIndexContract {
                 .extracting(Highlight.Fragment::text).containsExactly("Graphene");
     }
 
-    @Test
-    void aHyphenatedQueryWordIsMarkedWhereverTheCompoundIsWritten() {
-        String title = "Multi-agent planning";
-        String abstractText = "Multiagent systems, and multi agent ones.";
+    /** The snippets of one paper with this title and abstract, as indexed, for {@code query}. */
+    private Snippets indexedSnippets(String query, String title, String abstractText) {
         index.upsert(List.of(doc("1", title, abstractText, LocalDate.of(2025, 1, 1), 0, null)));
         index.refresh();
-        Snippets snippets = index.snippets(KeywordQuery.text("multi-agent"),
-                List.of(new SnippetText("1", title, abstractText))).get("1");
+        return index.snippets(KeywordQuery.text(query), List.of(new SnippetText("1", title, abstractText))).get("1");
+    }
+
+    @Test
+    void aHyphenatedQueryWordIsMarkedWhereverTheCompoundIsWritten() {
+        Snippets snippets = indexedSnippets("multi-agent", "Multi-agent planning",
+                "Multiagent systems, and multi agent ones.");
         assertThat(snippets.title().fragments()).filteredOn(Highlight.Fragment::isMatch)
                 .extracting(Highlight.Fragment::text).containsExactly("Multi-agent");
         assertThat(snippets.abstractText().fragments()).filteredOn(Highlight.Fragment::isMatch)

@@ -52,6 +52,15 @@ class LuceneSearchIndexIT extends SearchIndexContract {
                 10).hits().stream().map(Hit::id).toList();
     }
 
+    /** The generation of an index in {@code dir} that committed one document, titled {@code title}. */
+    private String committedGeneration(String title) {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            index.upsert(List.of(doc("1", title)));
+            index.commit();
+            return index.generation();
+        }
+    }
+
     private List<String> entries() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -79,12 +88,7 @@ class LuceneSearchIndexIT extends SearchIndexContract {
 
     @Test
     void aHalfBuiltGenerationLeftByACrashIsDiscardedAtTheNextOpen() throws IOException {
-        String generation;
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
-            index.upsert(List.of(doc("1", "live")));
-            index.commit();
-            generation = index.generation();
-        }
+        String generation = committedGeneration("live");
         // What a process killed mid-rebuild leaves: a generation folder that "live" does not name.
         Path halfBuilt = Files.createDirectories(dir.resolve("3f0c4a52-half-built"));
         Files.writeString(halfBuilt.resolve("_0.cfs"), "partial");
@@ -135,12 +139,7 @@ class LuceneSearchIndexIT extends SearchIndexContract {
 
     @Test
     void aGenerationBuiltWithAnotherAnalysisIsReplacedByAnEmptyOneToRebuild() throws IOException {
-        String old;
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
-            index.upsert(List.of(doc("1", "multi-agent")));
-            index.commit();
-            old = index.generation();
-        }
+        String old = committedGeneration("multi-agent");
         // What an index from before compounds has: the generation's id and no analysis.
         try (FSDirectory directory = FSDirectory.open(dir.resolve(old));
                 IndexWriter writer = new IndexWriter(directory,
