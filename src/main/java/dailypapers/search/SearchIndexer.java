@@ -46,9 +46,9 @@ public final class SearchIndexer {
 
     /**
      * Bump when the documents change shape or the index is built differently, so existing indexes are rebuilt
-     * (2: a denser vector graph).
+     * (2: a denser vector graph; 3: hyphenated compounds indexed as terms).
      */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     /** Rows are read and indexed this many at a time. */
     public static final int CHUNK_SIZE = 500;

@@ -200,13 +200,6 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** The key of the generation's id in each commit's user data. */
     static final String GENERATION = "generation";
-    /** The key of the analysis a generation was built with, in each commit's user data. */
-    static final String ANALYSIS = "analysis";
-    /**
-     * Names how titles and abstracts are analysed; change it with the analysis. A generation built with another
-     * (or none: before compounds) is discarded at open and rebuilt from the database, as a corrupt one is.
-     */
-    static final String ANALYSIS_VERSION = "english+compounds-1";
 
     private final IndexStorage storage;
     private final Analyzers analyzers = new Analyzers();
@@ -240,9 +233,6 @@ public final class LuceneSearchIndex implements SearchIndex {
                     | IndexNotFoundException e) {
                 log.warn("the search index generation {} cannot be read ({}); starting a new one, rebuilt from the"
                         + " database", published.get(), e.getMessage());
-            } catch (OtherAnalysisException e) {
-                log.info("the search index generation {} was built with the analysis {}, not {}; starting a new"
-                        + " one, rebuilt from the database", published.get(), e.analysis, ANALYSIS_VERSION);
             }
         }
         if (opened == null) {
@@ -308,7 +298,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriter writer = null;
         try {
             writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-            writer.setLiveCommitData(Map.of(GENERATION, id, ANALYSIS, ANALYSIS_VERSION).entrySet());
+            writer.setLiveCommitData(Map.of(GENERATION, id).entrySet());
             writer.commit();
             return generation(id, directory, writer);
         } catch (IOException | RuntimeException e) {
@@ -331,24 +321,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (!id.equals(data.get(GENERATION))) {
                 throw new CorruptIndexException("the generation's commit names " + data.get(GENERATION), id);
             }
-            if (!ANALYSIS_VERSION.equals(data.get(ANALYSIS))) {
-                throw new OtherAnalysisException(data.get(ANALYSIS));
-            }
             return generation(id, directory, writer);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer, directory);
             throw e;
-        }
-    }
-
-    /** A generation whose titles and abstracts were analysed otherwise than {@link #ANALYSIS_VERSION} says. */
-    private static final class OtherAnalysisException extends IOException {
-
-        private final String analysis;
-
-        OtherAnalysisException(String analysis) {
-            super("built with the analysis " + analysis);
-            this.analysis = analysis;
         }
     }
 

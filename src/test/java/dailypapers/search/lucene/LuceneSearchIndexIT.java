@@ -17,13 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,15 +46,6 @@ class LuceneSearchIndexIT extends SearchIndexContract {
     private static List<String> phrase(SearchIndex index, String phrase) {
         return index.keyword(new KeywordQuery("", List.of(phrase), Filters.NONE, false), ResultOrder.RELEVANCE, 0,
                 10).hits().stream().map(Hit::id).toList();
-    }
-
-    /** The generation of an index in {@code dir} that committed one document, titled {@code title}. */
-    private String committedGeneration(String title) {
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
-            index.upsert(List.of(doc("1", title)));
-            index.commit();
-            return index.generation();
-        }
     }
 
     private List<String> entries() throws IOException {
@@ -88,7 +75,12 @@ class LuceneSearchIndexIT extends SearchIndexContract {
 
     @Test
     void aHalfBuiltGenerationLeftByACrashIsDiscardedAtTheNextOpen() throws IOException {
-        String generation = committedGeneration("live");
+        String generation;
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            index.upsert(List.of(doc("1", "live")));
+            index.commit();
+            generation = index.generation();
+        }
         // What a process killed mid-rebuild leaves: a generation folder that "live" does not name.
         Path halfBuilt = Files.createDirectories(dir.resolve("3f0c4a52-half-built"));
         Files.writeString(halfBuilt.resolve("_0.cfs"), "partial");
@@ -135,23 +127,6 @@ class LuceneSearchIndexIT extends SearchIndexContract {
             assertThat(ids(reopened, "words")).as("the writer committed and let go of its lock")
                     .containsExactly("1");
         }
-    }
-
-    @Test
-    void aGenerationBuiltWithAnotherAnalysisIsReplacedByAnEmptyOneToRebuild() throws IOException {
-        String old = committedGeneration("multi-agent");
-        // What an index from before compounds has: the generation's id and no analysis.
-        try (FSDirectory directory = FSDirectory.open(dir.resolve(old));
-                IndexWriter writer = new IndexWriter(directory,
-                        new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-            writer.setLiveCommitData(Map.of(LuceneSearchIndex.GENERATION, old).entrySet());
-            writer.commit();
-        }
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
-            assertThat(index.generation()).isNotEqualTo(old);
-            assertThat(index.stats().documents()).isZero();
-        }
-        assertThat(entries()).doesNotContain(old);
     }
 
     @Test
