@@ -847,8 +847,9 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /**
      * One word, matched in each field as that field analyses it: in title and abstract as one field (BM25F, see
-     * {@link #TITLE_WEIGHT}), in authors and categories boosted per field. A word that splits (GPT-4) is a phrase
-     * in title and abstract, boosted per field. Empty when no field keeps anything of it (a stop word).
+     * {@link #TITLE_WEIGHT}), in authors and categories boosted per field. A compound (GPT-4) is one term there
+     * ({@link PaperAnalyzer}); a word that still splits (input/output) is a phrase in title and abstract, boosted
+     * per field. Empty when no field keeps anything of it (a stop word).
      */
     private List<Query> wordQuery(String word) {
         List<Query> fields = new ArrayList<>(4);
