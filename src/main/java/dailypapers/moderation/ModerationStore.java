@@ -33,7 +33,10 @@ public interface ModerationStore {
      */
     boolean hidePaper(HiddenPaper hidden);
 
-    /** Shows a hidden paper again, its row written {@code at} so the search index takes it back; false when it was not hidden. */
+    /**
+     * Shows a hidden paper again, its row written {@code at} so the search index takes it back; false when it was
+     * not hidden.
+     */
     boolean unhidePaper(ArxivId paper, Instant at);
 
     Optional<HiddenPaper> hiddenPaper(ArxivId paper);

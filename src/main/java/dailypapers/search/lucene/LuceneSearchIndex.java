@@ -801,11 +801,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : WHITESPACE.split(query.text().strip())) {
-            List<Query> fields = wordQuery(word);
+            WordQuery wordQuery = wordQuery(word);
+            List<Query> fields = wordQuery.fields();
             if (fields.isEmpty()) {
                 continue;
             }
-            List<Query> parts = compoundParts(word);
+            List<Query> parts = wordQuery.parts();
             if (query.requireAllWords()) {
                 // The compound in any field, or all of its parts ("multi agent").
                 BooleanQuery.Builder anyField = new BooleanQuery.Builder();
@@ -846,41 +847,41 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
+     * A word's clauses: {@code fields}, the word in each field that keeps anything of it (none for a stop word);
+     * {@code parts}, a compound's parts ("multi-agent": multi, agent) as terms of title and abstract, empty for any
+     * other word.
+     */
+    private record WordQuery(List<Query> fields, List<Query> parts) {
+    }
+
+    /**
      * One word, matched in each field as that field analyses it: in title and abstract as one field (BM25F, see
      * {@link #TITLE_WEIGHT}), in authors and categories boosted per field. A compound (GPT-4) is one term there
-     * ({@link PaperAnalyzer}); a word that still splits (input/output) is a phrase in title and abstract, boosted
-     * per field. Empty when no field keeps anything of it (a stop word).
+     * ({@link PaperAnalyzer}), and its parts come along; a word that still splits (input/output) is a phrase in
+     * title and abstract, boosted per field.
      */
-    private List<Query> wordQuery(String word) {
+    private WordQuery wordQuery(String word) {
         List<Query> fields = new ArrayList<>(4);
+        List<Query> parts = List.of();
         // Title and abstract share one analyzer, so the word is the same term in both.
         Query title = wordQueries.createPhraseQuery(TITLE, word);
         if (title instanceof TermQuery term) {
             fields.add(titleAndAbstract(term.getTerm().bytes()));
+            if (phraseQueries.createPhraseQuery(TITLE, word) instanceof PhraseQuery compound) {
+                parts = Arrays.stream(compound.getTerms()).map(t -> titleAndAbstract(t.bytes())).toList();
+            }
         } else {
             addField(fields, title, TITLE_BOOST);
             addField(fields, wordQueries.createPhraseQuery(ABSTRACT, word), ABSTRACT_BOOST);
         }
         addField(fields, nameQueries.createPhraseQuery(AUTHORS, word), AUTHORS_BOOST);
         addField(fields, categoryQueries.createPhraseQuery(CATEGORIES, word), CATEGORIES_BOOST);
-        return fields;
+        return new WordQuery(fields, parts);
     }
 
     private static Query titleAndAbstract(BytesRef term) {
         return new CombinedFieldQuery.Builder(term).addField(TITLE, TITLE_WEIGHT).addField(ABSTRACT, ABSTRACT_BOOST)
                 .build();
-    }
-
-    /**
-     * The parts of a compound query word ("multi-agent": multi, agent), each a term in title and abstract; empty
-     * for any other word.
-     */
-    private List<Query> compoundParts(String word) {
-        if (!(wordQueries.createPhraseQuery(TITLE, word) instanceof TermQuery)
-                || !(phraseQueries.createPhraseQuery(TITLE, word) instanceof PhraseQuery parts)) {
-            return List.of();
-        }
-        return Arrays.stream(parts.getTerms()).map(t -> titleAndAbstract(t.bytes())).toList();
     }
 
     private static void addField(List<Query> fields, Query query, float boost) {
