@@ -1,6 +1,7 @@
 package dailypapers;
 
 import dailypapers.account.AccountModule;
+import dailypapers.backup.Backups;
 import dailypapers.comment.CommentModule;
 import dailypapers.comment.CommentState;
 import dailypapers.comment.CommentWrites;
@@ -78,6 +79,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: reads nothing itself, but opens the database and the job scheduler and composes one
@@ -86,6 +89,8 @@ import java.util.function.Predicate;
  * modules, then the database.
  */
 public final class App implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Config config;
     private final Clock clock;
@@ -221,13 +226,26 @@ public final class App implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        Database database = Database.open(config.database(), metrics);
+        Database database = Database.open(config.database(), metrics, beforeUpgrade(config, clock));
         try {
             return new App(config, clock, metrics, database, encoder);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * A database from an older version is backed up before it is migrated, unless {@code upgrade.backup.dir} is
+     * none: an upgrade that goes wrong is undone by restoring that file with the previous version.
+     */
+    private static Database.BeforeUpgrade beforeUpgrade(Config config, Clock clock) {
+        return config.upgradeBackupDir().<Database.BeforeUpgrade>map(directory -> (from, to) -> {
+            log.info("the database has schema version {}; backing it up into {} before migrating it to {}", from,
+                    directory, to);
+            Path file = new Backups(clock).backupBeforeUpgrade(config.database(), directory, from, to);
+            log.info("backed up to {}; migrating the database from schema {} to {}", file, from, to);
+        }).orElse(Database.BeforeUpgrade.NONE);
     }
 
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */

@@ -50,9 +50,10 @@ import java.util.stream.Stream;
 public record Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort, HarvestSettings harvest,
         SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
         ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
-        CommentSettings comments, DigestSettings digests, ServerLimits serverLimits, long httpCacheBytes) {
+        CommentSettings comments, DigestSettings digests, ServerLimits serverLimits, long httpCacheBytes,
+        Optional<Path> upgradeBackupDir) {
 
-    private static final String SEARCH_MODEL_NONE = "none";
+    private static final String NONE = "none";
 
     public static final Setting<Path> DATA_DIR = Setting.of("data.dir", "data", Path::of,
             "where the embedded database and the search index live").withFlag("--data-dir");
@@ -66,6 +67,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             Config::text, "database password").withFlag("--database-password");
     public static final Setting<Integer> DATABASE_POOL_SIZE = Setting.of("database.pool.size", "8", atLeast(1),
             "connections in the database pool");
+    public static final Setting<Optional<Path>> UPGRADE_BACKUP_DIR = Setting.computed("upgrade.backup.dir",
+            "`<data.dir>/backups`", values -> Optional.of(values.get(DATA_DIR).resolve("backups")),
+            text -> NONE.equals(text.trim()) ? Optional.empty() : Optional.of(Path.of(text.trim())),
+            "where a backup is written before a new version migrates the database forward; none for no backup");
     public static final Setting<String> HTTP_HOST = Setting.of("http.host", "0.0.0.0", Config::text,
             "address the web server listens on").withFlag("serve --host");
     public static final Setting<Integer> HTTP_PORT = Setting.of("http.port", "8080", between(0, 65_535),
@@ -259,7 +264,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB, HTTP_MAX_CONCURRENT_REQUESTS,
+            DATABASE_POOL_SIZE, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB, HTTP_MAX_CONCURRENT_REQUESTS,
             HTTP_MAX_QUEUED_REQUESTS, HTTP_QUEUE_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_SECONDS, ADMIN_TOKEN, SEARCH_ENGINE,
             SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
             SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
@@ -288,7 +293,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),
                 commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                ServerLimits.DEFAULTS, megabytes(Setting.Values.DEFAULTS.get(HTTP_CACHE_MB)));
+                ServerLimits.DEFAULTS, megabytes(Setting.Values.DEFAULTS.get(HTTP_CACHE_MB)), Optional.empty());
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -305,7 +310,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN),
                 values.get(HTTP_TRUSTED_PROXIES), thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)),
                 accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values),
-                serverLimits(values), megabytes(values.get(HTTP_CACHE_MB)));
+                serverLimits(values), megabytes(values.get(HTTP_CACHE_MB)), values.get(UPGRADE_BACKUP_DIR));
     }
 
     private static ServerLimits serverLimits(Setting.Values values) {
@@ -518,67 +523,72 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     }
 
     private static Optional<EncoderModel> searchModel(String id) {
-        if (id.equals(SEARCH_MODEL_NONE)) {
+        if (id.equals(NONE)) {
             return Optional.empty();
         }
         return Optional.of(Arrays.stream(EncoderModel.values()).filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("must be one of "
-                        + Stream.concat(modelIds(), Stream.of(SEARCH_MODEL_NONE)).collect(Collectors.joining(", "))
+                        + Stream.concat(modelIds(), Stream.of(NONE)).collect(Collectors.joining(", "))
                         + ", got '" + id + "'")));
     }
 
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, search,
                 adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes);
+                serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes);
+                serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes);
+                serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes);
+                serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings,
                 mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes);
+                serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes);
+                thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes);
+                thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withDigests(DigestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes);
+                thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withServerLimits(ServerLimits limits) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes);
+                thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes, upgradeBackupDir);
     }
 
     public Config withHttpCacheBytes(long bytes) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes);
+                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes, upgradeBackupDir);
+    }
+
+    public Config withUpgradeBackupDir(Optional<Path> directory) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, httpCacheBytes, directory);
     }
 }

@@ -1,9 +1,11 @@
 package dailypapers.cli;
 
 import dailypapers.App;
+import dailypapers.AppVersion;
 import dailypapers.Config;
 import dailypapers.Setting;
 import dailypapers.UserFacingException;
+import dailypapers.store.SchemaVersions;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,14 +20,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The one executable: {@code dailypapers serve|import|ingest|reindex|embed|eval|mail|user|digest …}. */
-@Command(name = "dailypapers", mixinStandardHelpOptions = true, version = "Daily Papers 0.1.0",
+/**
+ * The one executable: {@code dailypapers serve|import|ingest|reindex|embed|eval|mail|user|digest|backup|restore|
+ * migrate|version …}.
+ */
+@Command(name = "dailypapers", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hostable research-paper discovery service.",
         subcommands = {ServeCommand.class, ImportCommand.class, IngestCommand.class, ReindexCommand.class,
-                EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class, DigestCommand.class})
+                EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class, DigestCommand.class,
+                BackupCommand.class, RestoreCommand.class, MigrateCommand.class, VersionCommand.class})
 public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;
+
+    /** {@code --version}: the build's version, as {@code dailypapers version} prints it first. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Daily Papers " + AppVersion.current() + ", schema " + SchemaVersions.LATEST};
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 

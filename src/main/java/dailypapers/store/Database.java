@@ -5,15 +5,19 @@ import static dailypapers.text.Messages.rootMessage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dailypapers.AppVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,8 +32,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
-    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
-
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean sqlite;
@@ -40,8 +42,28 @@ public final class Database implements AutoCloseable {
         this.sqlite = sqlite;
     }
 
+    /**
+     * Called before migrations bring a database forward from an older schema, with the database's version and the
+     * one it is migrated to; throwing stops the upgrade before it begins.
+     */
+    @FunctionalInterface
+    public interface BeforeUpgrade {
+        BeforeUpgrade NONE = (from, to) -> { };
+
+        void prepare(int from, int to);
+    }
+
     /** Opens the pool and applies pending migrations; fails with a {@link DatabaseException} that says why. */
     public static Database open(DatabaseConfig config, MeterRegistry metrics) {
+        return open(config, metrics, BeforeUpgrade.NONE);
+    }
+
+    /**
+     * As {@link #open(DatabaseConfig, MeterRegistry)}, refusing a database left by an unfinished restore or made by
+     * a newer version, and calling {@code beforeUpgrade} before migrating an older one. All pending migrations run
+     * in one transaction: a failure leaves the database as it was, never half-migrated.
+     */
+    public static Database open(DatabaseConfig config, MeterRegistry metrics, BeforeUpgrade beforeUpgrade) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
@@ -52,10 +74,7 @@ public final class Database implements AutoCloseable {
         hikari.setMetricRegistry(metrics);
         if (config.isSqlite()) {
             createParentDirectory(config.url());
-            hikari.addDataSourceProperty("journal_mode", "WAL");
-            hikari.addDataSourceProperty("synchronous", "NORMAL");
-            hikari.addDataSourceProperty("foreign_keys", "true");
-            hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+            Connections.SQLITE.forEach(hikari::addDataSourceProperty);
             hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             // One multi-row INSERT per batch instead of one round trip per row.
@@ -69,33 +88,66 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e), e);
         }
         try {
-            migrate(dataSource, config.isSqlite());
+            Optional<Integer> applied = checkUsable(dataSource, config);
+            if (applied.isPresent() && applied.get() < SchemaVersions.LATEST) {
+                beforeUpgrade.prepare(applied.get(), SchemaVersions.LATEST);
+            }
+            flyway(dataSource, config.isSqlite()).group(true).load().migrate();
         } catch (FlywayException e) {
             dataSource.close();
             throw new DatabaseException("cannot migrate the database at " + config.description() + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
         }
         return new Database(dataSource, config.isSqlite());
     }
 
-    private static void migrate(DataSource dataSource, boolean sqlite) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
-                .javaMigrations(new TrendingScoreMigration(sqlite))
-                .load()
-                .migrate();
+    /** The database's schema version, after refusing one a restore left unfinished or a newer version made. */
+    private static Optional<Integer> checkUsable(DataSource dataSource, DatabaseConfig config) {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<String> restore = DatabaseLoader.unfinishedRestore(connection);
+            if (restore.isPresent()) {
+                throw new DatabaseException("the database at " + config.description() + " holds an unfinished restore ("
+                        + restore.get() + "), so it is incomplete: run the restore again with --force, or use another "
+                        + "database");
+            }
+            Optional<Integer> applied = SchemaVersions.applied(connection);
+            if (applied.isPresent() && applied.get() > SchemaVersions.LATEST) {
+                throw new DatabaseException("the database at " + config.description() + " has schema version "
+                        + applied.get() + ", newer than this Daily Papers " + AppVersion.current() + " knows (schema "
+                        + SchemaVersions.LATEST + "): run the newer version that migrated it, or restore a backup "
+                        + "taken before the upgrade");
+            }
+            return applied;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the schema of the database at " + config.description() + ": "
+                    + rootMessage(e), e);
+        }
     }
 
-    private static void createParentDirectory(String url) {
-        String file = url.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+    /** Flyway over this build's migrations for the dialect. */
+    static FluentConfiguration flyway(DataSource dataSource, boolean sqlite) {
+        return migrations(Flyway.configure().dataSource(dataSource), sqlite);
+    }
+
+    /** As {@link #flyway(DataSource, boolean)}, on connections of its own to the configured database. */
+    static FluentConfiguration flyway(DatabaseConfig config) {
+        return migrations(Flyway.configure().dataSource(config.url(), config.user(), config.password()),
+                config.isSqlite());
+    }
+
+    private static FluentConfiguration migrations(FluentConfiguration flyway, boolean sqlite) {
+        return flyway.locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
+                .javaMigrations(new TrendingScoreMigration(sqlite));
+    }
+
+    static void createParentDirectory(String url) {
+        Path file = DatabaseConfig.sqliteFile(url);
+        if (file == null) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path parent = file.getParent();
         try {
             Files.createDirectories(parent);
         } catch (java.io.IOException e) {
