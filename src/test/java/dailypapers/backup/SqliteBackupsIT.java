@@ -1,0 +1,10 @@
+package dailypapers.backup;
+
+import dailypapers.TestDatabase;
+
+class SqliteBackupsIT extends BackupsContract {
+
+    SqliteBackupsIT() {
+        super(TestDatabase.SQLITE);
+    }
+}
