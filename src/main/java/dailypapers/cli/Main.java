@@ -80,6 +80,13 @@ public final class Main {
                 .setExecutionExceptionHandler((e, failed, parseResult) -> {
                     failed.getErr().println("error: " + describe(e));
                     return EXIT_STARTUP_FAILED;
+                })
+                // A wrong argument is an operator's mistake too: one "error:" line, then how the command is used.
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine failed = e.getCommandLine();
+                    failed.getErr().println("error: " + e.getMessage());
+                    failed.usage(failed.getErr());
+                    return failed.getCommandSpec().exitCodeOnInvalidInput();
                 });
         commandLine.setResourceBundle(flagDescriptions());
         return commandLine;
