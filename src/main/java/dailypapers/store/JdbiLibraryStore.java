@@ -4,6 +4,7 @@ import dailypapers.library.CollectionName;
 import dailypapers.library.LibraryException;
 import dailypapers.library.LibraryStore;
 import dailypapers.library.PaperCollection;
+import dailypapers.library.SavedPaper;
 import dailypapers.library.Visibility;
 import dailypapers.paper.ArxivId;
 import java.sql.ResultSet;
@@ -237,6 +238,26 @@ public final class JdbiLibraryStore implements LibraryStore {
                         ORDER BY added_at DESC, paper_id DESC LIMIT :limit OFFSET :offset""")
                 .bind("collection", collectionId).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new ArxivId(rs.getString(1))).list());
+    }
+
+    @Override
+    public List<SavedPaper> savedPapers(long memberId) {
+        return handles.read(h -> h.createQuery("""
+                        SELECT paper_id, saved_at FROM library_entry WHERE member_id = :member
+                        ORDER BY saved_at, paper_id""")
+                .bind("member", memberId).map((rs, ctx) -> savedPaper(rs)).list());
+    }
+
+    @Override
+    public List<SavedPaper> collectionPapers(long collectionId) {
+        return handles.read(h -> h.createQuery("""
+                        SELECT paper_id, added_at FROM collection_paper WHERE collection_id = :collection
+                        ORDER BY added_at, paper_id""")
+                .bind("collection", collectionId).map((rs, ctx) -> savedPaper(rs)).list());
+    }
+
+    private static SavedPaper savedPaper(ResultSet rs) throws SQLException {
+        return new SavedPaper(new ArxivId(rs.getString(1)), Instant.parse(rs.getString(2)));
     }
 
     @Override
