@@ -242,18 +242,21 @@ public final class JdbiLibraryStore implements LibraryStore {
 
     @Override
     public List<SavedPaper> savedPapers(long memberId) {
-        return handles.read(h -> h.createQuery("""
-                        SELECT paper_id, saved_at FROM library_entry WHERE member_id = :member
-                        ORDER BY saved_at, paper_id""")
-                .bind("member", memberId).map((rs, ctx) -> savedPaper(rs)).list());
+        return savedPapers("""
+                SELECT paper_id, saved_at FROM library_entry WHERE member_id = :id
+                ORDER BY saved_at, paper_id""", memberId);
     }
 
     @Override
     public List<SavedPaper> collectionPapers(long collectionId) {
-        return handles.read(h -> h.createQuery("""
-                        SELECT paper_id, added_at FROM collection_paper WHERE collection_id = :collection
-                        ORDER BY added_at, paper_id""")
-                .bind("collection", collectionId).map((rs, ctx) -> savedPaper(rs)).list());
+        return savedPapers("""
+                SELECT paper_id, added_at FROM collection_paper WHERE collection_id = :id
+                ORDER BY added_at, paper_id""", collectionId);
+    }
+
+    /** The papers and times a query selects by {@code :id}, in its order. */
+    private List<SavedPaper> savedPapers(String query, long id) {
+        return handles.read(h -> h.createQuery(query).bind("id", id).map((rs, ctx) -> savedPaper(rs)).list());
     }
 
     private static SavedPaper savedPaper(ResultSet rs) throws SQLException {

@@ -34,7 +34,7 @@ final class DataExports {
         this.clock = clock;
     }
 
-    /** The signed-in member's data, and only theirs: the member comes from their session or token, never a parameter. */
+    /** The signed-in member's data, and only theirs: the member is their session's or token's, never a parameter. */
     void memberData(Context ctx) {
         Member member = Visitor.of(ctx).requireMember();
         attachment(ctx, "dailypapers-" + member.handle().value() + "-" + today() + ".json");

@@ -24,7 +24,6 @@ import dailypapers.store.DatabaseConfig;
 import dailypapers.token.TokenScope;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -255,8 +254,8 @@ abstract class DataExportsContract {
     @Test
     void adminsDownloadEveryPaperAsGzippedJsonLinesAndMembersMayNot() throws IOException {
         // Without an admin token the server's own machine is the admin (see AdminAccess).
-        HttpResponse<byte[]> response = bytes(HttpRequest.newBuilder(URI.create(app.baseUrl()
-                + "/admin/export/papers.jsonl.gz")).build());
+        HttpResponse<byte[]> response = TestHttp.send(http, HttpRequest.newBuilder(URI.create(app.baseUrl()
+                + "/admin/export/papers.jsonl.gz")).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/gzip");
@@ -274,17 +273,6 @@ abstract class DataExportsContract {
     private HttpResponse<String> withToken(String path, String token) {
         return TestHttp.send(http, HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
                 .header("Authorization", "Bearer " + token).build());
-    }
-
-    private HttpResponse<byte[]> bytes(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String id(PaperRecord record) {
