@@ -53,6 +53,7 @@ import dailypapers.store.JdbiVoteStore;
 import dailypapers.store.StoreTx;
 import dailypapers.submission.SubmissionModule;
 import dailypapers.submission.SubmissionTx;
+import dailypapers.takeout.TakeoutService;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
 import dailypapers.vote.VoteModule;
@@ -112,6 +113,7 @@ public final class App implements AutoCloseable {
     private final CommentModule comments;
     private final ProfileService profiles;
     private final DigestModule digests;
+    private final TakeoutService takeout;
     /** Empty when another process holds the search index; see {@link #search()}. */
     private final Optional<SearchModule> search;
     private final IndexUnavailableException indexUnavailable;
@@ -182,6 +184,9 @@ public final class App implements AutoCloseable {
                                 tx -> new DigestTx(tx.subscriptions(), tx.digests(), tx.outbox())),
                         feed.papers(), new Candidates(feed.feed(), () -> search().search(), libraries.service()),
                         new DigestMailTemplate(), mail, jobs));
+        this.takeout = new TakeoutService(new TakeoutService.Sources(profiles, tokens.service(), votes.service(),
+                comments.service(), libraries.service(), digests.subscriptions(), submissions.submissions(),
+                submissions.claims()), feed.papers(), clock);
     }
 
     /** The search index is derived data under the data directory: losing it loses nothing. */
@@ -313,7 +318,7 @@ public final class App implements AutoCloseable {
     /** The members' features, as the web server is handed them. */
     public Web.Community community() {
         return new Web.Community(accounts, rateLimits, votes, tokens, submissions, comments, libraries, moderation,
-                profiles, digests);
+                profiles, digests, takeout);
     }
 
     public RateLimitModule rateLimits() {

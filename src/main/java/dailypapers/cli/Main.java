@@ -21,14 +21,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The one executable: {@code dailypapers serve|import|ingest|reindex|embed|eval|mail|user|digest|backup|restore|
- * migrate|version …}.
+ * The one executable: {@code dailypapers serve|import|export|ingest|reindex|embed|eval|mail|user|digest|backup|
+ * restore|migrate|version …}.
  */
 @Command(name = "dailypapers", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hostable research-paper discovery service.",
-        subcommands = {ServeCommand.class, ImportCommand.class, IngestCommand.class, ReindexCommand.class,
-                EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class, DigestCommand.class,
-                BackupCommand.class, RestoreCommand.class, MigrateCommand.class, VersionCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, IngestCommand.class,
+                ReindexCommand.class, EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class,
+                DigestCommand.class, BackupCommand.class, RestoreCommand.class, MigrateCommand.class,
+                VersionCommand.class})
 public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;
@@ -93,6 +94,13 @@ public final class Main {
                 .setExecutionExceptionHandler((e, failed, parseResult) -> {
                     failed.getErr().println("error: " + describe(e));
                     return EXIT_STARTUP_FAILED;
+                })
+                // A wrong argument is an operator's mistake too: one "error:" line, then how the command is used.
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine failed = e.getCommandLine();
+                    failed.getErr().println("error: " + e.getMessage());
+                    failed.usage(failed.getErr());
+                    return failed.getCommandSpec().exitCodeOnInvalidInput();
                 });
         commandLine.setResourceBundle(flagDescriptions());
         return commandLine;

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Shows the progress of long commands (import, ingest, embed): a redrawn bar with rate and ETA on a terminal, a
+ * Shows the progress of long commands (import, export, ingest, embed): a redrawn bar with rate and ETA on a terminal, a
  * plain line every few seconds otherwise (so logs of unattended runs stay readable).
  */
 final class ProgressReporter {
@@ -52,6 +52,14 @@ final class ProgressReporter {
             out.println(verb + " " + subject + ": " + details);
             out.flush();
         }
+    }
+
+    /** Shows {@code done} of {@code total} {@code things} ("papers") on {@code subject}, with rate and ETA. */
+    void count(String subject, long done, long total, String things, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        double fraction = total > 0 ? Math.min(1, (double) done / total) : 1;
+        show(subject, fraction, elapsedNanos, String.format(Locale.ROOT, "%3.0f%% %,d of %,d %s, %,.0f/s, ETA %s",
+                fraction * 100, done, total, things, seconds > 0 ? done / seconds : 0, eta(fraction, seconds)));
     }
 
     void message(String line) {

@@ -185,6 +185,11 @@ public final class CommentService {
         return comments.latestVisibleBy(memberId, limit);
     }
 
+    /** Every comment the member wrote, whatever became of it, oldest first: for the export of their data. */
+    public List<Comment> writtenBy(long memberId) {
+        return comments.writtenBy(memberId);
+    }
+
     /**
      * The members with a visible comment on the paper: for {@code isAuthorParticipating}, true when one of them is
      * a confirmed author of the paper.

@@ -38,6 +38,9 @@ public interface CommentStore {
     /** The member's visible comments, newest first (ties by id), at most {@code limit}. */
     List<Comment> latestVisibleBy(long memberId, int limit);
 
+    /** Every comment the member wrote, deleted and hidden ones included, oldest first (ties by id). */
+    List<Comment> writtenBy(long memberId);
+
     /** The members with a visible comment on the paper, by id, ascending. */
     List<Long> commenters(ArxivId paperId);
 

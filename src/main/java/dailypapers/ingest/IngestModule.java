@@ -92,6 +92,11 @@ public final class IngestModule implements AutoCloseable {
         return new PaperImporter(papers, stored);
     }
 
+    /** Writes every stored paper out in the import schema. */
+    public PaperExporter exporter() {
+        return new PaperExporter(papers);
+    }
+
     public DailyPapersHarvester hfHarvester() {
         return hfHarvester;
     }

@@ -58,7 +58,7 @@ final class RecordParser {
         }
         Paper paper = new Paper(id.id(), requiredText(node, "title"), text(node, "abstract"),
                 strings(node, "authors"), date(node, "published", true), date(node, "updated", false),
-                id.version(), strings(node, "categories"), text(node, "arxiv_comment"), text(node, "doi"),
+                version(node, id), strings(node, "categories"), text(node, "arxiv_comment"), text(node, "doi"),
                 text(node, "journal_ref"), JsonFields.url(node, "github", "github", warnings),
                 JsonFields.url(node, "project_page", "project_page", warnings), strings(node, "ai_keywords"), sources);
         return new PaperRecord(paper, count(node, "upvotes"), count(node, "num_comments"),
@@ -84,6 +84,15 @@ final class RecordParser {
                 kaggleAuthors(node), published, updated, version, categoryList(node), text(node, "comments"),
                 text(node, "doi"), text(node, "journal-ref"), null, null, List.of(), List.of(defaultSource));
         return new PaperRecord(paper, null, null, null, null);
+    }
+
+    /**
+     * The latest version: a {@code version} field (our exports write one, their ids having none), else the id's
+     * suffix ({@code 2401.09603v2}), else 0 for unknown.
+     */
+    private static int version(JsonNode node, ArxivId.Versioned id) throws RejectedRecord {
+        Integer version = count(node, "version");
+        return version == null ? id.version() : Math.max(version, id.version());
     }
 
     private static LocalDate versionDate(JsonNode version) throws RejectedRecord {

@@ -1,6 +1,7 @@
 /**
  * Getting papers in. {@link dailypapers.ingest.PaperImporter} streams JSON-lines files (our schema and the arXiv
  * Kaggle snapshot) into the store; bad records become {@link dailypapers.ingest.Rejection}s with file:line and reason.
+ * {@link dailypapers.ingest.PaperExporter} is its inverse: every stored paper back out in our schema.
  *
  * <p>Harvesters keep an instance fresh from upstream sources: each {@link dailypapers.ingest.Harvester} saves a
  * {@link dailypapers.ingest.Checkpoint} in the {@link dailypapers.ingest.CheckpointStore} after every stored page;

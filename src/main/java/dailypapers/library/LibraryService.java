@@ -134,6 +134,16 @@ public final class LibraryService {
         store.place(memberId, paper, chosen, clock.instant());
     }
 
+    /** Every paper the member saved and when, first saved first: for the export of their data. */
+    public List<SavedPaper> savedPapers(long memberId) {
+        return store.savedPapers(memberId);
+    }
+
+    /** Every paper of a collection the caller may read and when it was added, first added first. */
+    public List<SavedPaper> collectionPapers(PaperCollection collection) {
+        return store.collectionPapers(collection.id());
+    }
+
     /** A page of a collection the caller may read (see {@link #readable}), last added first. */
     public Page<PaperEntry> papers(PaperCollection collection, int page, int pageSize) {
         return new Page<>(entries(store.papers(collection.id(), page * pageSize, pageSize)), page, pageSize,

@@ -64,6 +64,12 @@ public interface LibraryStore {
     /** The papers of a collection, last added first (ties by id, descending). */
     List<ArxivId> papers(long collectionId, int offset, int limit);
 
+    /** Every paper the member saved and when, first saved first (ties by id). */
+    List<SavedPaper> savedPapers(long memberId);
+
+    /** Every paper of a collection and when it was added, first added first (ties by id). */
+    List<SavedPaper> collectionPapers(long collectionId);
+
     /** The ids of the member's collections that hold the paper. */
     Set<Long> collectionsWith(long memberId, ArxivId paper);
 }

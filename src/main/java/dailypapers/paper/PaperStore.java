@@ -1,7 +1,9 @@
 package dailypapers.paper;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -104,6 +106,16 @@ public interface PaperStore {
     List<PaperEntry> inCategory(String category, int offset, int limit);
 
     int countInCategory(String category);
+
+    /**
+     * Stored papers with an id after {@code after} (from the first when empty), in id order, at most {@code limit}:
+     * each as the record an import would write it from, with its upstream upvotes and comments (members' votes and
+     * comments here are not in them) and its featured day. Hidden papers are included. For an export, page by page.
+     */
+    List<PaperRecord> records(Optional<ArxivId> after, int limit);
+
+    /** The titles of these papers by id, hidden ones included; ids of papers not stored are left out. */
+    Map<ArxivId, String> titles(Collection<ArxivId> ids);
 
     /** Counts for the status of an instance: all papers, and those featured; kept as rows change, not counted. */
     StoreCounts counts();

@@ -148,6 +148,16 @@ public final class JdbiClaimStore implements ClaimStore {
                 .list());
     }
 
+    @Override
+    public List<Claim> claimsBy(long memberId) {
+        return handles.read(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM author_claim c WHERE c.member_id = :member
+                        ORDER BY c.created_at, c.id""")
+                .bind("member", memberId)
+                .map((rs, ctx) -> claim(rs))
+                .list());
+    }
+
     private static Claim claim(ResultSet rs) throws SQLException {
         long decidedBy = rs.getLong("decided_by");
         Optional<Long> decider = rs.wasNull() ? Optional.empty() : Optional.of(decidedBy);

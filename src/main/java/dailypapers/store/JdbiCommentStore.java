@@ -83,6 +83,13 @@ public final class JdbiCommentStore implements CommentStore {
     }
 
     @Override
+    public List<Comment> writtenBy(long memberId) {
+        return handles.read(h -> h.createQuery("SELECT " + COLUMNS
+                        + " WHERE c.member_id = :member ORDER BY c.created_at, c.id")
+                .bind("member", memberId).map((rs, ctx) -> comment(rs)).list());
+    }
+
+    @Override
     public boolean hasReplies(long id) {
         return handles.read(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM comment WHERE parent_id = :id)")
                 .bind("id", id).mapTo(Boolean.class).one());

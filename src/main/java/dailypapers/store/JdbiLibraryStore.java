@@ -4,6 +4,7 @@ import dailypapers.library.CollectionName;
 import dailypapers.library.LibraryException;
 import dailypapers.library.LibraryStore;
 import dailypapers.library.PaperCollection;
+import dailypapers.library.SavedPaper;
 import dailypapers.library.Visibility;
 import dailypapers.paper.ArxivId;
 import java.sql.ResultSet;
@@ -237,6 +238,29 @@ public final class JdbiLibraryStore implements LibraryStore {
                         ORDER BY added_at DESC, paper_id DESC LIMIT :limit OFFSET :offset""")
                 .bind("collection", collectionId).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new ArxivId(rs.getString(1))).list());
+    }
+
+    @Override
+    public List<SavedPaper> savedPapers(long memberId) {
+        return savedPapers("""
+                SELECT paper_id, saved_at FROM library_entry WHERE member_id = :id
+                ORDER BY saved_at, paper_id""", memberId);
+    }
+
+    @Override
+    public List<SavedPaper> collectionPapers(long collectionId) {
+        return savedPapers("""
+                SELECT paper_id, added_at FROM collection_paper WHERE collection_id = :id
+                ORDER BY added_at, paper_id""", collectionId);
+    }
+
+    /** The papers and times a query selects by {@code :id}, in its order. */
+    private List<SavedPaper> savedPapers(String query, long id) {
+        return handles.read(h -> h.createQuery(query).bind("id", id).map((rs, ctx) -> savedPaper(rs)).list());
+    }
+
+    private static SavedPaper savedPaper(ResultSet rs) throws SQLException {
+        return new SavedPaper(new ArxivId(rs.getString(1)), Instant.parse(rs.getString(2)));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,9 @@ public final class JdbiPaperStore implements PaperStore {
      */
     static final String ENTRY_COLUMNS = PAPER_COLUMNS
             + ", p.upvotes, p.num_comments + p.member_comments AS num_comments, f.day, f.featured_at, f.submitted_by";
+
+    /** Ids bound in one {@link #titles} query. */
+    private static final int TITLES_PER_QUERY = 1_000;
 
     private final HandleSource handles;
     private final Clock clock;
@@ -573,6 +577,35 @@ public final class JdbiPaperStore implements PaperStore {
     public int countInCategory(String category) {
         return count("SELECT COUNT(*) FROM paper_category c WHERE category = :category AND " + visible("c.paper_id"),
                 Map.of("category", category));
+    }
+
+    @Override
+    public List<PaperRecord> records(Optional<ArxivId> after, int limit) {
+        // Keyset paging on the primary key: each page is an index range, however deep the export has got.
+        return handles.read(h -> h.createQuery("SELECT " + PAPER_COLUMNS + """
+                        , p.upstream_upvotes, p.num_comments, f.day, f.submitted_by
+                        FROM paper p LEFT JOIN featured f ON f.paper_id = p.id
+                        WHERE p.id > :after ORDER BY p.id LIMIT :limit""")
+                .bind("after", after.map(ArxivId::value).orElse(""))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new PaperRecord(mapPaper(rs), rs.getInt("upstream_upvotes"),
+                        rs.getInt("num_comments"), date(rs.getString("day")), rs.getString("submitted_by")))
+                .list());
+    }
+
+    @Override
+    public Map<ArxivId, String> titles(Collection<ArxivId> ids) {
+        Map<ArxivId, String> titles = new HashMap<>();
+        List<String> values = ids.stream().map(ArxivId::value).distinct().toList();
+        // In slices, so that no statement carries more parameters than a database takes.
+        for (int from = 0; from < values.size(); from += TITLES_PER_QUERY) {
+            List<String> slice = values.subList(from, Math.min(values.size(), from + TITLES_PER_QUERY));
+            handles.read(h -> h.createQuery("SELECT id, title FROM paper WHERE id IN (<ids>)")
+                    .bindList("ids", slice)
+                    .map((rs, ctx) -> Map.entry(new ArxivId(rs.getString("id")), rs.getString("title")))
+                    .list()).forEach(entry -> titles.put(entry.getKey(), entry.getValue()));
+        }
+        return titles;
     }
 
     @Override

@@ -121,6 +121,11 @@ public final class ClaimService {
         return claims.claims(paper, memberId);
     }
 
+    /** Every claim the member made, whatever its state, oldest first: for the export of their data. */
+    public List<Claim> claimsBy(long memberId) {
+        return claims.claimsBy(memberId);
+    }
+
     public Optional<Claim> claim(long id) {
         return claims.find(id);
     }

@@ -35,6 +35,9 @@ public interface ClaimStore {
     /** The papers the member is a confirmed author of, newest published first. */
     List<ArxivId> confirmedPapers(long memberId, int limit);
 
+    /** Every claim the member made, whatever its state, oldest first (ties by id). */
+    List<Claim> claimsBy(long memberId);
+
     /** The member's own claims on the paper, newest first. */
     List<Claim> claims(ArxivId paper, long memberId);
 

@@ -68,6 +68,15 @@ public final class VoteService {
         return upvotedAmong(memberId, List.of(paper)).contains(paper);
     }
 
+    /**
+     * Every vote of the member, newest first, papers hidden since included: for the export of their data, which
+     * is theirs whatever became of the papers.
+     */
+    public List<CastVote> votesBy(long memberId) {
+        String voter = voter(memberId);
+        return votes.votesBy(voter, 0, votes.countVotesBy(voter));
+    }
+
     /** The papers the member upvoted, newest vote first; page counts from 0. */
     public Page<Upvote> upvotedBy(long memberId, int page, int pageSize) {
         String voter = voter(memberId);

@@ -28,6 +28,7 @@ import dailypapers.ratelimit.RateLimiter;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.search.SearchModule;
 import dailypapers.submission.SubmissionModule;
+import dailypapers.takeout.TakeoutService;
 import dailypapers.text.Messages;
 import dailypapers.thumbnail.ThumbnailModule;
 import dailypapers.token.TokenModule;
@@ -111,7 +112,7 @@ public final class Web implements AutoCloseable {
     /** The members' features: accounts and everything members do, with the limits and moderation around it. */
     public record Community(AccountModule accounts, RateLimitModule rateLimits, VoteModule votes, TokenModule tokens,
             SubmissionModule submissions, CommentModule comments, LibraryModule libraries, ModerationModule moderation,
-            ProfileService profiles, DigestModule digests) {
+            ProfileService profiles, DigestModule digests, TakeoutService takeout) {
     }
 
     /** What every server reports to its operator: the clock, the metrics registry and the readiness check. */
@@ -171,6 +172,7 @@ public final class Web implements AutoCloseable {
         SignInPages signIn = new SignInPages(access, views);
         Visitors visitors = new Visitors(accounts.service(), tokens.service());
         MeApi meApi = new MeApi(votes.service());
+        DataExports dataExports = new DataExports(community.takeout(), ingest.exporter(), clock);
         TokenPages tokenPages = new TokenPages(tokens.service(), views);
         AccountPages accountPages = new AccountPages(accounts.service(), profiles, rateLimits.limiter(),
                 accounts.outboxDirectory(), views, clock);
@@ -276,6 +278,7 @@ public final class Web implements AutoCloseable {
                     post("/email/confirm", accountPages::confirmEmailChange, PAGE, ANYONE);
                     post("/sign-out-everywhere", accountPages::signOutEverywhere, PAGE, MEMBER);
                     post("/delete", accountPages::deleteAccount, PAGE, MEMBER);
+                    get("/export.json", dataExports::memberData, PAGE, MEMBER);
                 });
                 get(SubscriptionPages.SUBSCRIBE, subscriptionPages::subscribePage, PAGE, ANYONE, NO_STORE);
                 post(SubscriptionPages.SUBSCRIBE, subscriptionPages::subscribe, PAGE, ANYONE,
@@ -334,6 +337,7 @@ public final class Web implements AutoCloseable {
                     get("/harvest", statusPages::harvestPage, PAGE, ADMIN);
                     get("/search", statusPages::searchPage, PAGE, ADMIN);
                     get("/digests", digestAdmin::page, PAGE, ADMIN);
+                    get("/export/papers.jsonl.gz", dataExports::papers, DATA, ADMIN);
                 });
                 path(API, () -> {
                     get("/daily_papers", paperApi::dailyPapers, DATA, ANYONE);
@@ -345,6 +349,7 @@ public final class Web implements AutoCloseable {
                     delete("/papers/<id>/upvote", upvotes::remove, DATA, MEMBER);
                     get("/me", meApi::me, DATA, MEMBER);
                     get("/me/upvotes", meApi::upvotes, DATA, MEMBER);
+                    get("/me/export", dataExports::memberData, DATA, MEMBER);
                     get("/openapi.json", openApi::serve, DATA, ANYONE);
                     get("/me/library", libraryApi::library, DATA, MEMBER);
                     get("/harvest/status", statusPages::harvestStatus, DATA, ADMIN);

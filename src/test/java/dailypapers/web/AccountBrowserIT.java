@@ -3,6 +3,8 @@ package dailypapers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dailypapers.Config;
@@ -48,6 +50,8 @@ class AccountBrowserIT {
     static Path profile;
     @TempDir
     static Path dataDirectory;
+    @TempDir
+    static Path downloads;
 
     private static GreenMail smtp;
     private static TestApp app;
@@ -134,6 +138,7 @@ class AccountBrowserIT {
         browser.manage().window().setSize(NARROW);
         screenshot("account-settings-390.png");
         browser.manage().window().setSize(WIDE);
+        downloadsTheMembersData();
 
         browser.findElement(By.cssSelector(".site-account form button[type=submit]")).click();
 
@@ -143,6 +148,20 @@ class AccountBrowserIT {
                 .doesNotContain("Ada Lovelace");
         browser.get(app.baseUrl() + "/sign-in");
         screenshot("account-sign-in-1366.png");
+    }
+
+    /** Follows the settings page's link: the browser saves the member's own data as a JSON file. */
+    private static void downloadsTheMembersData() throws IOException {
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toAbsolutePath().toString()));
+        browser.findElement(By.linkText("Download your data")).click();
+        Path file = downloads.resolve("dailypapers-ada-lovelace-2026-08-22.json");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(done -> Files.isRegularFile(file));
+        JsonNode export = new ObjectMapper().readTree(Files.readString(file));
+        assertThat(export.get("format").asText()).isEqualTo("dailypapers-member-data");
+        assertThat(export.get("account").get("handle").asText()).isEqualTo("ada-lovelace");
+        assertThat(export.get("account").get("email").asText()).isEqualTo("ada@example.org");
+        assertThat(export.get("account").get("emailVerifiedAt").isTextual()).isTrue();
     }
 
     private static void fill(String email, String handle, String name, String password) {

@@ -149,6 +149,8 @@ class OpenApiConformanceIT {
                 new Case("GET", "/api/me/upvotes", "/api/me/upvotes", 200, readToken),
                 new Case("GET", "/api/me/upvotes", "/api/me/upvotes?limit=0", 400, readToken),
                 new Case("GET", "/api/me/upvotes", "/api/me/upvotes", 401, null),
+                new Case("GET", "/api/me/export", "/api/me/export", 200, readToken),
+                new Case("GET", "/api/me/export", "/api/me/export", 401, null),
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 200,
                         writeToken),
                 new Case("DELETE", "/api/papers/{id}/upvote", "/api/papers/" + featuredId + "/upvote", 403,

@@ -92,7 +92,7 @@ class RoutesIT {
     void theAdminPagesAndTheirApisNeedAnAdmin() {
         assertThat(app.web().routes().stream().filter(r -> r.roles().equals(Set.of(Role.ADMIN)))
                 .map(Web.Route::path).distinct())
-                .containsExactlyInAnyOrder("/admin/harvest", "/admin/search", "/admin/digests", "/api/harvest/status",
-                        "/api/search/status", "/metrics");
+                .containsExactlyInAnyOrder("/admin/harvest", "/admin/search", "/admin/digests",
+                        "/admin/export/papers.jsonl.gz", "/api/harvest/status", "/api/search/status", "/metrics");
     }
 }

@@ -1,0 +1,10 @@
+package dailypapers.ingest;
+
+import dailypapers.TestDatabase;
+
+class SqlitePaperExportIT extends PaperExportContract {
+
+    SqlitePaperExportIT() {
+        super(TestDatabase.SQLITE);
+    }
+}
