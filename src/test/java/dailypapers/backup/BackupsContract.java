@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dailypapers.App;
+import dailypapers.TableRows;
 import dailypapers.TestDatabase;
 import dailypapers.account.Member;
 import dailypapers.account.Role;

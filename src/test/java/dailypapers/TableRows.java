@@ -1,4 +1,4 @@
-package dailypapers.backup;
+package dailypapers;
 
 import dailypapers.store.DatabaseConfig;
 import java.sql.Connection;
@@ -18,17 +18,17 @@ import java.util.TreeMap;
  * Every row of every table, read with plain JDBC and written as text the same way on both databases (booleans as
  * true/false, bytes in hex): what a test compares a restored database against, by code apart from the backup's.
  */
-final class TableRows {
+public final class TableRows {
 
     /** The tables a backup rebuilds rather than carries, as docs/operations.md lists them. */
-    static final Set<String> REBUILT = Set.of("flyway_schema_history", "store_count", "data_version", "job_lease",
+    public static final Set<String> REBUILT = Set.of("flyway_schema_history", "store_count", "data_version", "job_lease",
             "rate_limit", "search_sync_checkpoint");
 
     private TableRows() {
     }
 
     /** Table name to its rows, each row its columns by name, sorted; the rebuilt tables left out. */
-    static Map<String, List<String>> of(DatabaseConfig database) {
+    public static Map<String, List<String>> of(DatabaseConfig database) {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
                 database.password())) {
