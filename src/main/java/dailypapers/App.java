@@ -19,6 +19,7 @@ import dailypapers.moderation.ModerationModule;
 import dailypapers.moderation.ModerationTx;
 import dailypapers.moderation.Target;
 import dailypapers.moderation.TargetKind;
+import dailypapers.ops.Readiness;
 import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.search.IndexUnavailableException;
@@ -235,7 +236,8 @@ public final class App implements AutoCloseable {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
                 config.trustedProxies(), config.serverLimits(),
                 config.httpCacheBytes()), feed, search(), ingest, thumbnails, community(),
-                new Web.Operations(clock, metrics, database::isReachable));
+                new Web.Operations(clock, metrics, new Readiness(database::whyUnreachable, search().index(), mail,
+                        ingest.monitor())));
     }
 
     /**

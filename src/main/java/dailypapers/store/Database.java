@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
@@ -131,12 +133,17 @@ public final class Database implements AutoCloseable {
         return new JdbcLockProvider(dataSource, "job_lease");
     }
 
-    /** True when a connection can be taken and answers a trivial query. */
-    public boolean isReachable() {
+    /**
+     * Why the database cannot serve: empty when a connection can be taken and answers a trivial query within
+     * {@code timeout} (the wait for a connection is the pool's own; callers that need an answer sooner bound it).
+     */
+    public Optional<String> whyUnreachable(Duration timeout) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            return statement.execute("SELECT 1");
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            statement.execute("SELECT 1");
+            return Optional.empty();
         } catch (SQLException e) {
-            return false;
+            return Optional.of(rootMessage(e));
         }
     }
 

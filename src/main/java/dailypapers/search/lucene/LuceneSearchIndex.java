@@ -98,6 +98,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -1011,6 +1012,26 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
         }
         return docs;
+    }
+
+    @Override
+    public Optional<String> fault() {
+        try {
+            return withLive(g -> {
+                if (!g.writer().isOpen()) {
+                    Throwable tragic = g.writer().getTragicException();
+                    return Optional.of(tragic == null ? "the index is closed"
+                            : "the index writer failed: " + tragic.getMessage());
+                }
+                // Acquiring fails once the searchers are closed, and costs a reference count otherwise.
+                g.searchers().release(g.searchers().acquire());
+                return Optional.empty();
+            });
+        } catch (AlreadyClosedException e) {
+            return Optional.of("the index is closed");
+        } catch (RuntimeException e) {
+            return Optional.of("the index cannot be read: " + e.getMessage());
+        }
     }
 
     private interface SearcherWork<T> {
