@@ -18,11 +18,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The one executable: {@code dailypapers serve|import|ingest|reindex|embed|eval|mail|user|digest …}. */
+/** The one executable: {@code dailypapers serve|import|ingest|reindex|embed|eval|mail|user|digest|doctor …}. */
 @Command(name = "dailypapers", mixinStandardHelpOptions = true, version = "Daily Papers 0.1.0",
         description = "Self-hostable research-paper discovery service.",
         subcommands = {ServeCommand.class, ImportCommand.class, IngestCommand.class, ReindexCommand.class,
-                EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class, DigestCommand.class})
+                EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class, DigestCommand.class,
+                DoctorCommand.class})
 public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;

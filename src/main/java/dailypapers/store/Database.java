@@ -5,22 +5,30 @@ import static dailypapers.text.Messages.rootMessage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dailypapers.ops.SchemaStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * An open, migrated database: a connection pool, Flyway migrations applied, and a {@link Jdbi} over it.
+ * An open, migrated database: a connection pool, Flyway migrations applied, and a {@link Jdbi} over it (or, for
+ * tools that only look, {@link #connect} without migrating).
  * SQLite runs in WAL mode so readers never wait for the importer, and begins every transaction {@code IMMEDIATE}:
  * a writer takes the write lock before its first read and waits up to the busy timeout for another writer. A
  * deferred transaction that read first and then wrote would fail at once with {@code SQLITE_BUSY} (the busy
@@ -44,6 +52,21 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and applies pending migrations; fails with a {@link DatabaseException} that says why. */
     public static Database open(DatabaseConfig config, MeterRegistry metrics) {
+        Database database = connect(config, metrics);
+        try {
+            flyway(database.dataSource, config.isSqlite()).migrate();
+        } catch (FlywayException e) {
+            database.close();
+            throw new DatabaseException("cannot migrate the database at " + config.description() + ": " + rootMessage(e), e);
+        }
+        return database;
+    }
+
+    /**
+     * Opens the pool without migrating: for tools that look at a database and must leave its schema as it is
+     * ({@code doctor}). Fails with a {@link DatabaseException} that says why.
+     */
+    public static Database connect(DatabaseConfig config, MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
@@ -53,7 +76,7 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(10_000);
         hikari.setMetricRegistry(metrics);
         if (config.isSqlite()) {
-            createParentDirectory(config.url());
+            createParentDirectory(config);
             hikari.addDataSourceProperty("journal_mode", "WAL");
             hikari.addDataSourceProperty("synchronous", "NORMAL");
             hikari.addDataSourceProperty("foreign_keys", "true");
@@ -63,41 +86,58 @@ public final class Database implements AutoCloseable {
             // One multi-row INSERT per batch instead of one round trip per row.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
-        HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(hikari);
+            return new Database(new HikariDataSource(hikari), config.isSqlite());
         } catch (HikariPool.PoolInitializationException e) {
             throw new DatabaseException("cannot connect to the database at " + config.description() + ": "
                     + rootMessage(e), e);
         }
-        try {
-            migrate(dataSource, config.isSqlite());
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new DatabaseException("cannot migrate the database at " + config.description() + ": " + rootMessage(e), e);
+    }
+
+    /** The SQLite file a {@code jdbc:sqlite:} URL names; empty for memory, a {@code file:} URI, or PostgreSQL. */
+    public static Optional<Path> sqliteFile(DatabaseConfig config) {
+        if (!config.isSqlite()) {
+            return Optional.empty();
         }
-        return new Database(dataSource, config.isSqlite());
-    }
-
-    private static void migrate(DataSource dataSource, boolean sqlite) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
-                .javaMigrations(new TrendingScoreMigration(sqlite))
-                .load()
-                .migrate();
-    }
-
-    private static void createParentDirectory(String url) {
-        String file = url.substring("jdbc:sqlite:".length());
+        String file = config.url().substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
             file = file.substring(0, query);
         }
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(file).toAbsolutePath());
+    }
+
+    /** Where the schema stands against this build's migrations, from Flyway's history; changes nothing. */
+    public SchemaStatus schema() {
+        MigrationInfoService info = flyway(dataSource, sqlite).info();
+        MigrationInfo current = info.current();
+        List<MigrationInfo> all = Arrays.asList(info.all());
+        String known = all.stream().filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(MigrationInfo::getVersion).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion)
+                .orElse("0");
+        return new SchemaStatus(Optional.ofNullable(current).map(m -> m.getVersion().getVersion()), known,
+                Arrays.stream(info.pending()).map(m -> m.getVersion().getVersion()).toList(),
+                all.stream().filter(m -> !m.getState().isResolved() && m.getState().isApplied())
+                        .map(m -> m.getVersion().getVersion()).toList());
+    }
+
+    private static Flyway flyway(DataSource dataSource, boolean sqlite) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
+                .javaMigrations(new TrendingScoreMigration(sqlite))
+                .load();
+    }
+
+    private static void createParentDirectory(DatabaseConfig config) {
+        Optional<Path> file = sqliteFile(config);
+        if (file.isEmpty()) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path parent = file.get().getParent();
         try {
             Files.createDirectories(parent);
         } catch (java.io.IOException e) {

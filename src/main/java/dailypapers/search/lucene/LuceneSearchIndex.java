@@ -4,6 +4,7 @@ import dailypapers.search.Filters;
 import dailypapers.search.Highlight;
 import dailypapers.search.Hit;
 import dailypapers.search.Hits;
+import dailypapers.search.IndexSnapshot;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.KeywordQuery;
 import dailypapers.search.ResultOrder;
@@ -100,6 +101,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
@@ -265,6 +267,26 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (RuntimeException e) {
             IOUtils.closeWhileHandlingException(storage);
             throw e;
+        }
+    }
+
+    /**
+     * What the index in {@code path} holds as of its live generation's last commit. A reader takes no write lock,
+     * so this works while a server holds the index; nothing is created or changed.
+     */
+    public static Optional<IndexSnapshot> inspect(Path path) {
+        try {
+            Optional<String> live = IndexStorage.Folder.live(path);
+            if (live.isEmpty()) {
+                return Optional.empty();
+            }
+            try (Directory directory = FSDirectory.open(path.resolve(live.get()));
+                    DirectoryReader reader = DirectoryReader.open(directory)) {
+                String generation = reader.getIndexCommit().getUserData().getOrDefault(GENERATION, live.get());
+                return Optional.of(new IndexSnapshot(generation, reader.numDocs()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index at " + path + ": " + e.getMessage(), e);
         }
     }
 
