@@ -242,7 +242,7 @@ public final class App implements AutoCloseable {
      */
     public static Doctor doctor(Config config) {
         DatabaseConfig database = config.database();
-        return new Doctor(config, () -> {
+        return new Doctor(config, database.description(), () -> {
             if (Database.sqliteFile(database).filter(file -> !Files.exists(file)).isPresent()) {
                 return Optional.empty();
             }

@@ -49,12 +49,17 @@ public final class Doctor {
     }
 
     private final Config config;
+    private final String where;
     private final Opener database;
     private final Supplier<Optional<IndexSnapshot>> index;
 
-    /** @param index what the index on this machine holds; empty when there is none yet */
-    public Doctor(Config config, Opener database, Supplier<Optional<IndexSnapshot>> index) {
+    /**
+     * @param where the database as messages name it, without credentials
+     * @param index what the index on this machine holds; empty when there is none yet
+     */
+    public Doctor(Config config, String where, Opener database, Supplier<Optional<IndexSnapshot>> index) {
         this.config = config;
+        this.where = where;
         this.database = database;
         this.index = index;
     }
@@ -96,7 +101,6 @@ public final class Doctor {
     }
 
     private void examineDatabaseAndIndex(List<Finding> findings) {
-        String where = config.database().description();
         Optional<InstallationStore> opened;
         try {
             opened = database.open();
