@@ -115,7 +115,10 @@ public final class Main {
         putIfSet(flags, Config.DATABASE_URL, databaseUrl);
         putIfSet(flags, Config.DATABASE_USER, databaseUser);
         putIfSet(flags, Config.DATABASE_PASSWORD, databasePassword);
-        return Config.load(configFile, System.getenv(), flags);
+        Config config = Config.load(configFile, System.getenv(), flags);
+        // Logging started before the settings were read; a format from the file takes over from here.
+        config.logFormat().apply();
+        return config;
     }
 
     App openApp(Map<String, String> commandFlags) {
