@@ -20,6 +20,8 @@ import dailypapers.moderation.ModerationModule;
 import dailypapers.moderation.ModerationTx;
 import dailypapers.moderation.Target;
 import dailypapers.moderation.TargetKind;
+import dailypapers.ops.Doctor;
+import dailypapers.ops.Readiness;
 import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.search.IndexUnavailableException;
@@ -27,6 +29,7 @@ import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
+import dailypapers.store.DatabaseConfig;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiModerationStore;
 import dailypapers.store.JdbiProfileStore;
@@ -35,6 +38,7 @@ import dailypapers.store.JdbiCheckpointStore;
 import dailypapers.store.JdbiClaimStore;
 import dailypapers.store.JdbiCommentStore;
 import dailypapers.store.JdbiDigestStore;
+import dailypapers.store.JdbiInstallationStore;
 import dailypapers.store.JdbiLibraryStore;
 import dailypapers.store.JdbiOutboxStore;
 import dailypapers.store.JdbiPaperStore;
@@ -66,12 +70,14 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -253,12 +259,29 @@ public final class App implements AutoCloseable {
         }).orElse(Database.BeforeUpgrade.NONE);
     }
 
+    /**
+     * The doctor's checks over these settings. The database is opened without migrating (and not at all when its
+     * SQLite file does not exist yet, which opening would create); the index is read without its write lock.
+     */
+    public static Doctor doctor(Config config) {
+        DatabaseConfig database = config.database();
+        return new Doctor(config, database.description(), () -> {
+            if (Database.sqliteFile(database).filter(file -> !Files.exists(file)).isPresent()) {
+                return Optional.empty();
+            }
+            // Flyway reads its history on two connections at once; the doctor needs no more.
+            return Optional.of(new JdbiInstallationStore(Database.connect(new DatabaseConfig(database.url(),
+                    database.user(), database.password(), 2), new SimpleMeterRegistry())));
+        }, () -> SearchEngines.inspect(config.search().engine(), config.dataDir()));
+    }
+
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */
     public Web serve() {
         return Web.start(new Web.Settings(config.httpHost(), config.httpPort(), config.adminToken(),
                 config.trustedProxies(), config.serverLimits(),
                 config.httpCacheBytes()), feed, search(), ingest, thumbnails, community(),
-                new Web.Operations(clock, metrics, database::isReachable));
+                new Web.Operations(clock, metrics, new Readiness(database::whyUnreachable, search().index(), mail,
+                        ingest.monitor())));
     }
 
     /**

@@ -11,6 +11,7 @@ import dailypapers.embedding.OnnxEncoder;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.mail.MailSettings;
+import dailypapers.ops.LogFormat;
 import dailypapers.search.Fusion;
 import dailypapers.search.Ranker;
 import dailypapers.search.SearchEngine;
@@ -51,7 +52,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
         ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
         CommentSettings comments, DigestSettings digests, ServerLimits serverLimits, long httpCacheBytes,
-        Optional<Path> upgradeBackupDir) {
+        Optional<Path> upgradeBackupDir, LogFormat logFormat) {
 
     private static final String NONE = "none";
 
@@ -262,6 +263,10 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public static final Setting<Duration> COMMENT_RATE_WINDOW_MINUTES = Setting.of("comment.rate.window.minutes",
             "10", duration(ChronoUnit.MINUTES, 1), "the window of the comment rate limits, in minutes");
 
+    public static final Setting<LogFormat> LOG_FORMAT = Setting.of("log.format", LogFormat.TEXT.key(),
+            Config::logFormat, "text, or json for one JSON object per log line; set it in the environment (or as the"
+                    + " JVM's -Ddailypapers.log.format) to have the first lines as JSON too");
+
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             DATABASE_POOL_SIZE, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB, HTTP_MAX_CONCURRENT_REQUESTS,
@@ -283,7 +288,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             ACCOUNT_LIMIT_MAIL_EMAIL, SUBMISSION_MAX_AGE_DAYS, SUBMISSION_DAILY_CAP, SUBMISSION_REQUIRE_CLAIM,
             COMMENT_RATE_MEMBER, COMMENT_RATE_ADDRESS, COMMENT_RATE_WINDOW_MINUTES, DIGEST_ENABLED, DIGEST_HOUR,
             DIGEST_LINK_CONFIRM_HOURS, DIGEST_LINK_PREFERENCES_DAYS, DIGEST_LOOKBACK_DAYS, DIGEST_SECTION_SIZE,
-            DIGEST_LIMIT_SUBSCRIBE_IP, DIGEST_LIMIT_SUBSCRIBE_EMAIL);
+            DIGEST_LIMIT_SUBSCRIBE_IP, DIGEST_LIMIT_SUBSCRIBE_EMAIL, LOG_FORMAT);
 
     /** Settings without harvesting, thumbnails or an embedding model, for tools and tests that serve pages only. */
     public Config(Path dataDir, DatabaseConfig database, String httpHost, int httpPort) {
@@ -293,7 +298,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 mailSettings(Setting.Values.DEFAULTS, dataDir), accountSettings(Setting.Values.DEFAULTS),
                 submissionSettings(Setting.Values.DEFAULTS),
                 commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false),
-                ServerLimits.DEFAULTS, megabytes(Setting.Values.DEFAULTS.get(HTTP_CACHE_MB)), Optional.empty());
+                ServerLimits.DEFAULTS, megabytes(Setting.Values.DEFAULTS.get(HTTP_CACHE_MB)), Optional.empty(),
+                Setting.Values.DEFAULTS.get(LOG_FORMAT));
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -310,7 +316,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 harvestSettings(values), searchSettings(values), values.get(ADMIN_TOKEN),
                 values.get(HTTP_TRUSTED_PROXIES), thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)),
                 accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values),
-                serverLimits(values), megabytes(values.get(HTTP_CACHE_MB)), values.get(UPGRADE_BACKUP_DIR));
+                serverLimits(values), megabytes(values.get(HTTP_CACHE_MB)), values.get(UPGRADE_BACKUP_DIR),
+                values.get(LOG_FORMAT));
     }
 
     private static ServerLimits serverLimits(Setting.Values values) {
@@ -385,6 +392,11 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 values.get(MAIL_SMTP_USER), values.get(MAIL_SMTP_PASSWORD), values.get(MAIL_FROM),
                 values.get(MAIL_SMTP_TIMEOUT_SECONDS), dataDir.resolve("outbox"),
                 values.get(MAIL_RATE_DOMAIN_PER_MINUTE));
+    }
+
+    private static LogFormat logFormat(String text) {
+        return LogFormat.parse(text).orElseThrow(() -> new IllegalArgumentException("must be one of text, json, got '"
+                + text + "'"));
     }
 
     private static MailSettings.Security mailSecurity(String text) {
@@ -535,60 +547,61 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, search,
                 adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings,
                 mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes, upgradeBackupDir);
+                thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes, upgradeBackupDir);
+                thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withDigests(DigestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes, upgradeBackupDir);
+                thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withServerLimits(ServerLimits limits) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes, upgradeBackupDir);
+                thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes, upgradeBackupDir, logFormat);
     }
 
     public Config withHttpCacheBytes(long bytes) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes, upgradeBackupDir);
+                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes, upgradeBackupDir, logFormat);
     }
 
     public Config withUpgradeBackupDir(Optional<Path> directory) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, httpCacheBytes, directory);
+                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, httpCacheBytes, directory,
+                logFormat);
     }
 }

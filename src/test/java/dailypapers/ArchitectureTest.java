@@ -35,7 +35,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dailypapers.paper..", "dailypapers.feed..", "dailypapers.ingest..",
                         "dailypapers.embedding..", "dailypapers.eval..", "dailypapers.search..", "dailypapers.job..",
                         "dailypapers.mail..", "dailypapers.account..", "dailypapers.vote..", "dailypapers.token..",
-                        "dailypapers.submission..", "dailypapers.comment..", "dailypapers.takeout..")
+                        "dailypapers.submission..", "dailypapers.comment..", "dailypapers.takeout..",
+                        "dailypapers.ops..")
                 .should().dependOnClassesThat().resideInAnyPackage("dailypapers.web..", "dailypapers.cli..",
                         "dailypapers.store..", "io.javalin..", "picocli..", "org.jdbi..", "gg.jte..")
                 .check(classes);

@@ -10,6 +10,7 @@ import dailypapers.comment.CommentSettings;
 import dailypapers.ingest.HarvestSettings;
 import dailypapers.embedding.EncoderModel;
 import dailypapers.mail.MailSettings;
+import dailypapers.ops.LogFormat;
 import dailypapers.embedding.OnnxEncoder;
 import dailypapers.search.Fusion;
 import dailypapers.search.Ranker;
@@ -288,6 +289,15 @@ class ConfigTest {
     }
 
     @Test
+    void logLinesAreTextUnlessJsonIsAsked() {
+        assertThat(Config.load(null, Map.of(), Map.of()).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(Config.load(null, Map.of("DAILYPAPERS_LOG_FORMAT", "json"), Map.of()).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.LOG_FORMAT.key(), "xml")))
+                .hasMessage("log.format must be one of text, json, got 'xml'");
+    }
+
+    @Test
     void thePageCacheHoldsSixtyFourMegabytesUnlessSetOtherwiseAndZeroTurnsItOff() {
         assertThat(Config.load(null, Map.of(), Map.of()).httpCacheBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(new Config(Path.of("data"), Config.load(null, Map.of(), Map.of()).database(), "127.0.0.1", 0)
@@ -376,7 +386,8 @@ class ConfigTest {
                 "DAILYPAPERS_COMMENT_RATE_WINDOW_MINUTES", "DAILYPAPERS_DIGEST_ENABLED", "DAILYPAPERS_DIGEST_HOUR",
                 "DAILYPAPERS_DIGEST_LINK_CONFIRM_HOURS", "DAILYPAPERS_DIGEST_LINK_PREFERENCES_DAYS",
                 "DAILYPAPERS_DIGEST_LOOKBACK_DAYS", "DAILYPAPERS_DIGEST_SECTION_SIZE",
-                "DAILYPAPERS_DIGEST_LIMIT_SUBSCRIBE_IP", "DAILYPAPERS_DIGEST_LIMIT_SUBSCRIBE_EMAIL");
+                "DAILYPAPERS_DIGEST_LIMIT_SUBSCRIBE_IP", "DAILYPAPERS_DIGEST_LIMIT_SUBSCRIBE_EMAIL",
+                "DAILYPAPERS_LOG_FORMAT");
     }
 
     @Test

@@ -22,14 +22,14 @@ import picocli.CommandLine.Option;
 
 /**
  * The one executable: {@code dailypapers serve|import|export|ingest|reindex|embed|eval|mail|user|digest|backup|
- * restore|migrate|version …}.
+ * restore|migrate|version|doctor …}.
  */
 @Command(name = "dailypapers", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hostable research-paper discovery service.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, IngestCommand.class,
                 ReindexCommand.class, EmbedCommand.class, EvalCommand.class, MailCommand.class, UserCommand.class,
                 DigestCommand.class, BackupCommand.class, RestoreCommand.class, MigrateCommand.class,
-                VersionCommand.class})
+                VersionCommand.class, DoctorCommand.class})
 public final class Main {
 
     static final int EXIT_STARTUP_FAILED = 1;
@@ -136,7 +136,10 @@ public final class Main {
         putIfSet(flags, Config.DATABASE_URL, databaseUrl);
         putIfSet(flags, Config.DATABASE_USER, databaseUser);
         putIfSet(flags, Config.DATABASE_PASSWORD, databasePassword);
-        return Config.load(configFile, System.getenv(), flags);
+        Config config = Config.load(configFile, System.getenv(), flags);
+        // Logging started before the settings were read; a format from the file takes over from here.
+        config.logFormat().apply();
+        return config;
     }
 
     App openApp(Map<String, String> commandFlags) {

@@ -36,8 +36,20 @@ public final class HarvestMonitor {
             Instant circuitOpenUntil, Optional<SourceState> state) {
     }
 
+    /** A configured source's upstream circuit as this process knows it: no database read, cheap to ask often. */
+    public record Circuit(String source, String upstream, CircuitBreaker.State state, Instant openUntil) {
+    }
+
     public boolean isScheduled() {
         return scheduled;
+    }
+
+    /** The configured sources' circuits, in display order. */
+    public List<Circuit> circuits() {
+        List<Circuit> circuits = new ArrayList<>();
+        upstreams.forEach((source, upstream) -> circuits.add(new Circuit(source, upstream.name(),
+                upstream.breaker().state(), upstream.breaker().openUntil())));
+        return circuits;
     }
 
     /** Configured sources first, in order, then any others found in the store (e.g. a set harvested by hand). */
@@ -45,9 +57,9 @@ public final class HarvestMonitor {
         Map<String, SourceState> stored = new LinkedHashMap<>();
         checkpoints.sources().forEach(s -> stored.put(s.source(), s));
         List<SourceStatus> statuses = new ArrayList<>();
-        upstreams.forEach((source, upstream) -> statuses.add(new SourceStatus(source, upstream.name(),
-                runner.isRunning(source), upstream.breaker().state(), upstream.breaker().openUntil(),
-                Optional.ofNullable(stored.remove(source)))));
+        circuits().forEach(circuit -> statuses.add(new SourceStatus(circuit.source(), circuit.upstream(),
+                runner.isRunning(circuit.source()), circuit.state(), circuit.openUntil(),
+                Optional.ofNullable(stored.remove(circuit.source())))));
         stored.values().forEach(state -> statuses.add(new SourceStatus(state.source(), null,
                 runner.isRunning(state.source()), null, null, Optional.of(state))));
         return statuses;

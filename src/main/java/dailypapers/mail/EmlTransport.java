@@ -42,6 +42,18 @@ final class EmlTransport implements MailTransport {
         }
     }
 
+    @Override
+    public void verify() throws MailException {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new MailException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(directory)) {
+            throw new MailException("cannot write to " + directory, null);
+        }
+    }
+
     /** Where the message with this outbox id is written. */
     Path file(String id) {
         return directory.resolve(id + ".eml");

@@ -25,15 +25,15 @@ public final class MailModule {
     private final MailTransport transport;
     private final OutboxStore store;
     private final JobScheduler jobs;
+    private final boolean smtp;
 
     public MailModule(MailSettings settings, OutboxStore store, Transactions<OutboxStore> outbox, Clock clock,
             JobScheduler jobs) {
         this.store = store;
         this.jobs = jobs;
         this.mailer = new Mailer(outbox, clock);
-        this.transport = settings.smtpHost().isPresent()
-                ? new SmtpTransport(settings, MailSettings.fromAddress(settings.from()))
-                : new EmlTransport(settings.outboxDir(), MailSettings.fromAddress(settings.from()));
+        this.transport = MailTransport.of(settings);
+        this.smtp = settings.smtpHost().isPresent();
         this.job = new MailJob(store, transport, clock, settings.perDomainPerMinute());
         jobs.add(new Job(JOB, JOB, INTERVAL, INTERVAL, Job.Stopping.SIGNAL, job));
     }
@@ -45,6 +45,19 @@ public final class MailModule {
     /** Where messages go, for logs and the command line. */
     public String transport() {
         return transport.describe();
+    }
+
+    /** Whether mail leaves through an SMTP server; without one it is written as {@code .eml} files. */
+    public boolean sendsBySmtp() {
+        return smtp;
+    }
+
+    /**
+     * Connects to the SMTP server and lets go, as the mail job would before sending (see
+     * {@link MailTransport#verify()}); the job's own kept connection is not touched.
+     */
+    public void verifyConnection() throws MailException {
+        transport.verify();
     }
 
     /**

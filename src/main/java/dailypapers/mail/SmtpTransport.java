@@ -107,6 +107,22 @@ final class SmtpTransport implements MailTransport {
         connection.sendMessage(mime, mime.getAllRecipients());
     }
 
+    /** A connection of its own, opened and closed: the one kept for a run is neither used nor disturbed. */
+    @Override
+    public void verify() throws MailException {
+        try {
+            Transport probe = session.getTransport();
+            try {
+                probe.connect(host, settings.smtpPort(), settings.user().orElse(null),
+                        settings.password().orElse(null));
+            } finally {
+                probe.close();
+            }
+        } catch (MessagingException e) {
+            throw failure(e, Reply.of(e));
+        }
+    }
+
     @Override
     public synchronized void disconnect() {
         if (connection != null) {

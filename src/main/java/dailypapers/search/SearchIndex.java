@@ -83,6 +83,12 @@ public interface SearchIndex extends AutoCloseable {
 
     Stats stats();
 
+    /**
+     * Why the index cannot serve searches now (closed, or its writer failed for good); empty when it can. Cheap and
+     * without I/O: readiness probes ask every second or two.
+     */
+    Optional<String> fault();
+
     @Override
     void close();
 

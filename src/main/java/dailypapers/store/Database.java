@@ -6,23 +6,32 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dailypapers.AppVersion;
+import dailypapers.ops.SchemaStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * An open, migrated database: a connection pool, Flyway migrations applied, and a {@link Jdbi} over it.
+ * An open, migrated database: a connection pool, Flyway migrations applied, and a {@link Jdbi} over it (or, for
+ * tools that only look, {@link #connect} without migrating).
  * SQLite runs in WAL mode so readers never wait for the importer, and begins every transaction {@code IMMEDIATE}:
  * a writer takes the write lock before its first read and waits up to the busy timeout for another writer. A
  * deferred transaction that read first and then wrote would fail at once with {@code SQLITE_BUSY} (the busy
@@ -64,6 +73,28 @@ public final class Database implements AutoCloseable {
      * in one transaction: a failure leaves the database as it was, never half-migrated.
      */
     public static Database open(DatabaseConfig config, MeterRegistry metrics, BeforeUpgrade beforeUpgrade) {
+        Database database = connect(config, metrics);
+        try {
+            Optional<Integer> applied = checkUsable(database.dataSource, config);
+            if (applied.isPresent() && applied.get() < SchemaVersions.LATEST) {
+                beforeUpgrade.prepare(applied.get(), SchemaVersions.LATEST);
+            }
+            flyway(database.dataSource, config.isSqlite()).group(true).load().migrate();
+        } catch (FlywayException e) {
+            database.close();
+            throw new DatabaseException("cannot migrate the database at " + config.description() + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /**
+     * Opens the pool without migrating: for tools that look at a database and must leave its schema as it is
+     * ({@code doctor}). Fails with a {@link DatabaseException} that says why.
+     */
+    public static Database connect(DatabaseConfig config, MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
@@ -73,34 +104,19 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(10_000);
         hikari.setMetricRegistry(metrics);
         if (config.isSqlite()) {
-            createParentDirectory(config.url());
+            createParentDirectory(config);
             Connections.SQLITE.forEach(hikari::addDataSourceProperty);
             hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             // One multi-row INSERT per batch instead of one round trip per row.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
-        HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(hikari);
+            return new Database(new HikariDataSource(hikari), config.isSqlite());
         } catch (HikariPool.PoolInitializationException e) {
             throw new DatabaseException("cannot connect to the database at " + config.description() + ": "
                     + rootMessage(e), e);
         }
-        try {
-            Optional<Integer> applied = checkUsable(dataSource, config);
-            if (applied.isPresent() && applied.get() < SchemaVersions.LATEST) {
-                beforeUpgrade.prepare(applied.get(), SchemaVersions.LATEST);
-            }
-            flyway(dataSource, config.isSqlite()).group(true).load().migrate();
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new DatabaseException("cannot migrate the database at " + config.description() + ": " + rootMessage(e), e);
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
-        return new Database(dataSource, config.isSqlite());
     }
 
     /** The database's schema version, after refusing one a restore left unfinished or a newer version made. */
@@ -126,6 +142,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The SQLite file a {@code jdbc:sqlite:} URL names; empty for memory, a {@code file:} URI, or PostgreSQL. */
+    public static Optional<Path> sqliteFile(DatabaseConfig config) {
+        if (!config.isSqlite()) {
+            return Optional.empty();
+        }
+        String file = config.url().substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(file).toAbsolutePath());
+    }
+
+    /** Where the schema stands against this build's migrations, from Flyway's history; changes nothing. */
+    public SchemaStatus schema() {
+        MigrationInfoService info = flyway(dataSource, sqlite).load().info();
+        MigrationInfo current = info.current();
+        List<MigrationInfo> all = Arrays.asList(info.all());
+        String known = all.stream().filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(MigrationInfo::getVersion).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion)
+                .orElse("0");
+        return new SchemaStatus(Optional.ofNullable(current).map(m -> m.getVersion().getVersion()), known,
+                Arrays.stream(info.pending()).map(m -> m.getVersion().getVersion()).toList(),
+                all.stream().filter(m -> !m.getState().isResolved() && m.getState().isApplied())
+                        .map(m -> m.getVersion().getVersion()).toList());
+    }
+
     /** Flyway over this build's migrations for the dialect. */
     static FluentConfiguration flyway(DataSource dataSource, boolean sqlite) {
         return migrations(Flyway.configure().dataSource(dataSource), sqlite);
@@ -142,12 +188,12 @@ public final class Database implements AutoCloseable {
                 .javaMigrations(new TrendingScoreMigration(sqlite));
     }
 
-    static void createParentDirectory(String url) {
-        Path file = DatabaseConfig.sqliteFile(url);
-        if (file == null) {
+    static void createParentDirectory(DatabaseConfig config) {
+        Optional<Path> file = sqliteFile(config);
+        if (file.isEmpty()) {
             return;
         }
-        Path parent = file.getParent();
+        Path parent = file.get().getParent();
         try {
             Files.createDirectories(parent);
         } catch (java.io.IOException e) {
@@ -183,12 +229,17 @@ public final class Database implements AutoCloseable {
         return new JdbcLockProvider(dataSource, "job_lease");
     }
 
-    /** True when a connection can be taken and answers a trivial query. */
-    public boolean isReachable() {
+    /**
+     * Why the database cannot serve: empty when a connection can be taken and answers a trivial query within
+     * {@code timeout} (the wait for a connection is the pool's own; callers that need an answer sooner bound it).
+     */
+    public Optional<String> whyUnreachable(Duration timeout) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            return statement.execute("SELECT 1");
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            statement.execute("SELECT 1");
+            return Optional.empty();
         } catch (SQLException e) {
-            return false;
+            return Optional.of(rootMessage(e));
         }
     }
 

@@ -1,7 +1,5 @@
 package dailypapers.store;
 
-import java.nio.file.Path;
-
 /**
  * How to reach the database: a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}) and credentials.
  */
@@ -19,15 +17,6 @@ public record DatabaseConfig(String url, String user, String password, int poolS
 
     public boolean isSqlite() {
         return url.startsWith("jdbc:sqlite:");
-    }
-
-    /** The file of a {@code jdbc:sqlite:FILE[?…]} URL; null for an in-memory database. */
-    public static Path sqliteFile(String url) {
-        String file = withoutQuery(url).substring("jdbc:sqlite:".length());
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-            return null;
-        }
-        return Path.of(file).toAbsolutePath();
     }
 
     /** The URL without its query string, which may carry credentials: what messages and logs show. */

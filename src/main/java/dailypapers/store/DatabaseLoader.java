@@ -41,7 +41,7 @@ public final class DatabaseLoader implements AutoCloseable {
 
     public static DatabaseLoader open(DatabaseConfig config) {
         if (config.isSqlite()) {
-            Database.createParentDirectory(config.url());
+            Database.createParentDirectory(config);
         }
         try {
             return new DatabaseLoader(config, Connections.open(config));

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,9 +48,9 @@ public final class DatabaseSnapshot implements AutoCloseable {
     /** Opens the snapshot; the database must exist and carry a schema. */
     public static DatabaseSnapshot open(DatabaseConfig config) {
         if (config.isSqlite()) {
-            Path file = DatabaseConfig.sqliteFile(config.url());
-            if (file != null && !Files.isRegularFile(file)) {
-                throw new DatabaseException("no database at " + file);
+            Optional<Path> file = Database.sqliteFile(config);
+            if (file.isPresent() && !Files.isRegularFile(file.get())) {
+                throw new DatabaseException("no database at " + file.get());
             }
         }
         try {

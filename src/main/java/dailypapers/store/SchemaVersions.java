@@ -27,8 +27,8 @@ public final class SchemaVersions {
      */
     public static Optional<Integer> of(DatabaseConfig config) {
         if (config.isSqlite()) {
-            Path file = DatabaseConfig.sqliteFile(config.url());
-            if (file != null && !Files.isRegularFile(file)) {
+            Optional<Path> file = Database.sqliteFile(config);
+            if (file.isPresent() && !Files.isRegularFile(file.get())) {
                 return Optional.empty();
             }
         }

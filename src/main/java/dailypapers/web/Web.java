@@ -23,6 +23,7 @@ import dailypapers.ingest.IngestModule;
 import dailypapers.ratelimit.RateLimitModule;
 import dailypapers.library.LibraryModule;
 import dailypapers.moderation.ModerationModule;
+import dailypapers.ops.Readiness;
 import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimiter;
 import dailypapers.ratelimit.RateLimitedException;
@@ -56,7 +57,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -115,8 +115,8 @@ public final class Web implements AutoCloseable {
             ProfileService profiles, DigestModule digests, TakeoutService takeout) {
     }
 
-    /** What every server reports to its operator: the clock, the metrics registry and the readiness check. */
-    public record Operations(Clock clock, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+    /** What every server reports to its operator: the clock, the metrics registry and the readiness checks. */
+    public record Operations(Clock clock, PrometheusMeterRegistry metrics, Readiness readiness) {
     }
 
     /**
@@ -138,7 +138,7 @@ public final class Web implements AutoCloseable {
         int port = settings.port();
         Clock clock = operations.clock();
         PrometheusMeterRegistry metrics = operations.metrics();
-        BooleanSupplier ready = operations.ready();
+        Readiness readiness = operations.readiness();
         Views views = new Views(libraries.service());
         DateText dates = new DateText(clock);
         Upvotes upvotes = new Upvotes(votes.service(), clock);
@@ -368,7 +368,7 @@ public final class Web implements AutoCloseable {
                 // Content-versioned URLs: the handler sets a lifetime of its own and its own validators.
                 get("/thumbnails/<file>", thumbnailFiles::serve, DATA, ANYONE, BY_HANDLER);
                 get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), DATA, ANYONE, NO_STORE);
-                get("/readyz", ctx -> readiness(ctx, ready), DATA, ANYONE, NO_STORE);
+                get("/readyz", ctx -> readiness(ctx, readiness), DATA, ANYONE, NO_STORE);
                 // Traffic per route, the pool and the JVM are the operator's business: Prometheus sends the token.
                 get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()), DATA, ADMIN);
@@ -549,9 +549,23 @@ public final class Web implements AutoCloseable {
                 + Csrf.HEADER + ", or field " + Csrf.FIELD + ").");
     }
 
-    private static void readiness(Context ctx, BooleanSupplier ready) {
-        boolean ok = ready.getAsBoolean();
-        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "database unreachable"));
+    /**
+     * Each dependency by name, with the node's status: 503 when it cannot serve (database or index down), so a load
+     * balancer takes it out; 200 when it is ready or only degraded (mail or an upstream down).
+     */
+    private static void readiness(Context ctx, Readiness readiness) {
+        Readiness.Report report = readiness.check();
+        var checks = new LinkedHashMap<String, Object>();
+        report.checks().forEach((name, check) -> {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("status", check.state().key());
+            body.putAll(check.details());
+            checks.put(name, body);
+        });
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", report.status().key());
+        body.put("checks", checks);
+        ctx.status(report.status() == Readiness.Status.UNAVAILABLE ? 503 : 200).json(body);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -326,7 +327,7 @@ abstract class BackupsContract {
                 .hasMessageContaining(file.toString());
         backups.restore(file, target, true, Backups.Progress.NONE);
         try (Database database = Database.open(target, new SimpleMeterRegistry())) {
-            assertThat(database.isReachable()).isTrue();
+            assertThat(database.whyUnreachable(Duration.ofSeconds(5))).isEmpty();
         }
     }
 

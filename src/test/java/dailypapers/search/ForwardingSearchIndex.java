@@ -91,4 +91,9 @@ public class ForwardingSearchIndex implements SearchIndex {
     public void close() {
         delegate.close();
     }
+
+    @Override
+    public Optional<String> fault() {
+        return delegate.fault();
+    }
 }

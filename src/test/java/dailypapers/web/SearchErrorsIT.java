@@ -11,6 +11,7 @@ import dailypapers.App;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
 import dailypapers.job.JobScheduler;
+import dailypapers.ops.Readiness;
 import dailypapers.search.ForwardingSearchIndex;
 import dailypapers.search.Hits;
 import dailypapers.search.InvalidQueryException;
@@ -85,7 +86,7 @@ class SearchErrorsIT {
                 a.config().serverLimits(), a.config().httpCacheBytes()), a.feed(),
                 failing, a.ingest(), a.thumbnails(), a.community(),
                 new Web.Operations(TestApp.FIXED_CLOCK, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                        () -> true));
+                        new Readiness(database::whyUnreachable, failing.index(), a.mail(), a.ingest().monitor())));
     }
 
     @AfterAll

@@ -119,6 +119,11 @@ interface IndexStorage extends Closeable {
 
         @Override
         public Optional<String> live() throws IOException {
+            return live(root);
+        }
+
+        /** The live generation of the index folder {@code root}, read without its lock; empty for a new one. */
+        static Optional<String> live(Path root) throws IOException {
             try {
                 String name = Files.readString(root.resolve(LIVE), StandardCharsets.UTF_8).strip();
                 return name.isEmpty() ? Optional.empty() : Optional.of(name);

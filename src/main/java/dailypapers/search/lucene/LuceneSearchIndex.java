@@ -4,6 +4,7 @@ import dailypapers.search.Filters;
 import dailypapers.search.Highlight;
 import dailypapers.search.Hit;
 import dailypapers.search.Hits;
+import dailypapers.search.IndexSnapshot;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.KeywordQuery;
 import dailypapers.search.ResultOrder;
@@ -98,7 +99,9 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
@@ -264,6 +267,26 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (RuntimeException e) {
             IOUtils.closeWhileHandlingException(storage);
             throw e;
+        }
+    }
+
+    /**
+     * What the index in {@code path} holds as of its live generation's last commit. A reader takes no write lock,
+     * so this works while a server holds the index; nothing is created or changed.
+     */
+    public static Optional<IndexSnapshot> inspect(Path path) {
+        try {
+            Optional<String> live = IndexStorage.Folder.live(path);
+            if (live.isEmpty()) {
+                return Optional.empty();
+            }
+            try (Directory directory = FSDirectory.open(path.resolve(live.get()));
+                    DirectoryReader reader = DirectoryReader.open(directory)) {
+                String generation = reader.getIndexCommit().getUserData().getOrDefault(GENERATION, live.get());
+                return Optional.of(new IndexSnapshot(generation, reader.numDocs()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index at " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -1011,6 +1034,26 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
         }
         return docs;
+    }
+
+    @Override
+    public Optional<String> fault() {
+        try {
+            return withLive(g -> {
+                if (!g.writer().isOpen()) {
+                    Throwable tragic = g.writer().getTragicException();
+                    return Optional.of(tragic == null ? "the index is closed"
+                            : "the index writer failed: " + tragic.getMessage());
+                }
+                // Acquiring fails once the searchers are closed, and costs a reference count otherwise.
+                g.searchers().release(g.searchers().acquire());
+                return Optional.empty();
+            });
+        } catch (AlreadyClosedException e) {
+            return Optional.of("the index is closed");
+        } catch (RuntimeException e) {
+            return Optional.of("the index cannot be read: " + e.getMessage());
+        }
     }
 
     private interface SearcherWork<T> {
