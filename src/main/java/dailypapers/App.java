@@ -29,6 +29,7 @@ import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchModule;
 import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.Database;
+import dailypapers.store.SchemaVersions;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.store.JdbiAccountStore;
 import dailypapers.store.JdbiModerationStore;
@@ -382,6 +383,21 @@ public final class App implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** The schema version this build migrates databases to. */
+    public static final int SCHEMA_VERSION = SchemaVersions.LATEST;
+
+    /** A database as {@code version} reports it: its URL without credentials and the schema version it carries. */
+    public record DatabaseSchema(String database, Optional<Integer> version) {
+    }
+
+    /**
+     * The configured database's schema version, read without migrating it (or, for SQLite, creating its file);
+     * empty when it has no schema yet. Throws a {@link dailypapers.store.DatabaseException} when it cannot be read.
+     */
+    public static DatabaseSchema databaseSchema(Config config) {
+        return new DatabaseSchema(config.database().description(), SchemaVersions.of(config.database()));
     }
 
     /** The database URL without its query string, which may carry credentials; for logs. */

@@ -1,5 +1,6 @@
 package dailypapers.backup;
 
+import dailypapers.Config;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.store.DatabaseLoader;
 import dailypapers.store.DatabaseSnapshot;
@@ -32,8 +33,11 @@ public final class Backups {
         void table(String name, long rows);
     }
 
-    /** What a backup, restore or move did: rows per table in copy order, the schema version carried, the time. */
-    public record Summary(Map<String, Long> rows, int schemaVersion, Duration took) {
+    /**
+     * What a backup, restore or move did: rows per table in copy order, the schema version carried, the time, and
+     * where the rows came from and went (a database as its URL without credentials, or a file).
+     */
+    public record Summary(Map<String, Long> rows, int schemaVersion, Duration took, String from, String to) {
         public long totalRows() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -46,6 +50,27 @@ public final class Backups {
 
     public Backups(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Writes a backup of the configured database to {@code file}, which must not exist. */
+    public Summary backup(Config config, Path file, Progress progress) {
+        return backup(config.database(), file, progress);
+    }
+
+    /** Restores {@code file} into the configured database, as {@link #restore(Path, DatabaseConfig, boolean, Progress)}. */
+    public Summary restore(Path file, Config config, boolean force, Progress progress) {
+        return restore(file, config.database(), force, progress);
+    }
+
+    /** Copies the configured database into the one at {@code url}, as {@code copy(DatabaseConfig, …)} does. */
+    public Summary copy(Config config, String url, String user, String password, boolean force, Progress progress) {
+        DatabaseConfig target;
+        try {
+            target = new DatabaseConfig(url, user, password, 1);
+        } catch (IllegalArgumentException e) {
+            throw new BackupException("--to: " + e.getMessage(), e);
+        }
+        return copy(config.database(), target, force, progress);
     }
 
     /** Writes a backup of {@code source} to {@code file}, which must not exist. */
@@ -62,7 +87,7 @@ public final class Backups {
             BackupManifest manifest = BackupArchive.write(snapshot, file, started.toString(), progress::table);
             return summary(manifest.tables().stream()
                     .collect(LinkedHashMap::new, (m, t) -> m.put(t.name(), t.rows()), Map::putAll),
-                    manifest.schemaVersion(), started);
+                    manifest.schemaVersion(), started, source.description(), file.toString());
         } catch (IOException e) {
             throw new BackupException("cannot write " + file + ": " + describe(e) + "; nothing was kept", e);
         }
@@ -114,7 +139,7 @@ public final class Backups {
                 }
                 checkCounts(loader, rows);
                 loader.finish();
-                return summary(rows, manifest.schemaVersion(), started);
+                return summary(rows, manifest.schemaVersion(), started, file.toString(), target.description());
             }
         }
     }
@@ -145,7 +170,8 @@ public final class Backups {
                 }
                 checkCounts(loader, rows);
                 loader.finish();
-                return summary(rows, snapshot.schemaVersion(), started);
+                return summary(rows, snapshot.schemaVersion(), started, source.description(),
+                        target.description());
             }
         } catch (IOException e) {
             throw new BackupException("cannot copy the database: " + describe(e), e);
@@ -182,8 +208,9 @@ public final class Backups {
         }
     }
 
-    private Summary summary(Map<String, Long> rows, int schemaVersion, Instant started) {
-        return new Summary(Collections.unmodifiableMap(new LinkedHashMap<>(rows)), schemaVersion, Duration.between(started, clock.instant()));
+    private Summary summary(Map<String, Long> rows, int schemaVersion, Instant started, String from, String to) {
+        return new Summary(Collections.unmodifiableMap(new LinkedHashMap<>(rows)), schemaVersion,
+                Duration.between(started, clock.instant()), from, to);
     }
 
     private static String describe(IOException e) {

@@ -1,7 +1,6 @@
 package dailypapers.cli;
 
 import dailypapers.backup.Backups;
-import dailypapers.store.DatabaseConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +29,11 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatabaseConfig database = main.config(Map.of()).database();
         PrintWriter err = spec.commandLine().getErr();
-        Backups.Summary summary = new Backups(Clock.systemUTC()).backup(database, file, progress(err));
+        Backups.Summary summary = new Backups(Clock.systemUTC()).backup(main.config(Map.of()), file, progress(err));
         spec.commandLine().getOut().printf(Locale.ROOT, "backed up %,d rows in %d tables (schema %d) from %s to %s "
                         + "(%s) in %.1f s%n", summary.totalRows(), summary.rows().size(), summary.schemaVersion(),
-                database.description(), file, size(file), summary.took().toMillis() / 1000.0);
+                summary.from(), summary.to(), size(file), summary.took().toMillis() / 1000.0);
         return 0;
     }
 

@@ -5,7 +5,6 @@ import dailypapers.AppVersion;
 import dailypapers.Config;
 import dailypapers.Setting;
 import dailypapers.UserFacingException;
-import dailypapers.store.SchemaVersions;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"Daily Papers " + AppVersion.current() + ", schema " + SchemaVersions.LATEST};
+            return new String[] {"Daily Papers " + AppVersion.current() + ", schema " + App.SCHEMA_VERSION};
         }
     }
 

@@ -1,7 +1,6 @@
 package dailypapers.cli;
 
 import dailypapers.backup.Backups;
-import dailypapers.store.DatabaseConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
@@ -42,22 +41,15 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatabaseConfig source = main.config(Map.of()).database();
         String password = toPassword != null ? toPassword : System.getenv("DAILYPAPERS_MIGRATE_TO_PASSWORD");
-        DatabaseConfig target;
-        try {
-            target = new DatabaseConfig(to, toUser, password, 1);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--to: " + e.getMessage());
-        }
         PrintWriter out = spec.commandLine().getOut();
-        Backups.Summary summary = new Backups(Clock.systemUTC()).copy(source, target, force,
-                BackupCommand.progress(spec.commandLine().getErr()));
+        Backups.Summary summary = new Backups(Clock.systemUTC()).copy(main.config(Map.of()), to, toUser, password,
+                force, BackupCommand.progress(spec.commandLine().getErr()));
         out.printf(Locale.ROOT, "copied %,d rows in %d tables (schema %d) from %s to %s in %.1f s; every table's "
                         + "count matches%n", summary.totalRows(), summary.rows().size(), summary.schemaVersion(),
-                source.description(), target.description(), summary.took().toMillis() / 1000.0);
+                summary.from(), summary.to(), summary.took().toMillis() / 1000.0);
         out.println("to serve from it, set in your configuration (file, environment or flags):");
-        out.println("  database.url=" + target.description());
+        out.println("  database.url=" + to);
         if (toUser != null) {
             out.println("  database.user=" + toUser);
             out.println("  database.password=<its password>");

@@ -1,7 +1,6 @@
 package dailypapers.cli;
 
 import dailypapers.backup.Backups;
-import dailypapers.store.DatabaseConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -33,12 +32,11 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatabaseConfig database = main.config(Map.of()).database();
-        Backups.Summary summary = new Backups(Clock.systemUTC()).restore(file, database, force,
+        Backups.Summary summary = new Backups(Clock.systemUTC()).restore(file, main.config(Map.of()), force,
                 BackupCommand.progress(spec.commandLine().getErr()));
         spec.commandLine().getOut().printf(Locale.ROOT, "restored %,d rows in %d tables (schema %d) from %s into %s "
                         + "in %.1f s; the search index is rebuilt from the stored vectors when serve starts%n",
-                summary.totalRows(), summary.rows().size(), summary.schemaVersion(), file, database.description(),
+                summary.totalRows(), summary.rows().size(), summary.schemaVersion(), summary.from(), summary.to(),
                 summary.took().toMillis() / 1000.0);
         return 0;
     }

@@ -1,12 +1,11 @@
 package dailypapers.cli;
 
+import dailypapers.App;
 import dailypapers.AppVersion;
-import dailypapers.store.DatabaseConfig;
-import dailypapers.store.DatabaseException;
-import dailypapers.store.SchemaVersions;
+import dailypapers.Config;
+import dailypapers.UserFacingException;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,25 +25,24 @@ final class VersionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Daily Papers " + AppVersion.current() + ", schema " + SchemaVersions.LATEST);
-        DatabaseConfig database = main.config(Map.of()).database();
-        String state;
+        out.println("Daily Papers " + AppVersion.current() + ", schema " + App.SCHEMA_VERSION);
+        Config config = main.config(Map.of());
         try {
-            Optional<Integer> applied = SchemaVersions.of(database);
-            state = applied.map(VersionCommand::describe).orElse("no schema yet (serve creates it)");
-        } catch (DatabaseException e) {
-            state = e.getMessage();
+            App.DatabaseSchema database = App.databaseSchema(config);
+            out.println("database " + database.database() + ": "
+                    + database.version().map(VersionCommand::describe).orElse("no schema yet (serve creates it)"));
+        } catch (UserFacingException e) {
+            out.println("database: " + e.getMessage());
         }
-        out.println("database " + database.description() + ": " + state);
         return 0;
     }
 
     private static String describe(int applied) {
-        if (applied == SchemaVersions.LATEST) {
+        if (applied == App.SCHEMA_VERSION) {
             return "schema " + applied + ", up to date";
         }
-        if (applied < SchemaVersions.LATEST) {
-            return "schema " + applied + ", older: serve backs it up, then migrates it to " + SchemaVersions.LATEST;
+        if (applied < App.SCHEMA_VERSION) {
+            return "schema " + applied + ", older: serve backs it up, then migrates it to " + App.SCHEMA_VERSION;
         }
         return "schema " + applied + ", newer than this version knows: serve refuses it";
     }
