@@ -269,7 +269,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB, HTTP_MAX_CONCURRENT_REQUESTS,
+            DATABASE_POOL_SIZE, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB,
+            HTTP_MAX_CONCURRENT_REQUESTS,
             HTTP_MAX_QUEUED_REQUESTS, HTTP_QUEUE_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_SECONDS, ADMIN_TOKEN, SEARCH_ENGINE,
             SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
             SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
@@ -576,27 +577,32 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes,
+                upgradeBackupDir, logFormat);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes,
+                upgradeBackupDir, logFormat);
     }
 
     public Config withDigests(DigestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes,
+                upgradeBackupDir, logFormat);
     }
 
     public Config withServerLimits(ServerLimits limits) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes, upgradeBackupDir, logFormat);
+                thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes,
+                upgradeBackupDir, logFormat);
     }
 
     public Config withHttpCacheBytes(long bytes) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes, upgradeBackupDir, logFormat);
+                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes,
+                upgradeBackupDir, logFormat);
     }
 
     public Config withUpgradeBackupDir(Optional<Path> directory) {

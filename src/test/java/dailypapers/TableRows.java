@@ -21,8 +21,8 @@ import java.util.TreeMap;
 public final class TableRows {
 
     /** The tables a backup rebuilds rather than carries, as docs/operations.md lists them. */
-    public static final Set<String> REBUILT = Set.of("flyway_schema_history", "store_count", "data_version", "job_lease",
-            "rate_limit", "search_sync_checkpoint");
+    public static final Set<String> REBUILT = Set.of("flyway_schema_history", "store_count", "data_version",
+            "job_lease", "rate_limit", "search_sync_checkpoint");
 
     private TableRows() {
     }

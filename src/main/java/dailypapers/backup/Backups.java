@@ -57,7 +57,7 @@ public final class Backups {
         return backup(config.database(), file, progress);
     }
 
-    /** Restores {@code file} into the configured database, as {@link #restore(Path, DatabaseConfig, boolean, Progress)}. */
+    /** Restores {@code file} into the configured database, as {@code restore(Path, DatabaseConfig, …)} does. */
     public Summary restore(Path file, Config config, boolean force, Progress progress) {
         return restore(file, config.database(), force, progress);
     }

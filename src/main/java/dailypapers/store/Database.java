@@ -82,7 +82,8 @@ public final class Database implements AutoCloseable {
             flyway(database.dataSource, config.isSqlite()).group(true).load().migrate();
         } catch (FlywayException e) {
             database.close();
-            throw new DatabaseException("cannot migrate the database at " + config.description() + ": " + rootMessage(e), e);
+            throw new DatabaseException("cannot migrate the database at " + config.description() + ": "
+                    + rootMessage(e), e);
         } catch (RuntimeException e) {
             database.close();
             throw e;

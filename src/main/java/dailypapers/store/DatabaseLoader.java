@@ -60,7 +60,8 @@ public final class DatabaseLoader implements AutoCloseable {
             }
         }
         try (var statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT source, started_at FROM " + CopiedTables.RESTORE_MARKER)) {
+                ResultSet rs = statement.executeQuery("SELECT source, started_at FROM "
+                        + CopiedTables.RESTORE_MARKER)) {
             return Optional.of(rs.next() ? "of " + rs.getString(1) + ", begun " + rs.getString(2) : "begun");
         }
     }
@@ -125,8 +126,8 @@ public final class DatabaseLoader implements AutoCloseable {
     /** Tables whose id PostgreSQL generates ({@code GENERATED ALWAYS AS IDENTITY}): copied ids override it. */
     private Set<String> identityTables() throws SQLException {
         Set<String> names = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM information_schema.columns"
-                + " WHERE table_schema = current_schema() AND is_identity = 'YES'");
+        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM "
+                + "information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'");
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 names.add(rs.getString(1));

@@ -132,8 +132,9 @@ class BackupCommandsIT {
                 Files.copy(in, library);
             }
             String java = ProcessHandle.current().info().command().orElseThrow();
-            String command = "ulimit -f 64; exec '" + java + "' --enable-native-access=ALL-UNNAMED -Dorg.sqlite.lib.path='"
-                    + dir + "' -Dorg.sqlite.lib.name=libsqlitejdbc.so -cp '" + System.getProperty("java.class.path")
+            String command = "ulimit -f 64; exec '" + java + "' --enable-native-access=ALL-UNNAMED"
+                    + " -Dorg.sqlite.lib.path='" + dir + "' -Dorg.sqlite.lib.name=libsqlitejdbc.so -cp '"
+                    + System.getProperty("java.class.path")
                     + "' " + Main.class.getName() + " --data-dir '" + data + "' backup '" + file + "'";
             Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
