@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,26 @@ class DeploymentIT {
 
         assertThat(verify.exitValue()).as(output).isZero();
         assertThat(output).as("systemd-analyze has something to say about the unit").isBlank();
+    }
+
+    @Test
+    void theNightlyBackupUnitsVerifyCleanly() throws Exception {
+        requireSystemdAnalyze();
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(SYSTEMD_ANALYZE.toString(), "verify", "--man=no"));
+        for (String name : List.of("dailypapers.service", "dailypapers-backup.service", "dailypapers-backup.timer")) {
+            String shipped = Files.readString(UNIT.resolveSibling(name));
+            command.add(Files.writeString(dir.resolve(name), shipped.replace(SHIPPED_JAVA, java)).toString());
+        }
+        assertThat(Files.readString(UNIT.resolveSibling("dailypapers-backup.service")))
+                .contains(SHIPPED_JAVA + " ").contains(" backup ");
+
+        Process verify = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(verify.exitValue()).as(output).isZero();
+        assertThat(output).as("systemd-analyze has something to say about the units").isBlank();
     }
 
     @Test

@@ -134,6 +134,11 @@ public final class Doctor {
     }
 
     private static Finding schema(SchemaStatus schema, String where) {
+        if (schema.unfinishedRestore().isPresent()) {
+            return Finding.fail("database", where + " holds a restore that did not finish ("
+                    + schema.unfinishedRestore().get() + "): it is incomplete, and serve refuses it",
+                    "run ./dailypapers restore FILE --force again, or point database.url at another database");
+        }
         if (!schema.unknown().isEmpty()) {
             return Finding.fail("database", "the schema at " + where + " is at version "
                     + schema.applied().orElse("?") + ", newer than this build knows (" + schema.known()

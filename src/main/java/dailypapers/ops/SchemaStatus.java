@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param known   the newest version this build carries
  * @param pending versions this build carries that are not applied yet (every start applies them)
  * @param unknown versions applied that this build does not carry: a newer release migrated the database
+ * @param unfinishedRestore what a restore cut short left ("of FILE, begun AT"): the database is incomplete
  */
-public record SchemaStatus(Optional<String> applied, String known, List<String> pending, List<String> unknown) {
+public record SchemaStatus(Optional<String> applied, String known, List<String> pending, List<String> unknown,
+        Optional<String> unfinishedRestore) {
 }

@@ -170,7 +170,15 @@ public final class Database implements AutoCloseable {
         return new SchemaStatus(Optional.ofNullable(current).map(m -> m.getVersion().getVersion()), known,
                 Arrays.stream(info.pending()).map(m -> m.getVersion().getVersion()).toList(),
                 all.stream().filter(m -> !m.getState().isResolved() && m.getState().isApplied())
-                        .map(m -> m.getVersion().getVersion()).toList());
+                        .map(m -> m.getVersion().getVersion()).toList(), unfinishedRestore());
+    }
+
+    private Optional<String> unfinishedRestore() {
+        try (Connection connection = dataSource.getConnection()) {
+            return DatabaseLoader.unfinishedRestore(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the database: " + rootMessage(e), e);
+        }
     }
 
     /** Flyway over this build's migrations for the dialect. */

@@ -107,11 +107,28 @@ abstract class BackupsContract {
             assertThat(actual.keySet()).isEqualTo(expected.keySet());
             expected.forEach((table, rows) -> assertThat(actual.get(table)).as(into + " " + table).isEqualTo(rows));
             assertThat(SchemaVersions.of(target)).contains(SchemaVersions.LATEST);
+            assertThat(rowCounts(target)).as("the row counts status pages read").containsExactlyInAnyOrderEntriesOf(
+                    Map.of("paper", 1_000L, "featured", (long) expected.get("featured").size(),
+                            "paper_vector:bge-small-en-v1.5-q", 20L));
         }
     }
 
+    private static Map<String, Long> rowCounts(DatabaseConfig database) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
+                database.password()); var statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT name, value FROM store_count")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
     @Test
-    void aRestoredDatabaseServesAndItsCountsAndIdsCarryOn() {
+    void aRestoredDatabaseServesAndItsCountsAndIdsCarryOn() throws SQLException {
         DatabaseConfig source = fresh(kind);
         filledApp(source);
         Path file = dir.resolve("backup.zip");
@@ -131,7 +148,10 @@ abstract class BackupsContract {
                 long reply = restored.comments().service().post(grace, "127.0.0.1", paper, Optional.empty(), "New.");
                 assertThat(restored.comments().service().thread(paper)).hasSize(3)
                         .anySatisfy(placed -> assertThat(placed.comment().id()).isEqualTo(reply));
+                restored.votes().service().set(grace.id(), paper, true);
             }
+            // The triggers are on again: the new vote and comment are counted on their paper.
+            assertConsistent(target);
         }
     }
 

@@ -1,6 +1,7 @@
 package dailypapers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,6 +10,7 @@ import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestData;
 import dailypapers.TestDatabases;
+import dailypapers.backup.Backups;
 import dailypapers.ingest.ImportListener;
 import dailypapers.ops.Doctor;
 import dailypapers.store.DatabaseConfig;
@@ -110,6 +112,25 @@ class DoctorCommandIT {
         assertThat(line("fail", "database")).contains("is at version 999, newer than this build knows")
                 .contains("unknown versions 999");
         assertThat(out.toString()).contains("fix: run the release that migrated it").contains("1 failed");
+    }
+
+    @Test
+    void aRestoreThatDidNotFinishFailsAndSaysToRunItAgain() throws Exception {
+        DatabaseConfig source = new DatabaseConfig("jdbc:sqlite:" + dir.resolve("source.db"), null, null, 1);
+        App.open(new Config(dir.resolve("source"), source, "127.0.0.1", 0), TestApp.FIXED_CLOCK).close();
+        Path backup = dir.resolve("backup.zip");
+        Backups backups = new Backups(TestApp.FIXED_CLOCK);
+        backups.backup(source, backup, Backups.Progress.NONE);
+        DatabaseConfig target = new DatabaseConfig("jdbc:sqlite:" + dir.resolve("dailypapers.db"), null, null, 1);
+        assertThatThrownBy(() -> backups.restore(backup, target, false, (table, rows) -> {
+            throw new IllegalStateException("cut short");
+        })).hasMessage("cut short");
+
+        int code = run("--data-dir", dir.toString(), "doctor");
+
+        assertThat(code).isEqualTo(DoctorCommand.EXIT_FAILED);
+        assertThat(line("fail", "database")).contains("holds a restore that did not finish (of " + backup);
+        assertThat(out.toString()).contains("fix: run ./dailypapers restore FILE --force again");
     }
 
     @Test
