@@ -1,6 +1,8 @@
 package dailypapers.backup;
 
 import dailypapers.Config;
+import dailypapers.search.SearchIndex;
+import dailypapers.search.engine.SearchEngines;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.store.DatabaseLoader;
 import dailypapers.store.DatabaseSnapshot;
@@ -57,9 +59,15 @@ public final class Backups {
         return backup(config.database(), file, progress);
     }
 
-    /** Restores {@code file} into the configured database, as {@code restore(Path, DatabaseConfig, …)} does. */
+    /**
+     * Restores {@code file} into the configured database, as {@code restore(Path, DatabaseConfig, …)} does, holding
+     * the data directory's search index meanwhile: a server that uses it refuses to start, and one already running
+     * makes the restore refuse, with the index's "in use" error.
+     */
     public Summary restore(Path file, Config config, boolean force, Progress progress) {
-        return restore(file, config.database(), force, progress);
+        try (SearchIndex held = SearchEngines.open(config.search().engine(), config.dataDir())) {
+            return restore(file, config.database(), force, progress);
+        }
     }
 
     /** Copies the configured database into the one at {@code url}, as {@code copy(DatabaseConfig, …)} does. */

@@ -114,6 +114,24 @@ class BackupCommandsIT {
         assertThat(out.toString()).contains(": schema " + App.SCHEMA_VERSION + ", up to date");
     }
 
+    @Test
+    void aRestoreIsRefusedWhileAServerUsesTheDataDirectory() throws Exception {
+        Path data = filledDataDir();
+        Path file = dir.resolve("backup.zip");
+        Config config = new Config(data, new DatabaseConfig("jdbc:sqlite:" + data.resolve("dailypapers.db"), null,
+                null, 4), "127.0.0.1", 0);
+        try (App app = App.open(config, Clock.systemUTC()); Web web = app.serve()) {
+            assertThat(run("--data-dir", data.toString(), "backup", file.toString())).isZero();
+
+            assertThat(run("--data-dir", data.toString(), "restore", "--force", file.toString())).isEqualTo(1);
+
+            assertThat(err.toString()).startsWith("error: the search index at ")
+                    .contains("is in use by another process (is the server running?)").hasLineCount(1);
+            assertThat(app.feed().papers().counts().papers()).isEqualTo(1_000);
+        }
+        assertThat(run("--data-dir", data.toString(), "restore", "--force", file.toString())).isZero();
+    }
+
     /**
      * A disk that fills during a backup, stood for by a file size limit on the backup's process (ulimit -f): a clear
      * error, no file left behind, and the server it was copying keeps serving reads and writes.
