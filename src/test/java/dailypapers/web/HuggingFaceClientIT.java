@@ -1,6 +1,7 @@
 package dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class HuggingFaceClientIT {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final String MODULES = "httpx, filelock, tqdm, yaml, packaging, typing_extensions";
     /** Prints one JSON object: what each call returned, or the error class and status it raised. */
     private static final String SCRIPT = """
             import json, sys
@@ -50,7 +52,7 @@ class HuggingFaceClientIT {
     @BeforeAll
     static void run() throws IOException, InterruptedException {
         Path client = SharedData.huggingFaceHub();
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "skipped: no " + PYTHON + " to run the client");
+        requirePythonModules();
         app = TestApp.withSample();
         ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), "-c", SCRIPT, app.baseUrl())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -61,6 +63,27 @@ class HuggingFaceClientIT {
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(python.exitValue()).as(output).isZero();
         outcomes = new ObjectMapper().readTree(output);
+    }
+
+    /** The client's imports, from Debian's packages (see its README); required under CI, which installs them. */
+    private static void requirePythonModules() throws IOException, InterruptedException {
+        String missing;
+        if (!Files.isExecutable(PYTHON)) {
+            missing = "no " + PYTHON;
+        } else {
+            Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import " + MODULES)
+                    .redirectErrorStream(true).start();
+            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            missing = probe.waitFor() == 0 ? null : output.lines().reduce((a, b) -> b).orElse("import failed");
+        }
+        if (missing != null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true but Hugging Face's client cannot run (" + missing + "): .ci/run must install "
+                        + "python3-httpx and the other modules its README names");
+            }
+            Assumptions.abort("skipped: Hugging Face's client cannot run (" + missing + "); apt-get install "
+                    + "python3-httpx python3-filelock python3-tqdm python3-yaml");
+        }
     }
 
     @AfterAll
