@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +64,10 @@ public final class Main {
     BufferedReader input;
 
     public static void main(String[] args) {
+        // Lucene and others log through java.util.logging, which would print its own two-line format on stderr,
+        // outside log.format.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
