@@ -37,12 +37,9 @@ final class CopiedTables {
         DatabaseMetaData meta = connection.getMetaData();
         String schema = connection.getSchema();
         Map<String, TableShape> shapes = new TreeMap<>();
-        try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
-            while (tables.next()) {
-                String name = tables.getString("TABLE_NAME");
-                if (!name.startsWith("sqlite_") && !NOT_COPIED.contains(name) && !name.equals(RESTORE_MARKER)) {
-                    shapes.put(name, null);
-                }
+        for (String name : present(connection)) {
+            if (!NOT_COPIED.contains(name) && !name.equals(RESTORE_MARKER)) {
+                shapes.put(name, null);
             }
         }
         Map<String, Set<String>> references = new HashMap<>();
@@ -100,6 +97,21 @@ final class CopiedTables {
                     + "stable order");
         }
         return new TableShape(table, List.copyOf(columns.values()), List.copyOf(key.values()));
+    }
+
+    /** The tables in the connection's schema, SQLite's own left out. */
+    static Set<String> present(Connection connection) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                new String[] {"TABLE"})) {
+            while (tables.next()) {
+                String name = tables.getString("TABLE_NAME");
+                if (!name.startsWith("sqlite_")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     static String quoted(String identifier) {

@@ -53,11 +53,8 @@ public final class DatabaseLoader implements AutoCloseable {
 
     /** What an unfinished restore left in the database ("of FILE, begun AT"); empty when there is none. */
     static Optional<String> unfinishedRestore(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(),
-                CopiedTables.RESTORE_MARKER, new String[] {"TABLE"})) {
-            if (!tables.next()) {
-                return Optional.empty();
-            }
+        if (!CopiedTables.present(connection).contains(CopiedTables.RESTORE_MARKER)) {
+            return Optional.empty();
         }
         try (var statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT source, started_at FROM "
@@ -68,14 +65,8 @@ public final class DatabaseLoader implements AutoCloseable {
 
     /** True when the database holds no table at all. */
     public boolean isEmpty() {
-        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                new String[] {"TABLE"})) {
-            while (rs.next()) {
-                if (!rs.getString("TABLE_NAME").startsWith("sqlite_")) {
-                    return false;
-                }
-            }
-            return true;
+        try {
+            return CopiedTables.present(connection).isEmpty();
         } catch (SQLException e) {
             throw failure("cannot list the tables", e);
         }
@@ -143,13 +134,7 @@ public final class DatabaseLoader implements AutoCloseable {
 
     /** What the disabled insert triggers would have left: the row counts (V8) and a new data version (V14). */
     private void recountWithoutTriggers() throws SQLException {
-        Set<String> present = new HashSet<>();
-        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                new String[] {"TABLE"})) {
-            while (rs.next()) {
-                present.add(rs.getString("TABLE_NAME"));
-            }
-        }
+        Set<String> present = CopiedTables.present(connection);
         try (var statement = connection.createStatement()) {
             if (present.contains("store_count")) {
                 statement.execute("DELETE FROM store_count");

@@ -42,11 +42,8 @@ public final class SchemaVersions {
 
     /** The version a database carries; empty when Flyway never ran on it. */
     static Optional<Integer> applied(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(),
-                "flyway_schema_history", new String[] {"TABLE"})) {
-            if (!tables.next()) {
-                return Optional.empty();
-            }
+        if (!CopiedTables.present(connection).contains("flyway_schema_history")) {
+            return Optional.empty();
         }
         Integer highest = null;
         try (var statement = connection.createStatement();
