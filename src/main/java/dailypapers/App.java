@@ -138,7 +138,8 @@ public final class App implements AutoCloseable {
                 jobs);
         this.thumbnails = new ThumbnailModule(config.thumbnails(), new JdbiThumbnailStore(database), clock, jobs);
         this.mail = new MailModule(config.mail(), new JdbiOutboxStore(database),
-                new JdbiTransactions(database, clock).view(StoreTx::outbox), clock, jobs);
+                new JdbiTransactions(database, clock).view(StoreTx::outbox), new JdbiRateLimitStore(database), clock,
+                jobs);
         JdbiAccountStore accountStore = new JdbiAccountStore(database);
         this.accounts = new AccountModule(config.accounts(), accountStore,
                 new JdbiTransactions(database, clock).view(StoreTx::accounts), mail.mailer(),
