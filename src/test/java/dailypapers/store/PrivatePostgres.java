@@ -192,7 +192,7 @@ public final class PrivatePostgres implements AutoCloseable {
     public void close() {
         try {
             if (Files.exists(data.resolve("cluster/postmaster.pid"))) {
-                pgCtlStop("immediate");
+                kill();
             }
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
