@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * connection timeout while it tries to connect in the background. Here, once a caller has waited that long for
  * nothing, the database counts as down, and callers fail at once with the last failure unless the pool has a
  * connection again (its background attempts got one: the database is back) or a trial is due: one caller per
- * connection timeout waits as before, in case the pool stopped trying. A pool exhausted by slow work trips it too,
- * which sheds that load the same way until a connection frees up.
+ * connection timeout waits as before, in case the pool stopped trying. Only a wait that ends with a failed attempt
+ * to connect trips it: a pool merely busy with slow work, its connections sound, keeps every caller waiting as usual.
  */
 final class FailFastPool extends HikariDataSource {
 
@@ -48,8 +48,11 @@ final class FailFastPool extends HikariDataSource {
             down = null;
             return connection;
         } catch (SQLTransientConnectionException e) {
-            nextTrial = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(getConnectionTimeout());
-            down = rootMessage(e);
+            // HikariCP attaches the last failed attempt to connect, and forgets it once one succeeds.
+            if (e.getCause() != null) {
+                nextTrial = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(getConnectionTimeout());
+                down = rootMessage(e);
+            }
             throw e;
         } finally {
             if (trial) {
