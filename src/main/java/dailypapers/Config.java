@@ -9,8 +9,8 @@ import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.embedding.OnnxEncoder;
 import dailypapers.ingest.HarvestSettings;
-import dailypapers.job.JobScheduler;
 import dailypapers.ingest.arxiv.ArxivSet;
+import dailypapers.job.JobScheduler;
 import dailypapers.mail.MailSettings;
 import dailypapers.ops.LogFormat;
 import dailypapers.search.Fusion;
@@ -279,7 +279,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, DATABASE_CONNECTION_TIMEOUT_MS, JOB_LEASE_SECONDS, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB,
+            DATABASE_POOL_SIZE, DATABASE_CONNECTION_TIMEOUT_MS, JOB_LEASE_SECONDS, UPGRADE_BACKUP_DIR, HTTP_HOST,
+            HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB,
             HTTP_MAX_CONCURRENT_REQUESTS,
             HTTP_MAX_QUEUED_REQUESTS, HTTP_QUEUE_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_SECONDS, ADMIN_TOKEN, SEARCH_ENGINE,
             SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
@@ -620,11 +621,5 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests, serverLimits, httpCacheBytes, directory,
                 logFormat, jobLease);
-    }
-
-    public Config withJobLease(Duration lease) {
-        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
-                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, httpCacheBytes,
-                upgradeBackupDir, logFormat, lease);
     }
 }
