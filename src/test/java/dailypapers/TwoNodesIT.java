@@ -40,6 +40,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code serve} processes on one PostgreSQL database, each with its own data directory and Lucene index, behave
@@ -68,8 +69,10 @@ class TwoNodesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @TempDir
+    static Path root;
+
     private static DatabaseConfig database;
-    private static Path root;
     private static App cli;
     private static ScriptedSmtpServer smtpA;
     private static ScriptedSmtpServer smtpB;
@@ -80,7 +83,6 @@ class TwoNodesIT {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         database = TestDatabases.freshPostgres();
-        root = Files.createTempDirectory("dailypapers-two-nodes");
         // Each node's SMTP server stalls its first message, so the node sending holds the mail job's lease.
         smtpA = new ScriptedSmtpServer(ScriptedSmtpServer.Mode.ANSWER).stallAfter(0);
         smtpB = new ScriptedSmtpServer(ScriptedSmtpServer.Mode.ANSWER).stallAfter(0);
