@@ -47,11 +47,11 @@ public final class MailJob implements Job.Task {
     private final Map<String, MailKind> kinds = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public MailJob(OutboxStore store, MailTransport transport, Clock clock, int perDomainPerMinute) {
+    MailJob(OutboxStore store, MailTransport transport, Clock clock, DomainRate rate) {
         this.store = store;
         this.transport = transport;
         this.clock = clock;
-        this.rate = new DomainRate(perDomainPerMinute);
+        this.rate = rate;
     }
 
     /** Rows of {@code kind} are rendered by {@code mailKind} when sent; until it is registered they wait. */
@@ -113,7 +113,7 @@ public final class MailJob implements Job.Task {
                 break;
             }
             Instant now = clock.instant();
-            if (rate.isExhausted(queued.recipient(), now)) {
+            if (!rate.take(queued.recipient(), now)) {
                 postponed.add(queued.id());
                 postponedUntil = postponedUntil == null ? DomainRate.nextWindow(now) : postponedUntil;
             } else if (store.claim(queued.id(), now) && deliver(queued)) {
@@ -141,7 +141,6 @@ public final class MailJob implements Job.Task {
             store.cancel(queued.id(), clock.instant());
             return false;
         }
-        rate.count(queued.recipient(), clock.instant());
         try {
             transport.deliver(queued.id(), message.get());
         } catch (MailException e) {

@@ -3,6 +3,7 @@ package dailypapers.mail;
 import dailypapers.job.Job;
 import dailypapers.job.JobScheduler;
 import dailypapers.paper.Transactions;
+import dailypapers.ratelimit.RateLimitStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +28,15 @@ public final class MailModule {
     private final JobScheduler jobs;
     private final boolean smtp;
 
-    public MailModule(MailSettings settings, OutboxStore store, Transactions<OutboxStore> outbox, Clock clock,
-            JobScheduler jobs) {
+    /** @param counts where the per-domain counts are kept, shared by every node (the rate limits' table) */
+    public MailModule(MailSettings settings, OutboxStore store, Transactions<OutboxStore> outbox,
+            RateLimitStore counts, Clock clock, JobScheduler jobs) {
         this.store = store;
         this.jobs = jobs;
         this.mailer = new Mailer(outbox, clock);
         this.transport = MailTransport.of(settings);
         this.smtp = settings.smtpHost().isPresent();
-        this.job = new MailJob(store, transport, clock, settings.perDomainPerMinute());
+        this.job = new MailJob(store, transport, clock, new DomainRate(counts, settings.perDomainPerMinute()));
         jobs.add(new Job(JOB, JOB, INTERVAL, INTERVAL, Job.Stopping.SIGNAL, job));
     }
 

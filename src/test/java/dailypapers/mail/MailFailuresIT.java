@@ -12,6 +12,7 @@ import dailypapers.mail.OutboxStore.State;
 import dailypapers.mail.ScriptedSmtpServer.Command;
 import dailypapers.mail.ScriptedSmtpServer.Mode;
 import dailypapers.store.JdbiOutboxStore;
+import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.StoreTx;
 import java.nio.file.Path;
@@ -218,7 +219,8 @@ class MailFailuresIT extends DatabaseContract {
         MailSettings settings = new MailSettings(Optional.of("127.0.0.1"), server.port(), MailSettings.Security.NONE,
                 Optional.empty(), Optional.empty(), FROM, timeout, Path.of("unused"));
         MailModule mail = new MailModule(settings, new JdbiOutboxStore(database()),
-                new JdbiTransactions(database(), clock).view(StoreTx::outbox), clock, jobs);
+                new JdbiTransactions(database(), clock).view(StoreTx::outbox), new JdbiRateLimitStore(database()),
+                clock, jobs);
         mail.register("digest", new MailKind() {
             @Override
             public Optional<Message> render(String id, String payload) {

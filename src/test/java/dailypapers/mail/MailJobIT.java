@@ -12,6 +12,7 @@ import dailypapers.job.JobScheduler;
 import dailypapers.mail.OutboxStore.Outgoing;
 import dailypapers.mail.OutboxStore.State;
 import dailypapers.store.JdbiOutboxStore;
+import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.StoreTx;
 import jakarta.mail.internet.MimeMessage;
@@ -150,7 +151,7 @@ class MailJobIT extends DatabaseContract {
                 return "a process that dies after the server accepted";
             }
         };
-        assertThatThrownBy(() -> new MailJob(store, diesAfterHandingOver, clock, 100).deliver())
+        assertThatThrownBy(() -> job(diesAfterHandingOver).deliver())
                 .isInstanceOf(ProcessDied.class);
         smtp.disconnect();
         assertThat(store.find(crashed).orElseThrow().state()).isEqualTo(State.SENDING);
@@ -187,7 +188,7 @@ class MailJobIT extends DatabaseContract {
             }
         };
 
-        assertThat(new MailJob(store, broken, clock, 100).deliver()).isZero();
+        assertThat(job(broken).deliver()).isZero();
 
         Outgoing retry = store.find(id).orElseThrow();
         assertThat(retry.state()).isEqualTo(State.RETRY);
@@ -211,7 +212,7 @@ class MailJobIT extends DatabaseContract {
                 return "a transport that asks the job to stop";
             }
         };
-        job[0] = new MailJob(store, stopsTheJob, clock, 100);
+        job[0] = job(stopsTheJob);
 
         assertThat(job[0].deliver()).isEqualTo(1);
 
@@ -360,9 +361,13 @@ class MailJobIT extends DatabaseContract {
     private static final class ProcessDied extends Error {
     }
 
+    private MailJob job(MailTransport transport) {
+        return new MailJob(store, transport, clock, new DomainRate(new JdbiRateLimitStore(database()), 100));
+    }
+
     private MailModule module(MailSettings settings) {
-        return new MailModule(settings, store, new JdbiTransactions(database(), clock).view(StoreTx::outbox), clock,
-                jobs);
+        return new MailModule(settings, store, new JdbiTransactions(database(), clock).view(StoreTx::outbox),
+                new JdbiRateLimitStore(database()), clock, jobs);
     }
 
     private MailSettings smtp(int port) {
