@@ -430,7 +430,7 @@ public final class SolrSearchIndex implements SearchIndex {
             return Hits.NONE;
         }
         JsonQueryRequest request = filtered(new JsonQueryRequest().setQuery(Map.of("mlt", Map.of(
-                "qf", TITLE + "," + ABSTRACT, "mintf", 1, "mindf", 2, "maxqt", MORE_LIKE_THIS_TERMS, "query", id))),
+                "qf", TITLE + "," + ABSTRACT, "mintf", 1, "mindf", 1, "maxqt", MORE_LIKE_THIS_TERMS, "query", id))),
                 filters.excluding(id)).setSort(SolrQueries.sort(ResultOrder.RELEVANCE)).setLimit(k)
                 .returnFields(ID, "score");
         return ranked(search("find similar papers", request));
