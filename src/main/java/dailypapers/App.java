@@ -278,7 +278,7 @@ public final class App implements AutoCloseable {
             // Flyway reads its history on two connections at once; the doctor needs no more.
             return Optional.of(new JdbiInstallationStore(Database.connect(new DatabaseConfig(database.url(),
                     database.user(), database.password(), 2), new SimpleMeterRegistry())));
-        }, () -> SearchEngines.inspect(config.search().engine(), config.dataDir()));
+        }, () -> SearchEngines.inspect(config.search(), config.dataDir()));
     }
 
     /** Starts the web server on the configured address; needs the search index. Jobs start separately. */

@@ -1,7 +1,6 @@
 package dailypapers.search.engine;
 
 import dailypapers.search.IndexSnapshot;
-import dailypapers.search.SearchEngine;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchSettings;
 import dailypapers.search.SolrSettings;
@@ -11,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Opens the {@link SearchIndex} of the configured {@link SearchEngine}: the one place that knows every engine, so
+ * Opens the {@link SearchIndex} of the configured {@link dailypapers.search.SearchEngine}: the one place that knows every engine, so
  * {@code dailypapers.search} itself stays engine-neutral.
  */
 public final class SearchEngines {
@@ -51,14 +50,13 @@ public final class SearchEngines {
     }
 
     /**
-     * Reads what the index on this machine holds without opening it for writing, so even while a server holds it;
-     * empty when there is no index on this machine (none yet, or a shared engine's). Throws
-     * {@link java.io.UncheckedIOException} when it cannot be read.
+     * Reads what the index holds without opening it for writing, so even while a server holds it; empty when there
+     * is no index yet. Throws {@link java.io.UncheckedIOException} when it cannot be read.
      */
-    public static Optional<IndexSnapshot> inspect(SearchEngine engine, Path dataDir) {
-        return switch (engine) {
+    public static Optional<IndexSnapshot> inspect(SearchSettings settings, Path dataDir) {
+        return switch (settings.engine()) {
             case LUCENE -> LuceneSearchIndex.inspect(indexPath(dataDir));
-            case SOLR -> Optional.empty();
+            case SOLR -> SolrSearchIndex.inspect(settings.solr());
         };
     }
 

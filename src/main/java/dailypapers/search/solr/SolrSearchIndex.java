@@ -20,6 +20,7 @@ import dailypapers.search.Filters;
 import dailypapers.search.Highlight;
 import dailypapers.search.Hit;
 import dailypapers.search.Hits;
+import dailypapers.search.IndexSnapshot;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.KeywordQuery;
 import dailypapers.search.ResultOrder;
@@ -30,6 +31,8 @@ import dailypapers.search.Snippets;
 import dailypapers.search.SolrSettings;
 import dailypapers.search.TitleKey;
 import dailypapers.text.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,6 +153,26 @@ public final class SolrSearchIndex implements SearchIndex {
             }
             throw new IndexUnavailableException("cannot open the search index on Solr at " + cluster.where()
                     + " (search.solr.urls): " + Messages.rootMessage(e).strip(), e);
+        }
+    }
+
+    /**
+     * What the alias names and how many documents it holds, for the doctor: read-only, nothing is created. Throws
+     * {@link UncheckedIOException} when the cluster cannot be read.
+     */
+    public static Optional<IndexSnapshot> inspect(SolrSettings settings) {
+        try (SolrCluster cluster = new SolrCluster(settings)) {
+            Optional<String> live = cluster.live();
+            if (live.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonQueryRequest count = new JsonQueryRequest().setQuery(MATCH_ALL).setLimit(0);
+            long documents = call("count documents", () -> count.process(cluster.client(), live.get()))
+                    .getResults().getNumFound();
+            return Optional.of(new IndexSnapshot(live.get(), documents));
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot read the search index on Solr at "
+                    + settings.urls() + ": " + Messages.rootMessage(e).strip(), e));
         }
     }
 

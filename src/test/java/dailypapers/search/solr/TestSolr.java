@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * the one {@code DAILYPAPERS_TEST_SOLR_URLS} names (Solr base URLs, comma-separated) to skip starting one. A
  * cluster that cannot be started skips the tests with a message, and fails them under CI.
  */
-final class TestSolr {
+public final class TestSolr {
 
     static final String URLS = "DAILYPAPERS_TEST_SOLR_URLS";
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -23,35 +24,44 @@ final class TestSolr {
     private TestSolr() {
     }
 
-    static List<URI> urls() {
+    public static List<URI> urls() {
         String given = System.getenv(URLS);
         if (given != null && !given.isBlank()) {
             return Arrays.stream(given.split(",")).map(String::strip).map(URI::create).toList();
         }
+        return start(SolrCloud::shared).urls().stream().map(URI::create).toList();
+    }
+
+    /** A cluster of the test's own, to kill nodes of; the caller closes it. */
+    public static SolrCloud own(String name) {
+        return start(() -> SolrCloud.start(name));
+    }
+
+    private static SolrCloud start(Supplier<SolrCloud> start) {
         try {
-            return SolrCloud.shared().urls().stream().map(URI::create).toList();
+            return start.get();
         } catch (AssertionError | RuntimeException e) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI=true but no SolrCloud could be started: " + e.getMessage(), e);
             }
-            Assumptions.abort("skipped: no SolrCloud could be started (scripts/cluster up --only solr), nor is "
-                    + URLS + " set: " + e.getMessage());
+            Assumptions.abort("skipped: no SolrCloud could be started (scripts/cluster up --only solr): "
+                    + e.getMessage());
             throw e;
         }
     }
 
     /** Settings with an alias no other test uses, on the shared cluster. */
-    static SolrSettings settings(String name, int shards, int replicas) {
+    public static SolrSettings settings(String name, int shards, int replicas) {
         return settings(urls(), name, shards, replicas);
     }
 
-    static SolrSettings settings(List<URI> urls, String name, int shards, int replicas) {
+    public static SolrSettings settings(List<URI> urls, String name, int shards, int replicas) {
         return new SolrSettings(urls, "test-" + name + "-" + ProcessHandle.current().pid() + "-"
                 + COUNTER.incrementAndGet(), shards, replicas);
     }
 
     /** Deletes the alias's collections, live or not, and the alias. */
-    static void drop(SolrSettings settings) {
+    public static void drop(SolrSettings settings) {
         try (SolrCluster cluster = new SolrCluster(settings)) {
             List<String> ours = cluster.collections().stream()
                     .filter(c -> c.startsWith(settings.collection() + "_")).toList();
