@@ -97,12 +97,14 @@ final class SolrCluster implements AutoCloseable {
 
     /** The collection the alias names, when it names one that exists. */
     Optional<String> live() {
+        return aliased().filter(collections()::contains);
+    }
+
+    /** The one collection the alias names, without asking whether it exists. */
+    Optional<String> aliased() {
         String target = call("read the alias " + alias, () -> new CollectionAdminRequest.ListAliases().process(cloud))
                 .getAliases().get(alias);
-        if (target == null || target.contains(",")) {
-            return Optional.empty();
-        }
-        return collections().contains(target) ? Optional.of(target) : Optional.empty();
+        return target == null || target.contains(",") ? Optional.empty() : Optional.of(target);
     }
 
     List<String> collections() {

@@ -220,7 +220,7 @@ public final class SolrSearchIndex implements SearchIndex {
             return;
         }
         try {
-            Optional<String> aliased = cluster.live();
+            Optional<String> aliased = cluster.aliased();
             if (aliased.isPresent() && !aliased.get().equals(withLive(Function.identity()))) {
                 adopt(aliased.get());
             }
