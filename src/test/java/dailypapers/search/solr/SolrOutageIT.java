@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,17 +82,6 @@ class SolrOutageIT {
         return TestSolr.settings(cloud.urls().stream().map(URI::create).toList(), name, 2, 2);
     }
 
-    private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
-    }
-
     private static List<String> ids(SolrSearchIndex index, String words) {
         return index.keyword(KeywordQuery.text(words), ResultOrder.RELEVANCE, 0, 100).hits().stream()
                 .map(Hit::id).toList();
@@ -134,7 +122,7 @@ class SolrOutageIT {
         try (SolrSearchIndex index = SolrSearchIndex.open(settings("all-down"), 2)) {
             indexPulsars(index);
             killAll();
-            assertThat(within(NOTICED_WITHIN, () -> index.fault().isPresent())).isTrue();
+            assertThat(TestSolr.within(NOTICED_WITHIN, () -> index.fault().isPresent())).isTrue();
             assertThat(index.fault().get()).startsWith("Solr at " + cloud.urls() + " cannot serve searches: ");
             long started = System.nanoTime();
             assertThatThrownBy(() -> ids(index, "pulsar")).isInstanceOf(IndexUnavailableException.class)
@@ -143,7 +131,7 @@ class SolrOutageIT {
                     .isLessThan(SolrCluster.CONNECT_TIMEOUT.multipliedBy(2));
 
             startKilledNodes();
-            assertThat(within(RECOVERED_WITHIN, () -> index.fault().isEmpty() && answers(index))).isTrue();
+            assertThat(TestSolr.within(RECOVERED_WITHIN, () -> index.fault().isEmpty() && answers(index))).isTrue();
         }
     }
 
@@ -162,7 +150,7 @@ class SolrOutageIT {
             assertThat(app.get("/readyz").statusCode()).isEqualTo(200);
 
             killAll();
-            assertThat(within(NOTICED_WITHIN, () -> app.get("/readyz").statusCode() == 503)).isTrue();
+            assertThat(TestSolr.within(NOTICED_WITHIN, () -> app.get("/readyz").statusCode() == 503)).isTrue();
             assertThat(app.get("/readyz").body()).contains("\"index\"").contains("cannot serve searches");
             HttpResponse<String> api = app.get("/api/papers/search?q=diffusion");
             assertThat(api.statusCode()).isEqualTo(503);
@@ -172,7 +160,7 @@ class SolrOutageIT {
             assertThat(page.body()).contains("Search is unavailable right now").doesNotContain("\tat ");
 
             startKilledNodes();
-            assertThat(within(RECOVERED_WITHIN, () -> app.get("/readyz").statusCode() == 200
+            assertThat(TestSolr.within(RECOVERED_WITHIN, () -> app.get("/readyz").statusCode() == 200
                     && app.get("/api/papers/search?q=graph+neural").statusCode() == 200)).isTrue();
         } finally {
             TestSolr.drop(solr);

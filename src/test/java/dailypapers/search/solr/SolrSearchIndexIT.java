@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -61,17 +60,6 @@ class SolrSearchIndexIT extends SearchIndexContract {
                 .toList();
     }
 
-    private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
-    }
-
     @Test
     void aFirstOpenUploadsTheConfigsetAndCreatesTheCollectionBehindTheAlias() {
         SolrSettings settings = TestSolr.settings("first", 2, 2);
@@ -101,19 +89,19 @@ class SolrSearchIndexIT extends SearchIndexContract {
             String before = two.version();
             one.upsert(List.of(doc("1", "pulsars")));
             one.refresh();
-            assertThat(within(SEEN_WITHIN, () -> !two.version().equals(before))).isTrue();
+            assertThat(TestSolr.within(SEEN_WITHIN, () -> !two.version().equals(before))).isTrue();
             assertThat(ids(two, "pulsars")).containsExactly("1");
             assertThat(two.stats().documents()).isEqualTo(1);
 
             String afterAdd = two.version();
             one.upsert(List.of(doc("1", "pulsars, again")));
             one.refresh();
-            assertThat(within(SEEN_WITHIN, () -> !two.version().equals(afterAdd))).as("a replaced document")
+            assertThat(TestSolr.within(SEEN_WITHIN, () -> !two.version().equals(afterAdd))).as("a replaced document")
                     .isTrue();
             String afterReplace = two.version();
             one.delete(List.of("1"));
             one.refresh();
-            assertThat(within(SEEN_WITHIN, () -> !two.version().equals(afterReplace))).as("a deleted document")
+            assertThat(TestSolr.within(SEEN_WITHIN, () -> !two.version().equals(afterReplace))).as("a deleted document")
                     .isTrue();
         } finally {
             TestSolr.drop(settings);
@@ -139,7 +127,7 @@ class SolrSearchIndexIT extends SearchIndexContract {
             }
             assertThat(cluster.live()).contains(rebuilt);
             assertThat(cluster.collections()).doesNotContain(old);
-            assertThat(within(SEEN_WITHIN, () -> two.generation().equals(rebuilt))).isTrue();
+            assertThat(TestSolr.within(SEEN_WITHIN, () -> two.generation().equals(rebuilt))).isTrue();
             assertThat(ids(two, "new")).containsExactly("2");
             assertThat(ids(two, "old")).isEmpty();
         } finally {
@@ -213,29 +201,16 @@ class SolrSearchIndexIT extends SearchIndexContract {
     }
 
     @Test
-    void compoundsAndUserTextAreAnalysedAsTheLuceneEngineDoes() {
-        SolrSettings settings = TestSolr.settings("analysis", 2, 1);
+    void queryOperatorsInUserTextArePlainWords() {
+        SolrSettings settings = TestSolr.settings("syntax", 2, 1);
         try (SolrSearchIndex index = SolrSearchIndex.open(settings, DIMENSION)) {
-            index.upsert(List.of(doc("1", "Multi-agent planning"), doc("2", "Multiagent planning"),
-                    doc("3", "Multi agent planning"), doc("4", "Planning for one agent"),
-                    doc("5", "GPT-4 and 1-bit models"), doc("6", "Years 2020-2021"),
-                    doc("7", "title:(a OR b) {!join from=id to=id}x \"quoted\" * ~ ^2")));
+            index.upsert(List.of(doc("1", "title:(a OR b) {!join from=id to=id}x \"quoted\" * ~ ^2"),
+                    doc("2", "an unrelated paper")));
             index.refresh();
-            assertThat(ids(index, "multi-agent")).startsWith("1").containsExactlyInAnyOrder("1", "2", "3", "4");
-            assertThat(index.keyword(new KeywordQuery("multi-agent", List.of(), Filters.NONE, true),
-                    ResultOrder.RELEVANCE, 0, 10).hits()).extracting(Hit::id)
-                    .as("every word required: the compound, or all its parts")
-                    .containsExactlyInAnyOrder("1", "2", "3");
-            assertThat(ids(index, "multiagent")).containsExactlyInAnyOrder("1", "2");
-            assertThat(index.keyword(new KeywordQuery("", List.of("multi-agent planning"), Filters.NONE, false),
-                    ResultOrder.RELEVANCE, 0, 10).hits()).extracting(Hit::id).containsExactlyInAnyOrder("1", "3");
-            assertThat(ids(index, "gpt4")).containsExactly("5");
-            assertThat(ids(index, "1bit")).containsExactly("5");
-            assertThat(ids(index, "20202021")).isEmpty();
-            assertThat(ids(index, "2021")).containsExactly("6");
-            assertThat(ids(index, "{!join from=id to=id}x")).as("query syntax in user text is plain words")
-                    .containsExactly("7");
-            assertThat(ids(index, "title:(a OR b) *:* \"")).containsExactly("7");
+            assertThat(ids(index, "{!join from=id to=id}x")).containsExactly("1");
+            assertThat(ids(index, "title:(a OR b) *:* \" \\")).containsExactly("1");
+            assertThat(index.keyword(new KeywordQuery("", List.of("OR b) {!join"), Filters.NONE, false),
+                    ResultOrder.RELEVANCE, 0, 10).hits()).extracting(Hit::id).containsExactly("1");
         } finally {
             TestSolr.drop(settings);
         }

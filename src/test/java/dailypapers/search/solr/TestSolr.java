@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.fail;
 import dailypapers.cluster.SolrCloud;
 import dailypapers.search.SolrSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
@@ -72,5 +74,17 @@ public final class TestSolr {
             }
             ours.forEach(cluster::delete);
         }
+    }
+
+    /** Whether {@code condition} holds within {@code limit}, asked every 50 ms: for what another node sees later. */
+    public static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
     }
 }
