@@ -172,7 +172,9 @@ public final class Doctor {
                     + " rebuilt from the database, and losing it loses nothing");
         }
         if (snapshot.isEmpty()) {
-            return Finding.warn("index", "no search index yet under " + config.dataDir(),
+            String where = config.search().engine().isShared()
+                    ? "behind the Solr alias " + config.search().solr().collection() : "under " + config.dataDir();
+            return Finding.warn("index", "no search index yet " + where,
                     "start ./dailypapers serve (it builds the index from the database) or run ./dailypapers"
                             + " reindex");
         }

@@ -27,6 +27,7 @@ import dailypapers.ops.Readiness;
 import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimiter;
 import dailypapers.ratelimit.RateLimitedException;
+import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchModule;
 import dailypapers.submission.SubmissionModule;
 import dailypapers.takeout.TakeoutService;
@@ -83,8 +84,11 @@ public final class Web implements AutoCloseable {
             + " style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final long STOP_TIMEOUT_MS = 10_000;
-    /** A database restart takes seconds; a client that retries sooner only adds to the load meanwhile. */
-    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+    /**
+     * What a 503 for a dependency that is down (the database restarting, the search engine unreachable) asks clients
+     * to wait: such outages take seconds, and a client that retries sooner only adds to the load meanwhile.
+     */
+    private static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
     /**
      * Room for long query strings (Jetty's default is 8 KB), so that an overlong search query reaches the handler
      * and gets a 400 that names the parameter instead of a bare 414.
@@ -402,6 +406,12 @@ public final class Web implements AutoCloseable {
                 ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
                 renderError(ctx, new HttpErrorView(429, "rate_limited", null, e.getMessage()), views);
             });
+            // The search engine down (Solr unreachable): a 503 to retry, never a trace; the index logs the cause once.
+            config.routes.exception(IndexUnavailableException.class, (e, ctx) -> {
+                ctx.header(Header.RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_AFTER_SECONDS));
+                renderError(ctx, new HttpErrorView(503, "search_unavailable", null,
+                        "Search is unavailable right now; please try again in a moment."), views);
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (operations.isDatabaseUnavailable().test(e)) {
                     databaseUnavailable(ctx, e, views);
@@ -654,7 +664,7 @@ public final class Web implements AutoCloseable {
      */
     private static void databaseUnavailable(Context ctx, Exception e, Views views) {
         log.warn("{} {}: the database is unavailable: {}", ctx.method(), ctx.path(), Messages.rootMessage(e));
-        ctx.header(Header.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+        ctx.header(Header.RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_AFTER_SECONDS));
         ctx.header(Header.CACHE_CONTROL, "no-store");
         renderError(ctx, new HttpErrorView(503, "database_unavailable", null,
                 "The database is unavailable at the moment, so this cannot be answered; try again in a few seconds."),

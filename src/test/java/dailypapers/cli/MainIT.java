@@ -155,6 +155,21 @@ class MainIT {
     }
 
     @Test
+    void unreachableSolrStopsServeWithOneClearError() throws IOException {
+        int freePort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        Path config = dir.resolve("solr.properties");
+        Files.writeString(config, "search.engine=solr\nsearch.solr.urls=http://127.0.0.1:" + freePort + "/solr\n"
+                + "search.model=none\nharvest.enabled=false\n");
+        int code = run("--config", config.toString(), "--data-dir", dir.toString(), "serve");
+        assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
+        assertThat(err.toString()).startsWith("error: cannot open the search index on Solr at [http://127.0.0.1:"
+                + freePort + "/solr] (search.solr.urls): ").hasLineCount(1).doesNotContain("\tat ");
+    }
+
+    @Test
     void badConfigValueIsAClearError() throws IOException {
         Path config = dir.resolve("bad.properties");
         Files.writeString(config, "http.port=eighty\n");

@@ -197,6 +197,38 @@ public abstract class SearchIndexContract {
                 .extracting(Highlight.Fragment::text).containsExactly("Multiagent", "multi", "agent");
     }
 
+    private List<String> phrase(String phrase) {
+        return index.keyword(new KeywordQuery("", List.of(phrase), Filters.NONE, false), ResultOrder.RELEVANCE, 0,
+                100).hits().stream().map(Hit::id).toList();
+    }
+
+    @Test
+    void aHyphenatedWordFindsTheCompoundHyphenatedWrittenTogetherOrApart() {
+        index.upsert(List.of(doc("1", "Multi-agent planning"), doc("2", "Multiagent planning"),
+                doc("3", "Multi agent planning"), doc("4", "Planning for one agent")));
+        index.refresh();
+        // Its parts are words too: found apart, but below the compound written as the query writes it.
+        assertThat(keyword("multi-agent", ResultOrder.RELEVANCE)).startsWith("1")
+                .containsExactlyInAnyOrder("1", "2", "3", "4");
+        assertThat(keyword("multi-agent", ResultOrder.DATE)).as("every word required: the compound, or all its parts")
+                .containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(keyword("multiagent", ResultOrder.RELEVANCE)).containsExactlyInAnyOrder("1", "2");
+        assertThat(keyword("multi agent", ResultOrder.RELEVANCE)).containsExactlyInAnyOrder("1", "3", "4");
+        assertThat(phrase("multi agent planning")).containsExactlyInAnyOrder("1", "3");
+        assertThat(phrase("multi-agent planning")).containsExactlyInAnyOrder("1", "3");
+    }
+
+    @Test
+    void compoundsAreWordsJoinedByAHyphenWithALetterOnOneSide() {
+        index.upsert(List.of(doc("1", "GPT-4 and 1-bit models"), doc("2", "Years 2020-2021")));
+        index.refresh();
+        assertThat(keyword("gpt4", ResultOrder.RELEVANCE)).containsExactly("1");
+        assertThat(keyword("1bit", ResultOrder.RELEVANCE)).containsExactly("1");
+        assertThat(keyword("gpt", ResultOrder.RELEVANCE)).containsExactly("1");
+        assertThat(keyword("20202021", ResultOrder.RELEVANCE)).isEmpty();
+        assertThat(keyword("2021", ResultOrder.RELEVANCE)).containsExactly("2");
+    }
+
     @Test
     void versionsAreKeptAndDeletesRemoveDocuments() {
         index.upsert(List.of(doc("1", "alpha"), doc("2", "alpha")));

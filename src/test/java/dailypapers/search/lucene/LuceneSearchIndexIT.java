@@ -3,7 +3,6 @@ package dailypapers.search.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dailypapers.search.Filters;
 import dailypapers.search.Hit;
 import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.InvalidQueryException;
@@ -41,11 +40,6 @@ class LuceneSearchIndexIT extends SearchIndexContract {
     private static List<String> ids(SearchIndex index, String words) {
         return index.keyword(KeywordQuery.text(words), ResultOrder.RELEVANCE, 0, 10).hits().stream().map(Hit::id)
                 .toList();
-    }
-
-    private static List<String> phrase(SearchIndex index, String phrase) {
-        return index.keyword(new KeywordQuery("", List.of(phrase), Filters.NONE, false), ResultOrder.RELEVANCE, 0,
-                10).hits().stream().map(Hit::id).toList();
     }
 
     private List<String> entries() throws IOException {
@@ -130,40 +124,14 @@ class LuceneSearchIndexIT extends SearchIndexContract {
     }
 
     @Test
-    void aHyphenatedWordFindsTheCompoundHyphenatedOrWrittenTogetherAsOneTerm() {
+    void aHyphenatedWordIsTermsOverTitleAndAbstractNotAPhrase() {
         try (LuceneSearchIndex index = LuceneSearchIndex.inMemory()) {
-            index.upsert(List.of(doc("1", "Multi-agent planning"), doc("2", "Multiagent planning"),
-                    doc("3", "Multi agent planning"), doc("4", "Planning for one agent")));
-            index.refresh();
-            // Its parts are words too: found apart, but below the compound written as the query writes it.
-            assertThat(ids(index, "multi-agent")).startsWith("1").containsExactlyInAnyOrder("1", "2", "3", "4");
-            assertThat(index.keyword(new KeywordQuery("multi-agent", List.of(), Filters.NONE, true),
-                    ResultOrder.RELEVANCE, 0, 10).hits()).extracting(Hit::id)
-                    .as("every word required: the compound, or all its parts")
-                    .containsExactlyInAnyOrder("1", "2", "3");
-            assertThat(ids(index, "multiagent")).containsExactlyInAnyOrder("1", "2");
-            assertThat(ids(index, "multi agent")).containsExactlyInAnyOrder("1", "3", "4");
-            assertThat(phrase(index, "multi agent planning")).containsExactlyInAnyOrder("1", "3");
-            assertThat(phrase(index, "multi-agent planning")).containsExactlyInAnyOrder("1", "3");
             // Terms over title and abstract, no phrase reading positions there (author names are few words).
             assertThat(index.keywordQuery(KeywordQuery.text("multi-agent"), false).toString())
                     .contains("CombinedFieldQuery((abstract title^3.0)(multiag))",
                             "CombinedFieldQuery((abstract title^3.0)(multi))",
                             "CombinedFieldQuery((abstract title^3.0)(agent))")
                     .doesNotContain("title:\"", "abstract:\"");
-        }
-    }
-
-    @Test
-    void compoundsAreWordsJoinedByAHyphenWithALetterOnOneSide() {
-        try (LuceneSearchIndex index = LuceneSearchIndex.inMemory()) {
-            index.upsert(List.of(doc("1", "GPT-4 and 1-bit models"), doc("2", "Years 2020-2021")));
-            index.refresh();
-            assertThat(ids(index, "gpt4")).containsExactly("1");
-            assertThat(ids(index, "1bit")).containsExactly("1");
-            assertThat(ids(index, "gpt")).containsExactly("1");
-            assertThat(ids(index, "20202021")).isEmpty();
-            assertThat(ids(index, "2021")).containsExactly("2");
         }
     }
 }
