@@ -1,5 +1,11 @@
 package dailypapers.search.lucene;
 
+import static dailypapers.search.KeywordRanking.ABSTRACT_BOOST;
+import static dailypapers.search.KeywordRanking.AUTHORS_BOOST;
+import static dailypapers.search.KeywordRanking.CATEGORIES_BOOST;
+import static dailypapers.search.KeywordRanking.TITLE_BOOST;
+import static dailypapers.search.KeywordRanking.TITLE_WEIGHT;
+
 import dailypapers.search.Filters;
 import dailypapers.search.Highlight;
 import dailypapers.search.Hit;
@@ -137,28 +143,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String HAS = "has";
     static final String VECTOR = "vector";
     static final String VERSION = "version";
-
-    /**
-     * A word is scored over title and abstract as one field, BM25F ({@link CombinedFieldQuery}): its occurrences
-     * in the title count this many times, and the title's length as often, so a word's weight stays one idf
-     * however the two fields share it. On the SciFact training queries (nDCG@10, k1 0.9, b 0.4) BM25F gave 0.6881
-     * with a title weight of 1, 0.6900 with 1.5, 0.6921 with 3, 0.6918 with 4 and 0.6911 with 6; the per-field sum
-     * below gave 0.6870.
-     */
-    static final float TITLE_WEIGHT = 3.0f;
-
-    /**
-     * Field boosts where scores of fields add up: a phrase (quoted, or a word the analyzer splits, like GPT-4)
-     * in the title and the abstract counts in both, and the title's extra weight is its boost; an author's name or
-     * a category word adds to the title and abstract score. Tuned on the SciFact training queries when every word
-     * was scored this way (nDCG@10 with k1 0.9, b 0.4): title boost 2.0 gave 0.609, 1.0 gave 0.662, 0.75 gave
-     * 0.676, 0.5 gave 0.687, 0.25 gave 0.685. An author match is worth an abstract match; a category word half of
-     * one.
-     */
-    static final float TITLE_BOOST = 0.5f;
-    static final float ABSTRACT_BOOST = 1.0f;
-    static final float AUTHORS_BOOST = 1.0f;
-    static final float CATEGORIES_BOOST = 0.5f;
 
     /**
      * BM25's term-frequency saturation {@code k1} and length normalisation {@code b}. The default, k1 = 0.9 and
@@ -879,9 +863,9 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /**
      * One word, matched in each field as that field analyses it: in title and abstract as one field (BM25F, see
-     * {@link #TITLE_WEIGHT}), in authors and categories boosted per field. A compound (GPT-4) is one term there
-     * ({@link PaperAnalyzer}), and its parts come along; a word that still splits (input/output) is a phrase in
-     * title and abstract, boosted per field.
+     * {@link dailypapers.search.KeywordRanking#TITLE_WEIGHT}), in authors and categories boosted per field. A
+     * compound (GPT-4) is one term there ({@link PaperAnalyzer}), and its parts come along; a word that still splits
+     * (input/output) is a phrase in title and abstract, boosted per field.
      */
     private WordQuery wordQuery(String word) {
         List<Query> fields = new ArrayList<>(4);

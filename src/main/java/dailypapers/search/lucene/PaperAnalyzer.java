@@ -1,7 +1,8 @@
 package dailypapers.search.lucene;
 
+import static dailypapers.search.KeywordRanking.HYPHEN_IN_WORD;
+
 import java.io.Reader;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -14,16 +15,14 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Titles and abstracts: Lucene's {@link EnglishAnalyzer} (standard tokenizer, possessives, lower case, English
- * stop words, Porter stemming), plus compounds. A hyphen between two word characters, one of them a letter
- * ("multi-agent", "GPT-4", "1-bit", not "2020-2021"), joins its words into one token, which
+ * stop words, Porter stemming), plus compounds. A hyphen inside a word ({@link dailypapers.search.KeywordRanking#HYPHEN_IN_WORD})
+ * joins its words into one token, which
  * {@link CompoundFilter} turns into the parts, the whole written together, or both ({@link CompoundFilter.Emit}).
  * Without it a hyphenated query word is a phrase query, which reads positions in every field: 30 to 50 ms each
  * on a million papers, against a few milliseconds for one term.
  */
 final class PaperAnalyzer extends Analyzer {
 
-    private static final Pattern HYPHEN_IN_WORD = Pattern.compile(
-            "(?<=\\p{L})[-\\u2010\\u2011](?=[\\p{L}\\p{N}])|(?<=\\p{N})[-\\u2010\\u2011](?=\\p{L})");
     private static final String JOINER = String.valueOf(CompoundFilter.JOINER);
 
     private final CompoundFilter.Emit emit;

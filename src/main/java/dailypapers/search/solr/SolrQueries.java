@@ -1,5 +1,10 @@
 package dailypapers.search.solr;
 
+import static dailypapers.search.KeywordRanking.AUTHORS_BOOST;
+import static dailypapers.search.KeywordRanking.CATEGORIES_BOOST;
+import static dailypapers.search.KeywordRanking.HYPHEN_IN_WORD;
+import static dailypapers.search.KeywordRanking.TITLE_BOOST;
+
 import dailypapers.search.Filters;
 import dailypapers.search.KeywordQuery;
 import dailypapers.search.ResultOrder;
@@ -20,7 +25,7 @@ final class SolrQueries {
     static final String ID = "id";
     static final String TITLE = "title";
     static final String ABSTRACT = "abstract";
-    /** Title (three times, {@link #TITLE_WEIGHT}) and abstract in one field: BM25F over both, as one idf. */
+    /** Title ({@link dailypapers.search.KeywordRanking#TITLE_WEIGHT} times) and abstract in one field: BM25F over both, as one idf. */
     static final String TEXT = "text";
     static final String AUTHORS = "authors";
     static final String CATEGORIES = "categories";
@@ -32,16 +37,6 @@ final class SolrQueries {
     static final String VECTOR = "vector";
     static final String VERSION = "version";
 
-    /** How often the title goes into {@link #TEXT}: the Lucene engine's title weight in BM25F. */
-    static final int TITLE_WEIGHT = 3;
-    /** The Lucene engine's boosts where field scores add up (phrases, authors, categories). */
-    static final double TITLE_BOOST = 0.5;
-    static final double AUTHORS_BOOST = 1.0;
-    static final double CATEGORIES_BOOST = 0.5;
-
-    /** The schema's hyphen inside a compound ("multi-agent", "GPT-4"), which splits a word into its parts. */
-    private static final Pattern HYPHEN_IN_WORD = Pattern.compile(
-            "(?<=\\p{L})[-\\u2010\\u2011](?=[\\p{L}\\p{N}])|(?<=\\p{N})[-\\u2010\\u2011](?=\\p{L})");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SEARCHABLE = Pattern.compile("[\\p{L}\\p{N}]");
 

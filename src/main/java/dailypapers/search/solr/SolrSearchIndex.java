@@ -1,5 +1,6 @@
 package dailypapers.search.solr;
 
+import static dailypapers.search.KeywordRanking.TITLE_WEIGHT;
 import static dailypapers.search.solr.SolrCalls.call;
 import static dailypapers.search.solr.SolrQueries.ABSTRACT;
 import static dailypapers.search.solr.SolrQueries.AUTHORS;
@@ -374,7 +375,7 @@ public final class SolrSearchIndex implements SearchIndex {
         doc.addField(TITLE, d.title());
         doc.addField(ABSTRACT, d.abstractText());
         List<String> text = new ArrayList<>();
-        for (int i = 0; i < SolrQueries.TITLE_WEIGHT; i++) {
+        for (int i = 0; i < TITLE_WEIGHT; i++) {
             text.add(d.title());
         }
         text.add(d.abstractText());
