@@ -132,7 +132,7 @@ public final class App implements AutoCloseable {
         this.metrics = metrics;
         this.database = database;
         this.encoder = encoder;
-        this.jobs = new JobScheduler(database.leases(), JobScheduler.DEFAULT_LEASE);
+        this.jobs = new JobScheduler(database.leases(), config.jobLease());
         this.feed = new FeedModule(new JdbiPaperStore(database, clock));
         this.ingest = new IngestModule(config.harvest(), feed.papers(), new JdbiCheckpointStore(database), clock,
                 jobs);
@@ -272,7 +272,8 @@ public final class App implements AutoCloseable {
             }
             // Flyway reads its history on two connections at once; the doctor needs no more.
             return Optional.of(new JdbiInstallationStore(Database.connect(new DatabaseConfig(database.url(),
-                    database.user(), database.password(), 2), new SimpleMeterRegistry())));
+                    database.user(), database.password(), 2, database.connectionTimeout()),
+                    new SimpleMeterRegistry())));
         }, () -> SearchEngines.inspect(config.search().engine(), config.dataDir()));
     }
 
@@ -282,7 +283,7 @@ public final class App implements AutoCloseable {
                 config.trustedProxies(), config.serverLimits(),
                 config.httpCacheBytes()), feed, search(), ingest, thumbnails, community(),
                 new Web.Operations(clock, metrics, new Readiness(database::whyUnreachable, search().index(), mail,
-                        ingest.monitor())));
+                        ingest.monitor()), Database::isUnavailable));
     }
 
     /**

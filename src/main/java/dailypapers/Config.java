@@ -9,6 +9,7 @@ import dailypapers.embedding.EncoderModel;
 import dailypapers.embedding.Encoders;
 import dailypapers.embedding.OnnxEncoder;
 import dailypapers.ingest.HarvestSettings;
+import dailypapers.job.JobScheduler;
 import dailypapers.ingest.arxiv.ArxivSet;
 import dailypapers.mail.MailSettings;
 import dailypapers.ops.LogFormat;
@@ -52,7 +53,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         SearchSettings search, Optional<AdminToken> adminToken, TrustedProxies trustedProxies,
         ThumbnailSettings thumbnails, MailSettings mail, AccountSettings accounts, SubmissionSettings submissions,
         CommentSettings comments, DigestSettings digests, ServerLimits serverLimits, long httpCacheBytes,
-        Optional<Path> upgradeBackupDir, LogFormat logFormat) {
+        Optional<Path> upgradeBackupDir, LogFormat logFormat, Duration jobLease) {
 
     private static final String NONE = "none";
 
@@ -68,6 +69,15 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             Config::text, "database password").withFlag("--database-password");
     public static final Setting<Integer> DATABASE_POOL_SIZE = Setting.of("database.pool.size", "8", atLeast(1),
             "connections in the database pool");
+    public static final Setting<Duration> DATABASE_CONNECTION_TIMEOUT_MS = Setting.of(
+            "database.connection.timeout.ms", Long.toString(DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT.toMillis()),
+            duration(ChronoUnit.MILLIS, (int) DatabaseConfig.MIN_CONNECTION_TIMEOUT.toMillis()),
+            "longest a caller waits for a database connection, in ms; while the database is down, requests get a 503"
+                    + " after this (and at once while it is known to be down)");
+    public static final Setting<Duration> JOB_LEASE_SECONDS = Setting.of("job.lease.seconds",
+            Long.toString(JobScheduler.DEFAULT_LEASE.toSeconds()), duration(ChronoUnit.SECONDS, 1),
+            "a background job's lease in the database lasts this long unless its node extends it (every third of it):"
+                    + " another node takes over a dead node's job after at most this; every node must use the same");
     public static final Setting<Optional<Path>> UPGRADE_BACKUP_DIR = Setting.computed("upgrade.backup.dir",
             "`<data.dir>/backups`", values -> Optional.of(values.get(DATA_DIR).resolve("backups")),
             text -> NONE.equals(text.trim()) ? Optional.empty() : Optional.of(Path.of(text.trim())),
@@ -269,7 +279,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
 
     /** Every setting, in the README's order. */
     public static final List<Setting<?>> SETTINGS = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
-            DATABASE_POOL_SIZE, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB,
+            DATABASE_POOL_SIZE, DATABASE_CONNECTION_TIMEOUT_MS, JOB_LEASE_SECONDS, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB,
             HTTP_MAX_CONCURRENT_REQUESTS,
             HTTP_MAX_QUEUED_REQUESTS, HTTP_QUEUE_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_SECONDS, ADMIN_TOKEN, SEARCH_ENGINE,
             SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
@@ -300,7 +310,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 submissionSettings(Setting.Values.DEFAULTS),
                 commentSettings(Setting.Values.DEFAULTS), digestSettings(Setting.Values.DEFAULTS).withEnabled(false),
                 ServerLimits.DEFAULTS, megabytes(Setting.Values.DEFAULTS.get(HTTP_CACHE_MB)), Optional.empty(),
-                Setting.Values.DEFAULTS.get(LOG_FORMAT));
+                Setting.Values.DEFAULTS.get(LOG_FORMAT), JobScheduler.DEFAULT_LEASE);
     }
 
     /** Reads the settings; a bad value throws {@link UserFacingException} naming the key. */
@@ -309,7 +319,8 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
         DatabaseConfig database;
         try {
             database = new DatabaseConfig(values.get(DATABASE_URL), values.get(DATABASE_USER).orElse(null),
-                    values.get(DATABASE_PASSWORD).orElse(null), values.get(DATABASE_POOL_SIZE));
+                    values.get(DATABASE_PASSWORD).orElse(null), values.get(DATABASE_POOL_SIZE),
+                    values.get(DATABASE_CONNECTION_TIMEOUT_MS));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
@@ -318,7 +329,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                 values.get(HTTP_TRUSTED_PROXIES), thumbnailSettings(values), mailSettings(values, values.get(DATA_DIR)),
                 accountSettings(values), submissionSettings(values), commentSettings(values), digestSettings(values),
                 serverLimits(values), megabytes(values.get(HTTP_CACHE_MB)), values.get(UPGRADE_BACKUP_DIR),
-                values.get(LOG_FORMAT));
+                values.get(LOG_FORMAT), values.get(JOB_LEASE_SECONDS));
     }
 
     private static ServerLimits serverLimits(Setting.Values values) {
@@ -548,66 +559,72 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
     public Config withHttpPort(int port) {
         return new Config(dataDir, database, httpHost, port, harvest, search,
                 adminToken, trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withAdminToken(AdminToken token) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 Optional.of(token), trustedProxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search,
                 adminToken, proxies, thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withHarvest(HarvestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, settings, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withThumbnails(ThumbnailSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies, settings,
                 mail, accounts, submissions, comments, digests,
-                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat);
+                serverLimits, httpCacheBytes, upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withComments(CommentSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, settings, digests, serverLimits, httpCacheBytes,
-                upgradeBackupDir, logFormat);
+                upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withSubmissions(SubmissionSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, settings, comments, digests, serverLimits, httpCacheBytes,
-                upgradeBackupDir, logFormat);
+                upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withDigests(DigestSettings settings) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, settings, serverLimits, httpCacheBytes,
-                upgradeBackupDir, logFormat);
+                upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withServerLimits(ServerLimits limits) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests, limits, httpCacheBytes,
-                upgradeBackupDir, logFormat);
+                upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withHttpCacheBytes(long bytes) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests, serverLimits, bytes,
-                upgradeBackupDir, logFormat);
+                upgradeBackupDir, logFormat, jobLease);
     }
 
     public Config withUpgradeBackupDir(Optional<Path> directory) {
         return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
                 thumbnails, mail, accounts, submissions, comments, digests, serverLimits, httpCacheBytes, directory,
-                logFormat);
+                logFormat, jobLease);
+    }
+
+    public Config withJobLease(Duration lease) {
+        return new Config(dataDir, database, httpHost, httpPort, harvest, search, adminToken, trustedProxies,
+                thumbnails, mail, accounts, submissions, comments, digests, serverLimits, httpCacheBytes,
+                upgradeBackupDir, logFormat, lease);
     }
 }

@@ -42,6 +42,8 @@ class ConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:" + Path.of("data", "dailypapers.db"));
         assertThat(config.database().poolSize()).isEqualTo(8);
+        assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.jobLease()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.search().model()).contains(EncoderModel.BGE_SMALL_EN_V15_Q);
@@ -61,6 +63,19 @@ class ConfigTest {
         Files.writeString(file, "admin.token=  \n");
         assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of()))
                 .isInstanceOf(UserFacingException.class).hasMessage("admin.token must not be blank");
+    }
+
+    @Test
+    void theConnectionTimeoutAndTheJobLeaseComeFromTheEnvironmentAndAreChecked() {
+        Config config = Config.load(null, Map.of("DAILYPAPERS_DATABASE_CONNECTION_TIMEOUT_MS", "500",
+                "DAILYPAPERS_JOB_LEASE_SECONDS", "5"), Map.of());
+        assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.jobLease()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.DATABASE_CONNECTION_TIMEOUT_MS.key(),
+                "100"))).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("database.connection.timeout.ms").hasMessageContaining("at least 250");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.JOB_LEASE_SECONDS.key(), "0")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("job.lease.seconds");
     }
 
     @Test
@@ -349,7 +364,9 @@ class ConfigTest {
     void everyKeyHasAnEnvironmentVariable() {
         assertThat(Config.SETTINGS).extracting(Setting::environmentVariable).containsExactly(
                 "DAILYPAPERS_DATA_DIR", "DAILYPAPERS_DATABASE_URL", "DAILYPAPERS_DATABASE_USER",
-                "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE", "DAILYPAPERS_UPGRADE_BACKUP_DIR",
+                "DAILYPAPERS_DATABASE_PASSWORD", "DAILYPAPERS_DATABASE_POOL_SIZE",
+                "DAILYPAPERS_DATABASE_CONNECTION_TIMEOUT_MS", "DAILYPAPERS_JOB_LEASE_SECONDS",
+                "DAILYPAPERS_UPGRADE_BACKUP_DIR",
                 "DAILYPAPERS_HTTP_HOST",
                 "DAILYPAPERS_HTTP_PORT", "DAILYPAPERS_HTTP_TRUSTED_PROXIES", "DAILYPAPERS_HTTP_CACHE_MB",
                 "DAILYPAPERS_HTTP_MAX_CONCURRENT_REQUESTS",

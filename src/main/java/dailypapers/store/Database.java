@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
@@ -40,6 +42,9 @@ import org.jdbi.v3.core.Jdbi;
  * dialects spell differently (triggers), and {@link TrendingScoreMigration} (V26) for one that computes in Java.
  */
 public final class Database implements AutoCloseable {
+
+    /** SQLSTATEs of a server going away: admin shutdown, crash shutdown, starting up or shutting down. */
+    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -102,7 +107,7 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("dailypapers");
-        hikari.setConnectionTimeout(10_000);
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setMetricRegistry(metrics);
         if (config.isSqlite()) {
             createParentDirectory(config);
@@ -113,7 +118,7 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         try {
-            return new Database(new HikariDataSource(hikari), config.isSqlite());
+            return new Database(new FailFastPool(hikari), config.isSqlite());
         } catch (HikariPool.PoolInitializationException e) {
             throw new DatabaseException("cannot connect to the database at " + config.description() + ": "
                     + rootMessage(e), e);
@@ -250,6 +255,24 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             return Optional.of(rootMessage(e));
         }
+    }
+
+    /**
+     * Whether {@code failure} says the database cannot be reached (no connection within the timeout, a connection
+     * refused or broken, the server shutting down or starting), not that a statement was wrong: a request that fails
+     * so is a 503, and the same request later may succeed.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || SERVER_GONE.contains(e.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

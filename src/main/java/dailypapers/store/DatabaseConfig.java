@@ -1,9 +1,23 @@
 package dailypapers.store;
 
+import java.time.Duration;
+
 /**
- * How to reach the database: a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}) and credentials.
+ * How to reach the database: a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}), credentials, the pool's
+ * size, and how long a caller waits for a connection before it fails (while the database is down, a request fails
+ * after that rather than hanging).
  */
-public record DatabaseConfig(String url, String user, String password, int poolSize) {
+public record DatabaseConfig(String url, String user, String password, int poolSize, Duration connectionTimeout) {
+
+    /** A few seconds: well below a client's patience, well above a healthy pool's wait. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** HikariCP's least. */
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    /** With the default connection timeout. */
+    public DatabaseConfig(String url, String user, String password, int poolSize) {
+        this(url, user, password, poolSize, DEFAULT_CONNECTION_TIMEOUT);
+    }
 
     public DatabaseConfig {
         if (url == null || !(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"))) {
@@ -12,6 +26,10 @@ public record DatabaseConfig(String url, String user, String password, int poolS
         }
         if (poolSize < 1) {
             throw new IllegalArgumentException("database pool size must be at least 1, got " + poolSize);
+        }
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("database connection timeout must be at least "
+                    + MIN_CONNECTION_TIMEOUT.toMillis() + " ms, got " + connectionTimeout.toMillis());
         }
     }
 
@@ -35,6 +53,7 @@ public record DatabaseConfig(String url, String user, String password, int poolS
     /** Never the password, nor a URL's query string. */
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + description() + ", user=" + user + ", poolSize=" + poolSize + "]";
+        return "DatabaseConfig[url=" + description() + ", user=" + user + ", poolSize=" + poolSize
+                + ", connectionTimeout=" + connectionTimeout + "]";
     }
 }

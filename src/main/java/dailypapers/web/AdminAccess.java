@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code Authorization: Bearer <token>}, or that carries the session cookie the sign-in form sets. Without one: a
  * request from this machine (a loopback address, not relayed by a proxy).
  *
- * <p>The session cookie holds an expiry and an HMAC of it and the token under a key drawn at random when the process
- * starts, never the token itself. So nothing is stored per session and nothing needs cleaning up; a restart signs
- * everyone out. Sessions kept in the database, which several app nodes can share, come with accounts.
+ * <p>The session cookie holds an expiry and an HMAC of it and the token under a key derived from the token, never the
+ * token itself. So nothing is stored per session and nothing needs cleaning up, every app node configured with the
+ * same token accepts the cookie any of them set (a load balancer may send the next request anywhere), and changing
+ * the token signs everyone out. Members' sessions, admins' included, live in the database.
  */
 final class AdminAccess {
 
@@ -51,9 +51,8 @@ final class AdminAccess {
     AdminAccess(Optional<AdminToken> token, Clock clock) {
         this.token = token;
         this.clock = clock;
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        this.sessionKey = new SecretKeySpec(key, HMAC);
+        this.sessionKey = new SecretKeySpec(AdminToken.sha256("admin-session\n"
+                + token.map(AdminToken::value).orElse("")), HMAC);
     }
 
     boolean hasToken() {

@@ -57,6 +57,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -82,6 +83,8 @@ public final class Web implements AutoCloseable {
             + " style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /** A database restart takes seconds; a client that retries sooner only adds to the load meanwhile. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
     /**
      * Room for long query strings (Jetty's default is 8 KB), so that an overlong search query reaches the handler
      * and gets a 400 that names the parameter instead of a bare 414.
@@ -115,8 +118,12 @@ public final class Web implements AutoCloseable {
             ProfileService profiles, DigestModule digests, TakeoutService takeout) {
     }
 
-    /** What every server reports to its operator: the clock, the metrics registry and the readiness checks. */
-    public record Operations(Clock clock, PrometheusMeterRegistry metrics, Readiness readiness) {
+    /**
+     * What every server reports to its operator: the clock, the metrics registry and the readiness checks; and which
+     * failures mean the database is out of reach (answered 503, not 500: the request may succeed in a moment).
+     */
+    public record Operations(Clock clock, PrometheusMeterRegistry metrics, Readiness readiness,
+            Predicate<Throwable> isDatabaseUnavailable) {
     }
 
     /**
@@ -396,6 +403,10 @@ public final class Web implements AutoCloseable {
                 renderError(ctx, new HttpErrorView(429, "rate_limited", null, e.getMessage()), views);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (operations.isDatabaseUnavailable().test(e)) {
+                    databaseUnavailable(ctx, e, views);
+                    return;
+                }
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 renderError(ctx, new HttpErrorView(500, "internal_error", null,
                         "Something went wrong on our side; it has been logged."), views);
@@ -635,6 +646,19 @@ public final class Web implements AutoCloseable {
             return matched.path;
         }
         return ctx.path().startsWith("/assets/") ? "/assets" : "unmatched";
+    }
+
+    /**
+     * A request that needed the database while it was out of reach: a 503 the client may retry, one log line without
+     * a trace (an outage fails every request the same way; /readyz says it too).
+     */
+    private static void databaseUnavailable(Context ctx, Exception e, Views views) {
+        log.warn("{} {}: the database is unavailable: {}", ctx.method(), ctx.path(), Messages.rootMessage(e));
+        ctx.header(Header.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+        ctx.header(Header.CACHE_CONTROL, "no-store");
+        renderError(ctx, new HttpErrorView(503, "database_unavailable", null,
+                "The database is unavailable at the moment, so this cannot be answered; try again in a few seconds."),
+                views);
     }
 
     /** Our {@link HttpError}s with their code; Javalin's own (an unmatched path, say) by their status. */

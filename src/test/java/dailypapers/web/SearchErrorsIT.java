@@ -86,7 +86,8 @@ class SearchErrorsIT {
                 a.config().serverLimits(), a.config().httpCacheBytes()), a.feed(),
                 failing, a.ingest(), a.thumbnails(), a.community(),
                 new Web.Operations(TestApp.FIXED_CLOCK, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                        new Readiness(database::whyUnreachable, failing.index(), a.mail(), a.ingest().monitor())));
+                        new Readiness(database::whyUnreachable, failing.index(), a.mail(), a.ingest().monitor()),
+                        Database::isUnavailable));
     }
 
     @AfterAll
