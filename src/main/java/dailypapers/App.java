@@ -170,9 +170,9 @@ public final class App implements AutoCloseable {
         SearchModule opened = null;
         IndexUnavailableException unavailable = null;
         try {
-            SearchIndex index = SearchEngines.open(config.search().engine(), config.dataDir());
+            SearchIndex index = SearchEngines.open(config.search(), config.dataDir());
             try {
-                opened = new SearchModule(index, indexLease(indexPath(config)), encoder, config.search(),
+                opened = new SearchModule(index, syncLease(config), encoder, config.search(),
                         new JdbiSearchStore(database), new JdbiVectorStore(database, clock),
                         new JdbiSimilarStore(database, clock), new JdbiSyncCheckpointStore(database), clock, jobs);
             } catch (RuntimeException e) {
@@ -202,9 +202,14 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The lease of a Lucene index's sync: the index lives on one node's disk and each node keeps its own in step,
-     * so the lease names this host and directory rather than being shared by the cluster.
+     * The lease of the index's sync (and rebuilds): one for the whole cluster when every node shares the index
+     * (Solr), so one node at a time writes it; for a Lucene index on one node's disk, which each node keeps in
+     * step itself, a lease naming this host and directory.
      */
+    private static String syncLease(Config config) {
+        return config.search().engine().isShared() ? SearchModule.SYNC_JOB : indexLease(indexPath(config));
+    }
+
     private static String indexLease(Path indexPath) {
         String where;
         try {

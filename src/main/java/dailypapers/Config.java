@@ -17,6 +17,7 @@ import dailypapers.search.Fusion;
 import dailypapers.search.Ranker;
 import dailypapers.search.SearchEngine;
 import dailypapers.search.SearchSettings;
+import dailypapers.search.SolrSettings;
 import dailypapers.store.DatabaseConfig;
 import dailypapers.submission.SubmissionSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
@@ -110,7 +111,20 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
                     + "secret, e.g. from openssl rand -hex 32");
     public static final Setting<SearchEngine> SEARCH_ENGINE = Setting.of("search.engine", SearchEngine.LUCENE.key(),
             Config::searchEngine,
-            "search engine; lucene, in-process with its index under the data directory, is the only one so far");
+            "search engine: lucene, in-process with its index under the data directory, or solr, a SolrCloud cluster"
+                    + " every node shares (search.solr.*; see docs/scale.md)");
+    public static final Setting<List<URI>> SEARCH_SOLR_URLS = Setting.computed("search.solr.urls", "none",
+            values -> List.of(), Config::solrUrls, "with search.engine=solr: base URLs of Solr nodes, comma-separated"
+                    + " (http://host:8983/solr); ZooKeeper hosts are not supported");
+    public static final Setting<String> SEARCH_SOLR_COLLECTION = Setting.of("search.solr.collection",
+            SolrSettings.DEFAULT_COLLECTION, Config::solrCollection, "with search.engine=solr: the alias searches go"
+                    + " through; each index generation is a collection named after it");
+    public static final Setting<Integer> SEARCH_SOLR_SHARDS = Setting.of("search.solr.shards",
+            String.valueOf(SolrSettings.DEFAULT_SHARDS), atLeast(1),
+            "with search.engine=solr: shards of each collection the app creates");
+    public static final Setting<Integer> SEARCH_SOLR_REPLICAS = Setting.of("search.solr.replicas",
+            String.valueOf(SolrSettings.DEFAULT_REPLICAS), atLeast(1),
+            "with search.engine=solr: copies of each shard (2 keeps every shard searchable while a node is down)");
     public static final Setting<Optional<EncoderModel>> SEARCH_MODEL = Setting.of("search.model",
             Encoders.DEFAULT_MODEL.id(), Config::searchModel, "sentence-embedding model for semantic search and "
                     + "similar papers: " + modelIds().collect(Collectors.joining(", ")) + ", or none for keyword "
@@ -282,7 +296,7 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             DATABASE_POOL_SIZE, DATABASE_CONNECTION_TIMEOUT_MS, JOB_LEASE_SECONDS, UPGRADE_BACKUP_DIR, HTTP_HOST, HTTP_PORT, HTTP_TRUSTED_PROXIES, HTTP_CACHE_MB,
             HTTP_MAX_CONCURRENT_REQUESTS,
             HTTP_MAX_QUEUED_REQUESTS, HTTP_QUEUE_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_SECONDS, ADMIN_TOKEN, SEARCH_ENGINE,
-            SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
+            SEARCH_SOLR_URLS, SEARCH_SOLR_COLLECTION, SEARCH_SOLR_SHARDS, SEARCH_SOLR_REPLICAS, SEARCH_MODEL, SEARCH_MODEL_TOKENS, SEARCH_EMBEDDING_THREADS, SEARCH_FUSION, SEARCH_FUSION_KEYWORD_WEIGHT,
             SEARCH_FUSION_RRF_K, SEARCH_CANDIDATES, HARVEST_ENABLED, HARVEST_FIRST_RUN_DELAY_SECONDS,
             HARVEST_START_DAYS, HARVEST_ARXIV_OAI_URL, HARVEST_ARXIV_API_URL, HARVEST_ARXIV_SETS,
             HARVEST_ARXIV_METADATA_PREFIX,
@@ -362,9 +376,16 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             case "convex" -> new Fusion.Convex(keywordWeight);
             default -> new Fusion.ReciprocalRank(values.get(SEARCH_FUSION_RRF_K), keywordWeight);
         };
-        return new SearchSettings(values.get(SEARCH_ENGINE), values.get(SEARCH_MODEL),
+        SearchEngine engine = values.get(SEARCH_ENGINE);
+        SolrSettings solr = new SolrSettings(values.get(SEARCH_SOLR_URLS), values.get(SEARCH_SOLR_COLLECTION),
+                values.get(SEARCH_SOLR_SHARDS), values.get(SEARCH_SOLR_REPLICAS));
+        if (engine == SearchEngine.SOLR && solr.urls().isEmpty()) {
+            throw new UserFacingException("search.engine=solr needs search.solr.urls, the base URLs of Solr nodes"
+                    + " such as http://127.0.0.1:8983/solr");
+        }
+        return new SearchSettings(engine, values.get(SEARCH_MODEL),
                 values.get(SEARCH_MODEL_TOKENS), values.get(SEARCH_EMBEDDING_THREADS),
-                new Ranker.Tuning(fusion, values.get(SEARCH_CANDIDATES)));
+                new Ranker.Tuning(fusion, values.get(SEARCH_CANDIDATES)), solr);
     }
 
     private static double weight(String text) {
@@ -522,6 +543,31 @@ public record Config(Path dataDir, DatabaseConfig database, String httpHost, int
             // reported below like any other URL that is not http(s)
         }
         throw new IllegalArgumentException("must be an http(s) URL, got '" + text + "'");
+    }
+
+    /** Solr base URLs; a ZooKeeper address (host:2181, no scheme) is named as such, since it is not supported. */
+    private static List<URI> solrUrls(String text) {
+        List<String> urls = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("must name at least one Solr base URL, such as"
+                    + " http://127.0.0.1:8983/solr");
+        }
+        return urls.stream().map(url -> {
+            if (!url.contains("://")) {
+                throw new IllegalArgumentException("must be Solr base URLs such as http://127.0.0.1:8983/solr, got '"
+                        + url + "' (ZooKeeper hosts are not supported)");
+            }
+            return httpUrl(url);
+        }).toList();
+    }
+
+    /** Solr's rule for collection and alias names. */
+    private static String solrCollection(String text) {
+        if (!text.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("must be a Solr collection name (letters, digits, '.', '_' and '-',"
+                    + " starting with a letter or digit), got '" + text + "'");
+        }
+        return text;
     }
 
     private static List<String> arxivSets(String text) {

@@ -62,10 +62,14 @@ public final class Backups {
     /**
      * Restores {@code file} into the configured database, as {@code restore(Path, DatabaseConfig, …)} does, holding
      * the data directory's search index meanwhile: a server that uses it refuses to start, and one already running
-     * makes the restore refuse, with the index's "in use" error.
+     * makes the restore refuse, with the index's "in use" error. A shared engine's index (Solr) is not held: the
+     * servers' next sync finds the restored database.
      */
     public Summary restore(Path file, Config config, boolean force, Progress progress) {
-        try (SearchIndex held = SearchEngines.open(config.search().engine(), config.dataDir())) {
+        if (config.search().engine().isShared()) {
+            return restore(file, config.database(), force, progress);
+        }
+        try (SearchIndex held = SearchEngines.open(config.search(), config.dataDir())) {
             return restore(file, config.database(), force, progress);
         }
     }

@@ -10,6 +10,7 @@ import dailypapers.eval.CrossValidation;
 import dailypapers.eval.Evaluation.QueryScore;
 import dailypapers.eval.EvaluationResult;
 import dailypapers.eval.SearchEvaluation;
+import dailypapers.search.engine.SearchEngines;
 import dailypapers.eval.Tunings;
 import dailypapers.eval.VectorCache;
 import dailypapers.search.EmbeddingText;
@@ -139,7 +140,8 @@ final class EvalCommand implements Callable<Integer> {
                 cache != null ? cache : config.dataDir().resolve("eval-cache"), e));
         ProgressReporter progress = ProgressReporter.forConsole(err, "eval");
         long started = System.nanoTime();
-        try (SearchEvaluation evaluation = SearchEvaluation.open(dataset, encoder, vectors, threads,
+        try (SearchEvaluation evaluation = SearchEvaluation.open(SearchEngines.openForEvaluation(settings), dataset,
+                encoder, vectors, threads,
                 (done, missing) -> progress.show(folder.toString(), (double) done / missing,
                         System.nanoTime() - started, String.format(Locale.ROOT, "embedded %,d of the %,d documents"
                                 + " not in the cache, %.1f/s", done, missing,

@@ -1,6 +1,7 @@
 package dailypapers.cli;
 
 import dailypapers.App;
+import dailypapers.UserFacingException;
 import dailypapers.search.SearchIndexer;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -34,13 +35,14 @@ final class ReindexCommand implements Callable<Integer> {
         try (App app = main.openApp(Map.of())) {
             SearchIndexer indexer = app.search().indexer();
             long[] reported = {0};
-            SearchIndexer.Summary summary = indexer.rebuild(n -> {
+            SearchIndexer.Summary summary = app.search().rebuildByHand(n -> {
                 if (n - reported[0] >= REPORT_EVERY_PAPERS) {
                     reported[0] = n;
                     err.printf(Locale.ROOT, "reindex: %,d papers%n", n);
                     err.flush();
                 }
-            });
+            }).orElseThrow(() -> new UserFacingException("another node is syncing or rebuilding the shared search"
+                    + " index; try again in a minute"));
             out.printf(Locale.ROOT, "indexed %,d papers (%,d with vectors%s) in %.1f s%n", summary.indexed(),
                     summary.withVectors(), indexer.model().map(m -> " from " + m).orElse(""),
                     summary.elapsed().toMillis() / 1000.0);

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Measures the product's own search (the Lucene index and the {@link Ranker} behind every search page and API
+ * Measures the product's own search (the index, in-memory Lucene unless given another, and the {@link Ranker} behind every search page and API
  * call: query syntax, exact-title pins, mode, fusion and its depth) on a BEIR collection: the collection goes
  * into a fresh in-memory index, embedded with the same text ({@link EmbeddingText}) and model as papers, then every
  * query runs as a first page of {@link Evaluation#RECALL_DEPTH} results. Results are scored by their position, so
@@ -34,11 +34,11 @@ public final class SearchEvaluation implements AutoCloseable {
     private static final int INDEX_BATCH = 500;
 
     private final BeirDataset dataset;
-    private final LuceneSearchIndex index;
+    private final SearchIndex index;
     private final Optional<QueryEmbeddingCache> queryVectors;
     private final int threads;
 
-    private SearchEvaluation(BeirDataset dataset, LuceneSearchIndex index, Optional<Encoder> encoder, int threads) {
+    private SearchEvaluation(BeirDataset dataset, SearchIndex index, Optional<Encoder> encoder, int threads) {
         this.dataset = dataset;
         this.index = index;
         // Every query's vector stays cached, so trying another tuning costs no model call.
@@ -52,23 +52,34 @@ public final class SearchEvaluation implements AutoCloseable {
      */
     public static SearchEvaluation open(BeirDataset dataset, Optional<Encoder> encoder, Optional<VectorCache> vectors,
             int threads, VectorCache.Progress embedded) throws IOException {
+        return open(LuceneSearchIndex.inMemory(), dataset, encoder, vectors, threads, embedded);
+    }
+
+    /** As {@link #open(BeirDataset, Optional, Optional, int, VectorCache.Progress)}, into {@code index}, which it closes. */
+    public static SearchEvaluation open(SearchIndex index, BeirDataset dataset, Optional<Encoder> encoder,
+            Optional<VectorCache> vectors, int threads, VectorCache.Progress embedded) throws IOException {
         if (encoder.isPresent() != vectors.isPresent()) {
             throw new IllegalArgumentException("an encoder needs a vector cache, and only an encoder does");
         }
         List<String> texts = dataset.corpus().stream().map(d -> EmbeddingText.of(d.title(), d.text())).toList();
-        List<float[]> documentVectors = encoder.isEmpty() ? null
-                : vectors.get().vectors(encoder.get(), texts, threads, embedded);
-        return build(dataset, encoder, documentVectors, LuceneSearchIndex.Bm25.DEFAULT, threads);
+        List<float[]> documentVectors;
+        try {
+            documentVectors = encoder.isEmpty() ? null
+                    : vectors.get().vectors(encoder.get(), texts, threads, embedded);
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        return build(dataset, encoder, documentVectors, index, threads);
     }
 
     /** The collection indexed for keyword search alone, its words scored with {@code bm25}. */
     public static SearchEvaluation keywordOnly(BeirDataset dataset, LuceneSearchIndex.Bm25 bm25, int threads) {
-        return build(dataset, Optional.empty(), null, bm25, threads);
+        return build(dataset, Optional.empty(), null, LuceneSearchIndex.inMemory(bm25), threads);
     }
 
     private static SearchEvaluation build(BeirDataset dataset, Optional<Encoder> encoder, List<float[]> vectors,
-            LuceneSearchIndex.Bm25 bm25, int threads) {
-        LuceneSearchIndex index = LuceneSearchIndex.inMemory(bm25);
+            SearchIndex index, int threads) {
         try (SearchIndex.Rebuild build = index.rebuild()) {
             List<SearchDocument> batch = new ArrayList<>(INDEX_BATCH);
             for (int i = 0; i < dataset.corpus().size(); i++) {

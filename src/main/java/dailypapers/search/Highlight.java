@@ -1,5 +1,6 @@
 package dailypapers.search;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,5 +30,45 @@ public record Highlight(List<Fragment> fragments) {
         StringBuilder out = new StringBuilder();
         fragments.forEach(f -> out.append(f.text()));
         return out.toString();
+    }
+
+    /** Builds a highlight from runs of text, as an engine's formatter walks the passages. */
+    public static final class Builder {
+
+        private final List<Fragment> fragments = new ArrayList<>();
+
+        /** Appends text, joining it to the previous fragment when both are matches or both are not. */
+        public Builder add(String text, boolean isMatch) {
+            if (text.isEmpty()) {
+                return this;
+            }
+            if (!fragments.isEmpty() && fragments.getLast().isMatch() == isMatch) {
+                Fragment last = fragments.removeLast();
+                fragments.add(new Fragment(last.text() + text, isMatch));
+            } else {
+                fragments.add(new Fragment(text, isMatch));
+            }
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return fragments.isEmpty();
+        }
+
+        /** Drops trailing white space after the last match. */
+        public Builder trimEnd() {
+            if (!fragments.isEmpty() && !fragments.getLast().isMatch()) {
+                Fragment last = fragments.removeLast();
+                String text = last.text().stripTrailing();
+                if (!text.isEmpty()) {
+                    fragments.add(new Fragment(text, false));
+                }
+            }
+            return this;
+        }
+
+        public Highlight build() {
+            return new Highlight(fragments);
+        }
     }
 }

@@ -9,9 +9,19 @@ import java.util.Optional;
 public enum SearchEngine {
 
     /** Apache Lucene in this process, the index on local disk under the data directory. */
-    LUCENE;
+    LUCENE,
+    /** A SolrCloud cluster that every app node shares ({@link SolrSettings}). */
+    SOLR;
 
-    /** The name in settings: {@code lucene}. */
+    /**
+     * True when every app node uses the same index, so one node at a time keeps it in step with the database;
+     * false when each node keeps its own.
+     */
+    public boolean isShared() {
+        return this == SOLR;
+    }
+
+    /** The name in settings: {@code lucene}, {@code solr}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Search over the papers: the index (opened by the caller, whichever engine the configuration names), keeping it
@@ -43,10 +44,12 @@ public final class SearchModule implements AutoCloseable {
     private final SimilarJob similarJob;
     private final Optional<EmbeddingJob> embedding;
     private final SearchMonitor monitor;
+    private final String syncLease;
 
     /**
      * @param index           the engine's index; closed with this module
-     * @param indexLease      the lease of this index's sync: node-local for an index on this node's disk
+     * @param indexLease      the lease of this index's sync and rebuilds: node-local for an index on this node's
+     *                        disk, the cluster's {@link #SYNC_JOB} for an index every node shares
      * @param encoder         the embedding model; empty for keyword search only. The caller closes it.
      * @param settings        the embedding job's threads and the ranking's tuning
      */
@@ -54,6 +57,7 @@ public final class SearchModule implements AutoCloseable {
             SearchStore papers, VectorStore vectors, SimilarStore similarLists, SyncCheckpointStore checkpoints,
             Clock clock, JobScheduler jobs) {
         this.index = index;
+        this.syncLease = indexLease;
         this.encoder = encoder;
         this.papers = papers;
         this.vectors = vectors;
@@ -87,6 +91,14 @@ public final class SearchModule implements AutoCloseable {
     public Optional<EmbeddingJob.Summary> embedByHand(EmbeddingJob job, long maxPapers,
             Consumer<EmbeddingJob.Progress> listener) {
         return jobs.runExclusive(EMBEDDING_JOB, () -> job.run(maxPapers, listener));
+    }
+
+    /**
+     * Rebuilds the index by hand (the {@code reindex} command) under the sync lease, so never beside the sync or
+     * a rebuild of another process that shares the index; empty when one holds the lease now.
+     */
+    public Optional<SearchIndexer.Summary> rebuildByHand(LongConsumer progress) {
+        return jobs.runExclusive(syncLease, () -> indexer.rebuild(progress));
     }
 
     /** What search reads of the papers (for tools that build their own service over this index). */

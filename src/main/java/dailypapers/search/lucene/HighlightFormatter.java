@@ -1,11 +1,8 @@
 package dailypapers.search.lucene;
 
 import dailypapers.search.Highlight;
-import dailypapers.search.Highlight.Fragment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
@@ -48,13 +45,13 @@ final class HighlightFormatter extends PassageFormatter {
         if (matchChecker != null && !matchesAreTerms(passages, content)) {
             return STALE;
         }
-        List<Fragment> fragments = new ArrayList<>();
+        Highlight.Builder fragments = new Highlight.Builder();
         int previousEnd = 0;
         for (Passage passage : passages) {
             int start = passage.getStartOffset();
             int end = Math.min(passage.getEndOffset(), content.length());
             if (start > previousEnd || (start > 0 && fragments.isEmpty())) {
-                add(fragments, ELLIPSIS + " ", false);
+                fragments.add(ELLIPSIS + " ", false);
             }
             int cursor = start;
             for (int i = 0; i < passage.getNumMatches(); i++) {
@@ -63,20 +60,19 @@ final class HighlightFormatter extends PassageFormatter {
                 if (matchEnd <= matchStart) {
                     continue; // overlaps a match already marked
                 }
-                add(fragments, content.substring(cursor, matchStart), false);
-                add(fragments, content.substring(matchStart, matchEnd), true);
+                fragments.add(content.substring(cursor, matchStart), false);
+                fragments.add(content.substring(matchStart, matchEnd), true);
                 cursor = matchEnd;
             }
-            add(fragments, content.substring(cursor, end), false);
+            fragments.add(content.substring(cursor, end), false);
             previousEnd = end;
         }
-        if (!fragments.isEmpty() && previousEnd < content.strip().length()) {
-            trimEnd(fragments);
-            add(fragments, " " + ELLIPSIS, false);
-        } else {
-            trimEnd(fragments);
+        boolean textLeftOut = !fragments.isEmpty() && previousEnd < content.strip().length();
+        fragments.trimEnd();
+        if (textLeftOut) {
+            fragments.add(" " + ELLIPSIS, false);
         }
-        return new Highlight(fragments);
+        return fragments.build();
     }
 
     /** Whether every match's text analyses to the term it matched, as it does in the text indexed. */
@@ -105,29 +101,6 @@ final class HighlightFormatter extends PassageFormatter {
             return matches;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Appends text, joining it to the previous fragment when both are matches or both are not. */
-    private static void add(List<Fragment> fragments, String text, boolean isMatch) {
-        if (text.isEmpty()) {
-            return;
-        }
-        if (!fragments.isEmpty() && fragments.getLast().isMatch() == isMatch) {
-            Fragment last = fragments.removeLast();
-            fragments.add(new Fragment(last.text() + text, isMatch));
-        } else {
-            fragments.add(new Fragment(text, isMatch));
-        }
-    }
-
-    private static void trimEnd(List<Fragment> fragments) {
-        if (!fragments.isEmpty() && !fragments.getLast().isMatch()) {
-            Fragment last = fragments.removeLast();
-            String text = last.text().stripTrailing();
-            if (!text.isEmpty()) {
-                fragments.add(new Fragment(text, false));
-            }
         }
     }
 }
