@@ -15,6 +15,8 @@ import dailypapers.embedding.OnnxEncoder;
 import dailypapers.search.Fusion;
 import dailypapers.search.Ranker;
 import dailypapers.search.SearchEngine;
+import dailypapers.search.SearchSettings;
+import dailypapers.search.SolrSettings;
 import dailypapers.thumbnail.ThumbnailSettings;
 import dailypapers.web.ServerLimits;
 import java.io.IOException;
@@ -92,11 +94,44 @@ class ConfigTest {
     }
 
     @Test
-    void searchEngineIsLuceneOnlyForNow() {
+    void searchEngineIsLuceneOrSolr() {
         assertThat(Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "Lucene"), Map.of()).search().engine())
                 .isEqualTo(SearchEngine.LUCENE);
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_ENGINE.key(), "elastic")))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage("search.engine must be one of lucene, solr, got 'elastic'");
+    }
+
+    @Test
+    void solrDefaultsToTwoShardsOfTwoReplicasBehindTheDailypapersAlias() {
+        SolrSettings solr = Config.load(null, Map.of(), Map.of()).search().solr();
+        assertThat(solr).isEqualTo(new SolrSettings(List.of(), "dailypapers", 2, 2));
+    }
+
+    @Test
+    void solrSettingsComeFromTheEnvironmentAndAreChecked() {
+        SearchSettings search = Config.load(null, Map.of("DAILYPAPERS_SEARCH_ENGINE", "solr",
+                "DAILYPAPERS_SEARCH_SOLR_URLS", " http://10.0.0.1:8983/solr, https://solr-2.example:8983/solr ",
+                "DAILYPAPERS_SEARCH_SOLR_COLLECTION", "papers", "DAILYPAPERS_SEARCH_SOLR_SHARDS", "3",
+                "DAILYPAPERS_SEARCH_SOLR_REPLICAS", "1"), Map.of()).search();
+        assertThat(search.engine()).isEqualTo(SearchEngine.SOLR);
+        assertThat(search.solr()).isEqualTo(new SolrSettings(List.of(URI.create("http://10.0.0.1:8983/solr"),
+                URI.create("https://solr-2.example:8983/solr")), "papers", 3, 1));
         assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_ENGINE.key(), "solr")))
-                .isInstanceOf(UserFacingException.class).hasMessage("search.engine must be one of lucene, got 'solr'");
+                .isInstanceOf(UserFacingException.class).hasMessage("search.engine=solr needs search.solr.urls, the"
+                        + " base URLs of Solr nodes such as http://127.0.0.1:8983/solr");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_ENGINE.key(), "solr",
+                Config.SEARCH_SOLR_URLS.key(), "zk1:2181,zk2:2181/solr")))
+                .isInstanceOf(UserFacingException.class).hasMessage("search.solr.urls must be Solr base URLs such as"
+                        + " http://127.0.0.1:8983/solr, got 'zk1:2181' (ZooKeeper hosts are not supported)");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_SOLR_URLS.key(), "ftp://x/solr")))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage("search.solr.urls must be an http(s) URL, got 'ftp://x/solr'");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_SOLR_COLLECTION.key(), "my papers")))
+                .isInstanceOf(UserFacingException.class).hasMessageStartingWith("search.solr.collection must be a"
+                        + " Solr collection name");
+        assertThatThrownBy(() -> Config.load(null, Map.of(), Map.of(Config.SEARCH_SOLR_REPLICAS.key(), "0")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("search.solr.replicas");
     }
 
     @Test
@@ -372,7 +407,8 @@ class ConfigTest {
                 "DAILYPAPERS_HTTP_MAX_CONCURRENT_REQUESTS",
                 "DAILYPAPERS_HTTP_MAX_QUEUED_REQUESTS", "DAILYPAPERS_HTTP_QUEUE_TIMEOUT_MS",
                 "DAILYPAPERS_HTTP_IDLE_TIMEOUT_SECONDS", "DAILYPAPERS_ADMIN_TOKEN", "DAILYPAPERS_SEARCH_ENGINE",
-                "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_MODEL_TOKENS", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS",
+                "DAILYPAPERS_SEARCH_SOLR_URLS", "DAILYPAPERS_SEARCH_SOLR_COLLECTION", "DAILYPAPERS_SEARCH_SOLR_SHARDS",
+                "DAILYPAPERS_SEARCH_SOLR_REPLICAS", "DAILYPAPERS_SEARCH_MODEL", "DAILYPAPERS_SEARCH_MODEL_TOKENS", "DAILYPAPERS_SEARCH_EMBEDDING_THREADS",
                 "DAILYPAPERS_SEARCH_FUSION", "DAILYPAPERS_SEARCH_FUSION_KEYWORD_WEIGHT",
                 "DAILYPAPERS_SEARCH_FUSION_RRF_K",
                 "DAILYPAPERS_SEARCH_CANDIDATES", "DAILYPAPERS_HARVEST_ENABLED",

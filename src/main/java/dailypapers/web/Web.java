@@ -27,6 +27,7 @@ import dailypapers.ops.Readiness;
 import dailypapers.profile.ProfileService;
 import dailypapers.ratelimit.RateLimiter;
 import dailypapers.ratelimit.RateLimitedException;
+import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SearchModule;
 import dailypapers.submission.SubmissionModule;
 import dailypapers.takeout.TakeoutService;
@@ -85,6 +86,8 @@ public final class Web implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 10_000;
     /** A database restart takes seconds; a client that retries sooner only adds to the load meanwhile. */
     private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+    /** What a 503 for search asks clients to wait: a few of the index's health checks. */
+    private static final long SEARCH_RETRY_AFTER_SECONDS = 5;
     /**
      * Room for long query strings (Jetty's default is 8 KB), so that an overlong search query reaches the handler
      * and gets a 400 that names the parameter instead of a bare 414.
@@ -401,6 +404,12 @@ public final class Web implements AutoCloseable {
             config.routes.exception(RateLimitedException.class, (e, ctx) -> {
                 ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
                 renderError(ctx, new HttpErrorView(429, "rate_limited", null, e.getMessage()), views);
+            });
+            // The search engine down (Solr unreachable): a 503 to retry, never a trace; the index logs the cause once.
+            config.routes.exception(IndexUnavailableException.class, (e, ctx) -> {
+                ctx.header(Header.RETRY_AFTER, Long.toString(SEARCH_RETRY_AFTER_SECONDS));
+                renderError(ctx, new HttpErrorView(503, "search_unavailable", null,
+                        "Search is unavailable right now; please try again in a moment."), views);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (operations.isDatabaseUnavailable().test(e)) {

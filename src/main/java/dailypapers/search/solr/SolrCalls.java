@@ -6,14 +6,15 @@ import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.InvalidQueryException;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
 
 /**
- * One place that turns SolrJ's failures into ours: a cluster that cannot be reached or cannot serve (connection
+ * One place that turns SolrJ's failures into ours: a cluster that cannot be reached or answers 503 (connection
  * refused, timeouts, a shard without a live replica) is an {@link IndexUnavailableException}, which the app
- * answers with a 503; a query Solr refuses for its size is an {@link InvalidQueryException}; anything else Solr
- * refuses is a fault of ours, an {@link IllegalStateException}.
+ * answers with a 503; a query Solr refuses for its size is an {@link InvalidQueryException}; any other answer Solr
+ * refuses with is a fault of ours, an {@link IllegalStateException}.
  */
 final class SolrCalls {
 
@@ -29,18 +30,28 @@ final class SolrCalls {
     static <T> T call(String what, Call<T> call) {
         try {
             return call.run();
-        } catch (SolrServerException | IOException e) {
-            throw unavailable(what, e);
-        } catch (SolrException e) {
-            if (isTooManyClauses(e)) {
+        } catch (SolrServerException | IOException | SolrException e) {
+            // SolrJ wraps the answer of a node that refused a request in the error of trying them all.
+            Optional<SolrException> refused = refusal(e);
+            if (refused.isEmpty() || refused.get().code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
+                throw unavailable(what, e);
+            }
+            if (isTooManyClauses(refused.get())) {
                 throw new InvalidQueryException(InvalidQueryException.Reason.TOO_COMPLEX,
                         "the query has too many words", e);
             }
-            if (e.code() >= 500 || e.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
-                throw unavailable(what, e);
-            }
-            throw new IllegalStateException("Solr refused to " + what + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Solr refused to " + what + ": " + refused.get().getMessage(), e);
         }
+    }
+
+    /** The answer of a node that refused the request, when that is what failed. */
+    private static Optional<SolrException> refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SolrException solr && solr.code() > 0) {
+                return Optional.of(solr);
+            }
+        }
+        return Optional.empty();
     }
 
     static IndexUnavailableException unavailable(String what, Exception e) {
@@ -48,11 +59,9 @@ final class SolrCalls {
                 + rootMessage(e).strip(), e);
     }
 
-    /** Lucene's limit on clauses, met by a query with too many words. */
+    /** Lucene's limit on clauses, met by a query with too many words (Solr answers it with a 500). */
     private static boolean isTooManyClauses(SolrException e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return e.code() == SolrException.ErrorCode.BAD_REQUEST.code
-                && (message.contains("too many clauses") || message.contains("too many nested clauses")
-                        || message.contains("maxclausecount"));
+        return message.contains("maxclausecount") || message.contains("too many clauses");
     }
 }

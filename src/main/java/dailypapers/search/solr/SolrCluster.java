@@ -52,6 +52,8 @@ final class SolrCluster implements AutoCloseable {
         this.alias = settings.collection();
         this.generations = Pattern.compile(Pattern.quote(alias) + "_(\\d{8}T\\d{6}Z)_[0-9a-f]{6}");
         this.http = new HttpJdkSolrClient.Builder()
+                // HTTP/2 without TLS starts as an upgraded HTTP/1.1 request, which broke off answers ("EOF").
+                .useHttp1_1(true)
                 .withConnectionTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .withIdleTimeout(IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .build();

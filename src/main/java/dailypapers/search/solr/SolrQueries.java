@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keyword queries and filters in Solr's JSON query DSL, shaped as {@code LuceneSearchIndex} shapes its Lucene
- * queries. Every piece of the user's text travels as a JSON value that a query parser analyses ({@code field}) or
- * takes as one term ({@code term}, {@code prefix}); none is ever spliced into Solr's query syntax, so no text can
- * act as an operator.
+ * queries. The user's text travels as JSON values: taken as one term ({@code term}, {@code prefix}), or analysed
+ * by the field as one quoted phrase, so no text can act as an operator of Solr's syntax.
  */
 final class SolrQueries {
 
@@ -141,9 +140,14 @@ final class SolrQueries {
         };
     }
 
-    /** {@code text} analysed as {@code field} analyses queries: a term, or a phrase when it splits. */
+    /**
+     * Text analysed as {@code field} analyses queries, as one quoted phrase: a term when it is one word, a phrase
+     * when it splits, nothing to match when it has no terms (a stop word). Quoted, so Solr's parser reads no
+     * operator in it ({@code OR}, {@code {!…}}, {@code *}).
+     */
     static Map<String, Object> field(String field, String text) {
-        return Map.of("field", Map.of("f", field, "query", text));
+        return Map.of("lucene", Map.of("df", field, "query",
+                "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
     }
 
     /** One term, as indexed. */
