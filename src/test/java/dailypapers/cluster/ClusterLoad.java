@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A bounded load on the site through HAProxy, as a few busy visitors make it: reader threads alternate searches
@@ -127,11 +129,19 @@ final class ClusterLoad implements AutoCloseable {
         StringBuilder table = new StringBuilder(title).append('\n');
         windows.forEach((name, range) -> {
             for (String kind : List.of(SEARCH, LISTING, VOTE)) {
-                table.append(String.format(Locale.ROOT, "  %-8s %-8s %s%n", name, kind, stats(kind, range[0],
-                        range[1])));
+                table.append(String.format(Locale.ROOT, "  %-8s %-8s %s %s%n", name, kind, stats(kind, range[0],
+                        range[1]), failureCounts(kind, range[0], range[1])));
             }
         });
         return table.toString();
+    }
+
+    /** How many failures of each status (0: no answer) in the window, such as {@code {502=2}}; empty when none. */
+    private String failureCounts(String kind, long from, long to) {
+        Map<Integer, Long> counts = new TreeMap<>(failures(s -> s.kind().equals(kind) && s.startMillis() >= from
+                && s.startMillis() < to).stream().collect(Collectors.groupingBy(Sample::status,
+                        Collectors.counting())));
+        return counts.isEmpty() ? "" : counts.toString();
     }
 
     private void read(int reader) {

@@ -58,9 +58,9 @@ class FailoverIT {
     private static final int MEMBERS = 4;
     private static final String PASSWORD = "failover-password-1";
     /** Load before each fault, and after recovery, to compare with the fault's window. */
-    private static final Duration STEADY = Duration.ofSeconds(8);
+    private static final Duration STEADY = Duration.ofSeconds(5);
     /** How long a fault lasts before the node comes back. */
-    private static final Duration FAULT = Duration.ofSeconds(10);
+    private static final Duration FAULT = Duration.ofSeconds(5);
     /** A word no sample paper has, in the titles of the papers written around the Solr fault. */
     private static final String PROBE_WORD = "quokkafailover";
 
