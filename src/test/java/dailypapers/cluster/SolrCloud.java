@@ -2,17 +2,8 @@ package dailypapers.cluster;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -26,9 +17,6 @@ public final class SolrCloud implements AutoCloseable {
     /** Nodes are numbered from 1, as in the script: {@code solr-1} to {@code solr-3}. */
     public static final int NODES = 3;
 
-    private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final Path SCRIPT = ROOT.resolve("scripts/cluster");
-    private static final long START_TIMEOUT_SECONDS = 600;
     private static SolrCloud shared;
 
     private final Path dir;
@@ -51,9 +39,11 @@ public final class SolrCloud implements AutoCloseable {
 
     /** A cluster of the caller's own, in {@code target/solr-cloud/NAME-…}; close it. */
     public static SolrCloud start(String name) {
-        Path dir = ROOT.resolve("target/solr-cloud").resolve(name + "-" + ProcessHandle.current().pid() + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
-        String output = run(dir, List.of("--port-base", Integer.toString(freePortBase()), "up", "--only", "solr"));
+        Path dir = ClusterScript.directory(name);
+        int portBase = ClusterScript.freePortBase(IntStream.concat(IntStream.of(1),
+                IntStream.rangeClosed(11, 10 + NODES)));
+        String output = ClusterScript.run(dir, List.of("--port-base", Integer.toString(portBase), "up", "--only",
+                "solr"));
         List<String> urls = output.lines().filter(line -> line.startsWith("solr-"))
                 .map(line -> line.substring(line.indexOf(' ') + 1).strip()).toList();
         if (urls.size() != NODES) {
@@ -69,12 +59,12 @@ public final class SolrCloud implements AutoCloseable {
 
     /** Kills node {@code number} (1 to 3) with SIGKILL. */
     public void kill(int number) {
-        run(dir, List.of("kill", "solr-" + number));
+        ClusterScript.run(dir, List.of("kill", "solr-" + number));
     }
 
     /** Starts node {@code number} again on its port and data. */
     public void startNode(int number) {
-        run(dir, List.of("start", "solr-" + number));
+        ClusterScript.run(dir, List.of("start", "solr-" + number));
     }
 
     /** Where the nodes' logs are, for a failing test's message. */
@@ -84,52 +74,6 @@ public final class SolrCloud implements AutoCloseable {
 
     @Override
     public void close() {
-        run(dir, List.of("down"));
-    }
-
-    private static String run(Path dir, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "--dir", dir.toString()));
-        command.addAll(arguments);
-        try {
-            Files.createDirectories(dir.getParent());
-            Path log = Files.createTempFile(dir.getParent(), "cluster-", ".out");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " ran past " + START_TIMEOUT_SECONDS + " s; output in " + log);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.delete(log);
-            if (process.exitValue() != 0) {
-                fail(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A port base whose cluster ports (base + 1, base + 11 to 13) are all free now. */
-    private static int freePortBase() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20_000 + 50 * ThreadLocalRandom.current().nextInt(800);
-            if (IntStream.concat(IntStream.of(base + 1), IntStream.rangeClosed(base + 11, base + 10 + NODES))
-                    .allMatch(SolrCloud::isFree)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free ports for a SolrCloud after 100 tries");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
+        ClusterScript.run(dir, List.of("down"));
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Test data for the page tests: import files in our schema (defaults plus per-test overrides, unique ids from a
  * counter), and the papers a rendered page lists.
  */
-final class PageFixtures {
+public final class PageFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CARD_TITLE =
@@ -26,7 +26,7 @@ final class PageFixtures {
     private int counter;
 
     /** A featured paper with every field set to something plain; override fields with {@code put}. */
-    ObjectNode paper() {
+    public ObjectNode paper() {
         counter++;
         ObjectNode paper = JSON.createObjectNode()
                 .put("id", String.format(Locale.ROOT, "2608.%05d", 90_000 + counter))
@@ -47,7 +47,7 @@ final class PageFixtures {
     }
 
     /** Writes every paper made so far as one JSON-lines file. */
-    Path write(Path directory) {
+    public Path write(Path directory) {
         Path file = directory.resolve("papers-" + counter + ".jsonl");
         StringBuilder lines = new StringBuilder();
         for (ObjectNode paper : papers) {

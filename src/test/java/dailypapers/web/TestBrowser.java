@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * page it was shown, as a browser posts the hidden field of the form on screen. Redirects are not followed, so
  * tests see them.
  */
-final class TestBrowser {
+public final class TestBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
@@ -31,7 +31,7 @@ final class TestBrowser {
     private final HttpClient http;
     private String csrf;
 
-    TestBrowser(String baseUrl) {
+    public TestBrowser(String baseUrl) {
         this(baseUrl, null);
     }
 
@@ -52,7 +52,7 @@ final class TestBrowser {
     }
 
     /** Opens {@code page} for its form token, then posts the form to {@code action}. */
-    HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
         get(page);
         return post(action, fields);
     }
@@ -74,7 +74,7 @@ final class TestBrowser {
     }
 
     /** The session cookie's value, when the browser has one. */
-    Optional<String> sessionToken() {
+    public Optional<String> sessionToken() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(SessionCookies.NAME))
                 .filter(c -> !c.getValue().isEmpty()).map(HttpCookie::getValue).findFirst();
     }
