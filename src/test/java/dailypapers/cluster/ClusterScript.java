@@ -34,7 +34,10 @@ final class ClusterScript {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
     }
 
-    /** Runs the script on the cluster in {@code dir} and returns what it printed; a failure fails the test. */
+    /**
+     * Runs the script on the cluster in {@code dir} and returns its standard output (what it reports); its standard
+     * error (progress, the build's output) goes in a failure's message. A failure fails the test.
+     */
     static String run(Path dir, List<String> arguments) {
         return run(dir, arguments, "");
     }
@@ -45,20 +48,24 @@ final class ClusterScript {
         command.addAll(arguments);
         try {
             Files.createDirectories(dir.getParent());
-            Path log = Files.createTempFile(dir.getParent(), "cluster-", ".out");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+            Path out = Files.createTempFile(dir.getParent(), "cluster-", ".out");
+            Path err = Files.createTempFile(dir.getParent(), "cluster-", ".err");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                fail(String.join(" ", command) + " ran past " + TIMEOUT_SECONDS + " s; output in " + log);
+                fail(String.join(" ", command) + " ran past " + TIMEOUT_SECONDS + " s; output in " + out + " and "
+                        + err);
             }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.delete(log);
+            String output = Files.readString(out, StandardCharsets.UTF_8);
+            String errors = Files.readString(err, StandardCharsets.UTF_8);
+            Files.delete(out);
+            Files.delete(err);
             if (process.exitValue() != 0) {
-                fail(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + output);
+                fail(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + output + errors);
             }
             return output;
         } catch (IOException e) {

@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,6 +44,7 @@ final class SolrCluster implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
 
     private final List<URI> urls;
+    private final ExecutorService requestThreads;
     private final HttpJdkSolrClient http;
     private final CloudSolrClient cloud;
     private final Pattern generations;
@@ -51,7 +54,13 @@ final class SolrCluster implements AutoCloseable {
         this.urls = settings.urls();
         this.alias = settings.collection();
         this.generations = Pattern.compile(Pattern.quote(alias) + "_(\\d{8}T\\d{6}Z)_[0-9a-f]{6}");
+        // SolrJ's own pool runs 4 threads and queues the rest: a request body is written into a pipe by one of them
+        // while the JDK client that drains the pipe waits in that queue, so 4 updates at once hung for good (SOLR-18312).
+        // A thread per task never queues; there are as many as requests in flight.
+        this.requestThreads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("solr-http-", 0)
+                .factory());
         this.http = new HttpJdkSolrClient.Builder()
+                .withExecutor(requestThreads)
                 // HTTP/2 without TLS starts as an upgraded HTTP/1.1 request, which broke off answers ("EOF").
                 .useHttp1_1(true)
                 .withConnectionTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -64,6 +73,7 @@ final class SolrCluster implements AutoCloseable {
         } finally {
             if (built == null) {
                 IOUtils.closeQuietly(http);
+                requestThreads.shutdownNow();
             }
         }
         this.cloud = built;
@@ -87,11 +97,21 @@ final class SolrCluster implements AutoCloseable {
         List<String> present = call("list configsets", () -> new ConfigSetAdminRequest.List().process(cloud))
                 .getConfigSets();
         if (!present.contains(configset.name())) {
-            call("upload the configset " + configset.name(), () -> new ConfigSetAdminRequest.Upload()
-                    .setConfigSetName(configset.name())
-                    .setUploadStream(new ContentStreamBase.ByteArrayStream(configset.zip(), configset.name(),
-                            "application/zip"))
-                    .process(cloud));
+            try {
+                call("upload the configset " + configset.name(), () -> new ConfigSetAdminRequest.Upload()
+                        .setConfigSetName(configset.name())
+                        .setUploadStream(new ContentStreamBase.ByteArrayStream(configset.zip(), configset.name(),
+                                "application/zip"))
+                        .process(cloud));
+            } catch (RuntimeException refused) {
+                // Another node starting at the same moment may have uploaded it first: Solr refuses the second.
+                boolean uploadedMeanwhile = call("list configsets",
+                        () -> new ConfigSetAdminRequest.List().process(cloud)).getConfigSets()
+                        .contains(configset.name());
+                if (!uploadedMeanwhile) {
+                    throw refused;
+                }
+            }
         }
     }
 
@@ -165,6 +185,8 @@ final class SolrCluster implements AutoCloseable {
                 http.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                requestThreads.shutdownNow();
             }
         }
     }
