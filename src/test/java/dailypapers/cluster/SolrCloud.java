@@ -47,6 +47,7 @@ public final class SolrCloud implements AutoCloseable {
         List<String> urls = output.lines().filter(line -> line.startsWith("solr-"))
                 .map(line -> line.substring(line.indexOf(' ') + 1).strip()).toList();
         if (urls.size() != NODES) {
+            ClusterScript.run(dir, List.of("down"));
             fail("scripts/cluster up printed " + urls + ", not " + NODES + " Solr nodes:\n" + output);
         }
         return new SolrCloud(dir, urls);
