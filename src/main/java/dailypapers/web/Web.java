@@ -407,11 +407,8 @@ public final class Web implements AutoCloseable {
                 renderError(ctx, new HttpErrorView(429, "rate_limited", null, e.getMessage()), views);
             });
             // The search engine down (Solr unreachable): a 503 to retry, never a trace; the index logs the cause once.
-            config.routes.exception(IndexUnavailableException.class, (e, ctx) -> {
-                ctx.header(Header.RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_AFTER_SECONDS));
-                renderError(ctx, new HttpErrorView(503, "search_unavailable", null,
-                        "Search is unavailable right now; please try again in a moment."), views);
-            });
+            config.routes.exception(IndexUnavailableException.class, (e, ctx) -> unavailable(ctx,
+                    "search_unavailable", "Search is unavailable right now; please try again in a moment.", views));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (operations.isDatabaseUnavailable().test(e)) {
                     databaseUnavailable(ctx, e, views);
@@ -664,11 +661,16 @@ public final class Web implements AutoCloseable {
      */
     private static void databaseUnavailable(Context ctx, Exception e, Views views) {
         log.warn("{} {}: the database is unavailable: {}", ctx.method(), ctx.path(), Messages.rootMessage(e));
+        unavailable(ctx, "database_unavailable",
+                "The database is unavailable at the moment, so this cannot be answered; try again in a few seconds.",
+                views);
+    }
+
+    /** A 503 for a dependency that is down: to retry shortly, and never kept by a cache. */
+    private static void unavailable(Context ctx, String code, String message, Views views) {
         ctx.header(Header.RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_AFTER_SECONDS));
         ctx.header(Header.CACHE_CONTROL, "no-store");
-        renderError(ctx, new HttpErrorView(503, "database_unavailable", null,
-                "The database is unavailable at the moment, so this cannot be answered; try again in a few seconds."),
-                views);
+        renderError(ctx, new HttpErrorView(503, code, null, message), views);
     }
 
     /** Our {@link HttpError}s with their code; Javalin's own (an unmatched path, say) by their status. */

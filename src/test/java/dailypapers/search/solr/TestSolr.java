@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dailypapers.cluster.SolrCloud;
 import dailypapers.search.SolrSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -68,8 +71,8 @@ public final class TestSolr {
             List<String> ours = cluster.collections().stream()
                     .filter(c -> c.startsWith(settings.collection() + "_")).toList();
             try {
-                cluster.deleteAlias();
-            } catch (RuntimeException e) {
+                CollectionAdminRequest.deleteAlias(settings.collection()).process(cluster.client());
+            } catch (RuntimeException | SolrServerException | IOException e) {
                 // no alias yet
             }
             ours.forEach(cluster::delete);
