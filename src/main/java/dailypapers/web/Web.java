@@ -59,6 +59,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -211,8 +212,9 @@ public final class Web implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
-                // A client that trickles its request or reads its answer slowly cannot hold a worker for long.
-                http.setMinRequestDataRate(MIN_DATA_RATE_BYTES_PER_SECOND);
+                // A client that reads its answer slowly cannot hold a worker for long. No such rate for requests:
+                // Jetty measures it from a body's first byte to each read, so a busy server that reads a small
+                // form late refuses it (jetty/jetty.project#4641); the idle timeout cuts off a stalled sender.
                 http.setMinResponseDataRate(MIN_DATA_RATE_BYTES_PER_SECOND);
             });
             // Javalin mounts its handlers inside the innermost wrapper: admission first, then the routes; on stop,
@@ -412,6 +414,11 @@ public final class Web implements AutoCloseable {
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (operations.isDatabaseUnavailable().test(e)) {
                     databaseUnavailable(ctx, e, views);
+                    return;
+                }
+                // Jetty's refusal of a body it was reading for us (broken chunks, an early end): the client's doing.
+                if (e instanceof HttpException refused && refused.getCode() >= 400 && refused.getCode() < 500) {
+                    renderError(ctx, new HttpResponseException(refused.getCode(), refused.getReason()), views);
                     return;
                 }
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);

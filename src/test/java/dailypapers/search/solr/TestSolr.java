@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.junit.jupiter.api.Assumptions;
@@ -34,17 +33,12 @@ public final class TestSolr {
         if (given != null && !given.isBlank()) {
             return Arrays.stream(given.split(",")).map(String::strip).map(URI::create).toList();
         }
-        return start(SolrCloud::shared).urls().stream().map(URI::create).toList();
+        return shared().urls().stream().map(URI::create).toList();
     }
 
-    /** A cluster of the test's own, to kill nodes of; the caller closes it. */
-    public static SolrCloud own(String name) {
-        return start(() -> SolrCloud.start(name));
-    }
-
-    private static SolrCloud start(Supplier<SolrCloud> start) {
+    private static SolrCloud shared() {
         try {
-            return start.get();
+            return SolrCloud.shared();
         } catch (AssertionError | RuntimeException e) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI=true but no SolrCloud could be started: " + e.getMessage(), e);
