@@ -139,9 +139,7 @@ class FailoverIT {
                     .containsExactly(200, 200);
             assertThat(load.stats(ClusterLoad.SEARCH, killed, recovered)).as("searches while solr-1 was down")
                     .matches(fault -> fault.requests() > fault.errors());
-            assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
-            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
-                    .isEmpty();
+            assertNoFailureAfter(load, recovered);
         }
         for (int node = 1; node <= 2; node++) {
             String url = cluster.appUrl(node);
@@ -193,9 +191,7 @@ class FailoverIT {
             assertThat(page.body()).contains("Search is unavailable right now").doesNotContain("\tat ");
             assertThat(paper.statusCode()).as("a paper's page, from the database").isEqualTo(200);
             assertThat(load.failures(s -> s.kind().equals(ClusterLoad.LISTING))).as("failed listings").isEmpty();
-            assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
-            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
-                    .isEmpty();
+            assertNoFailureAfter(load, recovered);
             assertThat(List.of(pid("app-1"), pid("app-2"))).as("the app processes, never restarted")
                     .isEqualTo(appPids);
         }
@@ -226,9 +222,7 @@ class FailoverIT {
                     windows(killed, recovered, end)));
             // HAProxy resends a GET that the dying node dropped; the reads go on without an error.
             assertThat(load.failures(s -> !s.kind().equals(ClusterLoad.VOTE))).as("failed reads").isEmpty();
-            assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
-            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
-                    .isEmpty();
+            assertNoFailureAfter(load, recovered);
         }
         assertVotesExact(load);
     }
@@ -269,13 +263,18 @@ class FailoverIT {
                 assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isEqualTo(503);
             }
             assertThat(outage.get(0).body()).as("a JSON error under /api").startsWith("{").contains("\"error\"");
-            assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
-            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
-                    .isEmpty();
+            assertNoFailureAfter(load, recovered);
             assertThat(List.of(pid("app-1"), pid("app-2"))).as("the app processes, never restarted")
                     .isEqualTo(appPids);
         }
         assertVotesExact(load);
+    }
+
+    /** No request failed once the fault was over, and none at any time with a 500. */
+    private static void assertNoFailureAfter(ClusterLoad load, long recovered) {
+        assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
+        assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
+                .isEmpty();
     }
 
     /** A load through HAProxy on these papers, kept for {@link #assertVotesExact}. */
