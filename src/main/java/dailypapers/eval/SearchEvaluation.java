@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Measures the product's own search (the index, in-memory Lucene unless given another, and the {@link Ranker} behind every search page and API
- * call: query syntax, exact-title pins, mode, fusion and its depth) on a BEIR collection: the collection goes
- * into a fresh in-memory index, embedded with the same text ({@link EmbeddingText}) and model as papers, then every
- * query runs as a first page of {@link Evaluation#RECALL_DEPTH} results. Results are scored by their position, so
- * the evaluation ranks them exactly as people see them; a query search refuses (longer than
+ * Measures the product's own search (the index, in-memory Lucene unless given another, and the {@link Ranker}
+ * behind every search page and API call: query syntax, exact-title pins, mode, fusion and its depth) on a BEIR
+ * collection: the collection goes into a fresh index, embedded with the same text ({@link EmbeddingText}) and model
+ * as papers, then every query runs as a first page of {@link Evaluation#RECALL_DEPTH} results. Results are scored
+ * by their position, so the evaluation ranks them exactly as people see them; a query search refuses (longer than
  * {@link dailypapers.search.UserQuery#MAX_LENGTH}) finds nothing, as it would for a person. One indexed collection
  * answers any number of modes and {@link Ranker.Tuning tunings}, which is what cross-validation needs.
  */

@@ -21,4 +21,9 @@ public record SolrSettings(List<URI> urls, String collection, int shards, int re
     public SolrSettings {
         urls = List.copyOf(urls);
     }
+
+    /** The same cluster and layout, behind another alias. */
+    public SolrSettings withCollection(String alias) {
+        return new SolrSettings(urls, alias, shards, replicas);
+    }
 }

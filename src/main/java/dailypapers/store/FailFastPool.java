@@ -45,7 +45,9 @@ final class FailFastPool extends HikariDataSource {
         }
         try {
             Connection connection = super.getConnection();
-            down = null;
+            if (fault != null) {
+                down = null;
+            }
             return connection;
         } catch (SQLTransientConnectionException e) {
             // HikariCP attaches the last failed attempt to connect, and forgets it once one succeeds.

@@ -59,6 +59,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -211,8 +212,9 @@ public final class Web implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
-                // A client that trickles its request or reads its answer slowly cannot hold a worker for long.
-                http.setMinRequestDataRate(MIN_DATA_RATE_BYTES_PER_SECOND);
+                // A client that reads its answer slowly cannot hold a worker for long. No such rate for requests:
+                // Jetty measures it from a body's first byte to each read, so a busy server that reads a small
+                // form late refuses it (jetty/jetty.project#4641); the idle timeout cuts off a stalled sender.
                 http.setMinResponseDataRate(MIN_DATA_RATE_BYTES_PER_SECOND);
             });
             // Javalin mounts its handlers inside the innermost wrapper: admission first, then the routes; on stop,
@@ -407,14 +409,16 @@ public final class Web implements AutoCloseable {
                 renderError(ctx, new HttpErrorView(429, "rate_limited", null, e.getMessage()), views);
             });
             // The search engine down (Solr unreachable): a 503 to retry, never a trace; the index logs the cause once.
-            config.routes.exception(IndexUnavailableException.class, (e, ctx) -> {
-                ctx.header(Header.RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_AFTER_SECONDS));
-                renderError(ctx, new HttpErrorView(503, "search_unavailable", null,
-                        "Search is unavailable right now; please try again in a moment."), views);
-            });
+            config.routes.exception(IndexUnavailableException.class, (e, ctx) -> unavailable(ctx,
+                    "search_unavailable", "Search is unavailable right now; please try again in a moment.", views));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (operations.isDatabaseUnavailable().test(e)) {
                     databaseUnavailable(ctx, e, views);
+                    return;
+                }
+                // Jetty's refusal of a body it was reading for us (broken chunks, an early end): the client's doing.
+                if (e instanceof HttpException refused && refused.getCode() >= 400 && refused.getCode() < 500) {
+                    renderError(ctx, new HttpResponseException(refused.getCode(), refused.getReason()), views);
                     return;
                 }
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -664,11 +668,16 @@ public final class Web implements AutoCloseable {
      */
     private static void databaseUnavailable(Context ctx, Exception e, Views views) {
         log.warn("{} {}: the database is unavailable: {}", ctx.method(), ctx.path(), Messages.rootMessage(e));
+        unavailable(ctx, "database_unavailable",
+                "The database is unavailable at the moment, so this cannot be answered; try again in a few seconds.",
+                views);
+    }
+
+    /** A 503 for a dependency that is down: to retry shortly, and never kept by a cache. */
+    private static void unavailable(Context ctx, String code, String message, Views views) {
         ctx.header(Header.RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_AFTER_SECONDS));
         ctx.header(Header.CACHE_CONTROL, "no-store");
-        renderError(ctx, new HttpErrorView(503, "database_unavailable", null,
-                "The database is unavailable at the moment, so this cannot be answered; try again in a few seconds."),
-                views);
+        renderError(ctx, new HttpErrorView(503, code, null, message), views);
     }
 
     /** Our {@link HttpError}s with their code; Javalin's own (an unmatched path, say) by their status. */

@@ -39,19 +39,22 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Faults on the whole local cluster ({@link LocalCluster}: PostgreSQL, three Solr nodes, two app nodes, HAProxy,
  * real processes), each under a bounded load of searches, listings and members' votes through HAProxy: a Solr node
- * killed, an app node killed, PostgreSQL restarted. One cluster serves the three, in order; each prints errors and
- * p50/p99 latencies before, during and after its fault, and how long recovery took.
+ * killed, every Solr node killed, an app node killed, PostgreSQL restarted. One cluster serves the four, in order;
+ * each prints errors and p50/p99 latencies before, during and after its fault, and how long recovery took.
  *
  * <p>The assertions are about outcomes, not speed: no failed request once a fault is over, every paper written
  * before and during a fault searchable after it, every vote the site acknowledged stored once and counted once,
- * and a clear 503 (not a hang) while the database is away. Time bounds are only the contracts' own (a lease's
- * length) with room to spare.
+ * and a clear 503 (not a hang) for what needs a dependency that is away, while the rest answers. Time bounds are
+ * only the contracts' own (a lease's length, Solr's connect timeout) with room to spare.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT) // beside the other classes: it mostly waits; its own tests run in order, below
 class FailoverIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,10 +111,11 @@ class FailoverIT {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void searchesKeepAnsweringWhileASolrNodeIsDownAndEveryPaperWrittenMeanwhileIsFoundAfter() throws Exception {
         PageFixtures before = probePapers(5);
         Set<String> written = new HashSet<>();
-        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(0, 300));
+        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(0, 250));
         try (load) {
             written.addAll(importPapers(before));
             Thread.sleep(STEADY);
@@ -120,8 +124,10 @@ class FailoverIT {
             PageFixtures during = probePapers(5);
             written.addAll(importPapers(during));
             Thread.sleep(FAULT);
+            List<Integer> readiness = List.of(status(cluster.appUrl(1) + "/readyz"),
+                    status(cluster.appUrl(2) + "/readyz"));
             long restarting = load.now();
-            cluster.startNode("solr-1");
+            cluster.startNodes("solr-1");
             long recovered = await("every Solr replica active again", Duration.ofMinutes(3), FailoverIT::solrIsWhole,
                     load);
             Thread.sleep(STEADY);
@@ -129,9 +135,13 @@ class FailoverIT {
             System.out.print(load.report(String.format("solr-1 killed: restarted in %.1f s, whole again %.1f s after"
                     + " the kill", (recovered - restarting) / 1000.0, (recovered - killed) / 1000.0),
                     windows(killed, recovered, end)));
+            assertThat(readiness).as("both app nodes' /readyz with a Solr node down, its replicas elsewhere")
+                    .containsExactly(200, 200);
             assertThat(load.stats(ClusterLoad.SEARCH, killed, recovered)).as("searches while solr-1 was down")
                     .matches(fault -> fault.requests() > fault.errors());
             assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
+            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
+                    .isEmpty();
         }
         for (int node = 1; node <= 2; node++) {
             String url = cluster.appUrl(node);
@@ -144,8 +154,59 @@ class FailoverIT {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
+    void withEverySolrNodeDownSearchesAnswerAQuick503WhileListingsAnswerAndAllRecoversWithoutRestartingTheApps()
+            throws Exception {
+        List<String> appPids = List.of(pid("app-1"), pid("app-2"));
+        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(250, 500));
+        try (load) {
+            Thread.sleep(STEADY);
+            long killed = load.now();
+            cluster.kill("solr-1", "solr-2", "solr-3");
+            long unready = await("/readyz 503 on both app nodes", Duration.ofSeconds(30),
+                    () -> status(cluster.appUrl(1) + "/readyz") == 503 && status(cluster.appUrl(2) + "/readyz") == 503,
+                    load);
+            String readiness = get(cluster.appUrl(1) + "/readyz").body();
+            long searchStarted = System.nanoTime();
+            HttpResponse<String> api = get(cluster.siteUrl() + "/api/papers/search?q=diffusion");
+            long searchMillis = Duration.ofNanos(System.nanoTime() - searchStarted).toMillis();
+            HttpResponse<String> page = get(cluster.siteUrl() + "/search?q=transformers");
+            HttpResponse<String> paper = get(cluster.siteUrl() + "/papers/" + papers.getFirst());
+            Thread.sleep(FAULT);
+            long restarting = load.now();
+            cluster.startNodes("solr-1", "solr-2", "solr-3");
+            long recovered = await("every Solr replica active and both app nodes ready", Duration.ofMinutes(3),
+                    () -> solrIsWhole() && status(cluster.appUrl(1) + "/readyz") == 200
+                            && status(cluster.appUrl(2) + "/readyz") == 200, load);
+            Thread.sleep(STEADY);
+            long end = load.now();
+            System.out.print(load.report(String.format("every Solr node killed: /readyz 503 %.1f s after; a search"
+                    + " during the outage %d in %d ms; restarted and whole again in %.1f s", (unready - killed)
+                    / 1000.0, api.statusCode(), searchMillis, (recovered - restarting) / 1000.0),
+                    windows(killed, recovered, end)));
+            assertThat(readiness).contains("\"index\"").contains("cannot serve searches");
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
+            assertThat(api.body()).contains("search_unavailable").doesNotContain("\tat ", "Exception");
+            assertThat(Duration.ofMillis(searchMillis)).as("a search while Solr is down: no hang")
+                    .isLessThan(Duration.ofSeconds(6));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("Search is unavailable right now").doesNotContain("\tat ");
+            assertThat(paper.statusCode()).as("a paper's page, from the database").isEqualTo(200);
+            assertThat(load.failures(s -> s.kind().equals(ClusterLoad.LISTING))).as("failed listings").isEmpty();
+            assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
+            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
+                    .isEmpty();
+            assertThat(List.of(pid("app-1"), pid("app-2"))).as("the app processes, never restarted")
+                    .isEqualTo(appPids);
+        }
+        assertVotesExact(load);
+    }
+
+    @Test
+    @Order(3)
+    @Execution(ExecutionMode.SAME_THREAD)
     void haproxyRoutesAroundADeadAppNodeWhoseJobsTheOtherTakesOverAndNoVoteIsLostOrDoubled() throws Exception {
-        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(300, 600));
+        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(500, 750));
         try (load) {
             Thread.sleep(STEADY);
             long killed = load.now();
@@ -156,7 +217,7 @@ class FailoverIT {
                     () -> leaseTakenAfter("mail", killedAt), load);
             Thread.sleep(FAULT);
             long restarting = load.now();
-            cluster.startNode("app-1");
+            cluster.startNodes("app-1");
             long recovered = load.now();
             Thread.sleep(STEADY);
             long end = load.now();
@@ -166,15 +227,18 @@ class FailoverIT {
             // HAProxy resends a GET that the dying node dropped; the reads go on without an error.
             assertThat(load.failures(s -> !s.kind().equals(ClusterLoad.VOTE))).as("failed reads").isEmpty();
             assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
+            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
+                    .isEmpty();
         }
         assertVotesExact(load);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
+    @Execution(ExecutionMode.SAME_THREAD)
     void aPostgresRestartAnswersAClear503MeanwhileAndRecoversWithoutRestartingTheApps() throws Exception {
         List<String> appPids = List.of(pid("app-1"), pid("app-2"));
-        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(600, 900));
+        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(750, 1000));
         try (load) {
             Thread.sleep(STEADY);
             long stopped = load.now();
@@ -191,7 +255,7 @@ class FailoverIT {
             }
             Thread.sleep(FAULT);
             long restarting = load.now();
-            cluster.startNode("postgres");
+            cluster.startNodes("postgres");
             long recovered = await("both app nodes ready and the site answering", Duration.ofMinutes(2),
                     () -> status(cluster.appUrl(1) + "/readyz") == 200 && status(cluster.appUrl(2) + "/readyz") == 200
                             && status(cluster.siteUrl() + "/api/daily_papers") == 200, load);
@@ -206,6 +270,8 @@ class FailoverIT {
             }
             assertThat(outage.get(0).body()).as("a JSON error under /api").startsWith("{").contains("\"error\"");
             assertThat(load.failures(s -> s.startMillis() >= recovered)).as("failures after recovery").isEmpty();
+            assertThat(load.failures(s -> s.status() == 500)).as("500s (logs in %s)", cluster.logDirectory())
+                    .isEmpty();
             assertThat(List.of(pid("app-1"), pid("app-2"))).as("the app processes, never restarted")
                     .isEqualTo(appPids);
         }
@@ -354,7 +420,7 @@ class FailoverIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("waited " + timeout.toSeconds() + " s for " + what + "; logs in " + cluster.directory());
+                fail("waited " + timeout.toSeconds() + " s for " + what + "; logs in " + cluster.logDirectory());
             }
             Thread.sleep(100);
         }

@@ -2,8 +2,11 @@ package dailypapers.cluster;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -76,9 +79,9 @@ public final class LocalCluster implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + (portBase + 2) + "/dailypapers";
     }
 
-    /** Kills NODE with SIGKILL, as a crash would. */
-    public void kill(String node) {
-        ClusterScript.run(dir, List.of("kill", node));
+    /** Kills the nodes with SIGKILL, as a crash would. */
+    public void kill(String... nodes) {
+        ClusterScript.run(dir, command("kill", nodes));
     }
 
     /** Stops NODE cleanly. */
@@ -86,25 +89,44 @@ public final class LocalCluster implements AutoCloseable {
         ClusterScript.run(dir, List.of("stop", node));
     }
 
-    /** Starts NODE again with its data and port. */
-    public void startNode(String node) {
-        ClusterScript.run(dir, List.of("start", node));
+    /** Starts the nodes again with their data and ports, together. */
+    public void startNodes(String... nodes) {
+        ClusterScript.run(dir, command("start", nodes));
+    }
+
+    private static List<String> command(String name, String... nodes) {
+        List<String> command = new ArrayList<>(List.of(name));
+        command.addAll(List.of(nodes));
+        return command;
     }
 
     /** Runs {@code ./dailypapers ARGUMENTS} on the cluster's database, with {@code input} on standard input. */
     public String cli(String input, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("cli"));
-        command.addAll(List.of(arguments));
-        return ClusterScript.run(dir, command, input);
+        return ClusterScript.run(dir, command("cli", arguments), input);
     }
 
-    /** Where the nodes' logs are (NODE.log), for a failing test's message. */
+    /** The cluster's directory: each node's data, log (NODE.log) and pid while it runs. */
     public Path directory() {
         return dir;
     }
 
+    /** Where the nodes' logs are kept once the cluster is closed, for a failing test's message. */
+    public Path logDirectory() {
+        return dir.resolveSibling(dir.getFileName() + "-logs");
+    }
+
+    /** Stops every process and deletes the data; the nodes' logs stay in {@link #logDirectory()}. */
     @Override
     public void close() {
+        Path logs = logDirectory();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.log")) {
+            Files.createDirectories(logs);
+            for (Path file : files) {
+                Files.copy(file, logs.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("cannot keep the cluster's logs in " + logs + ": " + e);
+        }
         ClusterScript.run(dir, List.of("down"));
     }
 }

@@ -9,13 +9,13 @@ import java.util.stream.IntStream;
 /**
  * A real SolrCloud for tests: ZooKeeper and three Solr 9 nodes, each in a JVM of its own, started by
  * {@code scripts/cluster up --only solr} on free loopback ports (the script builds the nodes from {@code cluster/}
- * on first use). {@link #shared()} is one cluster for every test of this JVM, stopped when the JVM exits; a test
- * that kills nodes starts a cluster of its own with {@link #start(String)} and closes it.
+ * on first use), one for every test of this JVM, stopped when the JVM exits. Tests that kill nodes do it on
+ * {@link LocalCluster}, in {@link FailoverIT}.
  */
 public final class SolrCloud implements AutoCloseable {
 
-    /** Nodes are numbered from 1, as in the script: {@code solr-1} to {@code solr-3}. */
-    public static final int NODES = 3;
+    /** As in the script: {@code solr-1} to {@code solr-3}. */
+    private static final int NODES = 3;
 
     private static SolrCloud shared;
 
@@ -27,7 +27,7 @@ public final class SolrCloud implements AutoCloseable {
         this.urls = urls;
     }
 
-    /** The cluster every test of this JVM shares; tests keep to collections of their own and kill no node. */
+    /** The cluster every test of this JVM shares; tests keep to collections of their own. */
     public static synchronized SolrCloud shared() {
         if (shared == null) {
             shared = start("shared");
@@ -37,8 +37,7 @@ public final class SolrCloud implements AutoCloseable {
         return shared;
     }
 
-    /** A cluster of the caller's own, in {@code target/solr-cloud/NAME-…}; close it. */
-    public static SolrCloud start(String name) {
+    private static SolrCloud start(String name) {
         Path dir = ClusterScript.directory(name);
         int portBase = ClusterScript.freePortBase(IntStream.concat(IntStream.of(1),
                 IntStream.rangeClosed(11, 10 + NODES)));
@@ -56,21 +55,6 @@ public final class SolrCloud implements AutoCloseable {
     /** Every node's base URL, {@code http://127.0.0.1:PORT/solr}, in node order. */
     public List<String> urls() {
         return urls;
-    }
-
-    /** Kills node {@code number} (1 to 3) with SIGKILL. */
-    public void kill(int number) {
-        ClusterScript.run(dir, List.of("kill", "solr-" + number));
-    }
-
-    /** Starts node {@code number} again on its port and data. */
-    public void startNode(int number) {
-        ClusterScript.run(dir, List.of("start", "solr-" + number));
-    }
-
-    /** Where the nodes' logs are, for a failing test's message. */
-    public Path directory() {
-        return dir;
     }
 
     @Override

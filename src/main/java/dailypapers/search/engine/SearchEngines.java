@@ -3,15 +3,14 @@ package dailypapers.search.engine;
 import dailypapers.search.IndexSnapshot;
 import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchSettings;
-import dailypapers.search.SolrSettings;
 import dailypapers.search.lucene.LuceneSearchIndex;
 import dailypapers.search.solr.SolrSearchIndex;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Opens the {@link SearchIndex} of the configured {@link dailypapers.search.SearchEngine}: the one place that knows every engine, so
- * {@code dailypapers.search} itself stays engine-neutral.
+ * Opens the {@link SearchIndex} of the configured {@link dailypapers.search.SearchEngine}: the one place that
+ * knows every engine, so {@code dailypapers.search} itself stays engine-neutral.
  */
 public final class SearchEngines {
 
@@ -41,11 +40,8 @@ public final class SearchEngines {
     public static SearchIndex openForEvaluation(SearchSettings settings) {
         return switch (settings.engine()) {
             case LUCENE -> LuceneSearchIndex.inMemory();
-            case SOLR -> {
-                SolrSettings solr = settings.solr();
-                yield SolrSearchIndex.open(new SolrSettings(solr.urls(), solr.collection() + EVALUATION_SUFFIX,
-                        solr.shards(), solr.replicas()), settings.vectorDimension());
-            }
+            case SOLR -> SolrSearchIndex.open(settings.solr().withCollection(settings.solr().collection()
+                    + EVALUATION_SUFFIX), settings.vectorDimension());
         };
     }
 

@@ -11,10 +11,10 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
 
 /**
- * One place that turns SolrJ's failures into ours: a cluster that cannot be reached or answers 503 (connection
- * refused, timeouts, a shard without a live replica) is an {@link IndexUnavailableException}, which the app
- * answers with a 503; a query Solr refuses for its size is an {@link InvalidQueryException}; any other answer Solr
- * refuses with is a fault of ours, an {@link IllegalStateException}.
+ * One place that turns SolrJ's failures into ours: a cluster that cannot be reached or answers with a server error
+ * (connection refused, timeouts, a shard without a live replica) is an {@link IndexUnavailableException}, which
+ * the app answers with a 503; a query Solr refuses for its size is an {@link InvalidQueryException}; a request
+ * Solr refuses as bad (4xx) is a fault of ours, an {@link IllegalStateException}.
  */
 final class SolrCalls {
 
@@ -33,12 +33,16 @@ final class SolrCalls {
         } catch (SolrServerException | IOException | SolrException e) {
             // SolrJ wraps the answer of a node that refused a request in the error of trying them all.
             Optional<SolrException> refused = refusal(e);
-            if (refused.isEmpty() || refused.get().code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
+            if (refused.isEmpty()) {
                 throw unavailable(what, e);
             }
             if (isTooManyClauses(refused.get())) {
                 throw new InvalidQueryException(InvalidQueryException.Reason.TOO_COMPLEX,
                         "the query has too many words", e);
+            }
+            // A node answers 5xx when it cannot reach the other shards' replicas, as while nodes die or start.
+            if (refused.get().code() >= 500) {
+                throw unavailable(what, e);
             }
             throw new IllegalStateException("Solr refused to " + what + ": " + refused.get().getMessage(), e);
         }

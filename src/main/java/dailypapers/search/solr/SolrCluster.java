@@ -148,10 +148,6 @@ final class SolrCluster implements AutoCloseable {
                 () -> CollectionAdminRequest.createAlias(alias, collection).process(cloud));
     }
 
-    void deleteAlias() {
-        call("delete the alias " + alias, () -> CollectionAdminRequest.deleteAlias(alias).process(cloud));
-    }
-
     void delete(String collection) {
         call("delete the collection " + collection,
                 () -> CollectionAdminRequest.deleteCollection(collection).process(cloud));

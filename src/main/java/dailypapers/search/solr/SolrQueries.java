@@ -37,6 +37,9 @@ final class SolrQueries {
     static final String VECTOR = "vector";
     static final String VERSION = "version";
 
+    /** Every document: the query beside filters alone, and the base that exclusions are taken from. */
+    static final Map<String, Object> MATCH_ALL = Map.of("lucene", Map.of("query", "*:*"));
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SEARCHABLE = Pattern.compile("[\\p{L}\\p{N}]");
 
@@ -120,7 +123,7 @@ final class SolrQueries {
             }
         }
         if (!filters.excludedIds().isEmpty()) {
-            out.add(Map.of("bool", Map.of("must", List.of(Map.of("lucene", Map.of("query", "*:*"))),
+            out.add(Map.of("bool", Map.of("must", List.of(MATCH_ALL),
                     "must_not", filters.excludedIds().stream().sorted().map(id -> term(ID, id)).toList())));
         }
         return out;

@@ -8,6 +8,7 @@ import static dailypapers.search.solr.SolrQueries.CATEGORIES;
 import static dailypapers.search.solr.SolrQueries.CATEGORY;
 import static dailypapers.search.solr.SolrQueries.HAS;
 import static dailypapers.search.solr.SolrQueries.ID;
+import static dailypapers.search.solr.SolrQueries.MATCH_ALL;
 import static dailypapers.search.solr.SolrQueries.PUBLISHED;
 import static dailypapers.search.solr.SolrQueries.TEXT;
 import static dailypapers.search.solr.SolrQueries.TITLE;
@@ -92,7 +93,6 @@ public final class SolrSearchIndex implements SearchIndex {
     private static final int ABSTRACT_PASSAGES = 2;
     private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
     private static final int MORE_LIKE_THIS_TERMS = 30;
-    private static final Map<String, Object> MATCH_ALL = Map.of("lucene", Map.of("query", "*:*"));
 
     private final SolrCluster cluster;
     private final SolrSettings settings;
@@ -421,11 +421,7 @@ public final class SolrSearchIndex implements SearchIndex {
                 .setSort(SolrQueries.sort(order)).setOffset(offset).setLimit(limit).returnFields(ID, "score")
                 .withParam("minExactCount", threshold);
         SolrDocumentList results = search("search", request).getResults();
-        List<Hit> hits = new ArrayList<>();
-        for (SolrDocument doc : results) {
-            double score = order == ResultOrder.RELEVANCE ? ((Number) doc.getFieldValue("score")).doubleValue() : 0;
-            hits.add(new Hit((String) doc.getFieldValue(ID), score));
-        }
+        List<Hit> hits = hits(results, order == ResultOrder.RELEVANCE);
         boolean exact = results.getNumFoundExact() == null || results.getNumFoundExact();
         long total = exact ? results.getNumFound() : Math.min(results.getNumFound(), threshold);
         return new Hits(hits, total, exact);
@@ -560,11 +556,18 @@ public final class SolrSearchIndex implements SearchIndex {
 
     /** Hits by score, then descending id, as Solr sorted them. */
     private static Hits ranked(QueryResponse response) {
-        List<Hit> hits = new ArrayList<>();
-        for (SolrDocument doc : response.getResults()) {
-            hits.add(new Hit((String) doc.getFieldValue(ID), ((Number) doc.getFieldValue("score")).doubleValue()));
-        }
+        List<Hit> hits = hits(response.getResults(), true);
         return new Hits(hits, hits.size(), true);
+    }
+
+    /** The results in Solr's order, with their scores when ranked by score (else 0). */
+    private static List<Hit> hits(SolrDocumentList results, boolean scored) {
+        List<Hit> hits = new ArrayList<>(results.size());
+        for (SolrDocument doc : results) {
+            hits.add(new Hit((String) doc.getFieldValue(ID),
+                    scored ? ((Number) doc.getFieldValue("score")).doubleValue() : 0));
+        }
+        return hits;
     }
 
     /**

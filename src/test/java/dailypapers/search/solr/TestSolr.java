@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dailypapers.cluster.SolrCloud;
 import dailypapers.search.SolrSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,17 +33,12 @@ public final class TestSolr {
         if (given != null && !given.isBlank()) {
             return Arrays.stream(given.split(",")).map(String::strip).map(URI::create).toList();
         }
-        return start(SolrCloud::shared).urls().stream().map(URI::create).toList();
+        return shared().urls().stream().map(URI::create).toList();
     }
 
-    /** A cluster of the test's own, to kill nodes of; the caller closes it. */
-    public static SolrCloud own(String name) {
-        return start(() -> SolrCloud.start(name));
-    }
-
-    private static SolrCloud start(Supplier<SolrCloud> start) {
+    private static SolrCloud shared() {
         try {
-            return start.get();
+            return SolrCloud.shared();
         } catch (AssertionError | RuntimeException e) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI=true but no SolrCloud could be started: " + e.getMessage(), e);
@@ -68,8 +65,8 @@ public final class TestSolr {
             List<String> ours = cluster.collections().stream()
                     .filter(c -> c.startsWith(settings.collection() + "_")).toList();
             try {
-                cluster.deleteAlias();
-            } catch (RuntimeException e) {
+                CollectionAdminRequest.deleteAlias(settings.collection()).process(cluster.client());
+            } catch (RuntimeException | SolrServerException | IOException e) {
                 // no alias yet
             }
             ours.forEach(cluster::delete);
