@@ -154,8 +154,9 @@ final class PageCache {
 
     private Entry kept(Context ctx, Pending pending) {
         InputStream result = ctx.resultInputStream();
-        if (result == null || ctx.status() != HttpStatus.OK
-                || ctx.res().containsHeader(Header.SET_COOKIE) || ctx.res().containsHeader(Header.CONTENT_ENCODING)) {
+        if (result == null || ctx.status() != HttpStatus.OK || ctx.res().containsHeader(Header.SET_COOKIE)
+                || ctx.res().containsHeader(Header.CONTENT_ENCODING)
+                || String.valueOf(ctx.res().getHeader(Header.CACHE_CONTROL)).contains("no-store")) {
             return null;
         }
         byte[] body = readAll(result);

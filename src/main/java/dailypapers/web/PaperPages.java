@@ -8,6 +8,7 @@ import dailypapers.moderation.HiddenPaper;
 import dailypapers.moderation.ModerationService;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperEntry;
+import dailypapers.search.IndexUnavailableException;
 import dailypapers.search.SimilarPapers;
 import dailypapers.ratelimit.RateLimitedException;
 import dailypapers.submission.ClaimService;
@@ -115,11 +116,24 @@ final class PaperPages {
                 submissions.claims().confirmedAuthorNames(id), visitor.isModerator(), claim);
         CommentsView.Viewer viewer = new CommentsView.Viewer(visitor.member().map(Member::id),
                 visitor.member().filter(Member::isActive).isPresent(), visitor.isModerator());
-        views.render(ctx, "paper.jte", PaperView.of(entry, similar.similar(entry, SIMILAR_PAPERS), members, dates,
+        views.render(ctx, "paper.jte", PaperView.of(entry, similarOrNone(ctx, entry), members, dates,
                 upvotes.hasUpvoted(ctx, id), CommentsView.of(id, comments.thread(id), viewer, refused),
                 library.onPaperPage(ctx, id), hidden.map(h -> new PaperView.HiddenNote(h.reason(),
                         DateText.full(h.hiddenAt().atZone(ZoneOffset.UTC).toLocalDate()),
                         ModerationPages.unhideAction(id))).orElse(null)));
+    }
+
+    /**
+     * The paper's similar papers; none while search is unavailable (a list not yet stored needs the index), so that
+     * the page still answers. Such a page is marked no-store: neither the page cache nor a browser keeps it.
+     */
+    private SimilarPapers.Similar similarOrNone(Context ctx, PaperEntry entry) {
+        try {
+            return similar.similar(entry, SIMILAR_PAPERS);
+        } catch (IndexUnavailableException e) {
+            ctx.header(Header.CACHE_CONTROL, "no-store");
+            return new SimilarPapers.Similar(List.of(), false);
+        }
     }
 
     void author(Context ctx) {

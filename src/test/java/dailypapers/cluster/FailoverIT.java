@@ -72,8 +72,8 @@ class FailoverIT {
     private static LocalCluster cluster;
     private static final List<ClusterLoad.Voter> voters = new ArrayList<>();
     private static List<String> papers;
-    /** Per member id, every vote sent by the tests so far: the database keeps them all. */
-    private static final Map<Long, Set<String>> sent = new LinkedHashMap<>();
+    /** Every load the tests started: the database keeps every vote their members sent, whatever became of a test. */
+    private static final List<ClusterLoad> loads = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -115,7 +115,7 @@ class FailoverIT {
     void searchesKeepAnsweringWhileASolrNodeIsDownAndEveryPaperWrittenMeanwhileIsFoundAfter() throws Exception {
         PageFixtures before = probePapers(5);
         Set<String> written = new HashSet<>();
-        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(0, 250));
+        ClusterLoad load = load(papers.subList(0, 250));
         try (load) {
             written.addAll(importPapers(before));
             Thread.sleep(STEADY);
@@ -158,7 +158,7 @@ class FailoverIT {
     void withEverySolrNodeDownSearchesAnswerAQuick503WhileListingsAnswerAndAllRecoversWithoutRestartingTheApps()
             throws Exception {
         List<String> appPids = List.of(pid("app-1"), pid("app-2"));
-        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(250, 500));
+        ClusterLoad load = load(papers.subList(250, 500));
         try (load) {
             Thread.sleep(STEADY);
             long killed = load.now();
@@ -206,7 +206,7 @@ class FailoverIT {
     @Order(3)
     @Execution(ExecutionMode.SAME_THREAD)
     void haproxyRoutesAroundADeadAppNodeWhoseJobsTheOtherTakesOverAndNoVoteIsLostOrDoubled() throws Exception {
-        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(500, 750));
+        ClusterLoad load = load(papers.subList(500, 750));
         try (load) {
             Thread.sleep(STEADY);
             long killed = load.now();
@@ -238,7 +238,7 @@ class FailoverIT {
     @Execution(ExecutionMode.SAME_THREAD)
     void aPostgresRestartAnswersAClear503MeanwhileAndRecoversWithoutRestartingTheApps() throws Exception {
         List<String> appPids = List.of(pid("app-1"), pid("app-2"));
-        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers.subList(750, 1000));
+        ClusterLoad load = load(papers.subList(750, 1000));
         try (load) {
             Thread.sleep(STEADY);
             long stopped = load.now();
@@ -278,9 +278,20 @@ class FailoverIT {
         assertVotesExact(load);
     }
 
+    /** A load through HAProxy on these papers, kept for {@link #assertVotesExact}. */
+    private static ClusterLoad load(List<String> papers) {
+        ClusterLoad load = new ClusterLoad(cluster.siteUrl(), voters, papers);
+        loads.add(load);
+        return load;
+    }
+
     /** Every vote answered 2xx is stored, none that was never sent is, and every paper counts its rows once. */
     private static void assertVotesExact(ClusterLoad load) throws SQLException {
-        load.sentVotes().forEach((member, votes) -> sent.computeIfAbsent(member, m -> new HashSet<>()).addAll(votes));
+        Map<Long, Set<String>> sent = new LinkedHashMap<>();
+        for (ClusterLoad started : loads) {
+            started.sentVotes().forEach((member, votes) -> sent.computeIfAbsent(member, m -> new HashSet<>())
+                    .addAll(votes));
+        }
         try (Connection db = database()) {
             for (ClusterLoad.Voter voter : voters) {
                 Set<String> stored = new HashSet<>();

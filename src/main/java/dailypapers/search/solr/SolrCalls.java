@@ -11,10 +11,11 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
 
 /**
- * One place that turns SolrJ's failures into ours: a cluster that cannot be reached or answers with a server error
- * (connection refused, timeouts, a shard without a live replica) is an {@link IndexUnavailableException}, which
- * the app answers with a 503; a query Solr refuses for its size is an {@link InvalidQueryException}; a request
- * Solr refuses as bad (4xx) is a fault of ours, an {@link IllegalStateException}.
+ * One place that turns SolrJ's failures into ours: a cluster that cannot be reached or answers 503 (connection
+ * refused, timeouts, a shard without a live replica), or a read it fails with a server error, is an
+ * {@link IndexUnavailableException}, which the app answers with a 503; a query Solr refuses for its size is an
+ * {@link InvalidQueryException}; any other answer Solr refuses with is a fault of ours, an
+ * {@link IllegalStateException}.
  */
 final class SolrCalls {
 
@@ -26,8 +27,21 @@ final class SolrCalls {
     private SolrCalls() {
     }
 
-    /** Runs {@code call}; {@code what} says what it was for in any error. */
+    /** Runs {@code call}, a write or an administrative request; {@code what} says what it was for in any error. */
     static <T> T call(String what, Call<T> call) {
+        return run(what, call, false);
+    }
+
+    /**
+     * Runs {@code call}, a read (a search, a count): there a node's server error (5xx) is the cluster's trouble too,
+     * as when the node asked cannot reach the other shards' replicas while nodes die or start. A write refused with
+     * a 500 (a document Solr cannot take) stays a fault of ours.
+     */
+    static <T> T query(String what, Call<T> call) {
+        return run(what, call, true);
+    }
+
+    private static <T> T run(String what, Call<T> call, boolean read) {
         try {
             return call.run();
         } catch (SolrServerException | IOException | SolrException e) {
@@ -40,8 +54,8 @@ final class SolrCalls {
                 throw new InvalidQueryException(InvalidQueryException.Reason.TOO_COMPLEX,
                         "the query has too many words", e);
             }
-            // A node answers 5xx when it cannot reach the other shards' replicas, as while nodes die or start.
-            if (refused.get().code() >= 500) {
+            int code = refused.get().code();
+            if (code == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code || read && code >= 500) {
                 throw unavailable(what, e);
             }
             throw new IllegalStateException("Solr refused to " + what + ": " + refused.get().getMessage(), e);

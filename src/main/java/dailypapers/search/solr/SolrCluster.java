@@ -39,6 +39,7 @@ final class SolrCluster implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** Silence this long on an open connection fails the request (a rebuild's batches answer well within it). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ALIAS_RETRY = Duration.ofMillis(250);
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -55,7 +56,8 @@ final class SolrCluster implements AutoCloseable {
         this.alias = settings.collection();
         this.generations = Pattern.compile(Pattern.quote(alias) + "_(\\d{8}T\\d{6}Z)_[0-9a-f]{6}");
         // SolrJ's own pool runs 4 threads and queues the rest: a request body is written into a pipe by one of them
-        // while the JDK client that drains the pipe waits in that queue, so 4 updates at once hung for good (SOLR-18312).
+        // while the JDK client that drains the pipe waits in that queue, so 4 updates at once hung for good
+        // (SOLR-18312).
         // A thread per task never queues; there are as many as requests in flight.
         this.requestThreads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("solr-http-", 0)
                 .factory());
@@ -151,6 +153,31 @@ final class SolrCluster implements AutoCloseable {
     void delete(String collection) {
         call("delete the collection " + collection,
                 () -> CollectionAdminRequest.deleteCollection(collection).process(cloud));
+    }
+
+    /**
+     * Deletes a collection the alias named until a moment ago. The node that runs a delete checks the aliases as it
+     * last read them from ZooKeeper, and refuses while they still name the collection; it is asked again every
+     * {@link #ALIAS_RETRY} until it has caught up, for at most {@code patience}.
+     */
+    void deleteFormerlyAliased(String collection, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                delete(collection);
+                return;
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("is part of aliases") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(ALIAS_RETRY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while deleting the collection " + collection, e);
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dailypapers.search.solr;
 
 import static dailypapers.search.KeywordRanking.TITLE_WEIGHT;
 import static dailypapers.search.solr.SolrCalls.call;
+import static dailypapers.search.solr.SolrCalls.query;
 import static dailypapers.search.solr.SolrQueries.ABSTRACT;
 import static dailypapers.search.solr.SolrQueries.AUTHORS;
 import static dailypapers.search.solr.SolrQueries.CATEGORIES;
@@ -86,6 +87,8 @@ public final class SolrSearchIndex implements SearchIndex {
     static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     /** A generation not behind the alias and older than this is a rebuild that was cut short. */
     static final Duration STRAY_AGE = Duration.ofHours(1);
+    /** How long a swap waits for the nodes to see the alias moved before it leaves the old collection as a stray. */
+    private static final Duration REPLACED_DELETE_PATIENCE = Duration.ofSeconds(30);
     /** As in the Lucene engine: a nearest-neighbour search explores at least this many candidates, per shard. */
     static final int MIN_VECTOR_CANDIDATES = 100;
     /** As in the Lucene engine: counting matches past this is not exact ("more than 1,000 results"). */
@@ -168,7 +171,7 @@ public final class SolrSearchIndex implements SearchIndex {
                 return Optional.empty();
             }
             JsonQueryRequest count = new JsonQueryRequest().setQuery(MATCH_ALL).setLimit(0);
-            long documents = call("count documents", () -> count.process(cluster.client(), live.get()))
+            long documents = query("count documents", () -> count.process(cluster.client(), live.get()))
                     .getResults().getNumFound();
             return Optional.of(new IndexSnapshot(live.get(), documents));
         } catch (RuntimeException e) {
@@ -231,6 +234,9 @@ public final class SolrSearchIndex implements SearchIndex {
             }
             fault = Optional.empty();
         } catch (RuntimeException e) {
+            if (closed) {
+                return; // closing interrupted this look: not a fault of Solr's
+            }
             String cause = "Solr at " + cluster.where() + " cannot serve searches: " + Messages.rootMessage(e).strip();
             if (fault.isEmpty()) {
                 log.warn("{}", cause);
@@ -257,7 +263,7 @@ public final class SolrSearchIndex implements SearchIndex {
         JsonQueryRequest request = new JsonQueryRequest().setQuery(MATCH_ALL).setLimit(0)
                 .withStatFacet("max", "max(_version_)").withStatFacet("sum", "sum(_version_)")
                 .withFacet("vectors", Map.of("type", "query", "q", HAS + ":vector"));
-        QueryResponse response = call("read the collection " + collection, () -> request.process(cluster.client(),
+        QueryResponse response = query("read the collection " + collection, () -> request.process(cluster.client(),
                 collection));
         var facets = response.getJsonFacetingResponse();
         long documents = response.getResults().getNumFound();
@@ -343,11 +349,13 @@ public final class SolrSearchIndex implements SearchIndex {
         @Override
         public void swap() {
             call("commit", () -> cluster.client().commit(next, true, true));
-            cluster.point(next);
             String old;
+            // The alias moves under the lock: the watch, seeing it moved, would otherwise adopt the new collection
+            // first and make it the one to delete.
             swapLock.writeLock().lock();
             try {
                 old = live;
+                cluster.point(next);
                 live = next;
                 swapped = true;
             } finally {
@@ -355,7 +363,7 @@ public final class SolrSearchIndex implements SearchIndex {
             }
             look();
             try {
-                cluster.delete(old);
+                cluster.deleteFormerlyAliased(old, REPLACED_DELETE_PATIENCE);
             } catch (RuntimeException e) {
                 log.warn("cannot delete the replaced collection {} ({}); the next rebuild will", old, e.getMessage());
             }
@@ -577,7 +585,7 @@ public final class SolrSearchIndex implements SearchIndex {
     private QueryResponse search(String what, JsonQueryRequest request) {
         String collection = withLive(Function.identity());
         try {
-            return call(what, () -> request.process(cluster.client(), collection));
+            return query(what, () -> request.process(cluster.client(), collection));
         } catch (IllegalStateException | IndexUnavailableException e) {
             Optional<String> aliased;
             try {
@@ -589,7 +597,7 @@ public final class SolrSearchIndex implements SearchIndex {
                 throw e;
             }
             adopt(aliased.get());
-            return call(what, () -> request.process(cluster.client(), aliased.get()));
+            return query(what, () -> request.process(cluster.client(), aliased.get()));
         }
     }
 
