@@ -59,7 +59,8 @@ import java.util.stream.Stream;
  * <pre>
  * generate PAPERS.jsonl.gz REAL_DATA_DIR COUNT OUT.jsonl.gz OUT.vectors   recombined corpus and its vectors
  * load-vectors DATA_DIR IN.vectors                                      store them as the model's vectors
- * measure DATA_DIR LABEL PAPERS.jsonl.gz QUERIES OUT.json               latency, throughput, recall, memory
+ * measure DATA_DIR LABEL PAPERS.jsonl.gz QUERIES OUT.json [THREADS]     latency, throughput, recall, memory;
+ *                                                                       THREADS the client counts, default 1,2
  * measure-keyword DATA_DIR LABEL PAPERS.jsonl.gz QUERIES OUT.json       keyword latency alone, no model or vectors
  * encode PAPERS.jsonl.gz COUNT PASSES OUT.json                          embedding throughput, batch 1 and batched
  * </pre>
@@ -87,7 +88,8 @@ public final class SearchBench {
                     Path.of(args[4]), Path.of(args[5]));
             case "load-vectors" -> loadVectors(Path.of(args[1]), Path.of(args[2]));
             case "measure" -> measure(Path.of(args[1]), args[2], Path.of(args[3]), Integer.parseInt(args[4]),
-                    Path.of(args[5]));
+                    Path.of(args[5]), args.length > 6 ? Arrays.stream(args[6].split(",")).mapToInt(Integer::parseInt)
+                            .toArray() : CLIENT_THREADS);
             case "measure-keyword" -> measureKeyword(Path.of(args[1]), args[2], Path.of(args[3]),
                     Integer.parseInt(args[4]), Path.of(args[5]));
             case "encode" -> encode(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
@@ -101,8 +103,9 @@ public final class SearchBench {
         return config(dataDir, Encoders.DEFAULT_MODEL.id());
     }
 
+    /** The environment's settings apply (bench/scale names the search engine there; bench/search clears them). */
     private static Config config(Path dataDir, String model) {
-        return Config.load(null, Map.of(), Map.of(Config.DATA_DIR.key(), dataDir.toString(), Config.HARVEST_ENABLED.key(),
+        return Config.load(null, System.getenv(), Map.of(Config.DATA_DIR.key(), dataDir.toString(), Config.HARVEST_ENABLED.key(),
                 "false", Config.THUMBNAIL_ENABLED.key(), "false", Config.SEARCH_MODEL.key(), model));
     }
 
@@ -139,8 +142,8 @@ public final class SearchBench {
         }
     }
 
-    private static void measure(Path dataDir, String label, Path papers, int queryCount, Path out)
-            throws Exception {
+    private static void measure(Path dataDir, String label, Path papers, int queryCount, Path out,
+            int[] clientThreads) throws Exception {
         RealPapers real = RealPapers.read(papers);
         List<String> queries = BenchQueries.from(real, queryCount, SEED);
         List<String> warmUp = warmUp(real, queries);
@@ -158,6 +161,7 @@ public final class SearchBench {
                 throw new IllegalStateException(label + ": only " + stats.documentsWithVectors() + " of "
                         + stats.documents() + " papers have a vector in the index; semantic numbers would be off");
             }
+            result.put("engine", app.config().search().engine().key());
             result.put("papers", stats.documents());
             result.put("papers_with_vectors", stats.documentsWithVectors());
             result.put("index_bytes", size(dataDir.resolve("index")));
@@ -166,7 +170,7 @@ public final class SearchBench {
             for (SearchMode mode : SearchMode.values()) {
                 run(search, warmUp, mode, 2);
                 Map<String, Object> byThreads = new LinkedHashMap<>();
-                for (int threads : CLIENT_THREADS) {
+                for (int threads : clientThreads) {
                     byThreads.put(String.valueOf(threads), run(search, queries, mode, threads).summary());
                 }
                 modes.put(mode.name().toLowerCase(), byThreads);
