@@ -349,13 +349,11 @@ public final class SolrSearchIndex implements SearchIndex {
         @Override
         public void swap() {
             call("commit", () -> cluster.client().commit(next, true, true));
-            String old;
-            // The alias moves under the lock: the watch, seeing it moved, would otherwise adopt the new collection
-            // first and make it the one to delete.
+            // Read before the alias moves: once it has, the watch may adopt the new collection at any moment.
+            String old = withLive(Function.identity());
+            cluster.point(next);
             swapLock.writeLock().lock();
             try {
-                old = live;
-                cluster.point(next);
                 live = next;
                 swapped = true;
             } finally {
