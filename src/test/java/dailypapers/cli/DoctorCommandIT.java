@@ -171,6 +171,22 @@ class DoctorCommandIT {
     }
 
     @Test
+    void aSolrClusterThatCannotBeReachedFailsAndPointsAtItsSetting() throws Exception {
+        int port = closedPort();
+        Path config = dir.resolve("solr.properties");
+        Files.writeString(config, "search.engine=solr\nsearch.solr.urls=http://127.0.0.1:" + port + "/solr\n");
+
+        int code = run("--config", config.toString(), "--data-dir", dir.toString(), "doctor");
+
+        assertThat(code).isEqualTo(DoctorCommand.EXIT_FAILED);
+        assertThat(line("fail", "index")).contains("cannot read the search index on Solr at [http://127.0.0.1:"
+                + port + "/solr]");
+        assertThat(out.toString()).contains("fix: check search.solr.urls and that SolrCloud answers there")
+                .doesNotContain("stop the server");
+        assertThat(out.toString() + err).doesNotContain("\tat ");
+    }
+
+    @Test
     void aTestMessageGoesThroughTheConfiguredSmtpServer() throws Exception {
         GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
