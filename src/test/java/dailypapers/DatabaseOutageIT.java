@@ -19,15 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * PostgreSQL restarted under a running app (a private server the test stops and starts): meanwhile {@code /readyz}
  * says the database is down, pages and the API answer a clear 503 at once rather than hang or fail with a 500, jobs
  * fail and keep their schedule; once the server is back everything works again without restarting the app.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: it mostly waits on processes
 class DatabaseOutageIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 8, 21);

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code ./dailypapers} builds once at a time and never rewrites the jar a running command reads; the checks are a
  * shell script, src/test/shell/launcher-test.sh, that runs the launcher against a stand-in for Maven.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: it mostly waits on processes
 class LauncherIT {
 
     @Test

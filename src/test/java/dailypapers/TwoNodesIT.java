@@ -41,8 +41,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two {@code serve} processes on one PostgreSQL database, each with its own data directory and Lucene index, behave
@@ -51,7 +49,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * and reads the shared database through an {@link App} of its own (as the CLI would).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: it mostly waits on processes; its tests in turn
 class TwoNodesIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 8, 25);
@@ -148,7 +145,6 @@ class TwoNodesIT {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void aSessionMadeOnOneNodeIsValidOnTheOtherUntilSignedOutOnEither() throws Exception {
         String session = signIn(a);
 
@@ -160,7 +156,6 @@ class TwoNodesIT {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void aVoteOnOneNodeShowsAtOnceOnTheOthersPagesCachesAndTags() throws Exception {
         String id = "2608.00001";
         HttpResponse<String> api = get(b, "/api/papers/" + id, null);
@@ -190,7 +185,6 @@ class TwoNodesIT {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void aVoteSentToBothNodesAtOnceCountsOnce() throws Exception {
         String id = "2608.00002";
         String session = signIn(b);
@@ -207,7 +201,6 @@ class TwoNodesIT {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void rateLimitsCountTheHitsOnBothNodes() throws Exception {
         Map<String, String> wrong = Map.of("email", "limited@example.org", "password", "not the password",
                 "csrf", ANONYMOUS_FORM_TOKEN);
@@ -221,7 +214,6 @@ class TwoNodesIT {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void aPaperImportedElsewhereBecomesSearchableOnEachNodeWithinTheSyncInterval() throws Exception {
         String query = "/api/papers/search?q=" + URLEncoder.encode("LARP language agent role play",
                 StandardCharsets.UTF_8);
@@ -252,7 +244,6 @@ class TwoNodesIT {
      * never sends; killed with SIGKILL, its lease lapses and the other node sends the message, once.
      */
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     @Order(Integer.MAX_VALUE)
     void aJobRunsOnOneNodeAtATimeAndIsTakenOverWhenItsNodeIsKilled() throws Exception {
         String id = cli.mail().mailer().send(Message.plain("lease@example.org", "Lease", "One node sends this."));

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The CLI as an operator meets it: summaries, clear errors and exit codes, never a stack trace. */
+@Isolated // alone: it reads what Main logs, and another class's command would log there too
 class MainIT {
 
     private static final String MODEL = "bge-small-en-v1.5-q/256";

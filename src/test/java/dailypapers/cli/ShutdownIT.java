@@ -21,15 +21,12 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code serve} in its own JVM with the real embedding model, stopped by SIGTERM while the embedding job loads the
  * model and while it encodes: the shutdown waits for the native work in flight, so the JVM ends normally (once in
  * about twenty stops it used to die with SIGBUS in ONNX Runtime, leaving an hs_err file).
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: it mostly waits on processes; its tests in turn
 class ShutdownIT {
 
     private static final String LOADING = "loading the embedding model";
@@ -40,7 +37,6 @@ class ShutdownIT {
     Path dir;
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void sigtermDuringAModelLoadWaitsForTheLoadAndExitsCleanly() throws Exception {
         List<String> output = serveUntil(LOADING);
 
@@ -49,7 +45,6 @@ class ShutdownIT {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void sigtermDuringAnEncodeWaitsForTheBatchAndExitsCleanly() throws Exception {
         List<String> output = serveUntil(LOADED);
 

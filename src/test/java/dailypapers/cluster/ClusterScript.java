@@ -24,6 +24,11 @@ final class ClusterScript {
     static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path SCRIPT = ROOT.resolve("scripts/cluster");
     private static final long TIMEOUT_SECONDS = 600;
+    /**
+     * The nodes' JVMs compile with C1 only: a test's nodes live minutes, and C2's compiling would take the CPU that
+     * the nodes' starts and the other test classes need.
+     */
+    private static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     private ClusterScript() {
     }
@@ -50,8 +55,10 @@ final class ClusterScript {
             Files.createDirectories(dir.getParent());
             Path out = Files.createTempFile(dir.getParent(), "cluster-", ".out");
             Path err = Files.createTempFile(dir.getParent(), "cluster-", ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putIfAbsent("DAILYPAPERS_CLUSTER_JVM_OPTIONS", JVM_OPTIONS);
+            Process process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }

@@ -39,8 +39,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Faults on the whole local cluster ({@link LocalCluster}: PostgreSQL, three Solr nodes, two app nodes, HAProxy,
@@ -54,7 +52,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * only the contracts' own (a lease's length, Solr's connect timeout) with room to spare.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: it mostly waits; its own tests run in order, below
+@Order(1) // the suite's longest class starts first (see the test configuration in pom.xml)
 class FailoverIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,7 +109,6 @@ class FailoverIT {
 
     @Test
     @Order(1)
-    @Execution(ExecutionMode.SAME_THREAD)
     void searchesKeepAnsweringWhileASolrNodeIsDownAndEveryPaperWrittenMeanwhileIsFoundAfter() throws Exception {
         PageFixtures before = probePapers(5);
         Set<String> written = new HashSet<>();
@@ -152,7 +149,6 @@ class FailoverIT {
 
     @Test
     @Order(2)
-    @Execution(ExecutionMode.SAME_THREAD)
     void withEverySolrNodeDownSearchesAnswerAQuick503WhileListingsAnswerAndAllRecoversWithoutRestartingTheApps()
             throws Exception {
         List<String> appPids = List.of(pid("app-1"), pid("app-2"));
@@ -200,7 +196,6 @@ class FailoverIT {
 
     @Test
     @Order(3)
-    @Execution(ExecutionMode.SAME_THREAD)
     void haproxyRoutesAroundADeadAppNodeWhoseJobsTheOtherTakesOverAndNoVoteIsLostOrDoubled() throws Exception {
         ClusterLoad load = load(papers.subList(500, 750));
         try (load) {
@@ -229,7 +224,6 @@ class FailoverIT {
 
     @Test
     @Order(4)
-    @Execution(ExecutionMode.SAME_THREAD)
     void aPostgresRestartAnswersAClear503MeanwhileAndRecoversWithoutRestartingTheApps() throws Exception {
         List<String> appPids = List.of(pid("app-1"), pid("app-2"));
         ClusterLoad load = load(papers.subList(750, 1000));

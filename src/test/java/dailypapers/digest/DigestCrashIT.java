@@ -24,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The sender killed between two messages and restarted: every recipient gets exactly one digest. The sender is a
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * holds it between its third and fourth message; the restarted sender is a fresh instance on the same database,
  * delivering to GreenMail once the dead one's lease on the mail job has lapsed (up to a minute).
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: it mostly waits on processes
 class DigestCrashIT {
 
     private static final LocalDate MONDAY = LocalDate.of(2026, 6, 1);

@@ -36,6 +36,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * {@link IllegalArgumentException} included) a 500 with the trace in the log. The engine here is the real index
  * behind one that fails on chosen words.
  */
+@Isolated // alone: it reads what the web layer logs, and another class's app would log there too
 class SearchErrorsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
