@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The acceptance check of the core: the full 81,070-paper corpus imports with no rejects into SQLite and into
  * PostgreSQL, and the home page shows its latest featured day with the right number of papers.
  */
+@Order(Order.DEFAULT + 1) // one of the suite's longest: started early (see the test configuration in pom.xml)
 class FullCorpusIT {
 
     private static final int CORPUS_SIZE = 81_070;

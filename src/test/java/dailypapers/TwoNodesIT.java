@@ -49,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and reads the shared database through an {@link App} of its own (as the CLI would).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Order.DEFAULT + 1) // one of the suite's longest: started early (see the test configuration in pom.xml)
 class TwoNodesIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 8, 25);

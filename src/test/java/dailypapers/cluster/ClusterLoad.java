@@ -58,8 +58,8 @@ final class ClusterLoad implements AutoCloseable {
     private static final List<String> QUERIES = List.of("language model", "diffusion", "reasoning", "video",
             "agent", "benchmark", "vision transformer", "reinforcement learning");
     private static final List<String> LISTINGS = List.of("/", "/api/daily_papers", "/trending");
-    private static final Duration READER_PAUSE = Duration.ofMillis(50);
-    private static final Duration VOTER_PAUSE = Duration.ofMillis(150);
+    private static final Duration READER_PAUSE = Duration.ofMillis(100);
+    private static final Duration VOTER_PAUSE = Duration.ofMillis(300);
     private static final int READERS = 4;
 
     private final String siteUrl;

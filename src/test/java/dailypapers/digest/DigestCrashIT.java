@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * holds it between its third and fourth message; the restarted sender is a fresh instance on the same database,
  * delivering to GreenMail once the dead one's lease on the mail job has lapsed (up to a minute).
  */
+@Order(Order.DEFAULT + 1) // one of the suite's longest: started early (see the test configuration in pom.xml)
 class DigestCrashIT {
 
     private static final LocalDate MONDAY = LocalDate.of(2026, 6, 1);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (no dialog, no script but the site's own file, no element or attribute it tried to add), and a thread with replies, a deleted and a
  * hidden comment and a refused form reads well on a desktop and a phone. Screenshots in target/screenshots.
  */
+@Order(Order.DEFAULT + 1) // one of the suite's longest: started early (see the test configuration in pom.xml)
 class CommentBrowserIT {
 
     private static final Dimension WIDE = new Dimension(1366, 900);
@@ -99,13 +101,16 @@ class CommentBrowserIT {
         ArxivId paper = paper("Payloads go in here");
         signIn(app.member(Role.MEMBER));
         List<String> payloads = XssCorpus.payloads();
+        browser.get(app.baseUrl() + Links.paper(paper));
         for (String payload : payloads) {
-            browser.get(app.baseUrl() + Links.paper(paper));
+            // Each comment posted lands on the paper's page again, at the new comment, with the form for the next.
+            String before = browser.getCurrentUrl();
             WebElement text = browser.findElement(By.id("comment-text"));
             text.sendKeys(payload);
             text.submit();
             new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(payload)
-                    .until(ExpectedConditions.urlContains("#comment-"));
+                    .until(ExpectedConditions.and(ExpectedConditions.urlContains("#comment-"),
+                            ExpectedConditions.not(ExpectedConditions.urlToBe(before))));
             assertNoDialog(payload);
         }
 

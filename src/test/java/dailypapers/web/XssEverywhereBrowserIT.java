@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -29,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * choose (display name, collection, token), on every page that shows them, in real Chromium: no dialog fires, no
  * script but our own, no element a payload tried to add, no event-handler attribute, no script link.
  */
+@Order(Order.DEFAULT + 1) // one of the suite's longest: started early (see the test configuration in pom.xml)
 class XssEverywhereBrowserIT {
 
     private static final String DAY = "2026-08-11";
@@ -159,7 +161,9 @@ class XssEverywhereBrowserIT {
     }
 
     private static void signIn(TestMember member) {
-        browser.get(app.baseUrl() + "/about");
+        if (!browser.getCurrentUrl().startsWith(app.baseUrl())) { // a cookie is set on the page's own site
+            browser.get(app.baseUrl() + "/about");
+        }
         browser.manage().deleteAllCookies();
         browser.manage().addCookie(new Cookie(SessionCookies.NAME, member.session().token()));
     }

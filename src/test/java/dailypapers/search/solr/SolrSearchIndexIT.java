@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * is Solr's own: the configset and collection made on an empty cluster, the alias that names the live generation
  * for every node, writes and swaps of one node seen by another, strays, and clear errors.
  */
+@Order(Order.DEFAULT + 1) // one of the suite's longest: started early (see the test configuration in pom.xml)
 class SolrSearchIndexIT extends SearchIndexContract {
 
     /** Dimension of the contract's vectors. */
