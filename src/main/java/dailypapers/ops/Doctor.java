@@ -169,9 +169,9 @@ public final class Doctor {
             snapshot = index.get();
         } catch (UncheckedIOException e) {
             if (config.search().engine().isShared()) {
-                return Finding.fail("index", e.getCause().getMessage(), "check search.solr.urls and that SolrCloud answers"
-                        + " there (scripts/cluster status, for the local cluster); a collection that is lost is"
-                        + " rebuilt from the database by ./dailypapers reindex");
+                return Finding.fail("index", e.getCause().getMessage(), "check search.solr.urls and that SolrCloud"
+                        + " answers there (scripts/cluster status, for the local cluster); a collection that is lost"
+                        + " is rebuilt from the database by ./dailypapers reindex");
             }
             return Finding.fail("index", rootMessage(e), "stop the server and run ./dailypapers reindex: the index is"
                     + " rebuilt from the database, and losing it loses nothing");

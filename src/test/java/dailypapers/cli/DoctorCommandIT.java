@@ -10,13 +10,13 @@ import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestData;
 import dailypapers.TestDatabases;
+import dailypapers.TestPorts;
 import dailypapers.backup.Backups;
 import dailypapers.ingest.ImportListener;
 import dailypapers.ops.Doctor;
 import dailypapers.store.DatabaseConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -162,7 +162,7 @@ class DoctorCommandIT {
     @Test
     void aDatabaseThatCannotBeReachedFails() throws Exception {
         int code = run("--data-dir", dir.toString(), "--database-url",
-                "jdbc:postgresql://127.0.0.1:" + closedPort() + "/dailypapers", "doctor");
+                "jdbc:postgresql://127.0.0.1:" + TestPorts.free() + "/dailypapers", "doctor");
 
         assertThat(code).isEqualTo(DoctorCommand.EXIT_FAILED);
         assertThat(line("fail", "database")).contains("cannot connect to jdbc:postgresql://127.0.0.1:");
@@ -172,7 +172,7 @@ class DoctorCommandIT {
 
     @Test
     void aSolrClusterThatCannotBeReachedFailsAndPointsAtItsSetting() throws Exception {
-        int port = closedPort();
+        int port = TestPorts.free();
         Path config = dir.resolve("solr.properties");
         Files.writeString(config, "search.engine=solr\nsearch.solr.urls=http://127.0.0.1:" + port + "/solr\n");
 
@@ -207,7 +207,7 @@ class DoctorCommandIT {
 
     @Test
     void anSmtpServerThatCannotBeReachedFailsWithTheExactReason() throws Exception {
-        int port = closedPort();
+        int port = TestPorts.free();
 
         int code = run("--config", smtpConfig(port).toString(), "--data-dir", dir.toString(), "doctor",
                 "--send-test-mail", "ada@example.org");
@@ -252,11 +252,5 @@ class DoctorCommandIT {
         }
         args.addAll(List.of(command));
         return args.toArray(String[]::new);
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -11,6 +11,7 @@ import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestData;
 import dailypapers.TestDatabases;
+import dailypapers.TestPorts;
 import dailypapers.UserFacingException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -144,10 +145,7 @@ class MainIT {
 
     @Test
     void unreachableDatabaseIsAClearError() throws IOException {
-        int freePort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            freePort = probe.getLocalPort();
-        }
+        int freePort = TestPorts.free();
         int code = run("--database-url", "jdbc:postgresql://127.0.0.1:" + freePort + "/nothing", "serve");
         assertThat(code).isEqualTo(Main.EXIT_STARTUP_FAILED);
         assertThat(err.toString()).contains("error: cannot connect to the database at jdbc:postgresql://127.0.0.1:"
@@ -158,10 +156,7 @@ class MainIT {
 
     @Test
     void unreachableSolrStopsServeWithOneClearError() throws IOException {
-        int freePort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            freePort = probe.getLocalPort();
-        }
+        int freePort = TestPorts.free();
         Path config = dir.resolve("solr.properties");
         Files.writeString(config, "search.engine=solr\nsearch.solr.urls=http://127.0.0.1:" + freePort + "/solr\n"
                 + "search.model=none\nharvest.enabled=false\n");

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dailypapers.TestPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,10 +68,7 @@ class ProcessLogsIT {
     /** SolrJ logs every node it cannot reach with a stack trace; the operator reads one line with the cause. */
     @Test
     void aSolrClusterThatCannotBeReachedIsOneErrorLineWithoutAStackTrace() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = TestPorts.free();
         Map<String, String> solr = Map.of("DAILYPAPERS_SEARCH_ENGINE", "solr", "DAILYPAPERS_SEARCH_SOLR_URLS",
                 "http://127.0.0.1:" + port + "/solr", "DAILYPAPERS_SEARCH_MODEL", "none",
                 "DAILYPAPERS_HARVEST_ENABLED", "false");

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dailypapers.DatabaseContract;
 import dailypapers.TestDatabase;
+import dailypapers.TestPorts;
 import dailypapers.ingest.TestClock;
 import dailypapers.job.JobScheduler;
 import dailypapers.mail.OutboxStore.Outgoing;
@@ -16,7 +17,6 @@ import dailypapers.store.JdbiRateLimitStore;
 import dailypapers.store.JdbiTransactions;
 import dailypapers.store.StoreTx;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +98,7 @@ class MailJobIT extends DatabaseContract {
 
     @Test
     void aRefusingServerIsRetriedWithBackoffThenTheMessageFailsWithTheError() throws Exception {
-        MailModule mail = module(smtp(closedPort()));
+        MailModule mail = module(smtp(TestPorts.free()));
         String id = mail.mailer().send(Message.plain("ada@example.org", "s", "b"));
 
         for (int attempt = 1; attempt < MailJob.MAX_ATTEMPTS; attempt++) {
@@ -384,12 +384,6 @@ class MailJobIT extends DatabaseContract {
             return message.getSubject();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dailypapers.TestPorts;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -77,10 +77,7 @@ class SmtpTransportIT {
 
     @Test
     void aServerThatRefusesConnectionsIsAMailException() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = TestPorts.free();
         MailSettings settings = new MailSettings(Optional.of("127.0.0.1"), closedPort, MailSettings.Security.NONE,
                 Optional.empty(), Optional.empty(), FROM, Duration.ofSeconds(5), Path.of("unused"));
         SmtpTransport transport = new SmtpTransport(settings, MailSettings.fromAddress(FROM));

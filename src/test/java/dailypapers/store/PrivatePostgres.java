@@ -2,10 +2,9 @@ package dailypapers.store;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dailypapers.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public final class PrivatePostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PrivatePostgres server = new PrivatePostgres(bin, data, freePort(), asPostgres);
+        PrivatePostgres server = new PrivatePostgres(bin, data, TestPorts.free(), asPostgres);
         try {
             if (asPostgres) {
                 server.run(false, "chown", USER + ":" + USER, data.toString());
@@ -99,14 +98,6 @@ public final class PrivatePostgres implements AutoCloseable {
             return Integer.parseInt(version.replaceAll("\\..*", ""));
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

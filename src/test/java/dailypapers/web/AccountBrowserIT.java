@@ -10,10 +10,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
+import dailypapers.TestPorts;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,10 +62,7 @@ class AccountBrowserIT {
         requireChromium();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = TestPorts.free();
         // The mailed link must open this server, so the port is chosen before it starts.
         app = TestApp.start(Config.load(null, Map.of(), Map.of("data.dir", dataDirectory.toString(), "database.url",
                 TestDatabases.sqlite(dataDirectory).url(), "http.host", "127.0.0.1", "http.port",

@@ -8,13 +8,13 @@ import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestDatabase;
 import dailypapers.TestMember;
+import dailypapers.TestPorts;
 import dailypapers.account.Role;
 import dailypapers.paper.ArxivId;
 import dailypapers.paper.PaperFixtures;
 import dailypapers.paper.PaperRecord;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -244,10 +244,7 @@ abstract class MemberJourneyBrowserContract {
     private void start() throws IOException {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = TestPorts.free();
         // The mailed link must open this server, so the port is chosen before it starts.
         Map<String, String> settings = new HashMap<>(Map.of("data.dir", dataDirectory.toString(), "database.url",
                 database.url(), "http.host", "127.0.0.1", "http.port", Integer.toString(port), "harvest.enabled",

@@ -9,12 +9,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestDatabases;
+import dailypapers.TestPorts;
 import dailypapers.ingest.ReplayServer;
 import dailypapers.job.JobScheduler;
 import dailypapers.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +90,7 @@ class ReadinessIT {
 
     @Test
     void anSmtpServerThatRefusesConnectionsDegradesTheNodeWhichKeepsServing() throws Exception {
-        int closedPort = closedPort();
+        int closedPort = TestPorts.free();
         try (TestApp app = TestApp.start(config(Map.of(Config.MAIL_SMTP_HOST.key(), "127.0.0.1",
                 Config.MAIL_SMTP_PORT.key(), Integer.toString(closedPort), Config.MAIL_SMTP_SECURITY.key(), "none",
                 Config.MAIL_SMTP_PASSWORD.key(), "hunter2-secret", Config.MAIL_SMTP_USER.key(), "papers",
@@ -194,13 +194,6 @@ class ReadinessIT {
             return json.readTree(response.body()).path("checks").path(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A loopback port that nothing listens on: bound and let go. */
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

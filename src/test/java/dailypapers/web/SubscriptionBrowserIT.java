@@ -9,6 +9,7 @@ import dailypapers.Config;
 import dailypapers.TestApp;
 import dailypapers.TestData;
 import dailypapers.TestDatabases;
+import dailypapers.TestPorts;
 import dailypapers.digest.DigestFixture;
 import dailypapers.digest.Subscription;
 import dailypapers.paper.PaperFixtures;
@@ -17,7 +18,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,10 +63,7 @@ class SubscriptionBrowserIT {
         requireChromium();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = TestPorts.free();
         // The mailed link must open this server, so the port is chosen before it starts.
         app = TestApp.start(Config.load(null, Map.of(), Map.ofEntries(Map.entry("data.dir", dataDirectory.toString()),
                 Map.entry("database.url", TestDatabases.sqlite(dataDirectory).url()),

@@ -3,6 +3,7 @@ package dailypapers.search.solr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dailypapers.TestPorts;
 import dailypapers.search.Filters;
 import dailypapers.search.ForwardingSearchIndex;
 import dailypapers.search.Hit;
@@ -15,8 +16,6 @@ import dailypapers.search.SearchIndex;
 import dailypapers.search.SearchIndexContract;
 import dailypapers.search.SolrSettings;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -220,10 +219,7 @@ class SolrSearchIndexIT extends SearchIndexContract {
 
     @Test
     void anUnreachableClusterIsOneClearError() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = TestPorts.free();
         SolrSettings nowhere = TestSolr.settings(List.of(URI.create("http://127.0.0.1:" + port + "/solr")),
                 "nowhere", 1, 1);
         assertThatThrownBy(() -> SolrSearchIndex.open(nowhere, DIMENSION))
